@@ -1,0 +1,18 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter } from "@/server/api/root";
+import { createRequestContext } from "@/server/api/trpc";
+import { guardApiRequest } from "@/server/api/request-guard";
+
+async function handler(req: Request) {
+  const guarded = await guardApiRequest(req);
+  if (guarded instanceof Response) return guarded;
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: guarded,
+    router: appRouter,
+    maxBatchSize: 20,
+    createContext: () => createRequestContext(guarded),
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "@fontsource/inter/400.css";
+import "@fontsource/inter/600.css";
+import "./globals.css";
+import { SiteHeader } from "@/components/layout/site-header";
+
+export const metadata: Metadata = {
+  title: { default: "Commitment Tracker", template: "%s · Commitment Tracker" },
+  description: "Implementation of OSCE recommendations by participating States, reported, reviewed and compared.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="page">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
+
+const GENERIC_ERROR = "The email or password is not correct.";
+const LOCKED_ERROR =
+  "Too many failed sign-in attempts. Sign-in for this account is blocked for 15 minutes. Try again later.";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!result || result.error) {
+        setError(result?.error === ACCOUNT_LOCKED_ERROR ? LOCKED_ERROR : GENERIC_ERROR);
+        setPending(false);
+        return;
+      }
+      // A full navigation, so that every server component renders with the new session.
+      window.location.assign(callbackUrl);
+    } catch {
+      setError("Sign-in is not available right now. Try again in a moment.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {error ? (
+        <div role="alert" className="alert alert-error">
+          {error}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={512} />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { getPageActor } from "@/server/auth/page-session";
+import { describeActor } from "@/server/services/account";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+
+/** The header on every page: product name, who is signed in (role and State), sign-out. */
+export async function SiteHeader() {
+  const me = describeActor((await getPageActor()) ?? { kind: "public", requestId: null });
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        Commitment Tracker
+      </Link>
+      {me ? (
+        <div className="whoami" aria-label="Signed-in user">
+          <span className="whoami-name" data-testid="user-name">
+            {me.name}
+          </span>
+          <span className="whoami-role" data-testid="user-role">
+            {me.roleLabel}
+          </span>
+          {me.stateName ? (
+            <span className="whoami-state" data-testid="user-state">
+              {me.stateName}
+            </span>
+          ) : null}
+          <Link href="/account">Account</Link>
+          <SignOutButton />
+        </div>
+      ) : (
+        <Link href="/sign-in" className="button button-secondary">
+          Sign in
+        </Link>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password-2017";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAndWait(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** The page's own alerts (Next.js adds an empty route announcer with role "alert" too). */
+export function alerts(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { alerts, signIn, signInAndWait } from "./fixtures";
+
+test("a focal point signs in and sees their name, role and State", async ({ page }) => {
+  await signInAndWait(page, "focal.at@demo.test");
+  const header = page.getByLabel("Signed-in user");
+  await expect(header.getByTestId("user-name")).toHaveText("Anna Gruber");
+  await expect(header.getByTestId("user-role")).toHaveText("Focal point");
+  await expect(header.getByTestId("user-state")).toHaveText("Austria");
+});
+
+test("a wrong password shows the generic error and no session", async ({ page }) => {
+  await signIn(page, "focal.it@demo.test", "not-the-password");
+  await expect(alerts(page)).toHaveText("The email or password is not correct.");
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});
+
+test("an unknown email shows the same generic error", async ({ page }) => {
+  await signIn(page, "nobody@demo.test", "whatever-password");
+  await expect(alerts(page)).toHaveText("The email or password is not correct.");
+});
+
+test("the sixth wrong attempt shows the lockout message, even with the right password", async ({ page }) => {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(page, "focal.de@demo.test", `wrong-password-${attempt}`);
+    await expect(alerts(page)).toHaveText("The email or password is not correct.");
+  }
+  await signIn(page, "focal.de@demo.test", "wrong-password-6");
+  await expect(alerts(page)).toContainText("Too many failed sign-in attempts");
+  await signIn(page, "focal.de@demo.test");
+  await expect(alerts(page)).toContainText("Too many failed sign-in attempts");
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});
+
+test("sign-out returns to the sign-in page and ends the session", async ({ page }) => {
+  await signInAndWait(page, "analyst@demo.test");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+});
+
+test("a signed-out visitor to a protected page is sent to sign-in, then back", async ({ page }) => {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill("admin@demo.test");
+  await page.getByLabel("Password").fill("demo-password-2017");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+});
+
+test("health answers 200 with the database reachable", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "up" });
+});

@@ -1,0 +1,74 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { encode, getToken } from "next-auth/jwt";
+import { SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
+
+// Pages anyone may open. Everything else needs a session; the pages and procedures check again
+// on the server (this redirect is only for comfort).
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/reports(\/|$)/, /^\/$/];
+
+function contentSecurityPolicy(nonce: string) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // Inline style attributes (progress bars, chart sizes) are needed; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function sessionCookieName() {
+  return process.env.NEXTAUTH_URL?.startsWith("https://")
+    ? "__Secure-next-auth.session-token"
+    : "next-auth.session-token";
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const requestId = crypto.randomUUID();
+  const csp = contentSecurityPolicy(nonce);
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("content-security-policy", csp);
+
+  const isApi = pathname.startsWith("/api/");
+  const token = await getToken({ req: request });
+
+  if (!isApi && !token && !PUBLIC_PAGES.some((page) => page.test(pathname))) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("x-request-id", requestId);
+  if (!pathname.startsWith("/_next/static")) response.headers.set("cache-control", "no-store");
+
+  // Sliding idle timeout: each request with a valid session extends it by the idle period.
+  const secondsLeft = typeof token?.exp === "number" ? token.exp - Date.now() / 1000 : 0;
+  const refreshDue = secondsLeft < SESSION_IDLE_SECONDS - 60;
+  if (token && refreshDue && !pathname.startsWith("/api/auth") && process.env.NEXTAUTH_SECRET) {
+    const refreshed = await encode({ token, secret: process.env.NEXTAUTH_SECRET, maxAge: SESSION_IDLE_SECONDS });
+    response.cookies.set(sessionCookieName(), refreshed, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: sessionCookieName().startsWith("__Secure-"),
+      maxAge: SESSION_IDLE_SECONDS,
+    });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/).*)"],
+};

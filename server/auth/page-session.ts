@@ -1,0 +1,22 @@
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getToken } from "next-auth/jwt";
+import { loadActor } from "@/server/auth/session";
+import type { UserActor } from "@/server/services/access";
+
+/** The signed-in user of the page being rendered, re-read from the database, or null. */
+export async function getPageActor(): Promise<UserActor | null> {
+  const headerList = await headers();
+  const cookieStore = await cookies();
+  const token = await getToken({
+    req: { headers: Object.fromEntries(headerList), cookies: cookieStore } as never,
+  });
+  return loadActor(token, headerList.get("x-request-id"));
+}
+
+/** For pages that need a session: the actor, or a redirect to sign-in. */
+export async function requirePageActor(pathname: string): Promise<UserActor> {
+  const actor = await getPageActor();
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(pathname)}`);
+  return actor;
+}

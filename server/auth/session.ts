@@ -1,0 +1,53 @@
+import type { JWT } from "next-auth/jwt";
+import { db } from "@/server/db/client";
+import type { UserActor } from "@/server/services/access";
+import { SESSION_ABSOLUTE_SECONDS } from "@/server/auth/session-config";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The claims this app puts in the next-auth JWT. */
+export type SessionClaims = { uid: string; sv: number; authTime: number };
+
+export function readClaims(token: JWT | null): SessionClaims | null {
+  if (!token) return null;
+  const { uid, sv, authTime } = token as Partial<SessionClaims>;
+  if (typeof uid !== "string" || typeof sv !== "number" || typeof authTime !== "number") return null;
+  if (!UUID.test(uid)) return null;
+  return { uid, sv, authTime };
+}
+
+/**
+ * Re-reads the user on every request: a deactivated account, a changed role, a changed password
+ * or "sign out everywhere" (all of which bump sessionVersion) take effect at once.
+ */
+export async function loadActor(token: JWT | null, requestId: string | null): Promise<UserActor | null> {
+  const claims = readClaims(token);
+  if (!claims) return null;
+  if (Date.now() / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.uid },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      sessionVersion: true,
+      mustChangePassword: true,
+      state: { select: { id: true, name: true, iso2: true } },
+    },
+  });
+  if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
+  return {
+    kind: "user",
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    stateId: user.state?.id ?? null,
+    stateName: user.state?.name ?? null,
+    stateIso2: user.state?.iso2 ?? null,
+    mustChangePassword: user.mustChangePassword,
+    requestId,
+  };
+}

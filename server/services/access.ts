@@ -1,0 +1,82 @@
+import type { Prisma } from "@/prisma/generated/client";
+import type { Role } from "@/prisma/generated/enums";
+
+/** Who is acting. Identity, role and State come only from the session and the database. */
+export type UserActor = {
+  kind: "user";
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  stateId: string | null;
+  stateName: string | null;
+  stateIso2: string | null;
+  mustChangePassword: boolean;
+  requestId: string | null;
+};
+export type PublicActor = { kind: "public"; requestId: string | null };
+export type Actor = UserActor | PublicActor;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Administrator",
+  ANALYST: "Secretariat analyst",
+  FOCAL_POINT: "Focal point",
+};
+
+export function isSecretariat(actor: Actor): actor is UserActor & { role: "ADMIN" | "ANALYST" } {
+  return actor.kind === "user" && (actor.role === "ADMIN" || actor.role === "ANALYST");
+}
+
+export function isAdmin(actor: Actor): actor is UserActor & { role: "ADMIN" } {
+  return actor.kind === "user" && actor.role === "ADMIN";
+}
+
+export function isFocalPoint(actor: Actor): actor is UserActor & { role: "FOCAL_POINT"; stateId: string } {
+  return actor.kind === "user" && actor.role === "FOCAL_POINT" && actor.stateId !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope builders: every read goes through one of these, so out of scope looks exactly like
+// missing (NOT_FOUND), and a missing State filter can never read every State.
+
+/** Commitments the actor may see: all (secretariat), their State's (focal point), published (public). */
+export function commitmentScope(actor: Actor): Prisma.CommitmentWhereInput {
+  if (isSecretariat(actor)) return {};
+  if (isFocalPoint(actor)) return { stateId: actor.stateId };
+  if (actor.kind === "user") return { id: { in: [] } };
+  return { recommendation: { status: "PUBLISHED" } };
+}
+
+/**
+ * Progress updates the actor may see. A State's drafts are its own work in progress: the
+ * secretariat sees updates once submitted; the public only accepted ones.
+ */
+export function updateScope(actor: Actor): Prisma.ProgressUpdateWhereInput {
+  if (isSecretariat(actor)) return { state: { not: "DRAFT" } };
+  if (isFocalPoint(actor)) return { commitment: { stateId: actor.stateId } };
+  if (actor.kind === "user") return { id: { in: [] } };
+  return { state: "ACCEPTED", commitment: { recommendation: { status: "PUBLISHED" } } };
+}
+
+/** Evidence links the actor may see on updates already in scope. */
+export function evidenceScope(actor: Actor): Prisma.EvidenceLinkWhereInput {
+  if (actor.kind === "user") return {};
+  return { isPublic: true };
+}
+
+/**
+ * Assessments: the secretariat sees all; a focal point sees those of their State's commitments
+ * (internal ones too: the State should know how it is rated); the public only those marked public.
+ */
+export function assessmentScope(actor: Actor): Prisma.AssessmentWhereInput {
+  if (isSecretariat(actor)) return {};
+  if (isFocalPoint(actor)) return { commitment: { stateId: actor.stateId } };
+  if (actor.kind === "user") return { id: { in: [] } };
+  return { isPublic: true, commitment: { recommendation: { status: "PUBLISHED" } } };
+}
+
+/** Recommendations: drafts are the secretariat's; everyone else sees published ones. */
+export function recommendationScope(actor: Actor): Prisma.RecommendationWhereInput {
+  if (isSecretariat(actor)) return {};
+  return { status: "PUBLISHED" };
+}

@@ -1,0 +1,38 @@
+import type { Prisma } from "@/prisma/generated/client";
+import type { Tx } from "@/server/db/client";
+import type { Actor } from "@/server/services/access";
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/**
+ * Appends one audit event inside the caller's transaction: if it fails, the change it records
+ * rolls back with it. `actor` null means the system itself (seeding, command-line tools).
+ */
+export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry) {
+  const user = actor?.kind === "user" ? actor : null;
+  await tx.auditEvent.create({
+    data: {
+      actorId: user?.id ?? null,
+      actorEmail: user?.email ?? null,
+      actorRole: user?.role ?? (actor ? "PUBLIC" : "SYSTEM"),
+      actorStateId: user?.stateId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      requestId: actor?.requestId ?? null,
+    },
+  });
+}
