@@ -1,8 +1,18 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { accountRouter } from "@/server/api/routers/account";
+import { commitmentsRouter } from "@/server/api/routers/commitments";
+import { recommendationsRouter } from "@/server/api/routers/recommendations";
+import { scalesRouter } from "@/server/api/routers/scales";
+import { sourcesRouter } from "@/server/api/routers/sources";
+import { usersRouter } from "@/server/api/routers/users";
 
 export const appRouter = router({
   account: accountRouter,
+  users: usersRouter,
+  sources: sourcesRouter,
+  scales: scalesRouter,
+  recommendations: recommendationsRouter,
+  commitments: commitmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

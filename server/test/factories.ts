@@ -47,3 +47,17 @@ export async function actorFor(userId: string): Promise<UserActor> {
     requestId: `test-${uniqueSuffix()}`,
   };
 }
+
+/** A tRPC caller acting as this actor (or as a signed-out visitor), through the real router. */
+export async function callerAs(actor: UserActor | "public") {
+  const { createCaller } = await import("@/server/api/root");
+  if (actor === "public") return createCaller({ actor: { kind: "public", requestId: null }, requestId: null });
+  return createCaller({ actor, requestId: actor.requestId });
+}
+
+/** A signed-in caller for a new user of this role (and State, for focal points). */
+export async function callerFor(role: Role, stateIso2?: string) {
+  const user = await createTestUser({ role, stateIso2 });
+  const actor = await actorFor(user.id);
+  return { user, actor, caller: await callerAs(actor) };
+}
