@@ -61,3 +61,47 @@ export async function callerFor(role: Role, stateIso2?: string) {
   const actor = await actorFor(user.id);
   return { user, actor, caller: await callerAs(actor) };
 }
+
+/**
+ * A published recommendation with commitments for the given States, written directly (test
+ * set-up; the publish workflow itself is tested through the router in its own file).
+ */
+export async function createPublishedCommitments(stateIso2s: string[], options: { dueDate?: Date | null } = {}) {
+  const scale = await db.statusScale.findFirstOrThrow({
+    where: { isDefault: true },
+    include: { statuses: { orderBy: { position: "asc" } } },
+  });
+  const source = await db.source.create({
+    data: { title: `Test source ${uniqueSuffix()}`, kind: "CONFERENCE", date: new Date("2017-04-03T00:00:00Z") },
+  });
+  const recommendation = await db.recommendation.create({
+    data: {
+      sourceId: source.id,
+      reference: `T-${uniqueSuffix()}`,
+      text: `Temporary residency for trafficked migrant children ${uniqueSuffix()}`,
+      scaleId: scale.id,
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+      dueDate: options.dueDate === undefined ? new Date("2030-12-31T00:00:00Z") : options.dueDate,
+      themes: { connect: [{ key: "children" }] },
+    },
+  });
+  const first = scale.statuses[0]!;
+  const commitments: Record<string, { id: string; version: number }> = {};
+  for (const iso2 of stateIso2s) {
+    const state = await stateByIso2(iso2);
+    const commitment = await db.commitment.create({
+      data: {
+        recommendationId: recommendation.id,
+        stateId: state.id,
+        acceptedStatusId: first.id,
+        acceptedProgress: first.defaultProgress,
+        dueDate: recommendation.dueDate,
+        statusChanges: { create: { statusId: first.id, progress: first.defaultProgress, effectiveAt: recommendation.publishedAt! } },
+      },
+    });
+    commitments[iso2] = { id: commitment.id, version: commitment.version };
+  }
+  const statuses = Object.fromEntries(scale.statuses.map((status) => [status.key, status]));
+  return { source, recommendation, scale, statuses, commitments };
+}

@@ -1,3 +1,44 @@
-import { router } from "@/server/api/trpc";
+import { authedProcedure, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
+import {
+  ZAcceptUpdateInput,
+  ZCommitmentRef,
+  ZListCommitmentsInput,
+  ZRecordAssessmentInput,
+  ZReturnUpdateInput,
+  ZReviewQueueInput,
+  ZSetDueDateInput,
+  ZStatusAsOfInput,
+  ZUpdateRef,
+  ZWriteUpdateInput,
+} from "@/server/schemas/commitments";
+import { getCommitment, getCommitmentHistory, getStatusAsOf, listCommitments } from "@/server/services/commitments";
+import {
+  acceptUpdate,
+  deleteDraft,
+  listReviewQueue,
+  returnUpdate,
+  submitUpdate,
+  writeUpdate,
+} from "@/server/services/progress-updates";
+import { recordAssessment, setCommitmentDueDate } from "@/server/services/assessments";
 
-export const commitmentsRouter = router({});
+export const commitmentsRouter = router({
+  // Reads: anyone, scoped by the service (public: published and accepted only).
+  list: publicProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => listCommitments(ctx.actor, input)),
+  get: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => getCommitment(ctx.actor, input.id)),
+  history: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => getCommitmentHistory(ctx.actor, input.id)),
+  statusAsOf: publicProcedure.input(ZStatusAsOfInput).query(({ ctx, input }) => getStatusAsOf(ctx.actor, input.id, input.date)),
+
+  // A focal point's own State's updates.
+  saveDraft: authedProcedure.input(ZWriteUpdateInput).mutation(({ ctx, input }) => writeUpdate(ctx.actor, input, { submit: false })),
+  saveAndSubmit: authedProcedure.input(ZWriteUpdateInput).mutation(({ ctx, input }) => writeUpdate(ctx.actor, input, { submit: true })),
+  submitUpdate: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => submitUpdate(ctx.actor, input)),
+  deleteDraft: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => deleteDraft(ctx.actor, input)),
+
+  // The secretariat's review and assessment.
+  reviewQueue: secretariatProcedure.input(ZReviewQueueInput).query(({ ctx, input }) => listReviewQueue(ctx.actor, input)),
+  acceptUpdate: secretariatProcedure.input(ZAcceptUpdateInput).mutation(({ ctx, input }) => acceptUpdate(ctx.actor, input)),
+  returnUpdate: secretariatProcedure.input(ZReturnUpdateInput).mutation(({ ctx, input }) => returnUpdate(ctx.actor, input)),
+  recordAssessment: secretariatProcedure.input(ZRecordAssessmentInput).mutation(({ ctx, input }) => recordAssessment(ctx.actor, input)),
+  setDueDate: secretariatProcedure.input(ZSetDueDateInput).mutation(({ ctx, input }) => setCommitmentDueDate(ctx.actor, input)),
+});

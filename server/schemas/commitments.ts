@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { zDateOnly, zHttpUrl, zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
+
+export const MAX_NARRATIVE = 10_000;
+export const MAX_EVIDENCE_LINKS = 20;
+
+export const ZEvidenceLink = z.strictObject({
+  title: zRequiredText(300, "Evidence title"),
+  url: zHttpUrl("Evidence URL"),
+  isPublic: z.boolean(),
+});
+
+/** What a focal point writes in an update; shared by the form and the API. */
+export const ZUpdateContent = z.strictObject({
+  statusId: zId,
+  progress: zProgress,
+  narrative: zText(MAX_NARRATIVE, "Progress note"),
+  reportingPeriod: zText(100, "Reporting period").optional(),
+  evidence: z.array(ZEvidenceLink).max(MAX_EVIDENCE_LINKS, `At most ${MAX_EVIDENCE_LINKS} evidence links`),
+});
+export type TUpdateContent = z.infer<typeof ZUpdateContent>;
+
+/**
+ * Save (and optionally submit) an update. Without `updateId` a new draft is started (the
+ * commitment must have no open update); with it, the draft of that id is changed, based on
+ * `expectedVersion`.
+ */
+export const ZWriteUpdateInput = z.strictObject({
+  commitmentId: zId,
+  updateId: zId.optional(),
+  expectedVersion: zVersion.optional(),
+  content: ZUpdateContent,
+});
+export type TWriteUpdateInput = z.infer<typeof ZWriteUpdateInput>;
+
+export const ZUpdateRef = z.strictObject({ updateId: zId, expectedVersion: zVersion });
+export type TUpdateRef = z.infer<typeof ZUpdateRef>;
+
+export const ZAcceptUpdateInput = z.strictObject({
+  updateId: zId,
+  expectedVersion: zVersion,
+  comment: zText(5000, "Review comment").optional(),
+});
+export type TAcceptUpdateInput = z.infer<typeof ZAcceptUpdateInput>;
+
+export const ZReturnUpdateInput = z.strictObject({
+  updateId: zId,
+  expectedVersion: zVersion,
+  comment: zRequiredText(5000, "Review comment"),
+});
+export type TReturnUpdateInput = z.infer<typeof ZReturnUpdateInput>;
+
+export const ZRecordAssessmentInput = z.strictObject({
+  commitmentId: zId,
+  expectedVersion: zVersion,
+  statusId: zId,
+  rationale: zRequiredText(10_000, "Rationale"),
+  isPublic: z.boolean(),
+});
+export type TRecordAssessmentInput = z.infer<typeof ZRecordAssessmentInput>;
+
+export const ZSetDueDateInput = z.strictObject({
+  commitmentId: zId,
+  expectedVersion: zVersion,
+  dueDate: zDateOnly.nullable(),
+});
+export type TSetDueDateInput = z.infer<typeof ZSetDueDateInput>;
+
+export const ZCommitmentRef = z.strictObject({ id: zId });
+
+export const ZStatusAsOfInput = z.strictObject({ id: zId, date: zDateOnly });
+
+export const COMMITMENT_SORTS = ["reference", "dueDate", "progress", "state", "updated"] as const;
+
+export const ZListCommitmentsInput = z.strictObject({
+  stateId: zId.optional(),
+  sourceId: zId.optional(),
+  recommendationId: zId.optional(),
+  statusKey: zText(50).optional(),
+  themeKey: zText(50).optional(),
+  overdue: z.boolean().optional(),
+  search: zText(200, "Search").optional(),
+  sort: z.enum(COMMITMENT_SORTS).default("reference"),
+  direction: z.enum(["asc", "desc"]).default("asc"),
+  cursor: zText(300).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type TListCommitmentsInput = z.input<typeof ZListCommitmentsInput>;
+
+export const ZReviewQueueInput = z.strictObject({
+  stateId: zId.optional(),
+  sourceId: zId.optional(),
+  cursor: zId.optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});

@@ -1,0 +1,65 @@
+import { db } from "@/server/db/client";
+import type { Actor } from "@/server/services/access";
+import { isSecretariat } from "@/server/services/access";
+import { recordAudit } from "@/server/services/audit";
+import { findCommitmentInScope } from "@/server/services/commitments";
+import { DomainError } from "@/server/services/errors";
+import type { TRecordAssessmentInput, TSetDueDateInput } from "@/server/schemas/commitments";
+
+async function staleCommitment(commitmentId: string) {
+  const row = await db.commitment.findUnique({ where: { id: commitmentId }, select: { updatedById: true, updatedAt: true } });
+  const who = row?.updatedById ? (await db.user.findUnique({ where: { id: row.updatedById }, select: { name: true } }))?.name ?? null : null;
+  const when = (row?.updatedAt ?? new Date()).toISOString();
+  return new DomainError("CONFLICT", `This commitment was changed by ${who ?? "someone else"} at ${when}. Reload to see the latest version.`, {
+    conflict: { changedBy: who, changedAt: when },
+  });
+}
+
+/** Records the secretariat's independent rating of a commitment, kept beside the State's status. */
+export async function recordAssessment(actor: Actor, input: TRecordAssessmentInput) {
+  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can record assessments.");
+  const commitment = await findCommitmentInScope(actor, input.commitmentId, {
+    id: true,
+    version: true,
+    recommendation: { select: { scaleId: true } },
+  });
+  const status = await db.scaleStatus.findFirst({ where: { id: input.statusId, scaleId: commitment.recommendation.scaleId }, select: { id: true } });
+  if (!status) {
+    throw new DomainError("BAD_REQUEST", "Choose a status of this recommendation's scale.", { fieldErrors: { statusId: ["Choose a status of this recommendation's scale"] } });
+  }
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.commitment.updateMany({
+      where: { id: commitment.id, version: input.expectedVersion },
+      data: { version: { increment: 1 }, updatedById: actor.id },
+    });
+    if (count === 0) throw await staleCommitment(commitment.id);
+    const assessment = await tx.assessment.create({
+      data: { commitmentId: commitment.id, statusId: input.statusId, rationale: input.rationale, isPublic: input.isPublic, assessorId: actor.id },
+      select: { id: true, statusId: true, rationale: true, isPublic: true, createdAt: true },
+    });
+    await recordAudit(tx, actor, { action: "assessment.recorded", entityType: "Assessment", entityId: assessment.id, after: { ...assessment, commitmentId: commitment.id } });
+    return { id: assessment.id, commitmentVersion: input.expectedVersion + 1 };
+  });
+}
+
+/** Sets a commitment's own due date (null: none), version-checked. */
+export async function setCommitmentDueDate(actor: Actor, input: TSetDueDateInput) {
+  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can change due dates.");
+  const commitment = await findCommitmentInScope(actor, input.commitmentId, { id: true, dueDate: true });
+  const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.commitment.updateMany({
+      where: { id: commitment.id, version: input.expectedVersion },
+      data: { dueDate, version: { increment: 1 }, updatedById: actor.id },
+    });
+    if (count === 0) throw await staleCommitment(commitment.id);
+    await recordAudit(tx, actor, {
+      action: "commitment.due_date_set",
+      entityType: "Commitment",
+      entityId: commitment.id,
+      before: { dueDate: commitment.dueDate },
+      after: { dueDate },
+    });
+    return { id: commitment.id, version: input.expectedVersion + 1 };
+  });
+}

@@ -1,0 +1,324 @@
+import type { Prisma } from "@/prisma/generated/client";
+import { db } from "@/server/db/client";
+import type { Actor } from "@/server/services/access";
+import {
+  assessmentScope,
+  commitmentScope,
+  evidenceScope,
+  isFocalPoint,
+  isSecretariat,
+  updateScope,
+} from "@/server/services/access";
+import { DomainError } from "@/server/services/errors";
+import type { TListCommitmentsInput } from "@/server/schemas/commitments";
+import { ZListCommitmentsInput } from "@/server/schemas/commitments";
+
+const statusSelect = {
+  id: true,
+  key: true,
+  label: true,
+  position: true,
+  defaultProgress: true,
+  countsTowardsAverage: true,
+  odihrLevel: true,
+} as const;
+
+export const commitmentSummarySelect = {
+  id: true,
+  version: true,
+  voluntary: true,
+  acceptedProgress: true,
+  acceptedAt: true,
+  dueDate: true,
+  updatedAt: true,
+  acceptedStatus: { select: statusSelect },
+  state: { select: { id: true, name: true, iso2: true, kind: true } },
+  recommendation: {
+    select: {
+      id: true,
+      reference: true,
+      text: true,
+      source: { select: { id: true, title: true } },
+    },
+  },
+} as const;
+
+/** UTC midnight of today: dates are calendar dates, compared in UTC. */
+export function startOfTodayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Overdue: the due date has passed and no update has been accepted. */
+export function isOverdue(commitment: { dueDate: Date | null; acceptedAt: Date | null }, now = new Date()) {
+  return commitment.dueDate !== null && commitment.dueDate < startOfTodayUtc(now) && commitment.acceptedAt === null;
+}
+
+/** Loads a commitment in the actor's scope; anything else is NOT_FOUND, like a missing id. */
+export async function findCommitmentInScope<S extends Prisma.CommitmentSelect>(
+  actor: Actor,
+  id: string,
+  select: S,
+  client: Prisma.TransactionClient | typeof db = db,
+) {
+  const commitment = await client.commitment.findFirst({ where: { id, ...commitmentScope(actor) }, select });
+  if (!commitment) throw new DomainError("NOT_FOUND", "Commitment not found.");
+  return commitment;
+}
+
+function personName(actor: Actor, person: { name: string } | null | undefined): string | null {
+  // The public sees what a State reported, not who in a ministry did what.
+  if (actor.kind !== "user" || !person) return null;
+  return person.name;
+}
+
+/** One commitment with its recommendation, accepted status, open update and latest assessment. */
+export async function getCommitment(actor: Actor, id: string) {
+  const commitment = await findCommitmentInScope(actor, id, {
+    ...commitmentSummarySelect,
+    createdAt: true,
+    updatedById: true,
+    recommendation: {
+      select: {
+        id: true,
+        reference: true,
+        text: true,
+        dueDate: true,
+        status: true,
+        source: { select: { id: true, title: true, kind: true, date: true, location: true, link: true } },
+        themes: { select: { key: true, label: true }, orderBy: { sortOrder: "asc" } },
+        scale: { select: { id: true, name: true, statuses: { select: statusSelect, orderBy: { position: "asc" } } } },
+      },
+    },
+  });
+
+  const openUpdate = isFocalPoint(actor) || isSecretariat(actor)
+    ? await db.progressUpdate.findFirst({
+        where: { commitmentId: id, state: { in: ["DRAFT", "SUBMITTED"] }, ...updateScope(actor) },
+        select: updateDetailSelect(actor),
+      })
+    : null;
+  const lastReturned = isFocalPoint(actor) || isSecretariat(actor)
+    ? await db.progressUpdate.findFirst({
+        where: { commitmentId: id, state: "RETURNED", ...updateScope(actor) },
+        orderBy: { reviewedAt: "desc" },
+        select: updateDetailSelect(actor),
+      })
+    : null;
+  const assessment = await db.assessment.findFirst({
+    where: { commitmentId: id, ...assessmentScope(actor) },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, rationale: true, isPublic: true, createdAt: true, status: { select: statusSelect }, assessor: { select: { name: true } } },
+  });
+  const updatedBy = commitment.updatedById && actor.kind === "user"
+    ? await db.user.findUnique({ where: { id: commitment.updatedById }, select: { name: true } })
+    : null;
+
+  return {
+    ...commitment,
+    updatedById: undefined,
+    updatedByName: updatedBy?.name ?? null,
+    overdue: isOverdue(commitment),
+    openUpdate: openUpdate ? shapeUpdate(actor, openUpdate) : null,
+    lastReturnedUpdate: lastReturned ? shapeUpdate(actor, lastReturned) : null,
+    assessment: assessment
+      ? { ...assessment, assessor: undefined, assessorName: personName(actor, assessment.assessor) }
+      : null,
+  };
+}
+
+function updateDetailSelect(actor: Actor) {
+  return {
+    id: true,
+    state: true,
+    version: true,
+    progress: true,
+    narrative: true,
+    reportingPeriod: true,
+    reviewComment: true,
+    createdAt: true,
+    updatedAt: true,
+    submittedAt: true,
+    reviewedAt: true,
+    status: { select: statusSelect },
+    author: { select: { name: true } },
+    reviewer: { select: { name: true } },
+    evidence: {
+      where: evidenceScope(actor),
+      orderBy: { position: "asc" },
+      select: { id: true, title: true, url: true, isPublic: true },
+    },
+  } as const satisfies Prisma.ProgressUpdateSelect;
+}
+
+type UpdateRow = Prisma.ProgressUpdateGetPayload<{ select: ReturnType<typeof updateDetailSelect> }>;
+
+function shapeUpdate(actor: Actor, update: UpdateRow) {
+  const { author, reviewer, ...rest } = update;
+  return { ...rest, authorName: personName(actor, author), reviewerName: personName(actor, reviewer) };
+}
+
+export type TimelineEntry = {
+  at: Date;
+  kind: "created" | "update_submitted" | "update_accepted" | "update_returned" | "assessment" | "status_accepted";
+  actorName: string | null;
+  status: { key: string; label: string } | null;
+  progress: number | null;
+  comment: string | null;
+  updateId: string | null;
+  evidence: { title: string; url: string; isPublic: boolean }[];
+};
+
+/**
+ * The history of a commitment, oldest first: submitted, returned and accepted updates (with
+ * review comments), assessments, and each change of the accepted status. Drafts never appear.
+ */
+export async function getCommitmentHistory(actor: Actor, id: string): Promise<TimelineEntry[]> {
+  await findCommitmentInScope(actor, id, { id: true });
+  const [updates, assessments, changes] = await Promise.all([
+    db.progressUpdate.findMany({
+      where: { commitmentId: id, state: { not: "DRAFT" }, ...updateScope(actor) },
+      select: updateDetailSelect(actor),
+    }),
+    db.assessment.findMany({
+      where: { commitmentId: id, ...assessmentScope(actor) },
+      select: { createdAt: true, rationale: true, status: { select: { key: true, label: true } }, assessor: { select: { name: true } } },
+    }),
+    db.commitmentStatusChange.findMany({
+      where: { commitmentId: id },
+      select: { effectiveAt: true, progress: true, updateId: true, status: { select: { key: true, label: true } } },
+    }),
+  ]);
+
+  const entries: TimelineEntry[] = [];
+  for (const update of updates) {
+    const evidence = update.evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic }));
+    const base = { status: { key: update.status.key, label: update.status.label }, progress: update.progress, updateId: update.id };
+    if (update.submittedAt) {
+      entries.push({ ...base, at: update.submittedAt, kind: "update_submitted", actorName: personName(actor, update.author), comment: update.narrative || null, evidence });
+    }
+    if (update.reviewedAt && (update.state === "ACCEPTED" || update.state === "RETURNED")) {
+      entries.push({
+        ...base,
+        at: update.reviewedAt,
+        kind: update.state === "ACCEPTED" ? "update_accepted" : "update_returned",
+        actorName: personName(actor, update.reviewer),
+        comment: update.reviewComment,
+        evidence: [],
+      });
+    }
+  }
+  for (const assessment of assessments) {
+    entries.push({
+      at: assessment.createdAt,
+      kind: "assessment",
+      actorName: personName(actor, assessment.assessor),
+      status: assessment.status,
+      progress: null,
+      comment: assessment.rationale,
+      updateId: null,
+      evidence: [],
+    });
+  }
+  for (const change of changes) {
+    entries.push({
+      at: change.effectiveAt,
+      kind: change.updateId ? "status_accepted" : "created",
+      actorName: null,
+      status: change.status,
+      progress: change.progress,
+      comment: null,
+      updateId: change.updateId,
+      evidence: [],
+    });
+  }
+  const order: Record<TimelineEntry["kind"], number> = {
+    created: 0, update_submitted: 1, update_returned: 2, update_accepted: 3, status_accepted: 4, assessment: 5,
+  };
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || order[a.kind] - order[b.kind]);
+}
+
+/** The accepted status at the end of calendar day `date` (UTC), or null before the commitment existed. */
+export async function getStatusAsOf(actor: Actor, id: string, date: string) {
+  await findCommitmentInScope(actor, id, { id: true });
+  const endOfDay = new Date(`${date}T23:59:59.999Z`);
+  const change = await db.commitmentStatusChange.findFirst({
+    where: { commitmentId: id, effectiveAt: { lte: endOfDay } },
+    orderBy: { effectiveAt: "desc" },
+    select: { effectiveAt: true, progress: true, status: { select: statusSelect } },
+  });
+  return change ? { asOf: date, status: change.status, progress: change.progress, acceptedAt: change.effectiveAt } : null;
+}
+
+type Cursor = { value: string | number | null; id: string };
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if (typeof parsed.id !== "string") throw new Error("bad cursor");
+    return parsed;
+  } catch {
+    throw new DomainError("BAD_REQUEST", "Invalid page cursor.");
+  }
+}
+
+/** Commitments in scope with filters, keyset-paged by (reference, id). */
+export async function listCommitments(actor: Actor, rawInput: TListCommitmentsInput) {
+  const input = ZListCommitmentsInput.parse(rawInput);
+  if (input.stateId && isFocalPoint(actor) && input.stateId !== actor.stateId) {
+    return { items: [], nextCursor: null };
+  }
+  const today = startOfTodayUtc();
+  const filters: Prisma.CommitmentWhereInput[] = [commitmentScope(actor)];
+  if (input.stateId) filters.push({ stateId: input.stateId });
+  if (input.sourceId) filters.push({ recommendation: { sourceId: input.sourceId } });
+  if (input.recommendationId) filters.push({ recommendationId: input.recommendationId });
+  if (input.statusKey) filters.push({ acceptedStatus: { key: input.statusKey } });
+  if (input.themeKey) filters.push({ recommendation: { themes: { some: { key: input.themeKey } } } });
+  if (input.overdue === true) filters.push({ dueDate: { lt: today }, acceptedAt: null });
+  if (input.overdue === false) filters.push({ OR: [{ dueDate: null }, { dueDate: { gte: today } }, { acceptedAt: { not: null } }] });
+  if (input.search) {
+    filters.push({
+      recommendation: {
+        OR: [
+          { reference: { contains: input.search, mode: "insensitive" } },
+          { text: { contains: input.search, mode: "insensitive" } },
+        ],
+      },
+    });
+  }
+  const cursor = decodeCursor(input.cursor);
+  if (cursor) {
+    const reference = String(cursor.value ?? "");
+    filters.push({
+      OR: [
+        { recommendation: { reference: { gt: reference } } },
+        { recommendation: { reference }, id: { gt: cursor.id } },
+      ],
+    });
+  }
+
+  const rows = await db.commitment.findMany({
+    where: { AND: filters },
+    orderBy: [{ recommendation: { reference: "asc" } }, { id: "asc" }],
+    take: input.limit + 1,
+    select: {
+      ...commitmentSummarySelect,
+      updates: {
+        where: { state: { in: ["DRAFT", "SUBMITTED"] }, ...updateScope(actor) },
+        select: { state: true },
+        take: 1,
+      },
+    },
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ updates, ...row }) => ({ ...row, overdue: isOverdue(row), openUpdateState: updates[0]?.state ?? null })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ value: last.recommendation.reference, id: last.id }) : null,
+  };
+}

@@ -1,0 +1,432 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import type { TUpdateContent } from "@/server/schemas/commitments";
+import { runTestDdl } from "@/server/test/sql";
+import { actorFor, callerAs, callerFor, createPublishedCommitments, createTestUser, uniqueSuffix } from "@/server/test/factories";
+
+function content(statusId: string, overrides: Partial<TUpdateContent> = {}): TUpdateContent {
+  return {
+    statusId,
+    progress: 40,
+    narrative: "A bill on temporary residency was tabled in parliament.",
+    reportingPeriod: "2026 Q4",
+    evidence: [
+      { title: "Draft law", url: "https://parliament.example/bill-17", isPublic: true },
+      { title: "Internal memo", url: "https://intranet.example/memo", isPublic: false },
+    ],
+    ...overrides,
+  };
+}
+
+async function setup(states = ["AT", "IT"]) {
+  const world = await createPublishedCommitments(states);
+  const at = await callerFor("FOCAL_POINT", "AT");
+  const it = await callerFor("FOCAL_POINT", "IT");
+  const analyst = await callerFor("ANALYST");
+  const publicCaller = await callerAs("public");
+  return { world, at, it, analyst, publicCaller, commitmentId: world.commitments.AT!.id };
+}
+
+describe("the review workflow", () => {
+  it("draft -> edit -> submit -> return with comment -> revised draft -> resubmit -> accept", async () => {
+    const { world, at, analyst, commitmentId } = await setup();
+    const inProgress = world.statuses.in_progress!.id;
+    const implemented = world.statuses.implemented!.id;
+
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(inProgress) });
+    expect(draft).toMatchObject({ state: "DRAFT", version: 1 });
+    const edited = await at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(inProgress, { progress: 45 }) });
+    expect(edited.version).toBe(2);
+    const submitted = await at.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: 2 });
+    expect(submitted.state).toBe("SUBMITTED");
+
+    // A submitted update is locked until reviewed.
+    await expect(
+      at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 3, content: content(inProgress) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    const queue = await analyst.caller.commitments.reviewQueue({ stateId: at.user.stateId! });
+    expect(queue.items.map((item) => item.id)).toContain(draft.id);
+
+    await expect(analyst.caller.commitments.returnUpdate({ updateId: draft.id, expectedVersion: 3, comment: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await analyst.caller.commitments.returnUpdate({ updateId: draft.id, expectedVersion: 3, comment: "Please attach the adopted law, not the draft." });
+
+    const afterReturn = await at.caller.commitments.get({ id: commitmentId });
+    expect(afterReturn.lastReturnedUpdate?.reviewComment).toBe("Please attach the adopted law, not the draft.");
+    expect(afterReturn.openUpdate).toBeNull();
+    expect(afterReturn.acceptedStatus.key).toBe("not_started");
+
+    const revised = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(implemented, { progress: 100 }) });
+    expect(revised.state).toBe("SUBMITTED");
+    await analyst.caller.commitments.acceptUpdate({ updateId: revised.id, expectedVersion: 1 });
+
+    const accepted = await at.caller.commitments.get({ id: commitmentId });
+    expect(accepted.acceptedStatus.key).toBe("implemented");
+    expect(accepted.acceptedProgress).toBe(100);
+    expect(accepted.acceptedAt).toBeInstanceOf(Date);
+    expect(accepted.version).toBe(2);
+
+    const history = await at.caller.commitments.history({ id: commitmentId });
+    expect(history.map((entry) => entry.kind)).toEqual([
+      "created",
+      "update_submitted",
+      "update_returned",
+      "update_submitted",
+      "update_accepted",
+      "status_accepted",
+    ]);
+    expect(history[2]!.comment).toBe("Please attach the adopted law, not the draft.");
+    expect(history[2]!.actorName).toBe(analyst.user.name);
+
+    const audit = await db.auditEvent.findMany({ where: { entityId: { in: [draft.id, revised.id, commitmentId] } }, orderBy: { id: "asc" } });
+    expect(audit.map((event) => event.action)).toEqual([
+      "update.draft_created",
+      "update.draft_saved",
+      "update.submitted",
+      "update.returned",
+      "update.submitted",
+      "update.accepted",
+      "commitment.status_accepted",
+    ]);
+    expect(audit[0]).toMatchObject({ actorId: at.user.id, actorRole: "FOCAL_POINT", actorStateId: at.user.stateId });
+    expect(audit[6]!.before).toMatchObject({ acceptedProgress: 0 });
+    expect(audit[6]!.after).toMatchObject({ acceptedProgress: 100 });
+  });
+
+  it("allows one open update per commitment", async () => {
+    const { world, at, commitmentId } = await setup();
+    const first = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
+    const deputy = await callerFor("FOCAL_POINT", "AT");
+    const error = await deputy.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CONFLICT" });
+    expect(String((error as Error).message)).toContain(at.user.name);
+    // The deputy of the same State can continue the draft.
+    const continued = await deputy.caller.commitments.saveDraft({ commitmentId, updateId: first.id, expectedVersion: 1, content: content(world.statuses.planned!.id, { progress: 12 }) });
+    expect(continued.version).toBe(2);
+  });
+
+  it("lets a focal point delete their draft but not a submitted update", async () => {
+    const { world, at, commitmentId } = await setup();
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
+    await at.caller.commitments.deleteDraft({ updateId: draft.id, expectedVersion: 1 });
+    expect(await db.progressUpdate.count({ where: { id: draft.id } })).toBe(0);
+    expect(await db.evidenceLink.count({ where: { updateId: draft.id } })).toBe(0);
+    const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.planned!.id) });
+    await expect(at.caller.commitments.deleteDraft({ updateId: submitted.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.progressUpdate.count({ where: { id: submitted.id } })).toBe(1);
+  });
+
+  it("refuses a status from another scale, with a field error", async () => {
+    const { at, commitmentId } = await setup();
+    const otherScale = await db.statusScale.create({
+      data: { name: `Other ${uniqueSuffix()}`, statuses: { create: [{ key: "x", label: "X", position: 0, defaultProgress: 0 }] } },
+      include: { statuses: true },
+    });
+    const error = await at.caller.commitments.saveDraft({ commitmentId, content: content(otherScale.statuses[0]!.id) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "BAD_REQUEST", cause: { details: { fieldErrors: { statusId: [expect.any(String)] } } } });
+  });
+});
+
+describe("the state machine: every transition from every state", () => {
+  const transitions = ["edit", "submit", "delete", "accept", "return"] as const;
+  const allowed: Record<string, string[]> = {
+    DRAFT: ["edit", "submit", "delete"],
+    SUBMITTED: ["accept", "return"],
+    ACCEPTED: [],
+    RETURNED: [],
+  };
+
+  for (const from of ["DRAFT", "SUBMITTED", "ACCEPTED", "RETURNED"] as const) {
+    for (const transition of transitions) {
+      const expected = allowed[from]!.includes(transition);
+      it(`${from} --${transition}--> ${expected ? "allowed" : "refused"}`, async () => {
+        const { world, at, analyst, commitmentId } = await setup(["AT"]);
+        const statusId = world.statuses.in_progress!.id;
+        const made = await at.caller.commitments.saveDraft({ commitmentId, content: content(statusId) });
+        let version = 1;
+        if (from !== "DRAFT") version = (await at.caller.commitments.submitUpdate({ updateId: made.id, expectedVersion: 1 })).version;
+        if (from === "ACCEPTED") version = (await analyst.caller.commitments.acceptUpdate({ updateId: made.id, expectedVersion: version })).version;
+        if (from === "RETURNED") version = (await analyst.caller.commitments.returnUpdate({ updateId: made.id, expectedVersion: version, comment: "No" })).version;
+
+        const ref = { updateId: made.id, expectedVersion: version };
+        const attempt = {
+          edit: () => at.caller.commitments.saveDraft({ commitmentId, updateId: made.id, expectedVersion: version, content: content(statusId, { progress: 41 }) }),
+          submit: () => at.caller.commitments.submitUpdate(ref),
+          delete: () => at.caller.commitments.deleteDraft(ref),
+          accept: () => analyst.caller.commitments.acceptUpdate(ref),
+          return: () => analyst.caller.commitments.returnUpdate({ ...ref, comment: "Returned" }),
+        }[transition];
+        const before = await db.progressUpdate.findUniqueOrThrow({ where: { id: made.id } });
+        if (expected) {
+          await expect(attempt()).resolves.toBeTruthy();
+        } else {
+          // The secretariat never sees a State's drafts: reviewing one looks like a missing update.
+          const code = from === "DRAFT" ? "NOT_FOUND" : "BAD_REQUEST";
+          await expect(attempt()).rejects.toMatchObject({ code });
+          const after = await db.progressUpdate.findUniqueOrThrow({ where: { id: made.id } });
+          expect(after).toEqual(before);
+        }
+      });
+    }
+  }
+});
+
+describe("concurrency (T15)", () => {
+  it("twenty parallel submissions of one version: exactly one succeeds, nineteen get CONFLICT, one audit row", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.in_progress!.id) });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => at.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: 1 })),
+    );
+    const fulfilled = results.filter((result) => result.status === "fulfilled");
+    const conflicts = results.filter((result) => result.status === "rejected" && (result.reason as { code?: string }).code === "CONFLICT");
+    expect(fulfilled).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+    expect(await db.auditEvent.count({ where: { entityId: draft.id, action: "update.submitted" } })).toBe(1);
+    const update = await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(update).toMatchObject({ state: "SUBMITTED", version: 2 });
+  });
+
+  it("twenty parallel first drafts: exactly one is created", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((result) => result.status === "rejected" && (result.reason as { code?: string }).code === "CONFLICT")).toHaveLength(19);
+    expect(await db.progressUpdate.count({ where: { commitmentId } })).toBe(1);
+  });
+
+  it("a stale edit is refused with who changed it and when, and nothing is overwritten", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const deputy = await callerFor("FOCAL_POINT", "AT");
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id, { narrative: "first" }) });
+    await deputy.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(world.statuses.planned!.id, { narrative: "deputy's text" }) });
+    type TConflict = { code: string; message: string; cause: { details: { conflict: { changedBy: string; changedAt: string } } } };
+    const error = (await at.caller.commitments
+      .saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(world.statuses.planned!.id, { narrative: "my stale text" }) })
+      .catch((e: unknown) => e)) as TConflict;
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toContain(deputy.user.name);
+    expect(error.cause.details.conflict.changedBy).toBe(deputy.user.name);
+    expect(new Date(error.cause.details.conflict.changedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } })).narrative).toBe("deputy's text");
+  });
+
+  it("a stale assessment is refused after the commitment changed", async () => {
+    const { world, analyst, commitmentId } = await setup(["AT"]);
+    const other = await callerFor("ANALYST");
+    await other.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 1, statusId: world.statuses.planned!.id, rationale: "Plans announced", isPublic: true });
+    await expect(
+      analyst.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 1, statusId: world.statuses.not_started!.id, rationale: "Nothing yet", isPublic: false }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(other.user.name) });
+    expect(await db.assessment.count({ where: { commitmentId } })).toBe(1);
+  });
+});
+
+describe("audit trail", () => {
+  it("rolls the change back when the audit insert fails (T16)", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.implemented!.id, { progress: 100 }) });
+    const reviewer = await createTestUser({ role: "ANALYST" });
+    const actor = { ...(await actorFor(reviewer.id)), requestId: `fail-audit-${uniqueSuffix()}` };
+    const trigger = `fail_audit_${uniqueSuffix()}`;
+    // Test-only DDL with generated identifiers (no user input): make the audit insert of this
+    // one request fail, leaving every other test's requests alone.
+    await runTestDdl(`
+      CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW."requestId" = '${actor.requestId}' THEN RAISE EXCEPTION 'audit insert failed on purpose'; END IF;
+        RETURN NEW;
+      END; $$`);
+    await runTestDdl(`CREATE TRIGGER ${trigger} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    try {
+      const commitmentBefore = await db.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
+      const caller = await callerAs(actor);
+      await expect(caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 })).rejects.toBeTruthy();
+      expect(await db.commitment.findUniqueOrThrow({ where: { id: commitmentId } })).toEqual(commitmentBefore);
+      expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: submitted.id } })).state).toBe("SUBMITTED");
+      expect(await db.commitmentStatusChange.count({ where: { updateId: submitted.id } })).toBe(0);
+    } finally {
+      await runTestDdl(`DROP TRIGGER ${trigger} ON "AuditEvent"`);
+      await runTestDdl(`DROP FUNCTION ${trigger}()`);
+    }
+  });
+
+  it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: draft.id } });
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only/);
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("update.draft_created");
+  });
+});
+
+describe("accepted status as of a date", () => {
+  it("answers from the history for any date", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const { planned, in_progress: inProgress, implemented } = world.statuses;
+    await db.commitmentStatusChange.updateMany({ where: { commitmentId }, data: { effectiveAt: new Date("2020-01-01T10:00:00Z") } });
+    await db.commitmentStatusChange.createMany({
+      data: [
+        { commitmentId, statusId: planned!.id, progress: 10, effectiveAt: new Date("2021-03-15T09:00:00Z") },
+        { commitmentId, statusId: inProgress!.id, progress: 40, effectiveAt: new Date("2022-06-30T23:30:00Z") },
+        { commitmentId, statusId: implemented!.id, progress: 100, effectiveAt: new Date("2024-01-02T08:00:00Z") },
+      ],
+    });
+    const asOf = async (date: string) => (await at.caller.commitments.statusAsOf({ id: commitmentId, date }))?.status.key ?? null;
+    expect(await asOf("2019-12-31")).toBeNull();
+    expect(await asOf("2020-01-01")).toBe("not_started");
+    expect(await asOf("2021-03-14")).toBe("not_started");
+    expect(await asOf("2021-03-15")).toBe("planned");
+    expect(await asOf("2022-06-30")).toBe("in_progress");
+    expect(await asOf("2023-12-31")).toBe("in_progress");
+    expect(await asOf("2030-01-01")).toBe("implemented");
+  });
+});
+
+describe("authorization", () => {
+  it("hides another State's commitment exactly like a missing id (T01)", async () => {
+    const { it: italy, commitmentId } = await setup();
+    const missing = "0195b0a0-0000-7000-8000-000000000000";
+    for (const id of [commitmentId, missing]) {
+      for (const call of [
+        () => italy.caller.commitments.get({ id }),
+        () => italy.caller.commitments.history({ id }),
+        () => italy.caller.commitments.statusAsOf({ id, date: "2026-01-01" }),
+      ]) {
+        await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND", message: "Commitment not found." });
+      }
+    }
+  });
+
+  it("refuses writes to another State's commitments and updates, changing nothing (T02)", async () => {
+    const { world, at, it: italy, commitmentId } = await setup();
+    const statusId = world.statuses.planned!.id;
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(statusId) });
+    const auditBefore = await db.auditEvent.count({ where: { entityId: { in: [draft.id, commitmentId] } } });
+    const attempts = [
+      () => italy.caller.commitments.saveDraft({ commitmentId, content: content(statusId) }),
+      () => italy.caller.commitments.saveAndSubmit({ commitmentId, content: content(statusId) }),
+      () => italy.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(statusId) }),
+      // Austria's update nested in Italy's own commitment.
+      () => italy.caller.commitments.saveDraft({ commitmentId: world.commitments.IT!.id, updateId: draft.id, expectedVersion: 1, content: content(statusId) }),
+      () => italy.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: 1 }),
+      () => italy.caller.commitments.deleteDraft({ updateId: draft.id, expectedVersion: 1 }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "DRAFT", version: 1 });
+    expect(await db.auditEvent.count({ where: { entityId: { in: [draft.id, commitmentId] } } })).toBe(auditBefore);
+    expect(await db.progressUpdate.count({ where: { commitmentId: world.commitments.IT!.id } })).toBe(0);
+  });
+
+  it("never lists another State's drafts or submitted updates", async () => {
+    const { world, at, it: italy, analyst, publicCaller, commitmentId } = await setup();
+    await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
+    const italyList = await italy.caller.commitments.list({ recommendationId: world.recommendation.id });
+    expect(italyList.items.map((item) => item.state.iso2)).toEqual(["IT"]);
+    expect((await italy.caller.commitments.list({ stateId: at.user.stateId!, recommendationId: world.recommendation.id })).items).toEqual([]);
+    const analystView = await analyst.caller.commitments.get({ id: commitmentId });
+    expect(analystView.openUpdate).toBeNull(); // a draft is the State's own work in progress
+    const publicView = await publicCaller.commitments.get({ id: commitmentId });
+    expect(publicView.openUpdate).toBeNull();
+    const atList = await at.caller.commitments.list({ recommendationId: world.recommendation.id });
+    expect(atList.items[0]?.openUpdateState).toBe("DRAFT");
+  });
+
+  it("gives each role its allowed actions and refuses the rest", async () => {
+    const { world, at, analyst, publicCaller, commitmentId } = await setup(["AT"]);
+    const statusId = world.statuses.planned!.id;
+    await expect(analyst.caller.commitments.saveDraft({ commitmentId, content: content(statusId) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(publicCaller.commitments.saveDraft({ commitmentId, content: content(statusId) })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(statusId) });
+    await expect(at.caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(at.caller.commitments.reviewQueue({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(at.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 1, statusId, rationale: "x", isPublic: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(publicCaller.commitments.reviewQueue({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(publicCaller.commitments.returnUpdate({ updateId: submitted.id, expectedVersion: 1, comment: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const admin = await callerFor("ADMIN");
+    await expect(admin.caller.commitments.returnUpdate({ updateId: submitted.id, expectedVersion: 1, comment: "Admins review too" })).resolves.toMatchObject({ state: "RETURNED" });
+  });
+
+  it("shows the public accepted statuses, public evidence and public assessments only, and no names", async () => {
+    const { world, at, analyst, publicCaller, commitmentId } = await setup(["AT"]);
+    const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.in_progress!.id) });
+    await analyst.caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 });
+    await analyst.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 2, statusId: world.statuses.planned!.id, rationale: "Internal doubts", isPublic: false });
+
+    const view = await publicCaller.commitments.get({ id: commitmentId });
+    expect(view.acceptedStatus.key).toBe("in_progress");
+    expect(view.assessment).toBeNull();
+    expect(view.updatedByName).toBeNull();
+    const history = await publicCaller.commitments.history({ id: commitmentId });
+    expect(history.every((entry) => entry.actorName === null)).toBe(true);
+    const submittedEntry = history.find((entry) => entry.kind === "update_submitted")!;
+    expect(submittedEntry.evidence.map((link) => link.title)).toEqual(["Draft law"]);
+    expect(history.some((entry) => entry.kind === "assessment")).toBe(false);
+
+    const focalView = await at.caller.commitments.get({ id: commitmentId });
+    expect(focalView.assessment?.rationale).toBe("Internal doubts");
+  });
+
+  it("hides commitments of unpublished recommendations from the public", async () => {
+    const { world, publicCaller, commitmentId } = await setup(["AT"]);
+    await db.recommendation.update({ where: { id: world.recommendation.id }, data: { status: "DRAFT" } });
+    await expect(publicCaller.commitments.get({ id: commitmentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("input (T05, T14)", () => {
+  it("rejects unknown keys smuggled into mutations, changing nothing", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const statusId = world.statuses.planned!.id;
+    const smuggled = [
+      { commitmentId, content: content(statusId), stateId: world.commitments.AT!.id },
+      { commitmentId, content: { ...content(statusId), state: "ACCEPTED" } },
+      { commitmentId, content: content(statusId), role: "ADMIN" },
+      { commitmentId, content: content(statusId), version: 99 },
+      JSON.parse(`{"commitmentId":"${commitmentId}","content":${JSON.stringify(content(statusId))},"__proto__":{"isAdmin":true}}`),
+    ];
+    for (const input of smuggled) {
+      await expect(at.caller.commitments.saveDraft(input as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect(await db.progressUpdate.count({ where: { commitmentId } })).toBe(0);
+  });
+
+  it("round-trips Cyrillic, Arabic, CJK, emoji, combining marks and RTL text unchanged", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const narrative = "Закон принят. قانون الإقامة المؤقتة. 临时居留。 🧒🏽✅ e\u0301 \u202Eevil\u202C";
+    const draft = await at.caller.commitments.saveDraft({
+      commitmentId,
+      content: content(world.statuses.planned!.id, { narrative, evidence: [{ title: "Указ №17 — 法令", url: "https://gov.example/указ", isPublic: true }] }),
+    });
+    const view = await at.caller.commitments.get({ id: commitmentId });
+    expect(view.openUpdate?.id).toBe(draft.id);
+    expect(view.openUpdate?.narrative).toBe(narrative);
+    expect(view.openUpdate?.evidence[0]?.title).toBe("Указ №17 — 法令");
+  });
+
+  it("refuses NUL, lone surrogates, over-long text, bad URLs and out-of-range progress with BAD_REQUEST", async () => {
+    const { world, at, commitmentId } = await setup(["AT"]);
+    const statusId = world.statuses.planned!.id;
+    const bad: Partial<TUpdateContent>[] = [
+      { narrative: "before\u0000after" },
+      { narrative: "lone \uD800 surrogate" },
+      { narrative: "x".repeat(10_001) },
+      { progress: 101 },
+      { progress: -1 },
+      { progress: 12.5 },
+      { evidence: [{ title: "Script", url: "javascript:alert(1)", isPublic: true }] },
+      { evidence: [{ title: "", url: "https://ok.example", isPublic: true }] },
+      { evidence: Array.from({ length: 21 }, (_, index) => ({ title: `Link ${index}`, url: "https://ok.example", isPublic: true })) },
+    ];
+    for (const overrides of bad) {
+      await expect(at.caller.commitments.saveDraft({ commitmentId, content: content(statusId, overrides) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect(await db.progressUpdate.count({ where: { commitmentId } })).toBe(0);
+    const exactlyMax = await at.caller.commitments.saveDraft({ commitmentId, content: content(statusId, { narrative: "x".repeat(10_000) }) });
+    expect(exactlyMax.state).toBe("DRAFT");
+  });
+});

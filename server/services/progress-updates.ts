@@ -1,0 +1,350 @@
+import { Prisma } from "@/prisma/generated/client";
+import { db, type Tx } from "@/server/db/client";
+import type { Actor, UserActor } from "@/server/services/access";
+import { isFocalPoint, isSecretariat, updateScope } from "@/server/services/access";
+import { recordAudit } from "@/server/services/audit";
+import { findCommitmentInScope } from "@/server/services/commitments";
+import { DomainError } from "@/server/services/errors";
+import type {
+  TAcceptUpdateInput,
+  TReturnUpdateInput,
+  TUpdateContent,
+  TUpdateRef,
+  TWriteUpdateInput,
+} from "@/server/schemas/commitments";
+
+// The review workflow of a progress update:
+//   DRAFT --submit--> SUBMITTED --accept--> ACCEPTED (the commitment takes its status)
+//                               --return--> RETURNED (the focal point starts a revised draft)
+// A focal point may edit or delete only a DRAFT; a SUBMITTED update is locked until reviewed.
+
+export type UpdateState = "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+export type UpdateTransition = "edit" | "submit" | "delete" | "accept" | "return";
+
+const ALLOWED: Record<UpdateTransition, UpdateState[]> = {
+  edit: ["DRAFT"],
+  submit: ["DRAFT"],
+  delete: ["DRAFT"],
+  accept: ["SUBMITTED"],
+  return: ["SUBMITTED"],
+};
+
+/** Whether a transition is allowed from a state (pure: the unit tests walk every pair). */
+export function canTransition(from: UpdateState, transition: UpdateTransition): boolean {
+  return ALLOWED[transition].includes(from);
+}
+
+const STATE_WORDS: Record<UpdateState, string> = {
+  DRAFT: "a draft",
+  SUBMITTED: "submitted and waiting for review",
+  ACCEPTED: "already accepted",
+  RETURNED: "returned",
+};
+
+function assertTransition(from: UpdateState, transition: UpdateTransition) {
+  if (!canTransition(from, transition)) {
+    throw new DomainError("BAD_REQUEST", `This update cannot be ${transition === "edit" ? "edited" : `${transition}ed`}: it is ${STATE_WORDS[from]}.`);
+  }
+}
+
+function assertReporter(actor: Actor): asserts actor is UserActor & { role: "FOCAL_POINT"; stateId: string } {
+  if (!isFocalPoint(actor)) throw new DomainError("FORBIDDEN", "Only a focal point of the State can report progress.");
+}
+
+function assertReviewer(actor: Actor): asserts actor is UserActor {
+  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can review updates.");
+}
+
+/** A CONFLICT that says who changed the record and when; nothing is overwritten. */
+async function conflict(client: Tx | typeof db, what: string, row: { updatedById: string | null; updatedAt: Date } | null) {
+  const who = row?.updatedById
+    ? (await client.user.findUnique({ where: { id: row.updatedById }, select: { name: true } }))?.name ?? null
+    : null;
+  const when = row?.updatedAt ?? new Date();
+  return new DomainError(
+    "CONFLICT",
+    `This ${what} was changed by ${who ?? "someone else"} at ${when.toISOString()}. Reload to see the latest version; your text is kept.`,
+    { conflict: { changedBy: who, changedAt: when.toISOString() } },
+  );
+}
+
+async function assertStatusOfScale(client: Tx | typeof db, statusId: string, scaleId: string) {
+  const status = await client.scaleStatus.findFirst({ where: { id: statusId, scaleId }, select: { id: true } });
+  if (!status) {
+    throw new DomainError("BAD_REQUEST", "Choose a status of this recommendation's scale.", {
+      fieldErrors: { statusId: ["Choose a status of this recommendation's scale"] },
+    });
+  }
+}
+
+const updateAuditSelect = {
+  id: true,
+  state: true,
+  version: true,
+  statusId: true,
+  progress: true,
+  narrative: true,
+  reportingPeriod: true,
+  reviewComment: true,
+  evidence: { select: { title: true, url: true, isPublic: true }, orderBy: { position: "asc" } },
+} as const;
+
+function evidenceRows(content: TUpdateContent) {
+  return content.evidence.map((link, position) => ({ position, title: link.title, url: link.url, isPublic: link.isPublic }));
+}
+
+function isOpenUpdateClash(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Saves a draft update (new, or an edit of the actor's State's draft), and submits it for review
+ * when `submit` is set: both in one transaction, version-checked.
+ */
+export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, options: { submit: boolean }) {
+  assertReporter(actor);
+  const commitment = await findCommitmentInScope(actor, input.commitmentId, {
+    id: true,
+    recommendation: { select: { scaleId: true } },
+  });
+  await assertStatusOfScale(db, input.content.statusId, commitment.recommendation.scaleId);
+  const now = new Date();
+  const data = {
+    statusId: input.content.statusId,
+    progress: input.content.progress,
+    narrative: input.content.narrative,
+    reportingPeriod: input.content.reportingPeriod ?? null,
+    updatedById: actor.id,
+    ...(options.submit ? { state: "SUBMITTED" as const, submittedAt: now } : {}),
+  };
+
+  try {
+    return await db.$transaction(async (tx) => {
+      if (!input.updateId) {
+        const open = await tx.progressUpdate.findFirst({
+          where: { commitmentId: commitment.id, state: { in: ["DRAFT", "SUBMITTED"] } },
+          select: { state: true, updatedById: true, updatedAt: true },
+        });
+        if (open) throw await openUpdateExists(tx, open);
+        const created = await tx.progressUpdate.create({
+          data: { ...data, commitmentId: commitment.id, authorId: actor.id, evidence: { createMany: { data: evidenceRows(input.content) } } },
+          select: updateAuditSelect,
+        });
+        await recordAudit(tx, actor, {
+          action: options.submit ? "update.submitted" : "update.draft_created",
+          entityType: "ProgressUpdate",
+          entityId: created.id,
+          after: { ...created, commitmentId: commitment.id },
+        });
+        return { id: created.id, state: created.state, version: created.version };
+      }
+
+      if (input.expectedVersion === undefined) {
+        throw new DomainError("BAD_REQUEST", "expectedVersion is required to change a draft.");
+      }
+      const before = await tx.progressUpdate.findFirst({
+        where: { id: input.updateId, commitmentId: commitment.id, ...updateScope(actor) },
+        select: { ...updateAuditSelect, updatedById: true, updatedAt: true },
+      });
+      if (!before) throw new DomainError("NOT_FOUND", "Update not found.");
+      if (before.version !== input.expectedVersion) throw await conflict(tx, "update", before);
+      assertTransition(before.state, options.submit ? "submit" : "edit");
+
+      const { count } = await tx.progressUpdate.updateMany({
+        where: { id: before.id, version: input.expectedVersion, state: "DRAFT" },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (count === 0) {
+        throw await conflict(tx, "update", await tx.progressUpdate.findUnique({ where: { id: before.id }, select: { updatedById: true, updatedAt: true } }));
+      }
+      await tx.evidenceLink.deleteMany({ where: { updateId: before.id } });
+      await tx.evidenceLink.createMany({ data: evidenceRows(input.content).map((row) => ({ ...row, updateId: before.id })) });
+      const after = await tx.progressUpdate.findUniqueOrThrow({ where: { id: before.id }, select: updateAuditSelect });
+      const { updatedById: _by, updatedAt: _at, ...beforeAudit } = before;
+      await recordAudit(tx, actor, {
+        action: options.submit ? "update.submitted" : "update.draft_saved",
+        entityType: "ProgressUpdate",
+        entityId: before.id,
+        before: beforeAudit,
+        after,
+      });
+      return { id: after.id, state: after.state, version: after.version };
+    });
+  } catch (error) {
+    // Two first drafts racing: the partial unique index lets only one in.
+    if (isOpenUpdateClash(error)) {
+      const open = await db.progressUpdate.findFirst({
+        where: { commitmentId: commitment.id, state: { in: ["DRAFT", "SUBMITTED"] } },
+        select: { state: true, updatedById: true, updatedAt: true },
+      });
+      throw await openUpdateExists(db, open);
+    }
+    throw error;
+  }
+}
+
+async function openUpdateExists(client: Tx | typeof db, open: { state: UpdateState; updatedById: string | null; updatedAt: Date } | null) {
+  const base = await conflict(client, "commitment", open);
+  return new DomainError(
+    "CONFLICT",
+    `This commitment already has an update ${open?.state === "SUBMITTED" ? "waiting for review" : "in draft"}, last changed by ${base.details?.conflict?.changedBy ?? "someone else"} at ${base.details?.conflict?.changedAt}. Reload to continue it.`,
+    base.details,
+  );
+}
+
+/** Submits the actor's State's draft as it is, based on `expectedVersion`. */
+export async function submitUpdate(actor: Actor, input: TUpdateRef) {
+  assertReporter(actor);
+  return db.$transaction(async (tx) => {
+    const before = await loadUpdateForChange(tx, actor, input.updateId);
+    if (before.version !== input.expectedVersion) throw await conflict(tx, "update", before);
+    assertTransition(before.state, "submit");
+    const { count } = await tx.progressUpdate.updateMany({
+      where: { id: before.id, version: input.expectedVersion, state: "DRAFT" },
+      data: { state: "SUBMITTED", submittedAt: new Date(), updatedById: actor.id, version: { increment: 1 } },
+    });
+    if (count === 0) throw await conflict(tx, "update", await tx.progressUpdate.findUnique({ where: { id: before.id }, select: { updatedById: true, updatedAt: true } }));
+    await recordAudit(tx, actor, {
+      action: "update.submitted",
+      entityType: "ProgressUpdate",
+      entityId: before.id,
+      before: { state: before.state, version: before.version },
+      after: { state: "SUBMITTED", version: before.version + 1 },
+    });
+    return { id: before.id, state: "SUBMITTED" as const, version: before.version + 1 };
+  });
+}
+
+/** Deletes the actor's State's draft (a submitted update cannot be withdrawn). */
+export async function deleteDraft(actor: Actor, input: TUpdateRef) {
+  assertReporter(actor);
+  return db.$transaction(async (tx) => {
+    const before = await loadUpdateForChange(tx, actor, input.updateId);
+    if (before.version !== input.expectedVersion) throw await conflict(tx, "update", before);
+    assertTransition(before.state, "delete");
+    const snapshot = await tx.progressUpdate.findUniqueOrThrow({ where: { id: before.id }, select: updateAuditSelect });
+    await tx.evidenceLink.deleteMany({ where: { updateId: before.id } });
+    const { count } = await tx.progressUpdate.deleteMany({ where: { id: before.id, version: input.expectedVersion, state: "DRAFT" } });
+    if (count === 0) throw await conflict(tx, "update", before);
+    await recordAudit(tx, actor, { action: "update.draft_deleted", entityType: "ProgressUpdate", entityId: before.id, before: snapshot });
+    return { id: before.id, deleted: true };
+  });
+}
+
+async function loadUpdateForChange(tx: Tx, actor: Actor, updateId: string) {
+  const update = await tx.progressUpdate.findFirst({
+    where: { id: updateId, ...updateScope(actor) },
+    select: { id: true, state: true, version: true, updatedById: true, updatedAt: true, commitmentId: true, statusId: true, progress: true },
+  });
+  if (!update) throw new DomainError("NOT_FOUND", "Update not found.");
+  return update;
+}
+
+/** Accepts a submitted update: the commitment's accepted status, progress and date take its values. */
+export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
+  assertReviewer(actor);
+  return db.$transaction(async (tx) => {
+    const update = await loadUpdateForChange(tx, actor, input.updateId);
+    if (update.version !== input.expectedVersion) throw await conflict(tx, "update", update);
+    assertTransition(update.state, "accept");
+    const now = new Date();
+    const { count } = await tx.progressUpdate.updateMany({
+      where: { id: update.id, version: input.expectedVersion, state: "SUBMITTED" },
+      data: { state: "ACCEPTED", reviewerId: actor.id, reviewedAt: now, reviewComment: input.comment || null, updatedById: actor.id, version: { increment: 1 } },
+    });
+    if (count === 0) throw await conflict(tx, "update", await tx.progressUpdate.findUnique({ where: { id: update.id }, select: { updatedById: true, updatedAt: true } }));
+
+    const before = await tx.commitment.findUniqueOrThrow({
+      where: { id: update.commitmentId },
+      select: { acceptedStatusId: true, acceptedProgress: true, acceptedAt: true, version: true },
+    });
+    await tx.commitment.update({
+      where: { id: update.commitmentId },
+      data: { acceptedStatusId: update.statusId, acceptedProgress: update.progress, acceptedAt: now, updatedById: actor.id, version: { increment: 1 } },
+    });
+    await tx.commitmentStatusChange.create({
+      data: { commitmentId: update.commitmentId, statusId: update.statusId, progress: update.progress, effectiveAt: now, updateId: update.id, changedById: actor.id },
+    });
+    await recordAudit(tx, actor, {
+      action: "update.accepted",
+      entityType: "ProgressUpdate",
+      entityId: update.id,
+      before: { state: "SUBMITTED" },
+      after: { state: "ACCEPTED", comment: input.comment ?? null },
+    });
+    await recordAudit(tx, actor, {
+      action: "commitment.status_accepted",
+      entityType: "Commitment",
+      entityId: update.commitmentId,
+      before,
+      after: { acceptedStatusId: update.statusId, acceptedProgress: update.progress, acceptedAt: now, version: before.version + 1, updateId: update.id },
+    });
+    return { id: update.id, state: "ACCEPTED" as const, version: update.version + 1 };
+  });
+}
+
+/** Returns a submitted update to its State with a required comment. */
+export async function returnUpdate(actor: Actor, input: TReturnUpdateInput) {
+  assertReviewer(actor);
+  return db.$transaction(async (tx) => {
+    const update = await loadUpdateForChange(tx, actor, input.updateId);
+    if (update.version !== input.expectedVersion) throw await conflict(tx, "update", update);
+    assertTransition(update.state, "return");
+    const { count } = await tx.progressUpdate.updateMany({
+      where: { id: update.id, version: input.expectedVersion, state: "SUBMITTED" },
+      data: { state: "RETURNED", reviewerId: actor.id, reviewedAt: new Date(), reviewComment: input.comment, updatedById: actor.id, version: { increment: 1 } },
+    });
+    if (count === 0) throw await conflict(tx, "update", await tx.progressUpdate.findUnique({ where: { id: update.id }, select: { updatedById: true, updatedAt: true } }));
+    await recordAudit(tx, actor, {
+      action: "update.returned",
+      entityType: "ProgressUpdate",
+      entityId: update.id,
+      before: { state: "SUBMITTED" },
+      after: { state: "RETURNED", comment: input.comment },
+    });
+    return { id: update.id, state: "RETURNED" as const, version: update.version + 1 };
+  });
+}
+
+/** Submitted updates waiting for review, oldest first, keyset-paged by (submittedAt, id). */
+export async function listReviewQueue(
+  actor: Actor,
+  input: { stateId?: string; sourceId?: string; cursor?: string; limit: number },
+) {
+  assertReviewer(actor);
+  const cursorRow = input.cursor
+    ? await db.progressUpdate.findFirst({ where: { id: input.cursor, state: "SUBMITTED" }, select: { id: true, submittedAt: true } })
+    : null;
+  const filters: Prisma.ProgressUpdateWhereInput[] = [{ state: "SUBMITTED" }];
+  if (input.stateId) filters.push({ commitment: { stateId: input.stateId } });
+  if (input.sourceId) filters.push({ commitment: { recommendation: { sourceId: input.sourceId } } });
+  if (cursorRow?.submittedAt) {
+    filters.push({ OR: [{ submittedAt: { gt: cursorRow.submittedAt } }, { submittedAt: cursorRow.submittedAt, id: { gt: cursorRow.id } }] });
+  }
+  const rows = await db.progressUpdate.findMany({
+    where: { AND: filters },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      version: true,
+      submittedAt: true,
+      progress: true,
+      narrative: true,
+      status: { select: { key: true, label: true } },
+      author: { select: { name: true } },
+      commitment: {
+        select: {
+          id: true,
+          state: { select: { id: true, name: true, iso2: true } },
+          recommendation: { select: { reference: true, text: true, source: { select: { id: true, title: true } } } },
+        },
+      },
+    },
+  });
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map(({ author, ...row }) => ({ ...row, authorName: author.name })),
+    nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
+}
