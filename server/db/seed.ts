@@ -96,8 +96,9 @@ export async function seedDemoData(db: Db) {
   source ??= await db.source.create({
     data: { ...ALLIANCE_2017_SOURCE, date: new Date(`${ALLIANCE_2017_SOURCE.date}T00:00:00Z`) },
   });
+  const { publishRecommendation } = await import("@/server/services/recommendations");
   for (const recommendation of ALLIANCE_2017_RECOMMENDATIONS) {
-    await db.recommendation.upsert({
+    const row = await db.recommendation.upsert({
       where: { sourceId_reference: { sourceId: source.id, reference: recommendation.reference } },
       create: {
         sourceId: source.id,
@@ -110,6 +111,8 @@ export async function seedDemoData(db: Db) {
       },
       update: {},
     });
+    // Publishing fans the recommendation out to all 57 participating States; a second run creates nothing.
+    await publishRecommendation(null, { recommendationId: row.id, expectedVersion: row.version });
   }
   return { source };
 }

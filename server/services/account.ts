@@ -1,5 +1,11 @@
-import type { Actor } from "@/server/services/access";
+import { db } from "@/server/db/client";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { checkSignInLock, recordFailure } from "@/server/auth/throttle";
+import type { TChangePasswordInput } from "@/server/schemas/users";
+import type { Actor, UserActor } from "@/server/services/access";
 import { ROLE_LABELS } from "@/server/services/access";
+import { recordAudit } from "@/server/services/audit";
+import { DomainError } from "@/server/services/errors";
 
 export type ActorSummary = {
   id: string;
@@ -24,4 +30,73 @@ export function describeActor(actor: Actor): ActorSummary | null {
     stateIso2: actor.stateIso2,
     mustChangePassword: actor.mustChangePassword,
   };
+}
+
+function assertSignedIn(actor: Actor): asserts actor is UserActor {
+  if (actor.kind !== "user") throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
+}
+
+/**
+ * Changes the signed-in user's own password after checking the current one. Every session,
+ * this one included, ends; the returned sessionVersion lets the caller issue a fresh session.
+ */
+export async function changeOwnPassword(actor: Actor, input: TChangePasswordInput) {
+  assertSignedIn(actor);
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, passwordHash: true } });
+  if (!user) throw new DomainError("NOT_FOUND", "Account not found.");
+
+  // Guesses at the current password count against the same lock as sign-in, so a stolen
+  // session cannot be used to try passwords without limit.
+  if ((await checkSignInLock(user.email, null)).locked) {
+    throw new DomainError("BAD_REQUEST", "Too many wrong passwords. Try again later.", {
+      fieldErrors: { currentPassword: ["Too many wrong passwords; try again later"] },
+    });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordFailure(user.email, null);
+    throw new DomainError("BAD_REQUEST", "The current password is not correct.", {
+      fieldErrors: { currentPassword: ["The current password is not correct"] },
+    });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new DomainError("BAD_REQUEST", "Choose a new password that differs from the current one.", {
+      fieldErrors: { newPassword: ["Choose a password that differs from the current one"] },
+    });
+  }
+
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    // Only if the password is still the one just checked: a concurrent change is not overwritten.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) throw new DomainError("CONFLICT", "Your password was changed meanwhile. Sign in again.");
+    const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+    await recordAudit(tx, actor, {
+      action: "account.password_changed",
+      entityType: "User",
+      entityId: user.id,
+      after: { passwordChanged: true, mustChangePassword: false },
+    });
+    return { sessionVersion };
+  });
+}
+
+/** Ends every session of the signed-in user, this one included, on its next request. */
+export async function signOutEverywhere(actor: Actor): Promise<void> {
+  assertSignedIn(actor);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: actor.id },
+      data: { sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "account.signed_out_everywhere",
+      entityType: "User",
+      entityId: actor.id,
+      after: { sessionVersion: user.sessionVersion },
+    });
+  });
 }

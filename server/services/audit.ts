@@ -36,3 +36,26 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
     },
   });
 }
+
+/**
+ * Appends many audit events in one statement inside the caller's transaction (for example one
+ * per commitment created by a publication), with the same actor fields as `recordAudit`.
+ */
+export async function recordAuditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  const user = actor?.kind === "user" ? actor : null;
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({
+      actorId: user?.id ?? null,
+      actorEmail: user?.email ?? null,
+      actorRole: user?.role ?? (actor ? "PUBLIC" : "SYSTEM"),
+      actorStateId: user?.stateId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      requestId: actor?.requestId ?? null,
+    })),
+  });
+}

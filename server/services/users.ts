@@ -1,9 +1,19 @@
+import { Prisma } from "@/prisma/generated/client";
+import type { Role } from "@/prisma/generated/enums";
 import { db } from "@/server/db/client";
+import type { Db, Tx } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import type { Actor } from "@/server/services/access";
+import type { Actor, UserActor } from "@/server/services/access";
+import { isAdmin } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
-import type { Role } from "@/prisma/generated/enums";
+import type {
+  TGetUserInput,
+  TListUsersInput,
+  TResetPasswordInput,
+  TSetUserActiveInput,
+  TUpdateUserInput,
+} from "@/server/schemas/users";
 
 export const userSummarySelect = {
   id: true,
@@ -14,6 +24,8 @@ export const userSummarySelect = {
   mustChangePassword: true,
   lastSignInAt: true,
   createdAt: true,
+  // The concurrency token a client sends back as `expectedUpdatedAt` when editing.
+  updatedAt: true,
   state: { select: { id: true, name: true, iso2: true } },
 } as const;
 
@@ -21,46 +33,270 @@ export type TCreateUser = {
   email: string;
   name: string;
   role: Role;
-  stateIso2: string | null;
+  /** The State of a focal point, by id (admin screens) or by ISO alpha-2 code (command line). */
+  stateId?: string | null;
+  stateIso2?: string | null;
   password: string;
   mustChangePassword?: boolean;
 };
 
-/** Creates an account; `actor` null when run by the system (command line). */
-export async function createUser(actor: Actor | null, input: TCreateUser) {
-  if ((input.role === "FOCAL_POINT") !== (input.stateIso2 !== null)) {
-    throw new DomainError("BAD_REQUEST", "A focal point must have a State, and only a focal point may have one.", {
+function assertAdmin(actor: Actor): asserts actor is UserActor {
+  if (!isAdmin(actor)) throw new DomainError("FORBIDDEN", "Only administrators can manage users.");
+}
+
+/** The database also enforces this (a check constraint); checking first gives the form a field error. */
+function assertRoleMatchesState(role: Role, hasState: boolean) {
+  if (role === "FOCAL_POINT" && !hasState) {
+    throw new DomainError("BAD_REQUEST", "A focal point must be bound to a State.", {
       fieldErrors: { stateId: ["Choose the State of this focal point"] },
     });
   }
-  const state = input.stateIso2 ? await db.state.findUnique({ where: { iso2: input.stateIso2 } }) : null;
-  if (input.stateIso2 && !state) {
-    throw new DomainError("BAD_REQUEST", `Unknown State code ${input.stateIso2}.`, { fieldErrors: { stateId: ["Unknown State"] } });
+  if (role !== "FOCAL_POINT" && hasState) {
+    throw new DomainError("BAD_REQUEST", "Only focal points are bound to a State.", {
+      fieldErrors: { stateId: ["Only focal points are bound to a State; leave the State empty"] },
+    });
   }
-  const email = input.email.trim().toLowerCase();
-  const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new DomainError("CONFLICT", "An account with this email already exists.", {
-        fieldErrors: { email: ["An account with this email already exists"] },
-      });
+}
+
+async function resolveStateId(input: { stateId?: string | null; stateIso2?: string | null }): Promise<string | null> {
+  const { stateId, stateIso2 } = input;
+  if (stateId && stateIso2) {
+    throw new DomainError("BAD_REQUEST", "Give the State either by id or by code, not both.", {
+      fieldErrors: { stateId: ["Give the State only once"] },
+    });
+  }
+  if (stateId) {
+    const state = await db.state.findUnique({ where: { id: stateId }, select: { id: true } });
+    if (!state) throw new DomainError("BAD_REQUEST", "Unknown State.", { fieldErrors: { stateId: ["Unknown State"] } });
+    return state.id;
+  }
+  if (stateIso2) {
+    const state = await db.state.findUnique({ where: { iso2: stateIso2 }, select: { id: true } });
+    if (!state) {
+      throw new DomainError("BAD_REQUEST", `Unknown State code ${stateIso2}.`, { fieldErrors: { stateId: ["Unknown State"] } });
     }
-    const user = await tx.user.create({
-      data: {
-        email,
-        name: input.name,
-        role: input.role,
-        stateId: state?.id ?? null,
-        passwordHash,
-        mustChangePassword: input.mustChangePassword ?? false,
-      },
+    return state.id;
+  }
+  return null;
+}
+
+function duplicateEmailError() {
+  return new DomainError("CONFLICT", "An account with this email already exists.", {
+    fieldErrors: { email: ["An account with this email already exists"] },
+  });
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Refuses a change that would leave no active administrator. The active administrators are
+ * locked first, so two administrators demoting or deactivating each other at the same moment
+ * cannot both succeed.
+ */
+async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: string) {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "active" = true FOR UPDATE`;
+  if (!admins.some((admin) => admin.id !== userId)) throw new DomainError("BAD_REQUEST", message);
+}
+
+/** A stale edit: says when the account last changed and, if an audited change did it, by whom. */
+async function staleUserError(tx: Tx | Db, userId: string, expectedUpdatedAt: Date) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { updatedAt: true } });
+  // Sign-ins also touch updatedAt without an audit row; only name someone who changed it since.
+  const lastChange = await tx.auditEvent.findFirst({
+    where: { entityType: "User", entityId: userId, createdAt: { gt: expectedUpdatedAt } },
+    orderBy: { id: "desc" },
+    select: { actorEmail: true },
+  });
+  const changedAt = (user?.updatedAt ?? new Date()).toISOString();
+  return new DomainError("CONFLICT", `This account was changed by someone else at ${changedAt}. Reload it and try again.`, {
+    conflict: { changedBy: lastChange?.actorEmail ?? null, changedAt },
+  });
+}
+
+async function findUserOrThrow(id: string) {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, stateId: true, active: true, updatedAt: true },
+  });
+  if (!user) throw new DomainError("NOT_FOUND", "User not found.");
+  return user;
+}
+
+/** Escapes LIKE wildcards so that a search for `50%` or `a_b` matches those characters only. */
+function escapeLikePattern(value: string) {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+export async function listUsers(actor: Actor, input: TListUsersInput) {
+  assertAdmin(actor);
+  const filters: Prisma.UserWhereInput[] = [];
+  if (input.role !== undefined) filters.push({ role: input.role });
+  if (input.stateId !== undefined) filters.push({ stateId: input.stateId });
+  if (input.active !== undefined) filters.push({ active: input.active });
+  if (input.search) {
+    const pattern = escapeLikePattern(input.search);
+    filters.push({
+      OR: [
+        { name: { contains: pattern, mode: "insensitive" } },
+        { email: { contains: pattern, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (input.cursor !== undefined) {
+    // Keyset paging on (name, id): unlike an offset, it neither skips nor repeats a user when
+    // the cursor's row has since left the filter.
+    const after = await db.user.findUnique({ where: { id: input.cursor }, select: { id: true, name: true } });
+    if (!after) throw new DomainError("BAD_REQUEST", "This page of results is no longer available; start again.");
+    filters.push({ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] });
+  }
+  const rows = await db.user.findMany({
+    where: { AND: filters },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    select: userSummarySelect,
+  });
+  const items = rows.slice(0, input.limit);
+  return { items, nextCursor: rows.length > input.limit ? (items[items.length - 1]?.id ?? null) : null };
+}
+
+export async function getUser(actor: Actor, input: TGetUserInput) {
+  assertAdmin(actor);
+  const user = await db.user.findUnique({ where: { id: input.id }, select: userSummarySelect });
+  if (!user) throw new DomainError("NOT_FOUND", "User not found.");
+  return user;
+}
+
+/** Creates an account; `actor` null when run by the system (command line). */
+export async function createUser(actor: Actor | null, input: TCreateUser) {
+  if (actor !== null) assertAdmin(actor);
+  assertRoleMatchesState(input.role, Boolean(input.stateId) || Boolean(input.stateIso2));
+  const stateId = await resolveStateId(input);
+  const email = input.email.trim().toLowerCase();
+  const mustChangePassword = input.mustChangePassword ?? false;
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmailError();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email, name: input.name, role: input.role, stateId, passwordHash, mustChangePassword },
+        select: userSummarySelect,
+      });
+      await recordAudit(tx, actor, {
+        action: "user.created",
+        entityType: "User",
+        entityId: user.id,
+        after: { email: user.email, name: user.name, role: user.role, stateId, mustChangePassword },
+      });
+      return user;
+    });
+  } catch (error) {
+    // Two creations of the same email at once: the unique index decides, the loser gets a field error.
+    if (isUniqueViolation(error)) throw duplicateEmailError();
+    throw error;
+  }
+}
+
+/**
+ * Changes name, role and State. A role or State change bumps sessionVersion: the user's open
+ * sessions end on their next request and the new rights apply from their next sign-in.
+ */
+export async function updateUser(actor: Actor, input: TUpdateUserInput) {
+  assertAdmin(actor);
+  const current = await findUserOrThrow(input.id);
+  const expectedUpdatedAt = new Date(input.expectedUpdatedAt);
+  if (current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) throw await staleUserError(db, current.id, expectedUpdatedAt);
+
+  const name = input.name ?? current.name;
+  const role = input.role ?? current.role;
+  // Leaving the State out keeps a focal point's State and drops it with the focal point role.
+  const stateId = input.stateId !== undefined ? input.stateId : role === "FOCAL_POINT" ? current.stateId : null;
+  assertRoleMatchesState(role, stateId !== null);
+  if (stateId !== null && stateId !== current.stateId) await resolveStateId({ stateId });
+
+  return db.$transaction(async (tx) => {
+    const accessChanged = role !== current.role || stateId !== current.stateId;
+    if (!accessChanged && name === current.name) {
+      return tx.user.findUniqueOrThrow({ where: { id: current.id }, select: userSummarySelect });
+    }
+    if (current.role === "ADMIN" && role !== "ADMIN" && current.active) {
+      await assertAnotherActiveAdmin(tx, current.id, "This is the last active administrator; make someone else an administrator first.");
+    }
+    const { count } = await tx.user.updateMany({
+      where: { id: current.id, updatedAt: expectedUpdatedAt },
+      data: { name, role, stateId, ...(accessChanged ? { sessionVersion: { increment: 1 } } : {}) },
+    });
+    if (count === 0) throw await staleUserError(tx, current.id, expectedUpdatedAt);
+    await recordAudit(tx, actor, {
+      action: "user.updated",
+      entityType: "User",
+      entityId: current.id,
+      before: { name: current.name, role: current.role, stateId: current.stateId },
+      after: { name, role, stateId, sessionsEnded: accessChanged },
+    });
+    return tx.user.findUniqueOrThrow({ where: { id: current.id }, select: userSummarySelect });
+  });
+}
+
+/** Deactivates (ending every session at once) or reactivates an account. */
+export async function setUserActive(actor: Actor, input: TSetUserActiveInput) {
+  assertAdmin(actor);
+  if (!input.active && input.id === actor.id) {
+    throw new DomainError("BAD_REQUEST", "You cannot deactivate your own account.");
+  }
+  await findUserOrThrow(input.id);
+  return db.$transaction(async (tx) => {
+    const current = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, role: true, active: true } });
+    if (current.active === input.active) {
+      return tx.user.findUniqueOrThrow({ where: { id: current.id }, select: userSummarySelect });
+    }
+    if (!input.active && current.role === "ADMIN") {
+      await assertAnotherActiveAdmin(tx, current.id, "This is the last active administrator and cannot be deactivated.");
+    }
+    const user = await tx.user.update({
+      where: { id: current.id },
+      data: { active: input.active, ...(input.active ? {} : { sessionVersion: { increment: 1 } }) },
       select: userSummarySelect,
     });
     await recordAudit(tx, actor, {
-      action: "user.created",
+      action: input.active ? "user.reactivated" : "user.deactivated",
       entityType: "User",
-      entityId: user.id,
-      after: { email: user.email, name: user.name, role: user.role, stateId: state?.id ?? null },
+      entityId: current.id,
+      before: { active: current.active },
+      after: { active: input.active },
+    });
+    return user;
+  });
+}
+
+/**
+ * Sets a password chosen by an administrator, which the user must replace at next sign-in. Ends
+ * the user's sessions and lifts the sign-in lock, so a locked-out user can get back in.
+ */
+export async function resetUserPassword(actor: Actor, input: TResetPasswordInput) {
+  assertAdmin(actor);
+  // Your own password is changed by proving the current one, not by administrator override.
+  if (input.id === actor.id) {
+    throw new DomainError("BAD_REQUEST", "Change your own password from your account page.");
+  }
+  const current = await findUserOrThrow(input.id);
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: current.id },
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+      select: userSummarySelect,
+    });
+    const { count: locksCleared } = await tx.loginLock.deleteMany({ where: { key: `email:${user.email}` } });
+    // Earlier failures no longer count towards a lock: the throttle counts from the last reset.
+    await tx.loginAttempt.create({ data: { email: user.email, ip: null, success: false, outcome: "RESET" } });
+    await recordAudit(tx, actor, {
+      action: "user.password_reset",
+      entityType: "User",
+      entityId: current.id,
+      after: { passwordChanged: true, mustChangePassword: true, signInLockCleared: locksCleared > 0 },
     });
     return user;
   });

@@ -1,3 +1,45 @@
-import { router } from "@/server/api/trpc";
+import { adminProcedure, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
+import {
+  ZAddAddresseesInput,
+  ZCreateRecommendationInput,
+  ZCreateThemeInput,
+  ZDeleteRecommendationInput,
+  ZGetRecommendationInput,
+  ZListRecommendationsInput,
+  ZPublishRecommendationInput,
+  ZUpdateRecommendationInput,
+} from "@/server/schemas/recommendations";
+import {
+  addAddressees,
+  createRecommendation,
+  createTheme,
+  deleteRecommendation,
+  getRecommendation,
+  listRecommendations,
+  listThemes,
+  publishRecommendation,
+  updateRecommendation,
+} from "@/server/services/recommendations";
 
-export const recommendationsRouter = router({});
+export const recommendationsRouter = router({
+  /** Public: published only; secretariat: drafts too. */
+  list: publicProcedure.input(ZListRecommendationsInput).query(({ ctx, input }) => listRecommendations(ctx.actor, input)),
+  get: publicProcedure.input(ZGetRecommendationInput).query(({ ctx, input }) => getRecommendation(ctx.actor, input)),
+  themes: publicProcedure.query(({ ctx }) => listThemes(ctx.actor)),
+  createTheme: adminProcedure.input(ZCreateThemeInput).mutation(({ ctx, input }) => createTheme(ctx.actor, input)),
+  create: secretariatProcedure
+    .input(ZCreateRecommendationInput)
+    .mutation(({ ctx, input }) => createRecommendation(ctx.actor, input)),
+  update: secretariatProcedure
+    .input(ZUpdateRecommendationInput)
+    .mutation(({ ctx, input }) => updateRecommendation(ctx.actor, input)),
+  delete: secretariatProcedure
+    .input(ZDeleteRecommendationInput)
+    .mutation(({ ctx, input }) => deleteRecommendation(ctx.actor, input)),
+  publish: secretariatProcedure
+    .input(ZPublishRecommendationInput)
+    .mutation(({ ctx, input }) => publishRecommendation(ctx.actor, input)),
+  addAddressees: secretariatProcedure
+    .input(ZAddAddresseesInput)
+    .mutation(({ ctx, input }) => addAddressees(ctx.actor, input)),
+});

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { zDateOnly, zHttpUrl, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
+
+export const SOURCE_KINDS = ["CONFERENCE", "ACTION_PLAN", "MONITORING_CYCLE", "OTHER"] as const;
+export const ZSourceKind = z.enum(SOURCE_KINDS, { error: "Choose the kind of source" });
+
+// Optional text fields take null to clear them; the service stores an empty string as null.
+const sourceFields = {
+  title: zRequiredText(300, "Title"),
+  kind: ZSourceKind,
+  date: zDateOnly,
+  location: zText(200, "Location").nullable().optional(),
+  link: zHttpUrl("Link").nullable().optional(),
+  description: zText(20_000, "Description").nullable().optional(),
+};
+
+export const ZCreateSourceInput = z.strictObject(sourceFields);
+export type TCreateSourceInput = z.infer<typeof ZCreateSourceInput>;
+
+/** Only the fields given change; `expectedVersion` is the version the editor read. */
+export const ZUpdateSourceInput = z.strictObject({
+  id: zId,
+  expectedVersion: zVersion,
+  title: sourceFields.title.optional(),
+  kind: sourceFields.kind.optional(),
+  date: sourceFields.date.optional(),
+  location: sourceFields.location,
+  link: sourceFields.link,
+  description: sourceFields.description,
+});
+export type TUpdateSourceInput = z.infer<typeof ZUpdateSourceInput>;
+
+export const ZGetSourceInput = z.strictObject({ id: zId });
+export type TGetSourceInput = z.infer<typeof ZGetSourceInput>;
+
+export const ZListSourcesInput = z
+  .strictObject({
+    kind: ZSourceKind.optional(),
+    search: zText(200, "Search").optional(),
+  })
+  .optional();
+export type TListSourcesInput = z.infer<typeof ZListSourcesInput>;
