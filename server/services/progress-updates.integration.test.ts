@@ -430,3 +430,24 @@ describe("input (T05, T14)", () => {
     expect(exactlyMax.state).toBe("DRAFT");
   });
 });
+
+describe("due dates and overdue", () => {
+  it("lets the secretariat set a commitment's own due date, version-checked; past due without acceptance is overdue", async () => {
+    const { world, at, analyst, commitmentId } = await setup(["AT"]);
+    const result = await analyst.caller.commitments.setDueDate({ commitmentId, expectedVersion: 1, dueDate: "2020-06-30" });
+    expect(result.version).toBe(2);
+    const view = await at.caller.commitments.get({ id: commitmentId });
+    expect(view.dueDate?.toISOString().slice(0, 10)).toBe("2020-06-30");
+    expect(view.overdue).toBe(true);
+    const overdueList = await at.caller.commitments.list({ recommendationId: world.recommendation.id, overdue: true });
+    expect(overdueList.items.map((item) => item.id)).toEqual([commitmentId]);
+    await expect(analyst.caller.commitments.setDueDate({ commitmentId, expectedVersion: 1, dueDate: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(at.caller.commitments.setDueDate({ commitmentId, expectedVersion: 2, dueDate: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.auditEvent.count({ where: { entityId: commitmentId, action: "commitment.due_date_set" } })).toBe(1);
+
+    // An accepted update ends the overdue state.
+    const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.planned!.id) });
+    await analyst.caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 });
+    expect((await at.caller.commitments.get({ id: commitmentId })).overdue).toBe(false);
+  });
+});

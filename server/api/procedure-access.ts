@@ -1,0 +1,59 @@
+/**
+ * How every tRPC procedure is authorized. A test walks the router and fails for a procedure that
+ * is missing here (or listed here but gone), so a new procedure cannot slip through unclassified.
+ *
+ * - public:      anyone; the service scopes what a signed-out visitor sees (published, accepted, public)
+ * - signed-in:   any signed-in user, about themselves
+ * - own-state:   a focal point, on their own State's rows only (another State's ids are NOT_FOUND)
+ * - secretariat: analysts and administrators
+ * - admin:       administrators only
+ */
+export type Access = "public" | "signed-in" | "own-state" | "secretariat" | "admin";
+
+export const PROCEDURE_ACCESS: Record<string, Access> = {
+  "account.me": "public",
+  "account.profile": "signed-in",
+  "account.changePassword": "signed-in",
+  "account.signOutEverywhere": "signed-in",
+
+  "users.list": "admin",
+  "users.get": "admin",
+  "users.create": "admin",
+  "users.update": "admin",
+  "users.setActive": "admin",
+  "users.resetPassword": "admin",
+
+  "sources.list": "public",
+  "sources.get": "public",
+  "sources.create": "secretariat",
+  "sources.update": "secretariat",
+
+  "scales.list": "public",
+  "scales.get": "public",
+  "scales.create": "admin",
+  "scales.update": "admin",
+
+  "recommendations.list": "public",
+  "recommendations.get": "public",
+  "recommendations.themes": "public",
+  "recommendations.createTheme": "admin",
+  "recommendations.create": "secretariat",
+  "recommendations.update": "secretariat",
+  "recommendations.delete": "secretariat",
+  "recommendations.publish": "secretariat",
+  "recommendations.addAddressees": "secretariat",
+
+  "commitments.list": "public",
+  "commitments.get": "public",
+  "commitments.history": "public",
+  "commitments.statusAsOf": "public",
+  "commitments.saveDraft": "own-state",
+  "commitments.saveAndSubmit": "own-state",
+  "commitments.submitUpdate": "own-state",
+  "commitments.deleteDraft": "own-state",
+  "commitments.reviewQueue": "secretariat",
+  "commitments.acceptUpdate": "secretariat",
+  "commitments.returnUpdate": "secretariat",
+  "commitments.recordAssessment": "secretariat",
+  "commitments.setDueDate": "secretariat",
+};
