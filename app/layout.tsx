@@ -4,6 +4,7 @@ import "@fontsource/inter/400.css";
 import "@fontsource/inter/600.css";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
+import { Providers } from "@/components/providers";
 
 export const metadata: Metadata = {
   title: { default: "Commitment Tracker", template: "%s · Commitment Tracker" },
@@ -19,10 +20,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="page">
-          {children}
-        </main>
+        <Providers>
+          <SiteHeader />
+          <main id="main" className="page">
+            {children}
+          </main>
+        </Providers>
       </body>
     </html>
   );

@@ -2,6 +2,18 @@ import Link from "next/link";
 import { getPageActor } from "@/server/auth/page-session";
 import { describeActor } from "@/server/services/account";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { SiteNav, type NavItem } from "@/components/layout/site-nav";
+import type { Role } from "@/prisma/generated/enums";
+
+function navFor(role: Role): NavItem[] {
+  if (role === "FOCAL_POINT") return [{ href: "/commitments", label: "Commitments" }];
+  const secretariat = [
+    { href: "/review", label: "Review queue" },
+    { href: "/commitments", label: "Commitments" },
+    { href: "/recommendations", label: "Recommendations" },
+  ];
+  return role === "ADMIN" ? [...secretariat, { href: "/admin/users", label: "Users" }] : secretariat;
+}
 
 /** The header on every page: product name, who is signed in (role and State), sign-out. */
 export async function SiteHeader() {
@@ -11,6 +23,7 @@ export async function SiteHeader() {
       <Link href="/" className="brand">
         Commitment Tracker
       </Link>
+      {me ? <SiteNav items={navFor(me.role)} /> : null}
       {me ? (
         <div className="whoami" aria-label="Signed-in user">
           <span className="whoami-name" data-testid="user-name">

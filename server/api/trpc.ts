@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { ZodError } from "zod";
 import { getToken } from "next-auth/jwt";
 import { loadActor } from "@/server/auth/session";
 import type { Actor, UserActor } from "@/server/services/access";
@@ -35,6 +35,21 @@ export async function createRequestContext(req: Request): Promise<Context> {
   return { actor: user ?? { kind: "public", requestId }, requestId };
 }
 
+/** Zod issues keyed by their full path ("content.evidence.0.url"), so forms can place each one. */
+function fieldErrorsByPath(error: ZodError) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) {
+      formErrors.push(issue.message);
+      continue;
+    }
+    const key = issue.path.map(String).join(".");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { formErrors, fieldErrors };
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
@@ -49,7 +64,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         requestId: ctx?.requestId ?? null,
-        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        zodError: cause instanceof ZodError ? fieldErrorsByPath(cause) : null,
         fieldErrors: cause instanceof DomainError ? (cause.details?.fieldErrors ?? null) : null,
         conflict: cause instanceof DomainError ? (cause.details?.conflict ?? null) : null,
       },

@@ -1,5 +1,5 @@
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { loadActor } from "@/server/auth/session";
 import type { UserActor } from "@/server/services/access";
@@ -14,9 +14,27 @@ export async function getPageActor(): Promise<UserActor | null> {
   return loadActor(token, headerList.get("x-request-id"));
 }
 
-/** For pages that need a session: the actor, or a redirect to sign-in. */
+/**
+ * For pages that need a session: the actor, or a redirect to sign-in. A user whose password was
+ * reset by an administrator must choose a new one before anything else.
+ */
 export async function requirePageActor(pathname: string): Promise<UserActor> {
   const actor = await getPageActor();
   if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(pathname)}`);
+  if (actor.mustChangePassword && pathname !== "/account") redirect("/account?mustChange=1");
+  return actor;
+}
+
+/** For pages of the secretariat (analysts and administrators); others see "not found". */
+export async function requireSecretariatPage(pathname: string): Promise<UserActor> {
+  const actor = await requirePageActor(pathname);
+  if (actor.role === "FOCAL_POINT") notFound();
+  return actor;
+}
+
+/** For administrators' pages; others see "not found". */
+export async function requireAdminPage(pathname: string): Promise<UserActor> {
+  const actor = await requirePageActor(pathname);
+  if (actor.role !== "ADMIN") notFound();
   return actor;
 }
