@@ -11,7 +11,8 @@ import {
   ZUpdateRef,
   ZWriteUpdateInput,
 } from "@/server/schemas/commitments";
-import { getCommitment, getCommitmentHistory, getStatusAsOf, listCommitments } from "@/server/services/commitments";
+import { getCommitment, getCommitmentHistory, getStatusAsOf } from "@/server/services/commitments";
+import { listCommitments } from "@/server/services/commitment-list";
 import {
   acceptUpdate,
   deleteDraft,
