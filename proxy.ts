@@ -9,7 +9,8 @@ const PUBLIC_PAGES = [/^\/sign-in$/, /^\/reports(\/|$)/, /^\/$/];
 function contentSecurityPolicy(nonce: string) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // React's development build needs eval for its debugging aids; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "production" ? "" : " 'unsafe-eval'"}`,
     // Inline style attributes (progress bars, chart sizes) are needed; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

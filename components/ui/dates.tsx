@@ -4,6 +4,16 @@ import { useSyncExternalStore } from "react";
 
 const subscribe = () => () => undefined;
 
+// dateStyle cannot be combined with timeZoneName, so the parts are spelled out.
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
+
 /**
  * Date and time in the reader's locale and time zone, with the zone named. The server renders
  * UTC (it cannot know the reader's zone); the browser re-renders in the reader's own.
@@ -12,8 +22,8 @@ export function DateTime({ value }: { value: Date | string }) {
   const date = typeof value === "string" ? new Date(value) : value;
   const text = useSyncExternalStore(
     subscribe,
-    () => date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
-    () => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }),
+    () => date.toLocaleString(undefined, DATE_TIME),
+    () => date.toLocaleString("en-GB", { ...DATE_TIME, timeZone: "UTC" }),
   );
   return <time dateTime={date.toISOString()}>{text}</time>;
 }

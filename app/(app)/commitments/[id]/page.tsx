@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { requirePageActor } from "@/server/auth/page-session";
+import { getServerCaller } from "@/server/api/server-caller";
+import { CommitmentDetail } from "@/components/commitments/commitment-detail";
+
+export const metadata: Metadata = { title: "Commitment" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The commitment and its history, or null when it is out of the reader's scope or missing. */
+async function loadCommitment(id: string) {
+  if (!UUID.test(id)) return null;
+  const caller = await getServerCaller();
+  try {
+    const [commitment, history] = await Promise.all([caller.commitments.get({ id }), caller.commitments.history({ id })]);
+    return { commitment, history };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+export default async function CommitmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/commitments/${id}`);
+  const loaded = await loadCommitment(id);
+  // Another State's commitment is "not found", exactly like one that does not exist.
+  if (!loaded) notFound();
+  return <CommitmentDetail id={id} role={actor.role} initialCommitment={loaded.commitment} initialHistory={loaded.history} />;
+}
