@@ -56,4 +56,10 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "commitments.returnUpdate": "secretariat",
   "commitments.recordAssessment": "secretariat",
   "commitments.setDueDate": "secretariat",
+
+  "reports.matrix": "public",
+  "reports.recommendation": "public",
+  "reports.state": "public",
+  "reports.trend": "public",
+  "reports.overdue": "public",
 };

@@ -5,6 +5,7 @@ import { recommendationsRouter } from "@/server/api/routers/recommendations";
 import { scalesRouter } from "@/server/api/routers/scales";
 import { sourcesRouter } from "@/server/api/routers/sources";
 import { usersRouter } from "@/server/api/routers/users";
+import { reportsRouter } from "@/server/api/routers/reports";
 
 export const appRouter = router({
   account: accountRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   scales: scalesRouter,
   recommendations: recommendationsRouter,
   commitments: commitmentsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,116 @@
+import { Prisma } from "@/prisma/generated/client";
+
+// Every compliance figure is defined here, once: the words shown on the report pages, the SQL
+// the database aggregates with, and a reference implementation that the unit tests pin down and
+// the integration tests compare the SQL against.
+
+export type OdihrLevel = "FULLY" | "MOSTLY" | "PARTIALLY" | "NOT_IMPLEMENTED";
+export const ODIHR_LEVELS: OdihrLevel[] = ["FULLY", "MOSTLY", "PARTIALLY", "NOT_IMPLEMENTED"];
+export const ODIHR_LABELS: Record<OdihrLevel | "NOT_RATED", string> = {
+  FULLY: "Fully implemented",
+  MOSTLY: "Mostly implemented",
+  PARTIALLY: "Partially implemented",
+  NOT_IMPLEMENTED: "Not implemented",
+  NOT_RATED: "Not rated (not applicable)",
+};
+
+export const FIGURE_DEFINITIONS = {
+  counted:
+    "Commitments counted: those whose accepted status counts towards averages. Commitments marked \"Not applicable\" are left out of every average and share.",
+  shareImplemented:
+    "Share implemented: counted commitments whose accepted status is rated \"fully implemented\" on the ODIHR scale, divided by the commitments counted.",
+  meanProgress:
+    "Mean progress: the average accepted progress (0-100%) of the commitments counted. A State's score is its mean progress.",
+  asOf:
+    "As of a date: each commitment's accepted status at the end of that day (UTC), read from its history of accepted updates; commitments published later are not included.",
+  overdue:
+    "Overdue: the due date has passed and no update has been accepted for the commitment.",
+  disagreement:
+    "Disagreement: the secretariat's latest assessment rates the commitment differently from the State's accepted status.",
+} as const;
+
+/** One commitment's accepted status, as the figures see it. */
+export type FigureCell = { progress: number; countsTowardsAverage: boolean; odihrLevel: OdihrLevel | null };
+
+export type Figures = {
+  commitments: number;
+  counted: number;
+  implemented: number;
+  /** 0..1, or null when nothing is counted. */
+  shareImplemented: number | null;
+  /** 0..100, or null when nothing is counted. */
+  meanProgress: number | null;
+  byOdihr: Record<OdihrLevel | "NOT_RATED", number>;
+};
+
+/** The reference implementation of the figures (the database computes the same in SQL). */
+export function computeFigures(cells: FigureCell[]): Figures {
+  const counted = cells.filter((cell) => cell.countsTowardsAverage);
+  const implemented = counted.filter((cell) => cell.odihrLevel === "FULLY").length;
+  const byOdihr = { FULLY: 0, MOSTLY: 0, PARTIALLY: 0, NOT_IMPLEMENTED: 0, NOT_RATED: 0 };
+  for (const cell of cells) byOdihr[cell.odihrLevel ?? "NOT_RATED"] += 1;
+  return {
+    commitments: cells.length,
+    counted: counted.length,
+    implemented,
+    shareImplemented: counted.length ? implemented / counted.length : null,
+    meanProgress: counted.length ? counted.reduce((sum, cell) => sum + cell.progress, 0) / counted.length : null,
+    byOdihr,
+  };
+}
+
+/**
+ * The same figures as SQL aggregate expressions over rows that expose `progress`,
+ * `counts` (boolean) and `odihr` (text or null). Used by every report query.
+ */
+export const FIGURE_SQL = Prisma.sql`
+  count(*)::int AS "commitments",
+  count(*) FILTER (WHERE counts)::int AS "counted",
+  count(*) FILTER (WHERE counts AND odihr = 'FULLY')::int AS "implemented",
+  avg(progress) FILTER (WHERE counts)::float8 AS "meanProgress",
+  count(*) FILTER (WHERE odihr = 'FULLY')::int AS "odihrFully",
+  count(*) FILTER (WHERE odihr = 'MOSTLY')::int AS "odihrMostly",
+  count(*) FILTER (WHERE odihr = 'PARTIALLY')::int AS "odihrPartially",
+  count(*) FILTER (WHERE odihr = 'NOT_IMPLEMENTED')::int AS "odihrNot",
+  count(*) FILTER (WHERE odihr IS NULL)::int AS "odihrNotRated"`;
+
+export type FigureRow = {
+  commitments: number;
+  counted: number;
+  implemented: number;
+  meanProgress: number | null;
+  odihrFully: number;
+  odihrMostly: number;
+  odihrPartially: number;
+  odihrNot: number;
+  odihrNotRated: number;
+};
+
+/** Turns a row of FIGURE_SQL into Figures. */
+export function figuresFromRow(row: FigureRow): Figures {
+  return {
+    commitments: row.commitments,
+    counted: row.counted,
+    implemented: row.implemented,
+    shareImplemented: row.counted ? row.implemented / row.counted : null,
+    meanProgress: row.meanProgress,
+    byOdihr: {
+      FULLY: row.odihrFully,
+      MOSTLY: row.odihrMostly,
+      PARTIALLY: row.odihrPartially,
+      NOT_IMPLEMENTED: row.odihrNot,
+      NOT_RATED: row.odihrNotRated,
+    },
+  };
+}
+
+export const EMPTY_FIGURES: Figures = computeFigures([]);
+
+/** How a figure is shown: one decimal for percentages, "—" when there is nothing to count. */
+export function formatShare(share: number | null): string {
+  return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
+}
+
+export function formatProgress(mean: number | null): string {
+  return mean === null ? "—" : `${mean.toFixed(1)}%`;
+}

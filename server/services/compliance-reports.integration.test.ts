@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { computeFigures, type OdihrLevel } from "@/server/services/compliance-figures";
+import { callerAs, callerFor, createPublishedCommitments, uniqueSuffix } from "@/server/test/factories";
+
+/**
+ * A source with two published recommendations for AT, IT, DE, reported through the real
+ * workflow: AT implemented AAA (accepted), IT in progress on AAA (accepted), DE not started;
+ * on the second recommendation AT's update is only submitted (not reviewed).
+ */
+async function world() {
+  const first = await createPublishedCommitments(["AT", "IT", "DE"]);
+  const second = await db.recommendation.create({
+    data: {
+      sourceId: first.source.id,
+      reference: `Z-${uniqueSuffix()}`,
+      text: "Harmonize child protection systems",
+      scaleId: first.scale.id,
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+      dueDate: new Date("2020-01-31T00:00:00Z"),
+      themes: { connect: [{ key: "protection" }] },
+    },
+  });
+  const notStarted = first.statuses.not_started!;
+  const secondCommitments: Record<string, string> = {};
+  for (const iso2 of ["AT", "IT", "DE"]) {
+    const state = await db.state.findUniqueOrThrow({ where: { iso2 } });
+    const commitment = await db.commitment.create({
+      data: {
+        recommendationId: second.id,
+        stateId: state.id,
+        acceptedStatusId: notStarted.id,
+        acceptedProgress: 0,
+        dueDate: second.dueDate,
+        statusChanges: { create: { statusId: notStarted.id, progress: 0, effectiveAt: second.publishedAt! } },
+      },
+    });
+    secondCommitments[iso2] = commitment.id;
+  }
+  // A draft recommendation of the same source: never in any report.
+  await db.recommendation.create({
+    data: { sourceId: first.source.id, reference: `DRAFT-${uniqueSuffix()}`, text: "Secret draft text", scaleId: first.scale.id, status: "DRAFT" },
+  });
+
+  const at = await callerFor("FOCAL_POINT", "AT");
+  const it = await callerFor("FOCAL_POINT", "IT");
+  const analyst = await callerFor("ANALYST");
+  const report = async (caller: typeof at.caller, commitmentId: string, statusKey: string, progress: number, narrative: string) => {
+    const update = await caller.commitments.saveAndSubmit({
+      commitmentId,
+      content: {
+        statusId: first.statuses[statusKey]!.id,
+        progress,
+        narrative,
+        evidence: [
+          { title: "Public law", url: "https://law.example/public", isPublic: true },
+          { title: "Internal memo", url: "https://intranet.example/memo", isPublic: false },
+        ],
+      },
+    });
+    return update;
+  };
+  const atUpdate = await report(at.caller, first.commitments.AT!.id, "implemented", 100, "The law was adopted.");
+  await analyst.caller.commitments.acceptUpdate({ updateId: atUpdate.id, expectedVersion: 1 });
+  const itUpdate = await report(it.caller, first.commitments.IT!.id, "in_progress", 40, "Work has started.");
+  await analyst.caller.commitments.acceptUpdate({ updateId: itUpdate.id, expectedVersion: 1 });
+  await report(at.caller, secondCommitments.AT!, "implemented", 100, "Pending, unreviewed claim");
+  await analyst.caller.commitments.recordAssessment({
+    commitmentId: first.commitments.IT!.id,
+    expectedVersion: 2,
+    statusId: first.statuses.planned!.id,
+    rationale: "Internal: only planned so far",
+    isPublic: false,
+  });
+  return { first, second, secondCommitments, at, it, analyst };
+}
+
+const levelOf: Record<string, OdihrLevel | null> = {
+  not_started: "NOT_IMPLEMENTED",
+  planned: "NOT_IMPLEMENTED",
+  in_progress: "PARTIALLY",
+  partially_implemented: "PARTIALLY",
+  implemented: "FULLY",
+  not_applicable: null,
+};
+
+describe("compliance reports (aggregated in PostgreSQL)", () => {
+  it("the matrix has each State's accepted status per recommendation, and its figures equal the reference definitions", async () => {
+    const { first, second } = await world();
+    const visitor = await callerAs("public");
+    const matrix = await visitor.reports.matrix({ sourceId: first.source.id });
+    expect(matrix.states.map((state) => state.iso2)).toEqual(["AT", "DE", "IT"]);
+    expect(matrix.recommendations.map((recommendation) => recommendation.id).sort()).toEqual([first.recommendation.id, second.id].sort());
+    const column = matrix.recommendations.findIndex((recommendation) => recommendation.id === first.recommendation.id);
+    const keyAt = (iso2: string, col: number) => {
+      const cell = matrix.grid[matrix.states.findIndex((state) => state.iso2 === iso2)]![col]!;
+      return { key: matrix.statuses[cell[0]]!.key, progress: cell[1] };
+    };
+    expect(keyAt("AT", column)).toEqual({ key: "implemented", progress: 100 });
+    expect(keyAt("IT", column)).toEqual({ key: "in_progress", progress: 40 });
+    expect(keyAt("DE", column)).toEqual({ key: "not_started", progress: 0 });
+    // The submitted-but-unreviewed update changes nothing.
+    expect(keyAt("AT", 1 - column)).toEqual({ key: "not_started", progress: 0 });
+
+    for (const [index, state] of matrix.states.entries()) {
+      const cells = matrix.grid[index]!.filter((cell): cell is [number, number] => cell !== null).map(([status, progress]) => {
+        const key = matrix.statuses[status]!.key;
+        return { progress, countsTowardsAverage: key !== "not_applicable", odihrLevel: levelOf[key]! };
+      });
+      expect(state.figures).toEqual(computeFigures(cells));
+    }
+    expect(matrix.totals.commitments).toBe(6);
+    expect(matrix.totals.implemented).toBe(1);
+    expect(matrix.totals.meanProgress).toBeCloseTo(140 / 6);
+
+    const byScore = await visitor.reports.matrix({ sourceId: first.source.id, sort: "score" });
+    expect(byScore.states.map((state) => state.iso2)).toEqual(["AT", "IT", "DE"]);
+  });
+
+  it("reads 'as of' a date from the history, not from today's values", async () => {
+    const { first } = await world();
+    const visitor = await callerAs("public");
+    await db.commitmentStatusChange.updateMany({ where: { commitmentId: { in: Object.values(first.commitments).map((c) => c.id) }, updateId: null }, data: { effectiveAt: new Date("2019-01-01T00:00:00Z") } });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const past = await visitor.reports.matrix({ sourceId: first.source.id, asOf: yesterday });
+    const row = past.states.find((state) => state.iso2 === "AT")!;
+    const column = past.recommendations.findIndex((recommendation) => recommendation.id === first.recommendation.id);
+    const cell = past.grid[past.states.indexOf(row)]![column]!;
+    expect(past.statuses[cell[0]]!.key).toBe("not_started");
+    const before = await visitor.reports.matrix({ sourceId: first.source.id, asOf: "2018-12-31" });
+    expect(before.recommendations.map((recommendation) => recommendation.id)).not.toContain(first.recommendation.id);
+  });
+
+  it("the recommendation report shows the distribution, each State's public note and public evidence only, and no names", async () => {
+    const { first, at } = await world();
+    const visitor = await callerAs("public");
+    const report = await visitor.reports.recommendation({ recommendationId: first.recommendation.id });
+    expect(Object.fromEntries(report.distribution.map((entry) => [entry.key, entry.count]))).toMatchObject({ implemented: 1, in_progress: 1, not_started: 1 });
+    const austria = report.states.find((state) => state.iso2 === "AT")!;
+    expect(austria.note).toBe("The law was adopted.");
+    expect(austria.evidence).toEqual([{ title: "Public law", url: "https://law.example/public" }]);
+    expect(report.figures.byOdihr).toMatchObject({ FULLY: 1, PARTIALLY: 1, NOT_IMPLEMENTED: 1 });
+    const text = JSON.stringify(report);
+    expect(text).not.toContain("Internal memo");
+    expect(text).not.toContain(at.user.name);
+    expect(text).not.toContain(at.user.email);
+  });
+
+  it("never shows draft recommendations, unreviewed claims, internal evidence or internal assessments to the public", async () => {
+    const { first, second, secondCommitments } = await world();
+    const visitor = await callerAs("public");
+    const matrix = JSON.stringify(await visitor.reports.matrix({ sourceId: first.source.id }));
+    expect(matrix).not.toContain("Secret draft text");
+    expect(matrix).not.toContain("DRAFT-");
+    const austria = await db.state.findUniqueOrThrow({ where: { iso2: "AT" } });
+    const italy = await db.state.findUniqueOrThrow({ where: { iso2: "IT" } });
+    const card = await visitor.reports.state({ stateId: austria.id, sourceId: first.source.id });
+    const secondRow = card.commitments.find((commitment) => commitment.recommendationId === second.id)!;
+    expect(secondRow.status.key).toBe("not_started");
+    expect(JSON.stringify(card)).not.toContain("Pending, unreviewed claim");
+    const italyPublic = await visitor.reports.state({ stateId: italy.id, sourceId: first.source.id });
+    expect(JSON.stringify(italyPublic)).not.toContain("Internal: only planned so far");
+    expect(italyPublic.disagreements).toEqual([]);
+    expect(secondCommitments.AT).toBeTruthy();
+  });
+
+  it("the State report card scores the State and shows where the secretariat's assessment disagrees (to the secretariat)", async () => {
+    const { first, analyst } = await world();
+    const italy = await db.state.findUniqueOrThrow({ where: { iso2: "IT" } });
+    const card = await analyst.caller.reports.state({ stateId: italy.id, sourceId: first.source.id });
+    expect(card.figures.meanProgress).toBe(20); // 40 and 0
+    expect(card.disagreements).toHaveLength(1);
+    expect(card.disagreements[0]).toMatchObject({ status: { key: "in_progress" }, assessment: { key: "planned", isPublic: false } });
+  });
+
+  it("the trend counts statuses at the end of each period from the history", async () => {
+    const { first } = await world();
+    const ids = Object.values(first.commitments).map((commitment) => commitment.id);
+    await db.commitmentStatusChange.updateMany({ where: { commitmentId: { in: ids }, updateId: null }, data: { effectiveAt: new Date("2024-01-10T00:00:00Z") } });
+    const atChange = await db.commitmentStatusChange.findFirstOrThrow({ where: { commitmentId: first.commitments.AT!.id, updateId: { not: null } } });
+    await db.commitmentStatusChange.update({ where: { id: atChange.id }, data: { effectiveAt: new Date("2024-05-05T00:00:00Z") } });
+    const visitor = await callerAs("public");
+    const trend = await visitor.reports.trend({ sourceId: first.source.id, granularity: "quarter", periods: 4, asOf: "2024-12-31" });
+    expect(trend.points.map((point) => point.label)).toEqual(["2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"]);
+    const forRecommendation = trend.points.map((point) => point.byStatus);
+    expect(forRecommendation[0]).toMatchObject({ not_started: 3 });
+    expect(forRecommendation[1]).toMatchObject({ implemented: 1, not_started: 2 });
+  });
+
+  it("lists overdue commitments grouped by State", async () => {
+    const { first, second } = await world();
+    const visitor = await callerAs("public");
+    const overdue = await visitor.reports.overdue({ sourceId: first.source.id });
+    expect(overdue.states.map((state) => state.iso2).sort()).toEqual(["AT", "DE", "IT"]);
+    for (const state of overdue.states) {
+      expect(state.commitments.map((commitment) => commitment.reference)).toEqual([second.reference]);
+    }
+  });
+});
