@@ -1,0 +1,29 @@
+import { createRequestContext } from "@/server/api/trpc";
+import { buildExport } from "@/server/services/report-export-request";
+import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/reports/export?report=matrix&format=csv&sourceId=…: a report as CSV, Excel or PDF. */
+export async function GET(req: Request) {
+  const { actor, requestId } = await createRequestContext(req);
+  try {
+    const { body, contentType, filename } = await buildExport(actor, new URL(req.url).searchParams);
+    return new Response(body, {
+      headers: {
+        "content-type": contentType,
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+    }
+    if (isDatabaseUnavailable(error)) {
+      return Response.json({ error: { message: "The database is unavailable. Try again in a moment." } }, { status: 503 });
+    }
+    console.error(JSON.stringify({ event: "export.error", requestId, error: String(error) }));
+    return Response.json({ error: { message: `The export failed. Reference: ${requestId ?? "none"}` } }, { status: 500 });
+  }
+}
