@@ -6,11 +6,12 @@ import { SiteNav, type NavItem } from "@/components/layout/site-nav";
 import type { Role } from "@/prisma/generated/enums";
 
 function navFor(role: Role): NavItem[] {
-  if (role === "FOCAL_POINT") return [{ href: "/commitments", label: "Commitments" }];
+  if (role === "FOCAL_POINT") return [{ href: "/commitments", label: "Commitments" }, { href: "/reports", label: "Reports" }];
   const secretariat = [
     { href: "/review", label: "Review queue" },
     { href: "/commitments", label: "Commitments" },
     { href: "/recommendations", label: "Recommendations" },
+    { href: "/reports", label: "Reports" },
   ];
   return role === "ADMIN" ? [...secretariat, { href: "/admin/users", label: "Users" }] : secretariat;
 }
@@ -23,7 +24,7 @@ export async function SiteHeader() {
       <Link href="/" className="brand">
         Commitment Tracker
       </Link>
-      {me ? <SiteNav items={navFor(me.role)} /> : null}
+      <SiteNav items={me ? navFor(me.role) : [{ href: "/reports", label: "Reports" }]} />
       {me ? (
         <div className="whoami" aria-label="Signed-in user">
           <span className="whoami-name" data-testid="user-name">

@@ -1,0 +1,17 @@
+import { FIGURE_DEFINITIONS } from "@/server/services/compliance-figures";
+
+type Key = keyof typeof FIGURE_DEFINITIONS;
+
+/** How the figures on the page are computed, in words (the same definitions the exports carry). */
+export function FigureNotes({ keys }: { keys: Key[] }) {
+  return (
+    <details className="figure-notes">
+      <summary>How these figures are computed</summary>
+      <ul>
+        {keys.map((key) => (
+          <li key={key}>{FIGURE_DEFINITIONS[key]}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
