@@ -11,7 +11,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function signInAndWait(page: Page, email: string) {
   await signIn(page, email);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 }
 
 /** The page's own alerts (Next.js adds an empty route announcer with role "alert" too). */

@@ -12,7 +12,7 @@ test("a focal point signs in and sees their name, role and State", async ({ page
 test("a wrong password shows the generic error and no session", async ({ page }) => {
   await signIn(page, "focal.it@demo.test", "not-the-password");
   await expect(alerts(page)).toHaveText("The email or password is not correct.");
-  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
 });
 
 test("an unknown email shows the same generic error", async ({ page }) => {
@@ -29,12 +29,12 @@ test("the sixth wrong attempt shows the lockout message, even with the right pas
   await expect(alerts(page)).toContainText("Too many failed sign-in attempts");
   await signIn(page, "focal.de@demo.test");
   await expect(alerts(page)).toContainText("Too many failed sign-in attempts");
-  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
 });
 
 test("sign-out returns to the sign-in page and ends the session", async ({ page }) => {
   await signInAndWait(page, "analyst@demo.test");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.goto("/account");

@@ -1,19 +1,20 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export type SummaryError = { fieldId: string; message: string };
 
 /** The list of a form's errors at its top, focused when it appears, each linking to its field. */
 export function ErrorSummary({ errors, title = "Please correct the following" }: { errors: SummaryError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors.length]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" className="alert alert-error error-summary" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="alert-title">
+    <div ref={ref} tabIndex={-1} role="alert" className="alert alert-error error-summary" aria-labelledby={titleId}>
+      <h2 id={titleId} className="alert-title">
         {title}
       </h2>
       <ul>

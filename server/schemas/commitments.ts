@@ -70,19 +70,22 @@ export const ZCommitmentRef = z.strictObject({ id: zId });
 
 export const ZStatusAsOfInput = z.strictObject({ id: zId, date: zDateOnly });
 
+/** Sort orders of the commitments list; each is keyset-paged, ties broken by id. */
 export const COMMITMENT_SORTS = ["reference", "dueDate", "progress", "state", "updated"] as const;
 
 export const ZListCommitmentsInput = z.strictObject({
   stateId: zId.optional(),
   sourceId: zId.optional(),
   recommendationId: zId.optional(),
-  statusKey: zText(50).optional(),
-  themeKey: zText(50).optional(),
+  statusKey: zText(50, "Status").optional(),
+  themeKey: zText(50, "Theme").optional(),
   overdue: z.boolean().optional(),
+  /** Literal, case-insensitive text in the recommendation's reference or text. */
   search: zText(200, "Search").optional(),
   sort: z.enum(COMMITMENT_SORTS).default("reference"),
   direction: z.enum(["asc", "desc"]).default("asc"),
-  cursor: zText(300).optional(),
+  /** Opaque: the `nextCursor` of the previous page, for the same filters and sort. */
+  cursor: zText(500, "Page cursor").optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type TListCommitmentsInput = z.input<typeof ZListCommitmentsInput>;
@@ -90,6 +93,8 @@ export type TListCommitmentsInput = z.input<typeof ZListCommitmentsInput>;
 export const ZReviewQueueInput = z.strictObject({
   stateId: zId.optional(),
   sourceId: zId.optional(),
-  cursor: zId.optional(),
+  // tRPC's infinite queries send `cursor: null` first and a paging direction.
+  cursor: zId.nullish(),
+  direction: z.enum(["forward", "backward"]).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });

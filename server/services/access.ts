@@ -38,6 +38,8 @@ export function isFocalPoint(actor: Actor): actor is UserActor & { role: "FOCAL_
 // ---------------------------------------------------------------------------------------------
 // Scope builders: every read goes through one of these, so out of scope looks exactly like
 // missing (NOT_FOUND), and a missing State filter can never read every State.
+// Combine them with AND ({ AND: [{ ...own conditions }, updateScope(actor)] }), never by
+// spreading: a spread silently replaces an own condition on the same field (e.g. `state`).
 
 /** Commitments the actor may see: all (secretariat), their State's (focal point), published (public). */
 export function commitmentScope(actor: Actor): Prisma.CommitmentWhereInput {

@@ -58,7 +58,7 @@ export async function findCommitmentInScope<S extends Prisma.CommitmentSelect>(
   select: S,
   client: Prisma.TransactionClient | typeof db = db,
 ) {
-  const commitment = await client.commitment.findFirst({ where: { id, ...commitmentScope(actor) }, select });
+  const commitment = await client.commitment.findFirst({ where: { AND: [{ id }, commitmentScope(actor)] }, select });
   if (!commitment) throw new DomainError("NOT_FOUND", "Commitment not found.");
   return commitment;
 }
@@ -91,19 +91,19 @@ export async function getCommitment(actor: Actor, id: string) {
 
   const openUpdate = isFocalPoint(actor) || isSecretariat(actor)
     ? await db.progressUpdate.findFirst({
-        where: { commitmentId: id, state: { in: ["DRAFT", "SUBMITTED"] }, ...updateScope(actor) },
+        where: { AND: [{ commitmentId: id, state: { in: ["DRAFT", "SUBMITTED"] } }, updateScope(actor)] },
         select: updateDetailSelect(actor),
       })
     : null;
   const lastReturned = isFocalPoint(actor) || isSecretariat(actor)
     ? await db.progressUpdate.findFirst({
-        where: { commitmentId: id, state: "RETURNED", ...updateScope(actor) },
+        where: { AND: [{ commitmentId: id, state: "RETURNED" }, updateScope(actor)] },
         orderBy: { reviewedAt: "desc" },
         select: updateDetailSelect(actor),
       })
     : null;
   const assessment = await db.assessment.findFirst({
-    where: { commitmentId: id, ...assessmentScope(actor) },
+    where: { AND: [{ commitmentId: id }, assessmentScope(actor)] },
     orderBy: { createdAt: "desc" },
     select: { id: true, rationale: true, isPublic: true, createdAt: true, status: { select: statusSelect }, assessor: { select: { name: true } } },
   });
@@ -174,11 +174,11 @@ export async function getCommitmentHistory(actor: Actor, id: string): Promise<Ti
   await findCommitmentInScope(actor, id, { id: true });
   const [updates, assessments, changes] = await Promise.all([
     db.progressUpdate.findMany({
-      where: { commitmentId: id, state: { not: "DRAFT" }, ...updateScope(actor) },
+      where: { AND: [{ commitmentId: id, state: { not: "DRAFT" } }, updateScope(actor)] },
       select: updateDetailSelect(actor),
     }),
     db.assessment.findMany({
-      where: { commitmentId: id, ...assessmentScope(actor) },
+      where: { AND: [{ commitmentId: id }, assessmentScope(actor)] },
       select: { createdAt: true, rationale: true, status: { select: { key: true, label: true } }, assessor: { select: { name: true } } },
     }),
     db.commitmentStatusChange.findMany({

@@ -451,3 +451,19 @@ describe("due dates and overdue", () => {
     expect((await at.caller.commitments.get({ id: commitmentId })).overdue).toBe(false);
   });
 });
+
+describe("scopes combine with the query's own conditions", () => {
+  it("an analyst's view shows no open update once everything is reviewed (a scope never replaces the state filter)", async () => {
+    const { world, at, analyst, commitmentId } = await setup(["AT"]);
+    const first = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.planned!.id) });
+    await analyst.caller.commitments.returnUpdate({ updateId: first.id, expectedVersion: 1, comment: "More detail please" });
+    const second = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.in_progress!.id) });
+    expect((await analyst.caller.commitments.get({ id: commitmentId })).openUpdate?.id).toBe(second.id);
+    await analyst.caller.commitments.acceptUpdate({ updateId: second.id, expectedVersion: 1 });
+    const view = await analyst.caller.commitments.get({ id: commitmentId });
+    expect(view.openUpdate).toBeNull();
+    expect(view.lastReturnedUpdate?.id).toBe(first.id);
+    const listed = await analyst.caller.commitments.list({ recommendationId: world.recommendation.id });
+    expect(listed.items[0]?.openUpdateState).toBeNull();
+  });
+});

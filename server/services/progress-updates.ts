@@ -143,7 +143,7 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
         throw new DomainError("BAD_REQUEST", "expectedVersion is required to change a draft.");
       }
       const before = await tx.progressUpdate.findFirst({
-        where: { id: input.updateId, commitmentId: commitment.id, ...updateScope(actor) },
+        where: { AND: [{ id: input.updateId, commitmentId: commitment.id }, updateScope(actor)] },
         select: { ...updateAuditSelect, updatedById: true, updatedAt: true },
       });
       if (!before) throw new DomainError("NOT_FOUND", "Update not found.");
@@ -233,7 +233,7 @@ export async function deleteDraft(actor: Actor, input: TUpdateRef) {
 
 async function loadUpdateForChange(tx: Tx, actor: Actor, updateId: string) {
   const update = await tx.progressUpdate.findFirst({
-    where: { id: updateId, ...updateScope(actor) },
+    where: { AND: [{ id: updateId }, updateScope(actor)] },
     select: { id: true, state: true, version: true, updatedById: true, updatedAt: true, commitmentId: true, statusId: true, progress: true },
   });
   if (!update) throw new DomainError("NOT_FOUND", "Update not found.");
@@ -309,7 +309,7 @@ export async function returnUpdate(actor: Actor, input: TReturnUpdateInput) {
 /** Submitted updates waiting for review, oldest first, keyset-paged by (submittedAt, id). */
 export async function listReviewQueue(
   actor: Actor,
-  input: { stateId?: string; sourceId?: string; cursor?: string; limit: number },
+  input: { stateId?: string; sourceId?: string; cursor?: string | null; limit: number },
 ) {
   assertReviewer(actor);
   const cursorRow = input.cursor

@@ -97,13 +97,14 @@ describe("exports", () => {
   it("PDF is generated on the server for every report", async () => {
     const world = await reportedWorld();
     const russia = await db.state.findUniqueOrThrow({ where: { iso2: "RU" } });
-    for (const query of [
+    const queries: Record<string, string>[] = [
       { report: "matrix", sourceId: world.source.id },
       { report: "recommendation", recommendationId: world.recommendation.id },
       { report: "state", stateId: russia.id, sourceId: world.source.id },
       { report: "trend", sourceId: world.source.id, periods: "8" },
       { report: "overdue" },
-    ]) {
+    ];
+    for (const query of queries) {
       const { bytes, contentType } = await exportOf({ ...query, format: "pdf" });
       expect(contentType).toBe("application/pdf");
       expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { requireAdminPage } from "@/server/auth/page-session";
+import { getServerCaller } from "@/server/api/server-caller";
+import { listStatesForFilter } from "@/server/services/states";
+import { UserDetail } from "@/components/users/user-detail";
+import "@/app/users.css";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireAdminPage(`/admin/users/${encodeURIComponent(id)}`);
+  const caller = await getServerCaller();
+  const user = await caller.users.get({ id }).catch((error: unknown) => {
+    // A malformed id (BAD_REQUEST) is as missing as an unknown one.
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+    throw error;
+  });
+  if (!user) notFound();
+  const states = await listStatesForFilter();
+  return <UserDetail initialUser={user} states={states} currentUserId={actor.id} />;
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { TRPCError } from "@trpc/server";
+import { requirePageActor } from "@/server/auth/page-session";
+import { getServerCaller } from "@/server/api/server-caller";
+import { listStatesForFilter } from "@/server/services/states";
+import { CommitmentList, type CommitmentListOptions } from "@/components/commitments/commitment-list";
+import { getterOf, parseListParams, toListInput } from "@/components/commitments/commitment-list-params";
+import "../../commitments-list.css";
+
+export const metadata: Metadata = { title: "Commitments" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CommitmentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePageActor("/commitments");
+  const isSecretariat = actor.role !== "FOCAL_POINT";
+  const caller = await getServerCaller();
+  const [states, themes, sources, scales] = await Promise.all([
+    // States are public reference data; only the secretariat filters by State.
+    isSecretariat ? listStatesForFilter() : Promise.resolve([]),
+    caller.recommendations.themes(),
+    caller.sources.list(),
+    caller.scales.list(),
+  ]);
+  const defaultScale = scales.find((scale) => scale.isDefault) ?? scales[0];
+  const options: CommitmentListOptions = {
+    states: states.map((state) => ({ id: state.id, name: state.name, iso2: state.iso2, kind: state.kind })),
+    themes: themes.map((theme) => ({ key: theme.key, label: theme.label })),
+    sources: sources.map((source) => ({ id: source.id, title: source.title })),
+    statuses: (defaultScale?.statuses ?? []).map((status) => ({ key: status.key, label: status.label })),
+  };
+
+  const params = parseListParams(getterOf(await searchParams));
+  const input = toListInput(params, (iso2) => options.states.find((state) => state.iso2 === iso2)?.id);
+  let initialPage = null;
+  try {
+    initialPage = await caller.commitments.list(input);
+  } catch (error) {
+    // A stale or edited page link: the list shows the error and the way back to the first page.
+    if (!(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
+  }
+
+  return (
+    <CommitmentList
+      isSecretariat={isSecretariat}
+      stateName={actor.stateName}
+      options={options}
+      initialInput={input}
+      initialPage={initialPage}
+    />
+  );
+}

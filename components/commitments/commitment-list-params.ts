@@ -1,0 +1,116 @@
+import { COMMITMENT_SORTS, type TListCommitmentsInput } from "@/server/schemas/commitments";
+
+// The list's filters, sort and page live in the URL query string, so a view can be shared and
+// the back button works. Anything malformed in a URL falls back to the default, never to an error.
+
+export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+export type OverdueFilter = "yes" | "no" | "";
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export const SORT_LABELS: Record<CommitmentSort, string> = {
+  reference: "Reference",
+  dueDate: "Due date",
+  progress: "Progress",
+  state: "State",
+  updated: "Last changed",
+};
+
+export type ListParams = {
+  state: string; // ISO2 code; secretariat only
+  status: string;
+  theme: string;
+  source: string;
+  overdue: OverdueFilter;
+  q: string;
+  sort: CommitmentSort;
+  dir: SortDirection;
+  size: PageSize;
+  cursor: string;
+};
+
+export const DEFAULT_PARAMS: ListParams = {
+  state: "",
+  status: "",
+  theme: "",
+  source: "",
+  overdue: "",
+  q: "",
+  sort: "reference",
+  dir: "asc",
+  size: 25,
+  cursor: "",
+};
+
+const KEY = /^[a-z0-9_-]{1,50}$/i;
+const ISO2 = /^[A-Z]{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR = /^[A-Za-z0-9_-]{1,500}$/;
+
+type Getter = (name: string) => string | null | undefined;
+
+/** Reads list parameters from a query string (URLSearchParams#get or a page's searchParams). */
+export function parseListParams(get: Getter): ListParams {
+  const text = (name: string) => (get(name) ?? "").trim();
+  const match = (name: string, pattern: RegExp) => (pattern.test(text(name)) ? text(name) : "");
+  const sort = text("sort");
+  const size = Number(text("size"));
+  const overdue = text("overdue");
+  return {
+    state: match("state", ISO2),
+    status: match("status", KEY),
+    theme: match("theme", KEY),
+    source: match("source", UUID).toLowerCase(),
+    overdue: overdue === "yes" || overdue === "no" ? overdue : "",
+    // NUL would be refused by the API: drop it rather than show an error for a pasted URL.
+    q: (get("q") ?? "").replaceAll("\u0000", "").slice(0, 200),
+    sort: (COMMITMENT_SORTS as readonly string[]).includes(sort) ? (sort as CommitmentSort) : DEFAULT_PARAMS.sort,
+    dir: text("dir") === "desc" ? "desc" : "asc",
+    size: (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : DEFAULT_PARAMS.size,
+    cursor: match("cursor", CURSOR),
+  };
+}
+
+/** A page's `searchParams` object as a getter (first value of repeated keys). */
+export function getterOf(searchParams: Record<string, string | string[] | undefined>): Getter {
+  return (name) => {
+    const value = searchParams[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+}
+
+/** The query string for these parameters, defaults left out ("" for the plain first page). */
+export function toQueryString(params: ListParams): string {
+  const query = new URLSearchParams();
+  for (const name of ["state", "status", "theme", "source", "overdue", "q", "sort", "dir", "size", "cursor"] as const) {
+    const value = String(params[name]);
+    if (value !== "" && value !== String(DEFAULT_PARAMS[name])) query.set(name, value);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+export function hasFilters(params: ListParams) {
+  return Boolean(params.state || params.status || params.theme || params.source || params.overdue || params.q.trim());
+}
+
+/** The same view without filters (sort and page size kept), on its first page. */
+export function withoutFilters(params: ListParams): ListParams {
+  return { ...DEFAULT_PARAMS, sort: params.sort, dir: params.dir, size: params.size };
+}
+
+/** The API input for these parameters; the State's ISO2 code is turned into its id. */
+export function toListInput(params: ListParams, stateIdOf: (iso2: string) => string | undefined): TListCommitmentsInput {
+  const input: TListCommitmentsInput = { sort: params.sort, direction: params.dir, limit: params.size };
+  const stateId = params.state ? stateIdOf(params.state) : undefined;
+  if (stateId) input.stateId = stateId;
+  if (params.status) input.statusKey = params.status;
+  if (params.theme) input.themeKey = params.theme;
+  if (params.source) input.sourceId = params.source;
+  if (params.overdue) input.overdue = params.overdue === "yes";
+  if (params.q.trim()) input.search = params.q.trim();
+  if (params.cursor) input.cursor = params.cursor;
+  return input;
+}

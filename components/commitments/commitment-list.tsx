@@ -1,0 +1,194 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+import type { TListCommitmentsInput } from "@/server/schemas/commitments";
+import { useTRPC } from "@/components/trpc-provider";
+import { EmptyState } from "@/components/ui/empty-state";
+import { errorCode, errorMessage } from "@/components/ui/api-errors";
+import {
+  hasFilters,
+  parseListParams,
+  toListInput,
+  toQueryString,
+  withoutFilters,
+  type ListParams,
+} from "@/components/commitments/commitment-list-params";
+import { CommitmentListFilters } from "@/components/commitments/commitment-list-filters";
+import { CommitmentListTable } from "@/components/commitments/commitment-list-table";
+import { CommitmentListPager, rememberPage, usePageNumber, type PageMemory } from "@/components/commitments/commitment-list-pager";
+
+export type TCommitmentListPage = inferRouterOutputs<AppRouter>["commitments"]["list"];
+
+export type CommitmentListOptions = {
+  states: { id: string; name: string; iso2: string; kind: "PARTICIPATING" | "PARTNER" }[];
+  themes: { key: string; label: string }[];
+  sources: { id: string; title: string }[];
+  statuses: { key: string; label: string }[];
+};
+
+/**
+ * The commitments list: filters, sort and page in the URL; rows keyset-paged by the server.
+ * The URL is changed with history.pushState (Next.js keeps useSearchParams in step), so paging
+ * asks the API for one page and does not re-render the server page.
+ */
+export function CommitmentList({
+  isSecretariat,
+  stateName,
+  options,
+  initialInput,
+  initialPage,
+}: {
+  isSecretariat: boolean;
+  stateName: string | null;
+  options: CommitmentListOptions;
+  initialInput: TListCommitmentsInput;
+  initialPage: TCommitmentListPage | null;
+}) {
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const tableRef = useRef<HTMLDivElement>(null);
+  const params = useMemo(() => parseListParams((name) => searchParams.get(name)), [searchParams]);
+  const stateIdOf = useCallback((iso2: string) => options.states.find((state) => state.iso2 === iso2)?.id, [options.states]);
+  const input = useMemo(() => toListInput(isSecretariat ? params : { ...params, state: "" }, stateIdOf), [isSecretariat, params, stateIdOf]);
+  const isInitial = JSON.stringify(input) === JSON.stringify(initialInput);
+
+  const query = useQuery({
+    ...trpc.commitments.list.queryOptions(input),
+    initialData: isInitial && initialPage ? initialPage : undefined,
+    placeholderData: keepPreviousData,
+    // A refused request (a stale page link) will not succeed on a second try.
+    retry: (failures, error) => errorCode(error) === null && failures < 1,
+  });
+  // While the next rows load, the previous ones stay on screen (dimmed): the table's caption,
+  // its next-page cursor and the page number must describe those rows, not the new URL.
+  const [shown, setShown] = useState(params);
+  if (query.data && !query.isPlaceholderData && shown !== params) setShown(params);
+  const pageNumber = usePageNumber(toQueryString(shown), Boolean(shown.cursor));
+
+  const navigate = useCallback(
+    (next: ListParams) => {
+      window.history.pushState(null, "", `${pathname}${toQueryString(next)}`);
+    },
+    [pathname],
+  );
+  const goToPage = useCallback(
+    (next: ListParams, memory: PageMemory | null) => {
+      if (memory) rememberPage(toQueryString(next), memory);
+      navigate(next);
+      // Take keyboard and screen reader users to the new rows.
+      tableRef.current?.focus({ preventScroll: true });
+      tableRef.current?.scrollIntoView({ block: "nearest" });
+    },
+    [navigate],
+  );
+
+  const page = query.data;
+  const loading = query.isFetching && (query.isPlaceholderData || !page);
+  const clearHref = `${pathname}${toQueryString(withoutFilters(params))}`;
+  const firstHref = `${pathname}${toQueryString({ ...params, cursor: "" })}`;
+  const visibleStateName = isSecretariat
+    ? (options.states.find((state) => state.iso2 === shown.state)?.name ?? null)
+    : stateName;
+
+  return (
+    <div className="commitment-list">
+      <h1>{isSecretariat ? "Commitments" : `Commitments of ${stateName ?? "your State"}`}</h1>
+      <p className="muted commitment-list-intro">
+        {isSecretariat
+          ? "Every State's commitments to the published recommendations. Filter by State, status, theme or source."
+          : `What ${stateName ?? "your State"} committed to. Open a commitment to report progress.`}
+      </p>
+
+      <CommitmentListFilters
+        params={params}
+        isSecretariat={isSecretariat}
+        options={options}
+        clearHref={clearHref}
+        onApply={(next) => navigate({ ...next, cursor: "" })}
+      />
+
+      <p role="status" className="commitment-list-count">
+        {loading ? "Loading commitments…" : page ? countText(page.totalCount) : ""}
+      </p>
+
+      {query.isError && !query.isFetching ? (
+        <div role="alert" className="alert alert-error commitment-list-error">
+          <p className="alert-title">The commitments could not be loaded.</p>
+          <p>{errorMessage(query.error)}</p>
+          <div className="actions">
+            <button type="button" className="button button-secondary" onClick={() => void query.refetch()}>
+              Try again
+            </button>
+            {params.cursor ? (
+              <a
+                href={firstHref}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate({ ...params, cursor: "" });
+                }}
+              >
+                Start again from the first page
+              </a>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {page && page.items.length === 0 && !query.isError ? (
+        hasFilters(shown) ? (
+          <EmptyState title="No commitments match these filters.">
+            <a
+              href={clearHref}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(withoutFilters(params));
+              }}
+            >
+              Clear the filters
+            </a>{" "}
+            to see all {isSecretariat ? "commitments" : `of ${stateName ?? "your State"}'s commitments`}, or change them.
+          </EmptyState>
+        ) : shown.cursor ? (
+          <EmptyState title="This page is empty.">
+            <a href={firstHref}>Go to the first page</a>.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No commitments yet.">
+            Commitments appear here when the secretariat publishes recommendations addressed to{" "}
+            {isSecretariat ? "a State" : (stateName ?? "your State")}.
+          </EmptyState>
+        )
+      ) : null}
+
+      {page && page.items.length > 0 ? (
+        <>
+          <CommitmentListTable
+            ref={tableRef}
+            items={page.items}
+            params={shown}
+            showState={isSecretariat}
+            stateName={visibleStateName}
+            busy={loading}
+          />
+          <CommitmentListPager
+            params={shown}
+            pathname={pathname}
+            nextCursor={page.nextCursor}
+            totalCount={page.totalCount}
+            pageNumber={pageNumber}
+            onNavigate={goToPage}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function countText(count: number) {
+  return count === 1 ? "1 commitment" : `${count.toLocaleString("en")} commitments`;
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc-provider";
+import { EmptyState } from "@/components/ui/empty-state";
+import { NewSourceForm } from "@/components/recommendations/new-source-form";
+import type { ScaleOption, SourceOption, StateOption, ThemeOption } from "@/components/recommendations/recommendation-display";
+import { RecommendationForm } from "@/components/recommendations/recommendation-form";
+
+/** The "new recommendation" screen: the form, and a new source beside it when the source is missing. */
+export function NewRecommendation({
+  sources: initialSources,
+  themes,
+  scales,
+  states,
+  initialSourceId,
+}: {
+  sources: SourceOption[];
+  themes: ThemeOption[];
+  scales: ScaleOption[];
+  states: StateOption[];
+  initialSourceId?: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const sources = useQuery(trpc.sources.list.queryOptions(undefined, { initialData: initialSources })).data ?? initialSources;
+  const [showSourceForm, setShowSourceForm] = useState(initialSources.length === 0);
+  const [chosenSourceId, setChosenSourceId] = useState<string | undefined>(undefined);
+
+  return (
+    <div className="stack">
+      {sources.length === 0 ? (
+        <EmptyState title="There is no source yet.">Add the source of the recommendation first (a conference, an action plan or a monitoring cycle).</EmptyState>
+      ) : (
+        <div>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-expanded={showSourceForm}
+            aria-controls="new-source-panel"
+            onClick={() => setShowSourceForm((open) => !open)}
+          >
+            {showSourceForm ? "Close the new source form" : "Source not listed? Add a new source"}
+          </button>
+        </div>
+      )}
+      <div id="new-source-panel" className="card" hidden={!showSourceForm}>
+        {showSourceForm ? (
+          <NewSourceForm
+            idPrefix="new-source"
+            onCreated={(source) => {
+              setChosenSourceId(source.id);
+              setShowSourceForm(false);
+            }}
+          />
+        ) : null}
+      </div>
+      <RecommendationForm
+        sources={sources}
+        themes={themes}
+        scales={scales}
+        states={states}
+        initialSourceId={initialSourceId}
+        chosenSourceId={chosenSourceId}
+        onCreated={(created) => {
+          void queryClient.invalidateQueries({ queryKey: trpc.recommendations.pathKey() });
+          router.push(`/recommendations/${created.id}`);
+        }}
+      />
+    </div>
+  );
+}

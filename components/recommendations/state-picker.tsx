@@ -1,0 +1,178 @@
+"use client";
+
+import { useId, useMemo, useState, type ReactNode } from "react";
+import type { StateOption } from "@/components/recommendations/recommendation-display";
+
+/** Case- and accent-insensitive, so "cote" finds "Côte" and "türk" finds "Türkiye". */
+function fold(value: string) {
+  return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+}
+
+function StateCheckboxes({
+  idPrefix,
+  states,
+  value,
+  onToggle,
+}: {
+  idPrefix: string;
+  states: StateOption[];
+  value: Set<string>;
+  onToggle: (id: string, checked: boolean) => void;
+}) {
+  return (
+    <ul className="rec-state-grid">
+      {states.map((state) => (
+        <li key={state.id}>
+          <label className="checkbox" htmlFor={`${idPrefix}-state-${state.iso2}`}>
+            <input
+              id={`${idPrefix}-state-${state.iso2}`}
+              type="checkbox"
+              checked={value.has(state.id)}
+              onChange={(event) => onToggle(state.id, event.target.checked)}
+            />
+            <span>
+              {state.name}
+              {state.partnerGroup ? <span className="muted"> ({state.partnerGroup})</span> : null}
+            </span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Choosing States one by one, in two groups with a shortcut each, and a search that narrows the
+ * lists (chosen States stay chosen while hidden by the search).
+ *
+ * `allParticipating` is the recommendation's own "all participating States" switch: when on, the
+ * participating list is not needed. Without it, the participating group gets a plain "choose all".
+ */
+export function StatePicker({
+  idPrefix,
+  states,
+  value,
+  onChange,
+  allParticipating,
+  describedById,
+}: {
+  idPrefix: string;
+  states: StateOption[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  allParticipating?: { checked: boolean; onChange: (checked: boolean) => void; label: ReactNode; invalid?: boolean };
+  describedById?: string;
+}) {
+  const [search, setSearch] = useState("");
+  const searchId = useId();
+  const chosen = useMemo(() => new Set(value), [value]);
+  const participating = states.filter((state) => state.kind === "PARTICIPATING");
+  const partners = states.filter((state) => state.kind === "PARTNER");
+  const needle = fold(search.trim());
+  const matches = (state: StateOption) =>
+    needle === "" || fold(state.name).includes(needle) || state.iso2.toLowerCase() === needle;
+  const shownParticipating = participating.filter(matches);
+  const shownPartners = partners.filter(matches);
+  const participatingHidden = allParticipating?.checked ?? false;
+
+  function toggle(id: string, checked: boolean) {
+    onChange(checked ? [...value.filter((other) => other !== id), id] : value.filter((other) => other !== id));
+  }
+
+  function toggleGroup(group: StateOption[], checked: boolean) {
+    const ids = new Set(group.map((state) => state.id));
+    const rest = value.filter((id) => !ids.has(id));
+    onChange(checked ? [...rest, ...ids] : rest);
+  }
+
+  const allChosen = (group: StateOption[]) => group.length > 0 && group.every((state) => chosen.has(state.id));
+  const chosenParticipating = participatingHidden ? participating.length : participating.filter((state) => chosen.has(state.id)).length;
+  const chosenPartners = partners.filter((state) => chosen.has(state.id)).length;
+
+  return (
+    <div className="rec-state-picker stack">
+      <div className="field">
+        <label htmlFor={searchId}>Find a State</label>
+        <input
+          id={searchId}
+          type="search"
+          autoComplete="off"
+          maxLength={100}
+          value={search}
+          aria-describedby={`${idPrefix}-state-count`}
+          onChange={(event) => setSearch(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter in the search must not submit the surrounding form.
+            if (event.key === "Enter") event.preventDefault();
+          }}
+        />
+      </div>
+      <p id={`${idPrefix}-state-count`} className="muted" aria-live="polite">
+        Chosen:{" "}
+        {[
+          participating.length > 0 ? `${chosenParticipating} of ${participating.length} participating States` : null,
+          partners.length > 0 ? `${chosenPartners} of ${partners.length} Partners for Co-operation` : null,
+        ]
+          .filter(Boolean)
+          .join(", ")}
+        .
+      </p>
+
+      {participating.length > 0 ? (
+        <fieldset aria-describedby={describedById}>
+          <legend>Participating States</legend>
+          {allParticipating ? (
+            <label className="checkbox rec-state-shortcut" htmlFor={`${idPrefix}-all-participating`}>
+              <input
+                id={`${idPrefix}-all-participating`}
+                type="checkbox"
+                checked={allParticipating.checked}
+                aria-invalid={allParticipating.invalid || undefined}
+                onChange={(event) => allParticipating.onChange(event.target.checked)}
+              />
+              <span>{allParticipating.label}</span>
+            </label>
+          ) : (
+            <label className="checkbox rec-state-shortcut" htmlFor={`${idPrefix}-all-participating`}>
+              <input
+                id={`${idPrefix}-all-participating`}
+                type="checkbox"
+                checked={allChosen(participating)}
+                onChange={(event) => toggleGroup(participating, event.target.checked)}
+              />
+              <span>All {participating.length} participating States listed</span>
+            </label>
+          )}
+          {participatingHidden ? (
+            <p className="muted">Every participating State is addressed; there is no need to choose them one by one.</p>
+          ) : shownParticipating.length > 0 ? (
+            <StateCheckboxes idPrefix={idPrefix} states={shownParticipating} value={chosen} onToggle={toggle} />
+          ) : (
+            <p className="muted">No participating State matches “{search.trim()}”.</p>
+          )}
+        </fieldset>
+      ) : null}
+
+      {partners.length > 0 ? (
+        <fieldset aria-describedby={describedById}>
+          <legend>Partners for Co-operation</legend>
+          <p className="field-hint">Voluntary for Partners: each chosen Partner gets a voluntary commitment.</p>
+          <label className="checkbox rec-state-shortcut" htmlFor={`${idPrefix}-all-partners`}>
+            <input
+              id={`${idPrefix}-all-partners`}
+              type="checkbox"
+              checked={allChosen(partners)}
+              onChange={(event) => toggleGroup(partners, event.target.checked)}
+            />
+            <span>All {partners.length} Partners for Co-operation</span>
+          </label>
+          {shownPartners.length > 0 ? (
+            <StateCheckboxes idPrefix={idPrefix} states={shownPartners} value={chosen} onToggle={toggle} />
+          ) : (
+            <p className="muted">No Partner for Co-operation matches “{search.trim()}”.</p>
+          )}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { ChartFigure } from "@/components/reports/charts/chart-figure";
+import { ChartSwatch } from "@/components/reports/charts/chart-palette";
+import type { CategoryDatum } from "@/components/reports/charts/category-bar-chart";
+import { LazyCategoryBarChart } from "@/components/reports/charts/lazy-charts";
+
+function formatPart(count: number, total: number) {
+  return total === 0 ? "—" : `${((count / total) * 100).toFixed(1)}%`;
+}
+
+/** How many States (or commitments) fall in each category: a bar chart and the same numbers as a table. */
+export function DistributionFigure({
+  id,
+  title,
+  categoryHeader,
+  unit,
+  rows,
+}: {
+  id: string;
+  title: string;
+  /** The first column's header, e.g. "Status". */
+  categoryHeader: string;
+  /** What is counted, plural, e.g. "States". */
+  unit: string;
+  rows: CategoryDatum[];
+}) {
+  const total = rows.reduce((sum, row) => sum + row.count, 0);
+  const summary = `Bar chart, ${title}: ${rows.map((row) => `${row.label} ${row.count}`).join(", ")}. ${total} ${unit} in all.`;
+  return (
+    <ChartFigure
+      id={id}
+      title={title}
+      summary={summary}
+      chart={<LazyCategoryBarChart data={rows} />}
+      table={
+        <div className="table-wrap chart-table">
+          <table>
+            <caption className="visually-hidden">{`${title} (table)`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{categoryHeader}</th>
+                <th scope="col" className="report-num">
+                  {unit}
+                </th>
+                <th scope="col" className="report-num">
+                  Share
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">
+                    <ChartSwatch color={row.color} />
+                    {row.label}
+                  </th>
+                  <td className="report-num">{row.count}</td>
+                  <td className="report-num">{formatPart(row.count, total)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <td className="report-num">{total}</td>
+                <td className="report-num">{total === 0 ? "—" : "100.0%"}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      }
+    />
+  );
+}

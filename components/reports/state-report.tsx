@@ -1,0 +1,166 @@
+import Link from "next/link";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
+import { CalendarDate, DateTime } from "@/components/ui/dates";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
+import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
+import { FigureTiles } from "@/components/reports/charts/figure-tiles";
+import { OverdueBadge } from "@/components/reports/recommendation-report";
+import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+
+export type StateReportData = inferRouterOutputs<AppRouter>["reports"]["state"];
+type CommitmentRow = StateReportData["commitments"][number];
+
+export function stateKindLabel(state: StateReportData["state"]) {
+  if (state.kind === "PARTNER") return state.partnerGroup ? `Partner for Co-operation (${state.partnerGroup})` : "Partner for Co-operation";
+  return "Participating State";
+}
+
+/** Score, ODIHR distribution, disagreements and every commitment of one State. */
+export function StateReportBody({ report, filters }: { report: StateReportData; filters: ReportFilterValues }) {
+  if (report.commitments.length === 0) {
+    return (
+      <EmptyState title="No commitments match these filters.">
+        No published recommendation of the chosen source and theme is addressed to {report.state.name}
+        {filters.asOf ? " as of the chosen date" : ""}. Choose “All sources” and “All themes”, or a later date.
+      </EmptyState>
+    );
+  }
+  const odihrRows = [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({
+    key: level,
+    label: ODIHR_LABELS[level],
+    count: report.figures.byOdihr[level],
+    color: ODIHR_COLORS[level],
+  }));
+  return (
+    <>
+      <section aria-labelledby="state-figures-title">
+        <h2 id="state-figures-title">Score</h2>
+        <FigureTiles figures={report.figures} unit="Commitments" scoreLabel="Score (mean progress)" />
+      </section>
+      <DistributionFigure id="state-odihr" title="Commitments by ODIHR level" categoryHeader="ODIHR level" unit="Commitments" rows={odihrRows} />
+      <StateDisagreements report={report} filters={filters} />
+      <StateCommitmentsTable report={report} filters={filters} />
+    </>
+  );
+}
+
+function AssessmentCell({ commitment }: { commitment: CommitmentRow }) {
+  const assessment = commitment.assessment;
+  if (!assessment) return <span className="muted">Not assessed</span>;
+  return (
+    <>
+      <StatusBadge statusKey={assessment.key} label={assessment.label} />
+      {/* Only the secretariat ever receives internal assessments; the public never sees this marker. */}
+      {assessment.isPublic ? null : <span className="muted"> (internal)</span>}
+      {assessment.rationale ? <p className="report-note">{assessment.rationale}</p> : null}
+    </>
+  );
+}
+
+function StateDisagreements({ report, filters }: { report: StateReportData; filters: ReportFilterValues }) {
+  return (
+    <section aria-labelledby="state-disagreements-title">
+      <h2 id="state-disagreements-title">Disagreements ({report.disagreements.length})</h2>
+      {report.disagreements.length === 0 ? (
+        <p>The secretariat’s assessments agree with every accepted status of {report.state.name}, or there is no assessment yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Where the State’s accepted status and the secretariat’s assessment differ</caption>
+            <thead>
+              <tr>
+                <th scope="col">Recommendation</th>
+                <th scope="col">State’s status</th>
+                <th scope="col">Secretariat’s assessment</th>
+                <th scope="col">Rationale</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.disagreements.map((commitment) => (
+                <tr key={commitment.commitmentId}>
+                  <th scope="row">
+                    <Link href={`/reports/recommendations/${commitment.recommendationId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>
+                      {commitment.reference}
+                    </Link>
+                  </th>
+                  <td>
+                    <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} />
+                  </td>
+                  <td>
+                    {commitment.assessment ? <StatusBadge statusKey={commitment.assessment.key} label={commitment.assessment.label} /> : null}
+                    {commitment.assessment && !commitment.assessment.isPublic ? <span className="muted"> (internal)</span> : null}
+                  </td>
+                  <td className="report-note-cell">
+                    {commitment.assessment?.rationale ? <p className="report-note">{commitment.assessment.rationale}</p> : <span className="muted">None given</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function StateCommitmentsTable({ report, filters }: { report: StateReportData; filters: ReportFilterValues }) {
+  const sources = new Set(report.commitments.map((commitment) => commitment.sourceTitle));
+  return (
+    <section aria-labelledby="state-commitments-title">
+      <h2 id="state-commitments-title">Commitments ({report.commitments.length})</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{`Commitments of ${report.state.name}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Recommendation</th>
+              <th scope="col">Status</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Last update</th>
+              <th scope="col">Due</th>
+              <th scope="col">Secretariat’s assessment</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.commitments.map((commitment) => (
+              <tr key={commitment.commitmentId}>
+                <th scope="row">
+                  <Link href={`/reports/recommendations/${commitment.recommendationId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>
+                    {commitment.reference}
+                  </Link>
+                </th>
+                <td className="report-text-cell">
+                  {commitment.text}
+                  {commitment.text.length >= 300 ? "…" : ""}
+                  {sources.size > 1 ? <div className="muted">{commitment.sourceTitle}</div> : null}
+                </td>
+                <td>
+                  <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} />
+                </td>
+                <td>
+                  <ProgressBar value={commitment.progress} label={`Progress of ${commitment.reference}`} />
+                </td>
+                <td>{commitment.lastUpdateAt ? <DateTime value={commitment.lastUpdateAt} /> : <span className="muted">None yet</span>}</td>
+                <td>
+                  <span className="due-cell">
+                    {commitment.dueDate ? <CalendarDate value={commitment.dueDate} /> : <span className="muted">No due date</span>}
+                    {commitment.overdue ? <OverdueBadge /> : null}
+                  </span>
+                </td>
+                <td className="report-note-cell">
+                  <AssessmentCell commitment={commitment} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/trpc-provider";
+import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, describedBy } from "@/components/ui/field";
+import { ConflictAlert } from "@/components/review/conflict-alert";
+import type { TConflict } from "@/components/review/review-links";
+import { ZAcceptUpdateInput, ZReturnUpdateInput } from "@/server/schemas/commitments";
+
+type Decision = "accept" | "return";
+type DecisionValues = { comment: string };
+
+// The API's own rules for the comment: optional to accept, required to return.
+const COMMENT_RULES: Record<Decision, typeof ZAcceptUpdateInput.shape.comment | typeof ZReturnUpdateInput.shape.comment> = {
+  accept: ZAcceptUpdateInput.shape.comment,
+  return: ZReturnUpdateInput.shape.comment,
+};
+
+const COMMENT_ID = "review-comment";
+
+/**
+ * Accept (the commitment takes the update's status) or return (with a required comment) one
+ * submitted update, based on the version that was read. A stale decision saves nothing and says
+ * who reviewed it first; the comment typed is kept.
+ */
+export function ReviewDecisionForm({
+  update,
+  title,
+  onReviewed,
+  onReload,
+}: {
+  update: { id: string; version: number };
+  title: string;
+  onReviewed: () => Promise<void>;
+  onReload: () => Promise<void>;
+}) {
+  const trpc = useTRPC();
+  const accept = useMutation(trpc.commitments.acceptUpdate.mutationOptions());
+  const giveBack = useMutation(trpc.commitments.returnUpdate.mutationOptions());
+  const [pending, setPending] = useState<Decision | null>(null);
+  const [conflict, setConflict] = useState<TConflict | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<DecisionValues>({ defaultValues: { comment: "" } });
+  const commentError = form.formState.errors.comment?.message ?? null;
+
+  function decide(decision: Decision) {
+    return form.handleSubmit(async ({ comment }) => {
+      setFailure(null);
+      const checked = COMMENT_RULES[decision].safeParse(comment);
+      if (!checked.success) {
+        form.setError("comment", { message: checked.error.issues[0]?.message ?? "Check the review comment" });
+        return;
+      }
+      setPending(decision);
+      try {
+        if (decision === "accept") {
+          await accept.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment: comment.trim() || undefined });
+          toast.success(`Update accepted: ${title}. The commitment now shows its status.`);
+        } else {
+          await giveBack.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment });
+          toast.success(`Update returned: ${title}. The focal point sees your comment.`);
+        }
+        await onReviewed();
+      } catch (error) {
+        const stale = conflictOf(error);
+        if (stale) {
+          setConflict(stale);
+          return;
+        }
+        const fields = fieldErrors(error);
+        if (fields.comment) {
+          form.setError("comment", { message: fields.comment });
+          return;
+        }
+        setFailure(errorMessage(error));
+        toast.error(`The update was not ${decision === "accept" ? "accepted" : "returned"}.`);
+      } finally {
+        setPending(null);
+      }
+    });
+  }
+
+  async function reload() {
+    setConflict(null);
+    await onReload();
+  }
+
+  return (
+    <form className="stack review-decision" noValidate onSubmit={(event) => void decide("accept")(event)} aria-labelledby="review-decision-heading">
+      <h3 id="review-decision-heading">Your decision</h3>
+      <ErrorSummary errors={commentError ? [{ fieldId: COMMENT_ID, message: commentError }] : []} />
+      {conflict ? <ConflictAlert conflict={conflict} what="This update was already reviewed" onReload={reload} /> : null}
+      {failure ? (
+        <div role="alert" className="alert alert-error">
+          {failure}
+        </div>
+      ) : null}
+      <Field
+        id={COMMENT_ID}
+        label="Review comment"
+        hint="Required to return the update (say what to change); optional when accepting. The focal point sees it."
+        error={commentError}
+      >
+        <textarea
+          id={COMMENT_ID}
+          maxLength={5000}
+          aria-invalid={commentError ? true : undefined}
+          aria-describedby={describedBy(COMMENT_ID, { error: commentError, hint: true })}
+          {...form.register("comment")}
+        />
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button" disabled={pending !== null}>
+          {pending === "accept" ? "Accepting…" : "Accept"}
+        </button>
+        <button type="button" className="button button-secondary" disabled={pending !== null} onClick={() => void decide("return")()}>
+          {pending === "return" ? "Returning…" : "Return"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import type { MouseEvent } from "react";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+import { zId } from "@/server/schemas/common";
+
+// Shared by the review page (server) and its client components: no "use client" here, so the
+// server page gets real values rather than client references.
+
+export const REVIEW_PAGE_SIZE = 25;
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type TQueuePage = Outputs["commitments"]["reviewQueue"];
+export type TQueueItem = TQueuePage["items"][number];
+export type TCommitmentView = Outputs["commitments"]["get"];
+export type TScaleStatus = TCommitmentView["recommendation"]["scale"]["statuses"][number];
+export type TTimeline = Outputs["commitments"]["history"];
+/** The submitted update under review, as the review screen shows it. */
+export type TReviewUpdate = {
+  id: string;
+  version: number;
+  status: { key: string; label: string };
+  progress: number;
+  narrative: string;
+  /** undefined: not known (the update was found through the queue, which does not carry it). */
+  reportingPeriod: string | null | undefined;
+  submittedAt: Date | null;
+  authorName: string | null;
+  evidence: { title: string; url: string; isPublic: boolean }[];
+};
+export type TFilterOption = { id: string; label: string };
+export type TReviewParams = { stateId?: string; sourceId?: string; commitmentId?: string };
+export type TConflict = { changedBy: string | null; changedAt: string };
+
+export const QUEUE_HEADING_ID = "review-queue-heading";
+export const ITEM_HEADING_ID = "review-item-heading";
+export const queueLinkId = (commitmentId: string) => `review-open-${commitmentId}`;
+
+/** An id from the URL, or undefined: anything that is not an id is ignored rather than an error. */
+export function idParam(value: string | string[] | null | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && zId.safeParse(first).success ? first : undefined;
+}
+
+/** The /review URL for filters and an opened item; only what is set appears. */
+export function reviewHref({ stateId, sourceId, commitmentId }: TReviewParams): string {
+  const params = new URLSearchParams();
+  if (stateId) params.set("state", stateId);
+  if (sourceId) params.set("source", sourceId);
+  if (commitmentId) params.set("commitment", commitmentId);
+  const query = params.toString();
+  return query ? `/review?${query}` : "/review";
+}
+
+/** Whether a click should be left to the browser (new tab, new window). */
+export function isModifiedClick(event: MouseEvent) {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+}
+
+/** Only http(s) addresses become links (the API accepts no others; this guards old data too). */
+export function isWebAddress(url: string) {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** A recommendation shortened at a word boundary for the queue. */
+export function shorten(text: string, max = 140) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}

@@ -1,0 +1,144 @@
+"use client";
+
+import { errorMessage } from "@/components/ui/api-errors";
+import { DateTime } from "@/components/ui/dates";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { isModifiedClick, queueLinkId, shorten, type TQueueItem } from "@/components/review/review-links";
+
+/** What the queue needs of its infinite query. */
+type TQueueQuery = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+  refetch: () => Promise<unknown>;
+};
+
+/** The submitted updates, oldest first, with "Load more" for the next page. */
+export function ReviewQueue({
+  queue,
+  items,
+  filtered,
+  itemHref,
+  onOpen,
+  onClearFilters,
+}: {
+  queue: TQueueQuery;
+  items: TQueueItem[];
+  filtered: boolean;
+  itemHref: (commitmentId: string) => string;
+  onOpen: (commitmentId: string) => void;
+  onClearFilters: () => void;
+}) {
+  if (queue.isPending) {
+    return (
+      <p role="status" className="muted">
+        Loading the review queue…
+      </p>
+    );
+  }
+  if (queue.isError && items.length === 0) {
+    return (
+      <div role="alert" className="alert alert-error">
+        <p className="review-flush">The review queue could not be loaded: {errorMessage(queue.error)}</p>
+        <button type="button" className="button button-secondary button-small" onClick={() => void queue.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (items.length === 0) {
+    return (
+      <EmptyState title="No updates are waiting for review.">
+        {filtered ? (
+          <p className="review-flush">
+            Only the filtered State or source is shown.{" "}
+            <button type="button" className="button button-secondary button-small" onClick={onClearFilters}>
+              Show all submitted updates
+            </button>
+          </p>
+        ) : (
+          <p className="review-flush">Updates appear here when a focal point submits one. Come back later.</p>
+        )}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <section aria-labelledby="review-queue-table-caption" className="stack">
+      <div className="table-wrap review-table-wrap">
+        <table className="review-queue">
+          <caption id="review-queue-table-caption" className="review-sr-only">
+            Submitted updates waiting for review, oldest first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">State</th>
+              <th scope="col">Recommendation</th>
+              <th scope="col">Submitted</th>
+              <th scope="col">Author</th>
+              <th scope="col">Proposed status</th>
+              <th scope="col">Progress</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td>{item.commitment.state.name}</td>
+                <td className="review-queue-recommendation">
+                  <a
+                    id={queueLinkId(item.commitment.id)}
+                    className="review-queue-link"
+                    aria-label={`Review ${item.commitment.state.name}, ${item.commitment.recommendation.reference}`}
+                    href={itemHref(item.commitment.id)}
+                    onClick={(event) => {
+                      if (isModifiedClick(event)) return;
+                      event.preventDefault();
+                      onOpen(item.commitment.id);
+                    }}
+                  >
+                    {item.commitment.recommendation.reference}
+                  </a>{" "}
+                  <span className="muted">{shorten(item.commitment.recommendation.text)}</span>
+                </td>
+                <td>{item.submittedAt ? <DateTime value={item.submittedAt} /> : "—"}</td>
+                <td>{item.authorName}</td>
+                <td>
+                  <StatusBadge statusKey={item.status.key} label={item.status.label} />
+                </td>
+                <td>
+                  <ProgressBar value={item.progress} label={`Proposed progress ${item.progress}%`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="pager">
+        <p role="status" className="muted review-flush">
+          Showing {items.length} {items.length === 1 ? "update" : "updates"}
+          {queue.hasNextPage ? "; more are waiting." : "."}
+        </p>
+        {queue.hasNextPage ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={queue.isFetchingNextPage}
+            onClick={() => void queue.fetchNextPage()}
+          >
+            {queue.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        ) : null}
+      </div>
+      {queue.isError ? (
+        <div role="alert" className="alert alert-error">
+          {errorMessage(queue.error)}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { alerts, signInAndWait } from "./fixtures";
+
+// Each test makes its own recommendation with a unique reference: the database is shared with
+// other specs running at the same time, and the demo recommendations are left untouched.
+function uniqueReference() {
+  return `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
+}
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+/**
+ * Toasts are the layout's, not this screen's (and sonner's rich colours are below 4.5:1 contrast):
+ * they are closed before a screen is scanned.
+ */
+async function closeToasts(page: Page) {
+  const close = page.getByRole("button", { name: "Close toast" });
+  for (let index = await close.count(); index > 0; index--) {
+    // A toast may time out on its own meanwhile: then there is nothing left to click.
+    await close.first().click({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** A tRPC query over HTTP, as the signed-in user of `request` (superjson on the wire). */
+async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { result: { data: { json: T } } };
+  return body.result.data.json;
+}
+
+async function chooseDemoSource(page: Page) {
+  const source = page.getByLabel("Source", { exact: true });
+  const value = await source.locator("option", { hasText: "17th Alliance against Trafficking in Persons" }).first().getAttribute("value");
+  expect(value).toBeTruthy();
+  await source.selectOption(value!);
+}
+
+test("an analyst publishes a new recommendation to all participating States and a focal point finds it", async ({ page, browser }) => {
+  // A long journey: two users, three accessibility scans.
+  test.setTimeout(120_000);
+  const reference = uniqueReference();
+  const text = `${reference}: Provide trafficked children with a guardian within 24 hours of identification.`;
+
+  await signInAndWait(page, "analyst@demo.test");
+  await page.goto("/recommendations");
+  await expect(page.getByRole("heading", { level: 1, name: "Recommendations" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Recommendations/ }).getByRole("link", { name: "AAT17-01" })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByRole("link", { name: "New recommendation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New recommendation" })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await chooseDemoSource(page);
+  await page.getByLabel("Reference").fill(reference);
+  await page.getByLabel("Recommendation text").fill(text);
+  await expect(page.getByText(`${text.length} / 20,000 characters`)).toBeVisible();
+  await page.getByRole("checkbox", { name: "Children" }).check();
+  await page.getByRole("checkbox", { name: "Protection" }).check();
+  await expect(page.getByRole("checkbox", { name: "All participating States (57)" })).toBeChecked();
+  await page.getByLabel("Due date (optional)").fill("2027-12-31");
+  await expect(page.getByLabel("Status scale")).toHaveValue(/.+/);
+  await page.getByRole("button", { name: "Create draft" }).click();
+
+  await expect(page).toHaveURL(/\/recommendations\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Draft ${reference}` })).toBeVisible();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish this recommendation?" });
+  await expect(dialog).toContainText(`Publish ${reference} to 57 States? Each gets a commitment.`);
+  await dialog.getByRole("button", { name: "Publish" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Published: 57 commitments created" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Recommendation ${reference}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Add States" })).toBeVisible();
+  await closeToasts(page);
+  await expectNoSeriousAxeViolations(page);
+
+  // Later, a Partner for Co-operation is added: it gets its (voluntary) commitment at once.
+  await page.getByLabel("Find a State").fill("Japan");
+  await page.getByRole("checkbox", { name: "Japan" }).check();
+  await page.getByRole("button", { name: "Add 1 State" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "States added: 1 commitment created" })).toBeVisible();
+  await expect(page.getByText("All participating States and Japan (Partner, voluntary)")).toBeVisible();
+
+  // The Italian focal point now has the commitment in their list.
+  const focalContext = await browser.newContext();
+  try {
+    const focal = await focalContext.newPage();
+    await signInAndWait(focal, "focal.it@demo.test");
+    const found = await trpcQuery<{ items: { recommendation: { reference: string }; state: { iso2: string } }[] }>(
+      focal.request,
+      "commitments.list",
+      { search: reference },
+    );
+    expect(found.items.map((item) => [item.recommendation.reference, item.state.iso2])).toEqual([[reference, "IT"]]);
+
+    await focal.goto("/commitments");
+    await focal.getByRole("searchbox", { name: "Search" }).fill(reference);
+    await focal.getByRole("searchbox", { name: "Search" }).press("Enter");
+    await expect(focal.getByRole("row").filter({ hasText: reference }).getByRole("link", { name: new RegExp(reference) })).toBeVisible();
+  } finally {
+    await focalContext.close();
+  }
+});
+
+test("a draft without text is refused with the field error and summary, then saved and deleted", async ({ page }) => {
+  const reference = uniqueReference();
+  await signInAndWait(page, "analyst@demo.test");
+  await page.goto("/recommendations/new");
+  await chooseDemoSource(page);
+  await page.getByLabel("Reference").fill(reference);
+  await page.getByRole("button", { name: "Create draft" }).click();
+
+  const summary = alerts(page).filter({ has: page.getByRole("heading", { name: "Please correct the following" }) });
+  await expect(summary.getByRole("link", { name: "Text is required" })).toBeVisible();
+  await expect(page.locator("#rec-text-error")).toHaveText(/Text is required/);
+  await expect(page.getByLabel("Recommendation text")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Reference")).toHaveValue(reference);
+  await expect(page).toHaveURL(/\/recommendations\/new$/);
+  const none = await trpcQuery<{ items: unknown[] }>(page.request, "recommendations.list", { search: reference });
+  expect(none.items).toHaveLength(0);
+
+  // Addressed to nobody is refused too, next to the States.
+  await page.getByRole("checkbox", { name: "All participating States (57)" }).uncheck();
+  await page.getByLabel("Recommendation text").fill(`${reference}: Train labour inspectors to identify child trafficking.`);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(summary.getByRole("link", { name: /choose at least one State/ })).toBeVisible();
+  await page.getByLabel("Find a State").fill("austria");
+  await page.getByRole("checkbox", { name: "Austria" }).check();
+  await page.getByRole("button", { name: "Create draft" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: `Draft ${reference}` })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Austria" })).toBeChecked();
+  await page.getByLabel("Recommendation text").fill(`${reference}: Train labour inspectors and border guards.`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText(`${reference} saved.`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete draft" }).click();
+  await page.getByRole("dialog", { name: "Delete this draft?" }).getByRole("button", { name: "Delete draft" }).click();
+  await expect(page).toHaveURL(/\/recommendations$/);
+  const gone = await trpcQuery<{ items: unknown[] }>(page.request, "recommendations.list", { search: reference });
+  expect(gone.items).toHaveLength(0);
+});
+
+test("the list and the form work 360 px wide", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signInAndWait(page, "analyst@demo.test");
+  await page.goto("/recommendations");
+  await expect(page.getByRole("link", { name: "New recommendation" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "AAT17-01" })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  await page.getByLabel("Search").fill("AAT17-03");
+  await expect(page.getByRole("link", { name: "AAT17-03" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "AAT17-01" })).toHaveCount(0);
+  await page.getByLabel("Search").fill("no such recommendation at all");
+  await expect(page.getByText("No recommendation matches these filters.")).toBeVisible();
+
+  await page.goto("/recommendations/new");
+  await expect(page.getByLabel("Recommendation text")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create draft" })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+});

@@ -1,0 +1,287 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { alerts, signIn, signInAndWait } from "./fixtures";
+
+// Each test works on its own State (Malta, Monaco, San Marino: no other spec uses them) through
+// its own focal point, created here by the administrator with a unique email, so that the demo
+// accounts are neither changed nor locked and the tests can run in any order.
+
+type CommitmentRow = {
+  id: string;
+  state: { id: string; name: string };
+  recommendation: { reference: string };
+  openUpdateState: string | null;
+};
+type CommitmentView = {
+  id: string;
+  version: number;
+  acceptedProgress: number;
+  acceptedStatus: { key: string } | null;
+  recommendation: { scale: { statuses: { id: string; key: string }[] } };
+  openUpdate: { id: string; version: number; state: string } | null;
+};
+
+function unique() {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
+async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { origin, "content-type": "application/json" },
+    data: { json: input },
+  });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
+type Setup = {
+  stateId: string;
+  reference: string;
+  commitmentId: string;
+  focal: Page;
+  close: () => Promise<void>;
+};
+
+/**
+ * As the administrator: a new focal point of `stateName`; as that focal point: signed in, with a
+ * commitment of the State that has no open update.
+ */
+async function focalPointOf(browser: Browser, stateName: string): Promise<Setup> {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAndWait(admin, "admin@demo.test");
+  const all = await trpcQuery<{ items: CommitmentRow[] }>(admin, "commitments.list", { search: "AAT17-01", limit: 100 });
+  const stateId = all.items.find((row) => row.state.name === stateName)?.state.id;
+  expect(stateId, `${stateName} has a commitment of AAT17-01`).toBeTruthy();
+  const ofState = await trpcQuery<{ items: CommitmentRow[] }>(admin, "commitments.list", { stateId, limit: 100 });
+  const free = ofState.items.filter((row) => row.openUpdateState === null);
+  const commitment = free[Math.floor(Math.random() * free.length)];
+  expect(commitment, `${stateName} has a commitment without an open update`).toBeTruthy();
+
+  const suffix = unique();
+  const email = `review-${suffix}@demo.test`;
+  const password = `review-pass-${suffix}`;
+  await trpcMutation(admin, "users.create", {
+    name: `Review Focal ${suffix}`,
+    email,
+    role: "FOCAL_POINT",
+    stateId,
+    password,
+    mustChangePassword: false,
+  });
+  await adminContext.close();
+
+  const focalContext = await browser.newContext();
+  const focal = await focalContext.newPage();
+  await signIn(focal, email, password);
+  await expect(focal.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return {
+    stateId: stateId!,
+    reference: commitment!.recommendation.reference,
+    commitmentId: commitment!.id,
+    focal,
+    close: () => focalContext.close(),
+  };
+}
+
+/** The focal point submits an update (status by key) through the API, as the update form does. */
+async function submitUpdate(setup: Setup, statusKey: string, progress: number, narrative: string) {
+  const view = await trpcQuery<CommitmentView>(setup.focal, "commitments.get", { id: setup.commitmentId });
+  const status = view.recommendation.scale.statuses.find((row) => row.key === statusKey);
+  expect(status, `the scale has ${statusKey}`).toBeTruthy();
+  return trpcMutation<{ id: string; version: number }>(setup.focal, "commitments.saveAndSubmit", {
+    commitmentId: setup.commitmentId,
+    content: {
+      statusId: status!.id,
+      progress,
+      narrative,
+      reportingPeriod: "2025",
+      evidence: [
+        { title: "National action plan 2025", url: "https://example.org/action-plan", isPublic: true },
+        { title: "Ministry briefing note", url: "https://example.org/briefing", isPublic: false },
+      ],
+    },
+  });
+}
+
+/** Sonner's toasts. */
+function toasts(page: Page) {
+  return page.locator("[data-sonner-toast]");
+}
+
+async function analystPage(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, "analyst@demo.test");
+  return page;
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("an analyst filters the queue, returns an update with a comment, assesses, and accepts the resubmission", async ({ browser }) => {
+  const setup = await focalPointOf(browser, "Malta");
+  const note = `Malta set up a child protection referral mechanism (${unique()}).`;
+  await submitUpdate(setup, "in_progress", 40, note);
+
+  const page = await analystPage(browser);
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+  await page.getByLabel("State", { exact: true }).selectOption({ label: "Malta" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`state=${setup.stateId}`));
+  const row = page.getByRole("row").filter({ hasText: setup.reference });
+  await expect(row).toContainText("Malta");
+  await expect(row).toContainText("In progress");
+  await expect(row).toContainText("40%");
+  await expect(row).toContainText(/Review Focal/);
+
+  const open = page.getByRole("link", { name: `Review Malta, ${setup.reference}` });
+  await open.click();
+  const heading = page.getByRole("heading", { level: 1, name: `Review: Malta, ${setup.reference}` });
+  await expect(heading).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`commitment=${setup.commitmentId}`));
+  await expect(page.getByRole("region", { name: "Submitted update", exact: true }).getByText(note)).toBeVisible();
+  const evidence = page.getByRole("link", { name: /National action plan 2025/ });
+  await expect(evidence).toHaveAttribute("href", "https://example.org/action-plan");
+  await expect(evidence).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(page.getByRole("listitem").filter({ hasText: "National action plan 2025" })).toContainText("Public");
+  await expect(page.getByRole("listitem").filter({ hasText: "Ministry briefing note" })).toContainText("Internal");
+
+  // Return needs a comment: the error is next to the field and in the summary.
+  await page.getByRole("button", { name: "Return" }).click();
+  await expect(alerts(page).filter({ hasText: "Please correct the following" })).toContainText("Review comment is required");
+  const comment = page.getByLabel("Review comment");
+  await expect(comment).toHaveAttribute("aria-invalid", "true");
+  await expect(comment).toHaveAccessibleDescription(/Review comment is required/);
+
+  await comment.fill("Please add the 2024 referral figures.");
+  await page.getByRole("button", { name: "Return" }).click();
+  await expect(toasts(page).filter({ hasText: `Update returned: Malta, ${setup.reference}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Review Malta, ${setup.reference}` })).toHaveCount(0);
+
+  // The focal point answers with a revised update.
+  await submitUpdate(setup, "implemented", 100, `${note} Figures for 2024 added.`);
+  await page.reload();
+  await page.getByRole("link", { name: `Review Malta, ${setup.reference}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Review: Malta, ${setup.reference}` })).toBeFocused();
+  await expect(page.getByRole("region", { name: "Submitted update", exact: true })).toContainText("Figures for 2024 added.");
+  await expect(page.getByRole("region", { name: "History", exact: true })).toContainText("Please add the 2024 referral figures.");
+
+  // An independent assessment, with the rationale required.
+  await page.getByLabel("Assessment status").selectOption({ label: "Partially implemented" });
+  await page.getByRole("button", { name: "Record assessment" }).click();
+  await expect(alerts(page).filter({ hasText: "Please correct the following" })).toContainText("Rationale is required");
+  await page.getByLabel("Rationale").fill("The referral mechanism exists; its funding is not yet secured.");
+  await page.getByLabel("Public", { exact: true }).check();
+  await page.getByRole("button", { name: "Record assessment" }).click();
+  await expect(toasts(page).filter({ hasText: "Assessment recorded." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Commitment", exact: true })).toContainText("The referral mechanism exists; its funding is not yet secured.");
+
+  await page.getByLabel("Review comment").fill("Well documented.");
+  await page.getByRole("button", { name: "Accept" }).click();
+  await expect(toasts(page).filter({ hasText: `Update accepted: Malta, ${setup.reference}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Review Malta, ${setup.reference}` })).toHaveCount(0);
+  // Focus moves to the next waiting update, or to the queue's heading when none is left.
+  await expect(page.locator(`#review-queue-heading:focus, [id^="review-open-"]:focus`)).toHaveCount(1);
+
+  const accepted = await trpcQuery<CommitmentView>(page, "commitments.get", { id: setup.commitmentId });
+  expect(accepted.acceptedStatus?.key).toBe("implemented");
+  expect(accepted.acceptedProgress).toBe(100);
+  // Nothing of this commitment waits for review any more.
+  expect(accepted.openUpdate?.state ?? null).not.toBe("SUBMITTED");
+
+  await setup.close();
+  await page.context().close();
+});
+
+test("a filter that matches nothing says so and offers the whole queue", async ({ page }) => {
+  await signInAndWait(page, "analyst@demo.test");
+  await page.goto("/review");
+  const title = `Review e2e source ${unique()}`;
+  await trpcMutation(page, "sources.create", { title, kind: "OTHER", date: "2026-01-15" });
+  await page.reload();
+  await page.getByLabel("Source", { exact: true }).selectOption({ label: title });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/source=/);
+  await expect(page.getByText("No updates are waiting for review.")).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show all submitted updates" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByLabel("Source", { exact: true })).toHaveValue("");
+});
+
+test("a stale review says who reviewed it first and offers a reload", async ({ browser }) => {
+  const setup = await focalPointOf(browser, "Monaco");
+  await submitUpdate(setup, "planned", 10, "Monaco plans a guardianship service for unaccompanied children.");
+  const itemUrl = `/review?state=${setup.stateId}&commitment=${setup.commitmentId}`;
+  const first = await analystPage(browser);
+  const second = await analystPage(browser);
+  await first.goto(itemUrl);
+  await second.goto(itemUrl);
+  const heading = `Review: Monaco, ${setup.reference}`;
+  await expect(first.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expect(second.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expect(second.getByRole("button", { name: "Accept" })).toBeEnabled();
+
+  await first.getByRole("button", { name: "Accept" }).click();
+  await expect(toasts(first).filter({ hasText: `Update accepted: Monaco, ${setup.reference}` })).toBeVisible();
+
+  await second.getByLabel("Review comment").fill("Looks complete.");
+  await second.getByRole("button", { name: "Accept" }).click();
+  const conflict = alerts(second).filter({ hasText: "already reviewed" });
+  await expect(conflict).toContainText("This update was already reviewed by Demo Analyst");
+  await expect(conflict.locator("time")).toHaveCount(1);
+  await expect(second.getByLabel("Review comment")).toHaveValue("Looks complete.");
+  await conflict.getByRole("button", { name: "Reload" }).click();
+  await expect(second.getByText("No update of this commitment is waiting for review.")).toBeVisible();
+  await expect(second.getByRole("region", { name: "History", exact: true })).toContainText("Update accepted");
+
+  await setup.close();
+  await first.context().close();
+  await second.context().close();
+});
+
+test("the queue and an opened update are accessible, work at 360 px, and are not for focal points", async ({ browser }, testInfo) => {
+  const setup = await focalPointOf(browser, "San Marino");
+  await submitUpdate(setup, "partially_implemented", 60, "San Marino trained its border police on child trafficking indicators.");
+
+  // A focal point does not reach the queue.
+  await setup.focal.goto("/review");
+  await expect(setup.focal.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+
+  const page = await analystPage(browser);
+  await page.goto(`/review?state=${setup.stateId}`);
+  await expect(page.getByRole("link", { name: `Review San Marino, ${setup.reference}` })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("link", { name: `Review San Marino, ${setup.reference}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Review: San Marino, ${setup.reference}` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "History", exact: true })).toContainText("Update submitted");
+  await expectNoSeriousViolations(page);
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  await expect(page.getByRole("button", { name: "Accept" })).toBeVisible();
+  expect(await fitsWidth()).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath("review-item-360.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "Back to the review queue" }).click();
+  await expect(page.getByRole("link", { name: `Review San Marino, ${setup.reference}` })).toBeFocused();
+  expect(await fitsWidth()).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath("review-queue-360.png"), fullPage: true });
+
+  await setup.close();
+  await page.context().close();
+});
