@@ -1,12 +1,11 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import type { ExportCell, ExportChart, ExportDocument, ExportTable } from "@/server/services/exports/table";
 
-const require = createRequire(import.meta.url);
-// DejaVu covers Latin, Cyrillic, Greek and more; PDF's built-in fonts cover Latin only.
-const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+// DejaVu covers Latin, Cyrillic, Greek and more; PDF's built-in fonts cover Latin only. Found from
+// the project root at run time (the bundler must not rewrite the path).
+const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 const FONT = path.join(FONT_DIR, "DejaVuSans.ttf");
 const FONT_BOLD = path.join(FONT_DIR, "DejaVuSans-Bold.ttf");
 
