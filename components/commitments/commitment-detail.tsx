@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc-provider";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { EvidenceList } from "@/components/commitments/evidence-list";
 import { StatusBadge, UpdateStateBadge } from "@/components/ui/status-badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { errorMessage } from "@/components/ui/api-errors";
@@ -27,18 +28,7 @@ function SubmittedUpdate({ update }: { update: TUpdateView }) {
         <StatusBadge statusKey={update.status.key} label={update.status.label} /> <ProgressBar value={update.progress} />
       </p>
       {update.narrative ? <p className="recommendation-text">{update.narrative}</p> : null}
-      {update.evidence.length > 0 ? (
-        <ul className="evidence-list">
-          {update.evidence.map((link) => (
-            <li key={link.id}>
-              <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
-                {link.title}
-              </a>{" "}
-              <span className="muted">({link.isPublic ? "public" : "internal"})</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <EvidenceList links={update.evidence} />
       <p className="muted">A submitted update is locked until the secretariat accepts or returns it.</p>
     </section>
   );

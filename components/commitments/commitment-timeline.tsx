@@ -1,4 +1,5 @@
 import { DateTime } from "@/components/ui/dates";
+import { EvidenceList } from "@/components/commitments/evidence-list";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { TTimeline } from "@/components/commitments/types";
 
@@ -34,18 +35,7 @@ export function CommitmentTimeline({ entries }: { entries: TTimeline }) {
               {entry.comment}
             </blockquote>
           ) : null}
-          {entry.evidence.length > 0 ? (
-            <ul className="evidence-list">
-              {entry.evidence.map((link) => (
-                <li key={link.url + link.title}>
-                  <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
-                    {link.title}
-                  </a>{" "}
-                  <span className="muted">({link.isPublic ? "public" : "internal"})</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <EvidenceList links={entry.evidence} />
         </li>
       ))}
     </ol>

@@ -15,26 +15,29 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
+/** One audit row: who (from the actor), what, and the before/after snapshots. */
+function auditRow(actor: Actor | null, entry: AuditEntry) {
+  const user = actor?.kind === "user" ? actor : null;
+  return {
+    actorId: user?.id ?? null,
+    actorEmail: user?.email ?? null,
+    actorRole: user?.role ?? (actor ? "PUBLIC" : "SYSTEM"),
+    actorStateId: user?.stateId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    requestId: actor?.requestId ?? null,
+  };
+}
+
 /**
  * Appends one audit event inside the caller's transaction: if it fails, the change it records
  * rolls back with it. `actor` null means the system itself (seeding, command-line tools).
  */
 export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry) {
-  const user = actor?.kind === "user" ? actor : null;
-  await tx.auditEvent.create({
-    data: {
-      actorId: user?.id ?? null,
-      actorEmail: user?.email ?? null,
-      actorRole: user?.role ?? (actor ? "PUBLIC" : "SYSTEM"),
-      actorStateId: user?.stateId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      requestId: actor?.requestId ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(actor, entry) });
 }
 
 /**
@@ -43,19 +46,5 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
  */
 export async function recordAuditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]) {
   if (entries.length === 0) return;
-  const user = actor?.kind === "user" ? actor : null;
-  await tx.auditEvent.createMany({
-    data: entries.map((entry) => ({
-      actorId: user?.id ?? null,
-      actorEmail: user?.email ?? null,
-      actorRole: user?.role ?? (actor ? "PUBLIC" : "SYSTEM"),
-      actorStateId: user?.stateId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      requestId: actor?.requestId ?? null,
-    })),
-  });
+  await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(actor, entry)) });
 }

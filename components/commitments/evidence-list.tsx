@@ -1,0 +1,16 @@
+/** Evidence links of an update; they open in a new tab, without passing this page along. */
+export function EvidenceList({ links }: { links: { title: string; url: string; isPublic: boolean }[] }) {
+  if (links.length === 0) return null;
+  return (
+    <ul className="evidence-list">
+      {links.map((link) => (
+        <li key={link.url + link.title}>
+          <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
+            {link.title}
+          </a>{" "}
+          <span className="muted">({link.isPublic ? "public" : "internal"})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
