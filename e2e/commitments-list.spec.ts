@@ -1,18 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { alerts, signInAndWait } from "./fixtures";
+import { alerts, expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
 
 // Reads demo data only (the 2017 recommendations AAT17-01..08, published to every participating
 // State); other specs may add commitments, so rows are checked by reference, not by total.
 const DEMO_REFERENCES = Array.from({ length: 8 }, (_, index) => `AAT17-0${index + 1}`);
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
-}
 
 /** Waits until the rows shown are those of the current URL (not the previous page's, kept while loading). */
 async function waitForList(page: Page) {

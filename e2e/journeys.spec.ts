@@ -1,6 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { alerts, signInAndWait } from "./fixtures";
+import { alerts, expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
 
 // Journeys 1 to 4: a focal point reports, the secretariat returns and accepts, another State
 // cannot look, and two sessions editing at once lose nothing.
@@ -23,11 +22,6 @@ async function openCommitmentBySearch(page: Page, search: string, reference: str
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(reference) })).toBeVisible();
 }
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.describe.serial("journeys 1 and 2: report, return, revise, accept", () => {
   let commitmentUrl = "";

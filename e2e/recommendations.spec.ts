@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { alerts, signInAndWait } from "./fixtures";
+import { alerts, expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
 
 // Each test makes its own recommendation with a unique reference: the database is shared with
 // other specs running at the same time, and the demo recommendations are left untouched.
@@ -8,13 +7,6 @@ function uniqueReference() {
   return `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
 }
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
-}
 
 /**
  * Toasts are the layout's, not this screen's (and sonner's rich colours are below 4.5:1 contrast):

@@ -3,13 +3,14 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { formatProgress, formatShare } from "@/server/services/compliance-figures";
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 type Matrix = inferRouterOutputs<AppRouter>["reports"]["matrix"];
 
 /** The published recommendations of the filters, each linking to its report. */
 export function RecommendationIndexTable({ recommendations, filters }: { recommendations: Matrix["recommendations"]; filters: ReportFilterValues }) {
   return (
-    <div className="table-wrap">
+    <ScrollTable label="Published recommendations">
       <table>
         <caption className="visually-hidden">Published recommendations ({recommendations.length})</caption>
         <thead>
@@ -44,6 +45,6 @@ export function RecommendationIndexTable({ recommendations, filters }: { recomme
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -10,6 +10,7 @@ import { DistributionFigure } from "@/components/reports/charts/distribution-fig
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { ODIHR_COLORS, statusColor } from "@/components/reports/charts/chart-palette";
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 export type RecommendationReportData = inferRouterOutputs<AppRouter>["reports"]["recommendation"];
 type StateRow = RecommendationReportData["states"][number];
@@ -115,7 +116,7 @@ function RecommendationStatesTable({ states, filters, reference }: { states: Sta
   return (
     <section aria-labelledby="recommendation-states-title">
       <h2 id="recommendation-states-title">States ({states.length})</h2>
-      <div className="table-wrap">
+      <ScrollTable label={`Status of ${reference} in each State`}>
         <table>
           <caption className="visually-hidden">{`Status of ${reference} in each State`}</caption>
           <thead>
@@ -154,7 +155,7 @@ function RecommendationStatesTable({ states, filters, reference }: { states: Sta
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

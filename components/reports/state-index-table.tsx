@@ -3,6 +3,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { formatProgress, formatShare } from "@/server/services/compliance-figures";
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 type Matrix = inferRouterOutputs<AppRouter>["reports"]["matrix"];
 export type StateSort = "name" | "score";
@@ -31,7 +32,7 @@ export function StateSortLinks({ sort, filters }: { sort: StateSort; filters: Re
 /** The States of the chosen group with their score, each linking to its report card. */
 export function StateIndexTable({ states, filters }: { states: Matrix["states"]; filters: ReportFilterValues }) {
   return (
-    <div className="table-wrap">
+    <ScrollTable label="States and their scores">
       <table>
         <caption className="visually-hidden">States and their scores ({states.length})</caption>
         <thead>
@@ -65,6 +66,6 @@ export function StateIndexTable({ states, filters }: { states: Matrix["states"];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

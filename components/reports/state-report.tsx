@@ -11,6 +11,7 @@ import { DistributionFigure } from "@/components/reports/charts/distribution-fig
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { OverdueBadge } from "@/components/reports/recommendation-report";
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 export type StateReportData = inferRouterOutputs<AppRouter>["reports"]["state"];
 type CommitmentRow = StateReportData["commitments"][number];
@@ -69,7 +70,7 @@ function StateDisagreements({ report, filters }: { report: StateReportData; filt
       {report.disagreements.length === 0 ? (
         <p>The secretariat’s assessments agree with every accepted status of {report.state.name}, or there is no assessment yet.</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollTable label="Disagreements">
           <table>
             <caption className="visually-hidden">Where the State’s accepted status and the secretariat’s assessment differ</caption>
             <thead>
@@ -102,7 +103,7 @@ function StateDisagreements({ report, filters }: { report: StateReportData; filt
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );
@@ -113,7 +114,7 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
   return (
     <section aria-labelledby="state-commitments-title">
       <h2 id="state-commitments-title">Commitments ({report.commitments.length})</h2>
-      <div className="table-wrap">
+      <ScrollTable label={`Commitments of ${report.state.name}`}>
         <table>
           <caption className="visually-hidden">{`Commitments of ${report.state.name}`}</caption>
           <thead>
@@ -160,7 +161,7 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -365,7 +365,12 @@ export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInp
       JOIN "ScaleStatus" st ON st.id = history."statusId"
     )
     SELECT period_end, status_id, ${FIGURE_SQL} FROM scored GROUP BY GROUPING SETS ((period_end, status_id), (period_end)) ORDER BY period_end`;
-  const statuses = await statusesUsed([...new Set(rows.map((row) => row.status_id).filter((id): id is string => id !== null))]);
+  // The whole scale of the recommendations in the selection, so the legend shows every status.
+  const statuses = await db.scaleStatus.findMany({
+    where: { scale: { recommendations: { some: { status: "PUBLISHED", ...(input.sourceId ? { sourceId: input.sourceId } : {}) } } } },
+    select: { id: true, key: true, label: true, position: true, odihrLevel: true, countsTowardsAverage: true },
+    orderBy: [{ scaleId: "asc" }, { position: "asc" }],
+  });
   const statusById = new Map(statuses.map((status) => [status.id, status]));
   const points = ends.map((end) => {
     const atEnd = rows.filter((row) => row.period_end.getTime() === end.getTime());

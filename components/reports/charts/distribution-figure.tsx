@@ -2,6 +2,7 @@ import { ChartFigure } from "@/components/reports/charts/chart-figure";
 import { ChartSwatch } from "@/components/reports/charts/chart-palette";
 import type { CategoryDatum } from "@/components/reports/charts/category-bar-chart";
 import { LazyCategoryBarChart } from "@/components/reports/charts/lazy-charts";
+import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 function formatPart(count: number, total: number) {
   return total === 0 ? "—" : `${((count / total) * 100).toFixed(1)}%`;
@@ -32,7 +33,7 @@ export function DistributionFigure({
       summary={summary}
       chart={<LazyCategoryBarChart data={rows} />}
       table={
-        <div className="table-wrap chart-table">
+        <ScrollTable label={`${title}, table`} className="chart-table">
           <table>
             <caption className="visually-hidden">{`${title} (table)`}</caption>
             <thead>
@@ -66,7 +67,7 @@ export function DistributionFigure({
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollTable>
       }
     />
   );

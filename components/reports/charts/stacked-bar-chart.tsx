@@ -19,7 +19,7 @@ export default function StackedBarChart({ series, points }: { series: StackSerie
         <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} stroke="#6b7280" interval="preserveStartEnd" minTickGap={8} />
         <YAxis allowDecimals={false} tick={{ fill: INK, fontSize: 12 }} stroke="#6b7280" width={44} />
         <Tooltip itemStyle={{ color: INK }} labelStyle={{ color: INK, fontWeight: 600 }} cursor={{ fill: "rgba(0,0,0,0.06)" }} />
-        <Legend formatter={(value) => <span style={{ color: INK }}>{value}</span>} />
+        <Legend itemSorter={null} formatter={(value) => <span style={{ color: INK }}>{value}</span>} />
         {series.map((entry) => (
           <Bar
             key={entry.key}
