@@ -26,8 +26,8 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <h1>Compliance matrix</h1>
       <ReportsNav current="/reports/matrix" filters={filters} />
+      <h1>Compliance matrix</h1>
       <p className="muted">
         The accepted status of each published recommendation in each State. Only updates accepted by the secretariat count.
       </p>

@@ -21,8 +21,8 @@ export default async function OverduePage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <h1>Overdue commitments</h1>
       <ReportsNav current="/reports/overdue" filters={filters} />
+      <h1>Overdue commitments</h1>
       <p className="muted">Commitments whose due date has passed without an update accepted by the secretariat, by State.</p>
       <ReportFilters
         values={filters}

@@ -1,0 +1,348 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { expectNoSeriousAxeViolations, signIn, signInAndWait } from "./fixtures";
+
+// The public compliance reports: the matrix and the overdue report. Iceland and Liechtenstein are
+// used by no other spec; their focal points are created here with unique emails. Other specs
+// accept updates of other States at the same time, so nothing here assumes another State's
+// status, and comparisons of two reads of the matrix are retried until both saw the same data.
+
+const SOURCE = "17th Alliance against Trafficking in Persons conference";
+const REFERENCE = "AAT17-06";
+// Overdue "as of" a day on which AAT17-06 has fallen due (30 June 2026) whatever day the suite
+// runs, and not before today, so that the statuses are today's.
+const LATE_AS_OF = [new Date().toISOString().slice(0, 10), "2026-12-31"].sort().at(-1)!;
+
+type CommitmentRow = {
+  id: string;
+  state: { id: string; name: string };
+  recommendation: { id: string; reference: string; source: { title: string } };
+  openUpdateState: string | null;
+};
+type CommitmentView = {
+  recommendation: { scale: { statuses: { id: string; key: string }[] } };
+  openUpdate: { id: string; version: number; state: string } | null;
+};
+type Target = { stateId: string; commitmentId: string; recommendationId: string };
+
+function unique() {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
+async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
+    data: { json: input },
+  });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
+async function newSignedInPage(browser: Browser, email: string, password?: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (password) {
+    await signIn(page, email, password);
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  } else {
+    await signInAndWait(page, email);
+  }
+  return page;
+}
+
+/** The 2017 source's AAT17-06 commitment of a State, found as the brief's API client would. */
+async function commitmentOf(analyst: Page, stateName: string): Promise<Target> {
+  const all = await trpcQuery<{ items: CommitmentRow[] }>(analyst, "commitments.list", { search: REFERENCE, limit: 100 });
+  const stateId = all.items.find((row) => row.state.name === stateName && row.recommendation.source.title === SOURCE)?.state.id;
+  expect(stateId, `${stateName} has a commitment of ${REFERENCE}`).toBeTruthy();
+  const ofState = await trpcQuery<{ items: CommitmentRow[] }>(analyst, "commitments.list", { search: REFERENCE, stateId });
+  const row = ofState.items.find((item) => item.recommendation.reference === REFERENCE && item.recommendation.source.title === SOURCE);
+  expect(row, `${stateName}'s ${REFERENCE}`).toBeTruthy();
+  return { stateId: stateId!, commitmentId: row!.id, recommendationId: row!.recommendation.id };
+}
+
+/** A new focal point of the State, created by the administrator, signed in on its own page. */
+async function newFocalPoint(browser: Browser, stateName: string, stateId: string) {
+  const admin = await newSignedInPage(browser, "admin@demo.test");
+  const suffix = unique();
+  const email = `reports-${stateName.toLowerCase()}-${suffix}@demo.test`;
+  const password = `reports-pass-${suffix}`;
+  await trpcMutation(admin, "users.create", { name: `Reports Focal ${stateName} ${suffix}`, email, role: "FOCAL_POINT", stateId, password, mustChangePassword: false });
+  await admin.context().close();
+  return newSignedInPage(browser, email, password);
+}
+
+/**
+ * As the focal point: an update of the commitment with the status of `statusKey`, saved as a draft
+ * or submitted; a draft left by an earlier run of this spec on the same database is reused.
+ */
+async function writeUpdate(focal: Page, commitmentId: string, { statusKey, progress, narrative, submit }: { statusKey: string; progress: number; narrative: string; submit: boolean }) {
+  const view = await trpcQuery<CommitmentView>(focal, "commitments.get", { id: commitmentId });
+  const status = view.recommendation.scale.statuses.find((row) => row.key === statusKey);
+  expect(status, `the scale has ${statusKey}`).toBeTruthy();
+  const draft = view.openUpdate?.state === "DRAFT" ? { updateId: view.openUpdate.id, expectedVersion: view.openUpdate.version } : {};
+  return trpcMutation<{ id: string; version: number }>(focal, submit ? "commitments.saveAndSubmit" : "commitments.saveDraft", {
+    commitmentId,
+    ...draft,
+    content: { statusId: status!.id, progress, narrative, evidence: [] },
+  });
+}
+
+/** The matrix filtered to the 2017 source through the filters form; returns the source's id. */
+async function openMatrixOfSource(page: Page) {
+  await page.goto("/reports/matrix");
+  await page.getByLabel("Source").selectOption({ label: SOURCE });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]sourceId=[0-9a-f-]{36}/);
+  await expect(page.getByRole("heading", { level: 1, name: "Compliance matrix" })).toBeVisible();
+  return new URL(page.url()).searchParams.get("sourceId")!;
+}
+
+function matrixTable(page: Page) {
+  return page.getByRole("region", { name: /^Compliance matrix/ }).getByRole("table");
+}
+
+/** The cell of a State and a reference: its title holds the full status. */
+function matrixCell(page: Page, stateName: string) {
+  return page.getByTitle(`${stateName} — ${REFERENCE}:`);
+}
+
+type ScreenMatrix = {
+  references: string[];
+  rows: { name: string; statuses: string[]; share: string; mean: string }[];
+  footer: string[][];
+};
+
+/** Everything the matrix shows, read in one go from the DOM. */
+function readScreenMatrix(page: Page): Promise<ScreenMatrix> {
+  return matrixTable(page).evaluate((table: HTMLTableElement) => {
+    const text = (cell: Element | undefined) => (cell?.textContent ?? "").trim();
+    const references = [...table.tHead!.rows[0]!.cells].slice(1, -2).map(text);
+    const rows = [...table.tBodies[0]!.rows].map((row) => {
+      const cells = [...row.cells];
+      return {
+        name: text(cells[0]),
+        // "Austria — AAT17-01: In progress, 40%" -> "In progress, 40%"
+        statuses: cells.slice(1, -2).map((cell) => {
+          const title = cell.getAttribute("title") ?? "";
+          return title.slice(title.indexOf(": ") + 2);
+        }),
+        share: text(cells[cells.length - 2]),
+        mean: text(cells[cells.length - 1]),
+      };
+    });
+    const footer = [...table.tFoot!.rows].map((row) => [...row.cells].map(text));
+    return { references, rows, footer };
+  });
+}
+
+/** A CSV percentage as the page formats it: one decimal and "%", or "—" when empty. */
+const asShown = (value: string | undefined) => (value === undefined || value === "" ? "—" : `${Number(value).toFixed(1)}%`);
+/** "Implemented, 100%" (screen) -> "Implemented (100%)" (CSV); "Not addressed" -> empty. */
+const asCsvCell = (status: string) => (status === "Not addressed" ? "" : status.replace(/, (\d+)%$/, " ($1%)"));
+
+test.describe.serial("compliance matrix and overdue report", () => {
+  let sourceId = "";
+  let iceland: Target;
+
+  test("1. the analyst opens the matrix of the 2017 source and sees all 57 participating States", async ({ page }) => {
+    await signInAndWait(page, "analyst@demo.test");
+    sourceId = await openMatrixOfSource(page);
+    const table = matrixTable(page);
+    await expect(table.locator("tbody").getByRole("rowheader")).toHaveCount(57);
+    await expect(table.getByRole("columnheader", { name: REFERENCE, exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Compliance matrix" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("link", { name: "State name", exact: true })).toHaveAttribute("aria-current", "true");
+    // The region scrolls and can be reached with the keyboard.
+    await expect(page.getByRole("region", { name: /^Compliance matrix/ })).toHaveAttribute("tabindex", "0");
+    const csvUrl = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
+    expect(csvUrl).toContain("report=matrix");
+    expect(csvUrl).toContain(`sourceId=${sourceId}`);
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test("2. once Iceland's update is accepted, the matrix, the recommendation report and Iceland's report card show it", async ({ page, browser }) => {
+    const analyst = await newSignedInPage(browser, "analyst@demo.test");
+    iceland = await commitmentOf(analyst, "Iceland");
+    const focal = await newFocalPoint(browser, "Iceland", iceland.stateId);
+    const submitted = await writeUpdate(focal, iceland.commitmentId, {
+      statusKey: "implemented",
+      progress: 100,
+      narrative: "Iceland's child protection services now follow children on the move across borders.",
+      submit: true,
+    });
+    await trpcMutation(analyst, "commitments.acceptUpdate", { updateId: submitted.id, expectedVersion: submitted.version });
+    await focal.context().close();
+    await analyst.context().close();
+
+    await signInAndWait(page, "analyst@demo.test");
+    await openMatrixOfSource(page);
+    const cell = matrixCell(page, "Iceland");
+    await expect(cell).toHaveAttribute("title", `Iceland — ${REFERENCE}: Implemented, 100%`);
+    await expect(cell).toContainText("100");
+    await expect(cell).toContainText("Implemented, 100%");
+
+    // The column header leads to the recommendation report.
+    await matrixTable(page).getByRole("link", { name: REFERENCE, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/reports/recommendations/${iceland.recommendationId}`));
+    const icelandRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Iceland" }) });
+    await expect(icelandRow).toContainText("Implemented");
+    await expect(icelandRow).toContainText("100%");
+
+    // The row header leads to Iceland's report card.
+    await page.goBack();
+    await matrixTable(page).getByRole("link", { name: "Iceland", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/reports/states/${iceland.stateId}`));
+    const commitmentRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: REFERENCE }) }).first();
+    await expect(commitmentRow).toContainText("Implemented");
+    await expect(commitmentRow).toContainText("100%");
+  });
+
+  test("3. sorted by score, the CSV export has the same States, statuses and figures as the matrix on screen", async ({ page }) => {
+    await signInAndWait(page, "analyst@demo.test");
+    await openMatrixOfSource(page);
+    await page.getByRole("link", { name: "Score (mean progress)" }).click();
+    await expect(page).toHaveURL(/[?&]sort=score/);
+    await expect(page.getByRole("link", { name: "Score (mean progress)" })).toHaveAttribute("aria-current", "true");
+    const exportUrl = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
+    expect(exportUrl).toContain("sort=score");
+
+    // Other specs accept updates meanwhile: read page and CSV again until both saw the same data.
+    await expect(async () => {
+      await page.reload();
+      const screen = await readScreenMatrix(page);
+      const response = await page.request.get(exportUrl!);
+      expect(response.ok()).toBe(true);
+      expect(response.headers()["content-type"]).toContain("text/csv");
+      const csv: string[][] = parse(await response.text(), { bom: true, relax_column_count: true, skip_empty_lines: true });
+
+      const headerAt = csv.findIndex((row) => row[0] === "State" && row[1] === "ISO");
+      expect(headerAt).toBeGreaterThanOrEqual(0);
+      const header = csv[headerAt]!;
+      expect(header.slice(2, -2)).toEqual(screen.references);
+      expect(header.slice(-2)).toEqual(["Share implemented (%)", "Mean progress (%)"]);
+
+      expect(screen.rows).toHaveLength(57);
+      const body = csv.slice(headerAt + 1, headerAt + 1 + screen.rows.length);
+      expect(body.map((row) => row[0])).toEqual(screen.rows.map((row) => row.name));
+      for (const [index, row] of screen.rows.entries()) {
+        const line = body[index]!;
+        expect(asShown(line[line.length - 2]), `${row.name}: share implemented`).toBe(row.share);
+        expect(asShown(line[line.length - 1]), `${row.name}: mean progress`).toBe(row.mean);
+        expect(line.slice(2, -2), `${row.name}: statuses`).toEqual(row.statuses.map(asCsvCell));
+      }
+      // Sorted by score: the means never increase down the table.
+      const means = screen.rows.map((row) => (row.mean === "—" ? -1 : Number.parseFloat(row.mean)));
+      expect(means).toEqual([...means].sort((a, b) => b - a));
+
+      const icelandLine = body.find((row) => row[0] === "Iceland")!;
+      expect(icelandLine[header.indexOf(REFERENCE)]).toBe("Implemented (100%)");
+
+      // The two summary rows: per recommendation, and the totals of the whole matrix.
+      const [shareRow, meanRow] = [csv[headerAt + 1 + screen.rows.length]!, csv[headerAt + 2 + screen.rows.length]!];
+      expect(shareRow[0]).toBe("Share implemented (%)");
+      expect(meanRow[0]).toBe("Mean progress (%)");
+      const [screenShare, screenMean] = screen.footer as [string[], string[]];
+      expect(shareRow.slice(2, -1).map(asShown)).toEqual(screenShare.slice(1, -1));
+      expect(asShown(meanRow[meanRow.length - 1])).toBe(screenMean[screenMean.length - 1]);
+      expect(meanRow.slice(2, -2).map(asShown)).toEqual(screenMean.slice(1, -2));
+    }).toPass({ timeout: 45_000 });
+  });
+
+  test("4. a signed-out visitor sees Iceland's accepted status but nothing of Liechtenstein's draft", async ({ page, browser }) => {
+    const analyst = await newSignedInPage(browser, "analyst@demo.test");
+    const liechtenstein = await commitmentOf(analyst, "Liechtenstein");
+    await analyst.context().close();
+    const focal = await newFocalPoint(browser, "Liechtenstein", liechtenstein.stateId);
+    const note = `Liechtenstein draft ${unique()}: not for publication`;
+    // A draft that would change the status if it leaked: Implemented, 100%.
+    await writeUpdate(focal, liechtenstein.commitmentId, { statusKey: "implemented", progress: 100, narrative: note, submit: false });
+    await focal.context().close();
+
+    await openMatrixOfSource(page);
+    await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+    await expect(matrixCell(page, "Iceland")).toHaveAttribute("title", `Iceland — ${REFERENCE}: Implemented, 100%`);
+    await expect(matrixCell(page, "Liechtenstein")).toHaveAttribute("title", `Liechtenstein — ${REFERENCE}: Not started, 0%`);
+    await expect(page.locator("main")).not.toContainText(note);
+
+    await page.goto(`/reports/overdue?sourceId=${sourceId}&asOf=${LATE_AS_OF}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Overdue commitments" })).toBeVisible();
+    const liechtensteinSection = page.getByRole("region", { name: /^Liechtenstein/ });
+    const overdueRow = liechtensteinSection.getByRole("row").filter({ has: page.getByRole("rowheader", { name: REFERENCE }) });
+    await expect(overdueRow).toContainText("Not started");
+    await expect(overdueRow).toContainText("0%");
+    // Iceland's accepted update means its commitment is no longer overdue.
+    await expect(page.getByRole("region", { name: /^Iceland/ }).getByRole("rowheader", { name: REFERENCE })).toHaveCount(0);
+    await expect(page.locator("main")).not.toContainText(note);
+
+    await page.goto(`/reports/recommendations/${liechtenstein.recommendationId}`);
+    const liechtensteinRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Liechtenstein" }) });
+    await expect(liechtensteinRow).toContainText("Not started");
+    await expect(liechtensteinRow).not.toContainText("Implemented");
+    await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Iceland" }) })).toContainText("Implemented");
+    await expect(page.locator("main")).not.toContainText(note);
+  });
+});
+
+const AXE_PAGES = [
+  { name: "the matrix", url: "/reports/matrix?sort=score" },
+  { name: "the overdue report", url: `/reports/overdue?asOf=${LATE_AS_OF}` },
+];
+
+for (const target of AXE_PAGES) {
+  test(`${target.name} has no serious accessibility violations, signed out`, async ({ page }) => {
+    await page.goto(target.url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test(`${target.name} has no serious accessibility violations as the analyst`, async ({ page }) => {
+    await signInAndWait(page, "analyst@demo.test");
+    await page.goto(target.url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+  });
+}
+
+test("the reports say so when nothing matches the filters", async ({ page }) => {
+  await page.goto("/reports/matrix?themeKey=no-such-theme");
+  await expect(page.getByRole("heading", { level: 1, name: "Compliance matrix" })).toBeVisible();
+  await expect(page.getByText("Nothing is published for these filters.")).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Compliance matrix/ })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page);
+
+  await page.goto("/reports/overdue?asOf=2000-01-01");
+  await expect(page.getByRole("heading", { level: 1, name: "Overdue commitments" })).toBeVisible();
+  await expect(page.getByText("No commitments are overdue for these filters.")).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});
+
+test("at 360 px the page does not scroll sideways; the matrix scrolls inside its region, also with the keyboard", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/reports/matrix");
+  const region = page.getByRole("region", { name: /^Compliance matrix/ });
+  await expect(region).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const { scrollWidth, clientWidth } = await region.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+
+  await region.focus();
+  await expect(region).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  // The State column stays in view while the cells scroll under it.
+  const firstRowHeader = region.locator("tbody").getByRole("rowheader").first();
+  const box = await firstRowHeader.boundingBox();
+  const regionBox = await region.boundingBox();
+  expect(box && regionBox && box.x - regionBox.x).toBeLessThan(2);
+
+  await page.goto(`/reports/overdue?asOf=${LATE_AS_OF}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Overdue commitments" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
