@@ -34,9 +34,20 @@ async function trpcQuery<T>(request: APIRequestContext, path: string, input: unk
   return body.result.data.json;
 }
 
-async function chooseDemoSource(page: Page) {
+/**
+ * Creates a source of this test's own (through the API, as the signed-in analyst) and chooses it
+ * in the form, so that what the test publishes never changes the demo source other specs report on.
+ */
+async function chooseOwnSource(page: Page) {
+  const title = `E2E source ${Math.random().toString(36).slice(2, 10)}`;
+  const response = await page.request.post("/api/trpc/sources.create", {
+    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
+    data: JSON.stringify({ json: { title, kind: "CONFERENCE", date: "2026-11-01" } }),
+  });
+  expect(response.status()).toBe(200);
+  await page.reload();
   const source = page.getByLabel("Source", { exact: true });
-  const value = await source.locator("option", { hasText: "17th Alliance against Trafficking in Persons" }).first().getAttribute("value");
+  const value = await source.locator("option", { hasText: title }).first().getAttribute("value");
   expect(value).toBeTruthy();
   await source.selectOption(value!);
 }
@@ -56,7 +67,7 @@ test("an analyst publishes a new recommendation to all participating States and 
   await page.getByRole("link", { name: "New recommendation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New recommendation" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
-  await chooseDemoSource(page);
+  await chooseOwnSource(page);
   await page.getByLabel("Reference").fill(reference);
   await page.getByLabel("Recommendation text").fill(text);
   await expect(page.getByText(`${text.length} / 20,000 characters`)).toBeVisible();
@@ -113,7 +124,7 @@ test("a draft without text is refused with the field error and summary, then sav
   const reference = uniqueReference();
   await signInAndWait(page, "analyst@demo.test");
   await page.goto("/recommendations/new");
-  await chooseDemoSource(page);
+  await chooseOwnSource(page);
   await page.getByLabel("Reference").fill(reference);
   await page.getByRole("button", { name: "Create draft" }).click();
 
