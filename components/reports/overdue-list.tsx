@@ -7,7 +7,7 @@ export type OverdueState = {
   stateId: string;
   name: string;
   iso2: string;
-  commitments: { commitmentId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[];
+  commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[];
 };
 
 const countText = (count: number) => `(${count} overdue)`;
@@ -56,7 +56,9 @@ export function OverdueList({ states, filters }: { states: OverdueState[]; filte
                 <tbody>
                   {state.commitments.map((commitment) => (
                     <tr key={commitment.commitmentId}>
-                      <th scope="row">{commitment.reference}</th>
+                      <th scope="row">
+                        <a href={`/reports/recommendations/${commitment.recommendationId}${query}`}>{commitment.reference}</a>
+                      </th>
                       <td className="overdue-text">{commitment.text}</td>
                       <td>
                         <CalendarDate value={commitment.dueDate} />

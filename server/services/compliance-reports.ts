@@ -393,10 +393,10 @@ export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZReport
   const day = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
   const cte = cellsCte(input);
   const rows = await db.$queryRaw<
-    { state_id: string; name: string; iso2: string; commitment_id: string; reference: string; text: string; due_date: Date; status_id: string; progress: number }[]
+    { state_id: string; name: string; iso2: string; commitment_id: string; rec_id: string; reference: string; text: string; due_date: Date; status_id: string; progress: number }[]
   >`
     WITH ${cte}
-    SELECT s.id AS state_id, s.name, s.iso2, scored.id AS commitment_id, r.reference, left(r.text, 200) AS text,
+    SELECT s.id AS state_id, s.name, s.iso2, scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 200) AS text,
            scored.due_date, scored.status_id, scored.progress
     FROM scored
     JOIN "State" s ON s.id = scored.state_id
@@ -405,11 +405,11 @@ export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZReport
     ORDER BY s.name, scored.due_date, r.reference`;
   const statuses = await statusesUsed([...new Set(rows.map((row) => row.status_id))]);
   const statusById = new Map(statuses.map((status) => [status.id, status]));
-  const groups = new Map<string, { stateId: string; name: string; iso2: string; commitments: { commitmentId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[] }>();
+  const groups = new Map<string, { stateId: string; name: string; iso2: string; commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[] }>();
   for (const row of rows) {
     const group = groups.get(row.state_id) ?? { stateId: row.state_id, name: row.name, iso2: row.iso2, commitments: [] };
     const status = statusById.get(row.status_id)!;
-    group.commitments.push({ commitmentId: row.commitment_id, reference: row.reference, text: row.text, dueDate: row.due_date, status: { key: status.key, label: status.label }, progress: row.progress });
+    group.commitments.push({ commitmentId: row.commitment_id, recommendationId: row.rec_id, reference: row.reference, text: row.text, dueDate: row.due_date, status: { key: status.key, label: status.label }, progress: row.progress });
     groups.set(row.state_id, group);
   }
   return { filters: input, asOf: day, total: rows.length, states: [...groups.values()] };
