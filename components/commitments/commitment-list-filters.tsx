@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { COMMITMENT_SORTS } from "@/server/schemas/commitments";
+import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { Field } from "@/components/ui/field";
 import {
   PAGE_SIZES,

@@ -1,4 +1,5 @@
-import { COMMITMENT_SORTS, type TListCommitmentsInput } from "@/server/schemas/commitments";
+import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
+import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 
 // The list's filters, sort and page live in the URL query string, so a view can be shared and
 // the back button works. Anything malformed in a URL falls back to the default, never to an error.

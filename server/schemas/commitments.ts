@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { zDateOnly, zHttpUrl, zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
 export const MAX_NARRATIVE = 10_000;
@@ -71,7 +72,7 @@ export const ZCommitmentRef = z.strictObject({ id: zId });
 export const ZStatusAsOfInput = z.strictObject({ id: zId, date: zDateOnly });
 
 /** Sort orders of the commitments list; each is keyset-paged, ties broken by id. */
-export const COMMITMENT_SORTS = ["reference", "dueDate", "progress", "state", "updated"] as const;
+export { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 
 export const ZListCommitmentsInput = z.strictObject({
   stateId: zId.optional(),
