@@ -12,3 +12,16 @@ export async function getServerCaller() {
     requestId: actor?.requestId ?? null,
   });
 }
+
+/**
+ * The result of a server-side call, or null when the procedure answered NOT_FOUND (missing, or
+ * out of the reader's scope: the page then shows "not found"). Other errors propagate.
+ */
+export async function nullIfNotFound<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (error) {
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}

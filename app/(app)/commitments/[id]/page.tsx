@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { requirePageActor } from "@/server/auth/page-session";
-import { getServerCaller } from "@/server/api/server-caller";
+import { getServerCaller, nullIfNotFound } from "@/server/api/server-caller";
 import { CommitmentDetail } from "@/components/commitments/commitment-detail";
 
 export const metadata: Metadata = { title: "Commitment" };
@@ -13,13 +12,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function loadCommitment(id: string) {
   if (!UUID.test(id)) return null;
   const caller = await getServerCaller();
-  try {
-    const [commitment, history] = await Promise.all([caller.commitments.get({ id }), caller.commitments.history({ id })]);
-    return { commitment, history };
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
+  const [commitment, history] = await Promise.all([
+    nullIfNotFound(caller.commitments.get({ id })),
+    nullIfNotFound(caller.commitments.history({ id })),
+  ]);
+  return commitment && history ? { commitment, history } : null;
 }
 
 export default async function CommitmentPage({ params }: { params: Promise<{ id: string }> }) {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
-import { getServerCaller } from "@/server/api/server-caller";
+import { getServerCaller, nullIfNotFound } from "@/server/api/server-caller";
 import { zId } from "@/server/schemas/common";
 import { ExportLinks } from "@/components/reports/export-links";
 import { FigureNotes } from "@/components/reports/figure-notes";
@@ -14,19 +14,12 @@ import { StateReportBody, stateKindLabel } from "@/components/reports/state-repo
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<ReportSearchParams> };
 
-function isNotFound(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "NOT_FOUND";
-}
-
 // Shared by the page and its title within one request; null when there is no such State.
 const loadReport = cache(async (id: string, filtersKey: string) => {
   if (!zId.safeParse(id).success) return null;
   const filters = JSON.parse(filtersKey) as ReportFilterValues;
   const caller = await getServerCaller();
-  return caller.reports.state({ ...filters, stateId: id }).catch((error: unknown) => {
-    if (isNotFound(error)) return null;
-    throw error;
-  });
+  return nullIfNotFound(caller.reports.state({ ...filters, stateId: id }));
 });
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
