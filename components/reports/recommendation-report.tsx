@@ -3,6 +3,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
+import { DueDateCell } from "@/components/reports/due-date-cell";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -143,10 +144,7 @@ function RecommendationStatesTable({ states, filters, reference }: { states: Sta
                 </td>
                 <td>{state.acceptedAt ? <DateTime value={state.acceptedAt} /> : <span className="muted">None yet</span>}</td>
                 <td>
-                  <span className="due-cell">
-                    {state.dueDate ? <CalendarDate value={state.dueDate} /> : <span className="muted">No due date</span>}
-                    {state.overdue ? <OverdueBadge /> : null}
-                  </span>
+                  <DueDateCell dueDate={state.dueDate} overdue={state.overdue} />
                 </td>
                 <td className="report-note-cell">
                   <NoteCell state={state} />
@@ -157,16 +155,5 @@ function RecommendationStatesTable({ states, filters, reference }: { states: Sta
         </table>
       </ScrollTable>
     </section>
-  );
-}
-
-export function OverdueBadge() {
-  return (
-    <span className="badge badge-overdue">
-      <span aria-hidden="true" className="badge-symbol">
-        !
-      </span>
-      Overdue
-    </span>
   );
 }

@@ -2,14 +2,14 @@ import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
-import { CalendarDate, DateTime } from "@/components/ui/dates";
+import { DateTime } from "@/components/ui/dates";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
 import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
-import { OverdueBadge } from "@/components/reports/recommendation-report";
+import { DueDateCell } from "@/components/reports/due-date-cell";
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
 import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
@@ -149,10 +149,7 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
                 </td>
                 <td>{commitment.lastUpdateAt ? <DateTime value={commitment.lastUpdateAt} /> : <span className="muted">None yet</span>}</td>
                 <td>
-                  <span className="due-cell">
-                    {commitment.dueDate ? <CalendarDate value={commitment.dueDate} /> : <span className="muted">No due date</span>}
-                    {commitment.overdue ? <OverdueBadge /> : null}
-                  </span>
+                  <DueDateCell dueDate={commitment.dueDate} overdue={commitment.overdue} />
                 </td>
                 <td className="report-note-cell">
                   <AssessmentCell commitment={commitment} />

@@ -1,0 +1,23 @@
+import { CalendarDate } from "@/components/ui/dates";
+
+/** "Overdue" in words, with a symbol; never colour alone. */
+export function OverdueBadge() {
+  return (
+    <span className="badge badge-overdue">
+      <span aria-hidden="true" className="badge-symbol">
+        !
+      </span>
+      Overdue
+    </span>
+  );
+}
+
+/** A due date with its overdue marker, as the report tables show it. */
+export function DueDateCell({ dueDate, overdue }: { dueDate: Date | null; overdue: boolean }) {
+  return (
+    <span className="due-cell">
+      {dueDate ? <CalendarDate value={dueDate} /> : <span className="muted">No due date</span>}
+      {overdue ? <OverdueBadge /> : null}
+    </span>
+  );
+}
