@@ -144,11 +144,11 @@ function compareMatrix(rawApp: unknown, rawSql: unknown): string[] {
   mismatches.push(...compareFigures("totals", app.totals, rows.find((row) => row.kind === "total")));
   let filled = 0;
   app.grid.forEach((line, row) =>
-    line.forEach((cell, column) => {
-      if (!cell) return;
+    line.status.forEach((statusIndex, column) => {
+      if (statusIndex < 0) return;
       filled++;
       const sql = cells.get(`${app.states[row]!.id}|${app.recommendations[column]!.id}`);
-      const [statusIndex, progress] = cell;
+      const progress = line.progress[column];
       if (!sql || sql.progress !== progress || sql.status_id !== app.statuses[statusIndex]!.id) {
         mismatches.push(`cell ${app.states[row]!.iso2} x ${app.recommendations[column]!.reference} differs`);
       }

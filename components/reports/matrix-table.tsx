@@ -2,7 +2,8 @@ import { reportQuery, type ReportFilterValues } from "@/components/reports/repor
 import { statusSymbol } from "@/components/ui/status-badge";
 import { formatProgress, formatShare, type Figures } from "@/server/services/compliance-figures";
 
-// The matrix is rendered on the server as plain HTML: up to 57 x 200 cells, so no client
+// The matrix is rendered on the server as plain HTML: up to 57 x 200 cells (the page shows 200
+// recommendations at a time), so no client
 // component, no next/link (which would prefetch hundreds of links) and as little markup per cell
 // as the full status for hover and screen readers allows.
 
@@ -13,7 +14,8 @@ export type MatrixData = {
   statuses: MatrixStatus[];
   states: { id: string; name: string; iso2: string; figures: Figures }[];
   recommendations: { id: string; reference: string; text: string; figures: Figures }[];
-  grid: ([number, number] | null)[][];
+  /** Per State, per recommendation column: the index into `statuses` (-1: not addressed) and the progress. */
+  grid: { status: number[]; progress: number[] }[];
   totals: Figures;
 };
 
@@ -58,9 +60,9 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
               <th scope="row">
                 <a href={`/reports/states/${state.id}${query}`}>{state.name}</a>
               </th>
-              {matrix.grid[row]!.map((cell, column) => {
+              {matrix.grid[row]!.status.map((statusIndex, column) => {
                 const reference = matrix.recommendations[column]!.reference;
-                if (!cell) {
+                if (statusIndex < 0) {
                   return (
                     <td key={column} className="mx-none" title={`${state.name} — ${reference}: Not addressed`}>
                       <span aria-hidden="true">—</span>
@@ -68,11 +70,12 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
                     </td>
                   );
                 }
-                const status = statuses[cell[0]]!;
-                const full = `${status.label}, ${cell[1]}%`;
+                const status = statuses[statusIndex]!;
+                const progress = matrix.grid[row]!.progress[column]!;
+                const full = `${status.label}, ${progress}%`;
                 return (
                   <td key={column} className={status.className} title={`${state.name} — ${reference}: ${full}`}>
-                    <span aria-hidden="true">{`${status.symbol} ${cell[1]}`}</span>
+                    <span aria-hidden="true">{`${status.symbol} ${progress}`}</span>
                     <span className="visually-hidden">{full}</span>
                   </td>
                 );

@@ -8,7 +8,7 @@ runCli(async () => {
   try {
     process.env.DATABASE_URL = database.url;
     await migrateDatabase(database.url);
-    const { db } = await import("@/server/db/client");
+    const { db, closeDatabase } = await import("@/server/db/client");
     const { seedDemoData, seedReferenceData } = await import("@/server/db/seed");
     await seedReferenceData(db);
     await seedDemoData(db);
@@ -18,7 +18,7 @@ runCli(async () => {
       update: {},
     });
     console.log("Seeded: States, themes, the default status scale, the 2017 Alliance source and the demo accounts.");
-    await db.$disconnect();
+    await closeDatabase();
   } finally {
     await database.stop();
   }

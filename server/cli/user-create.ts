@@ -55,7 +55,7 @@ runCli(async () => {
   try {
     process.env.DATABASE_URL = database.url;
     await migrateDatabase(database.url);
-    const { db } = await import("@/server/db/client");
+    const { db, closeDatabase } = await import("@/server/db/client");
     const { seedReferenceData } = await import("@/server/db/seed");
     const { createUser } = await import("@/server/services/users");
     await seedReferenceData(db);
@@ -67,7 +67,7 @@ runCli(async () => {
       password: checkedPassword.data,
     });
     console.log(`Created ${user.role} ${user.email}${input.state ? ` for ${input.state}` : ""}.`);
-    await db.$disconnect();
+    await closeDatabase();
   } finally {
     await database.stop();
   }

@@ -1,22 +1,54 @@
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/prisma/generated/client";
+import { PrismaClient, type Prisma } from "@/prisma/generated/client";
 
-function createClient() {
-  const adapter = new PrismaPg({
+function createPool() {
+  const pool = new pg.Pool({
     connectionString: process.env.DATABASE_URL,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast when PostgreSQL is down, so requests answer 503 instead of hanging.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the next query gets a fresh connection or a clear error.
+  pool.on("error", () => undefined);
+  return pool;
 }
 
-const globalForDb = globalThis as unknown as { db?: ReturnType<typeof createClient> };
+function createClient(pool: pg.Pool) {
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
 
+const globalForDb = globalThis as unknown as { db?: ReturnType<typeof createClient>; pool?: pg.Pool };
+
+/** The one connection pool of the process, shared by Prisma and the report queries. */
+export const pool = globalForDb.pool ?? createPool();
 /** The only Prisma client of the process. Kept on globalThis so hot reload reuses its pool. */
-export const db = globalForDb.db ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.db = db;
+export const db = globalForDb.db ?? createClient(pool);
+if (process.env.NODE_ENV !== "production") {
+  globalForDb.pool = pool;
+  globalForDb.db = db;
+}
+
+/**
+ * Runs a read-only SQL query built with `Prisma.sql` (values always bound as parameters) straight
+ * on the pool and returns its rows as `pg` parses them. The reports use it for their large
+ * aggregate results, where mapping every row through Prisma costs more than the query itself.
+ * Column types: uuid and text are strings, int and float8 numbers, timestamptz Dates, json parsed;
+ * select `date` columns as timestamptz (`AT TIME ZONE 'UTC'`) so they do not depend on the
+ * server's time zone.
+ */
+export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  const result = await pool.query(query.text, query.values as unknown[]);
+  return result.rows as Row[];
+}
 
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Closes Prisma and the pool, so a command-line process can exit. */
+export async function closeDatabase(): Promise<void> {
+  await db.$disconnect();
+  await pool.end();
+}

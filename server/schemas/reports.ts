@@ -12,8 +12,18 @@ export const ZReportFilters = z.strictObject({
 });
 export type TReportFilters = z.input<typeof ZReportFilters>;
 
+/** The matrix page shows this many recommendations (columns) at a time. */
+export const MATRIX_PAGE_COLUMNS = 200;
+
 export const ZMatrixInput = ZReportFilters.extend({
   sort: z.enum(["name", "score"]).default("name"),
+  /**
+   * Which recommendations get their cells in `grid`: `columnLimit` of them from `columnOffset`
+   * (all when no limit; 0 for the figures only). Row, column and total figures always cover the
+   * whole selection.
+   */
+  columnOffset: z.number().int().min(0).max(1_000_000).default(0),
+  columnLimit: z.number().int().min(0).max(1_000_000).optional(),
 });
 
 export const ZRecommendationReportInput = ZReportFilters.extend({ recommendationId: zId });

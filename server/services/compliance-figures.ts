@@ -43,20 +43,44 @@ export type Figures = {
   byOdihr: Record<OdihrLevel | "NOT_RATED", number>;
 };
 
-/** The reference implementation of the figures (the database computes the same in SQL). */
+/**
+ * Adds commitments one at a time and gives their figures: the reference implementation (the
+ * database computes the same in FIGURE_SQL), and what the reports use when they already hold
+ * every cell, so that figures over rows, columns and totals cost one pass instead of one query each.
+ */
+export class FigureAccumulator {
+  private commitments = 0;
+  private counted = 0;
+  private implemented = 0;
+  private progressSum = 0;
+  private readonly byOdihr = { FULLY: 0, MOSTLY: 0, PARTIALLY: 0, NOT_IMPLEMENTED: 0, NOT_RATED: 0 };
+
+  add(progress: number, countsTowardsAverage: boolean, odihrLevel: OdihrLevel | null): void {
+    this.commitments += 1;
+    this.byOdihr[odihrLevel ?? "NOT_RATED"] += 1;
+    if (!countsTowardsAverage) return;
+    this.counted += 1;
+    this.progressSum += progress;
+    if (odihrLevel === "FULLY") this.implemented += 1;
+  }
+
+  figures(): Figures {
+    return {
+      commitments: this.commitments,
+      counted: this.counted,
+      implemented: this.implemented,
+      shareImplemented: this.counted ? this.implemented / this.counted : null,
+      meanProgress: this.counted ? this.progressSum / this.counted : null,
+      byOdihr: { ...this.byOdihr },
+    };
+  }
+}
+
+/** The figures of a set of commitments. */
 export function computeFigures(cells: FigureCell[]): Figures {
-  const counted = cells.filter((cell) => cell.countsTowardsAverage);
-  const implemented = counted.filter((cell) => cell.odihrLevel === "FULLY").length;
-  const byOdihr = { FULLY: 0, MOSTLY: 0, PARTIALLY: 0, NOT_IMPLEMENTED: 0, NOT_RATED: 0 };
-  for (const cell of cells) byOdihr[cell.odihrLevel ?? "NOT_RATED"] += 1;
-  return {
-    commitments: cells.length,
-    counted: counted.length,
-    implemented,
-    shareImplemented: counted.length ? implemented / counted.length : null,
-    meanProgress: counted.length ? counted.reduce((sum, cell) => sum + cell.progress, 0) / counted.length : null,
-    byOdihr,
-  };
+  const figures = new FigureAccumulator();
+  for (const cell of cells) figures.add(cell.progress, cell.countsTowardsAverage, cell.odihrLevel);
+  return figures.figures();
 }
 
 /**

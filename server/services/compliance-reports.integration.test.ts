@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { computeFigures, type OdihrLevel } from "@/server/services/compliance-figures";
+import { computeFigures, FIGURE_SQL, figuresFromRow, type FigureRow, type OdihrLevel } from "@/server/services/compliance-figures";
 import { callerAs, callerFor, createPublishedCommitments, uniqueSuffix } from "@/server/test/factories";
 
 /**
@@ -94,8 +94,8 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     expect(matrix.recommendations.map((recommendation) => recommendation.id).sort()).toEqual([first.recommendation.id, second.id].sort());
     const column = matrix.recommendations.findIndex((recommendation) => recommendation.id === first.recommendation.id);
     const keyAt = (iso2: string, col: number) => {
-      const cell = matrix.grid[matrix.states.findIndex((state) => state.iso2 === iso2)]![col]!;
-      return { key: matrix.statuses[cell[0]]!.key, progress: cell[1] };
+      const row = matrix.grid[matrix.states.findIndex((state) => state.iso2 === iso2)]!;
+      return { key: matrix.statuses[row.status[col]!]!.key, progress: row.progress[col] };
     };
     expect(keyAt("AT", column)).toEqual({ key: "implemented", progress: 100 });
     expect(keyAt("IT", column)).toEqual({ key: "in_progress", progress: 40 });
@@ -104,9 +104,11 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     expect(keyAt("AT", 1 - column)).toEqual({ key: "not_started", progress: 0 });
 
     for (const [index, state] of matrix.states.entries()) {
-      const cells = matrix.grid[index]!.filter((cell): cell is [number, number] => cell !== null).map(([status, progress]) => {
+      const row = matrix.grid[index]!;
+      const cells = row.status.flatMap((status, column) => {
+        if (status < 0) return [];
         const key = matrix.statuses[status]!.key;
-        return { progress, countsTowardsAverage: key !== "not_applicable", odihrLevel: levelOf[key]! };
+        return [{ progress: row.progress[column]!, countsTowardsAverage: key !== "not_applicable", odihrLevel: levelOf[key]! }];
       });
       expect(state.figures).toEqual(computeFigures(cells));
     }
@@ -118,6 +120,46 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     expect(byScore.states.map((state) => state.iso2)).toEqual(["AT", "IT", "DE"]);
   });
 
+  it("the matrix figures computed from its cells equal the same figures aggregated by PostgreSQL (FIGURE_SQL)", async () => {
+    const { first } = await world();
+    const matrix = await (await callerAs("public")).reports.matrix({ sourceId: first.source.id });
+    const byState = await db.$queryRaw<(FigureRow & { state_id: string })[]>`
+      SELECT c."stateId" AS state_id, ${FIGURE_SQL}
+      FROM (
+        SELECT c."stateId", c."acceptedProgress" AS progress, st."countsTowardsAverage" AS counts, st."odihrLevel"::text AS odihr
+        FROM "Commitment" c JOIN "Recommendation" r ON r.id = c."recommendationId" JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
+        JOIN "State" s ON s.id = c."stateId"
+        WHERE r."sourceId" = ${first.source.id}::uuid AND r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING'
+      ) c GROUP BY c."stateId"`;
+    expect(byState).toHaveLength(matrix.states.length);
+    for (const row of byState) {
+      const state = matrix.states.find((candidate) => candidate.id === row.state_id)!;
+      const sql = figuresFromRow(row);
+      expect({ ...state.figures, meanProgress: null }).toEqual({ ...sql, meanProgress: null });
+      expect(state.figures.meanProgress).toBeCloseTo(sql.meanProgress!, 9);
+    }
+  });
+
+  it("sends the cells of a window of recommendation columns, with figures over all of them", async () => {
+    const { first, second } = await world();
+    const visitor = await callerAs("public");
+    const whole = await visitor.reports.matrix({ sourceId: first.source.id });
+    const window = await visitor.reports.matrix({ sourceId: first.source.id, columnOffset: 1, columnLimit: 1 });
+    expect(window.columns).toEqual({ offset: 1, count: 1, total: 2 });
+    expect(window.recommendations.map((recommendation) => recommendation.id)).toEqual([whole.recommendations[1]!.id]);
+    expect(window.allRecommendations?.map((recommendation) => recommendation.id).sort()).toEqual([first.recommendation.id, second.id].sort());
+    expect(window.states).toEqual(whole.states);
+    expect(window.totals).toEqual(whole.totals);
+    expect(window.grid.map((row) => row.status.map((status) => window.statuses[status]?.key))).toEqual(
+      whole.grid.map((row) => [whole.statuses[row.status[1]!]?.key]),
+    );
+    const figuresOnly = await visitor.reports.matrix({ sourceId: first.source.id, columnLimit: 0 });
+    expect(figuresOnly.grid.every((row) => row.status.length === 0)).toBe(true);
+    expect(figuresOnly.states).toEqual(whole.states);
+    const past = await visitor.reports.matrix({ sourceId: first.source.id, columnOffset: 5, columnLimit: 200 });
+    expect(past.columns).toEqual({ offset: 2, count: 0, total: 2 });
+  });
+
   it("reads 'as of' a date from the history, not from today's values", async () => {
     const { first } = await world();
     const visitor = await callerAs("public");
@@ -126,8 +168,8 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     const past = await visitor.reports.matrix({ sourceId: first.source.id, asOf: yesterday });
     const row = past.states.find((state) => state.iso2 === "AT")!;
     const column = past.recommendations.findIndex((recommendation) => recommendation.id === first.recommendation.id);
-    const cell = past.grid[past.states.indexOf(row)]![column]!;
-    expect(past.statuses[cell[0]]!.key).toBe("not_started");
+    const cells = past.grid[past.states.indexOf(row)]!;
+    expect(past.statuses[cells.status[column]!]!.key).toBe("not_started");
     const before = await visitor.reports.matrix({ sourceId: first.source.id, asOf: "2018-12-31" });
     expect(before.recommendations.map((recommendation) => recommendation.id)).not.toContain(first.recommendation.id);
   });

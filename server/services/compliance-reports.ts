@@ -1,9 +1,9 @@
 import { Prisma } from "@/prisma/generated/client";
-import { db } from "@/server/db/client";
+import { db, readRows } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
-import { FIGURE_SQL, figuresFromRow, type FigureRow, type Figures, type OdihrLevel } from "@/server/services/compliance-figures";
+import { FIGURE_SQL, FigureAccumulator, figuresFromRow, type FigureRow, type Figures, type OdihrLevel } from "@/server/services/compliance-figures";
 import { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 import type { z } from "zod";
 
@@ -27,152 +27,175 @@ function whereFilters(filters: Filters) {
 }
 
 /**
- * The commitments in the report with their accepted status: today's, or as of the end of the
- * `asOf` day read from the status history (one index probe per commitment).
+ * The commitments in the report with their accepted status (joined with its scale status, so
+ * every row carries the key, label and how it counts): today's, or as of the end of the `asOf`
+ * day read from the status history (one index probe per commitment).
  */
 function cellsCte(filters: Filters, extraWhere: Prisma.Sql = Prisma.empty) {
   const where = whereFilters(filters);
-  if (!filters.asOf) {
-    return Prisma.sql`cell AS (
-      SELECT c.id, c."stateId" AS state_id, c."recommendationId" AS rec_id, c."acceptedStatusId" AS status_id,
-             c."acceptedProgress" AS progress, c."acceptedAt" AS accepted_at, c."dueDate" AS due_date
-      FROM "Commitment" c
-      JOIN "Recommendation" r ON r.id = c."recommendationId"
-      JOIN "State" s ON s.id = c."stateId"
-      WHERE ${where} ${extraWhere}
-    ), scored AS (
-      SELECT cell.*, st."countsTowardsAverage" AS counts, st."odihrLevel"::text AS odihr
-      FROM cell JOIN "ScaleStatus" st ON st.id = cell.status_id
-    )`;
-  }
-  const end = endOfDay(filters.asOf);
-  return Prisma.sql`cell AS (
+  const cell = filters.asOf
+    ? Prisma.sql`
       SELECT c.id, c."stateId" AS state_id, c."recommendationId" AS rec_id, h."statusId" AS status_id,
-             h.progress, CASE WHEN h."updateId" IS NULL THEN NULL ELSE h."effectiveAt" END AS accepted_at, c."dueDate" AS due_date
+             h.progress, CASE WHEN h."updateId" IS NULL THEN NULL ELSE h."effectiveAt" END AS accepted_at,
+             (c."dueDate"::timestamp AT TIME ZONE 'UTC') AS due_date
       FROM "Commitment" c
       JOIN "Recommendation" r ON r.id = c."recommendationId"
       JOIN "State" s ON s.id = c."stateId"
       JOIN LATERAL (
         SELECT x."statusId", x.progress, x."effectiveAt", x."updateId"
         FROM "CommitmentStatusChange" x
-        WHERE x."commitmentId" = c.id AND x."effectiveAt" <= ${end}
+        WHERE x."commitmentId" = c.id AND x."effectiveAt" <= ${endOfDay(filters.asOf)}
         ORDER BY x."effectiveAt" DESC
         LIMIT 1
       ) h ON true
-      WHERE ${where} ${extraWhere}
-    ), scored AS (
-      SELECT cell.*, st."countsTowardsAverage" AS counts, st."odihrLevel"::text AS odihr
+      WHERE ${where} ${extraWhere}`
+    : Prisma.sql`
+      SELECT c.id, c."stateId" AS state_id, c."recommendationId" AS rec_id, c."acceptedStatusId" AS status_id,
+             c."acceptedProgress" AS progress, c."acceptedAt" AS accepted_at,
+             (c."dueDate"::timestamp AT TIME ZONE 'UTC') AS due_date
+      FROM "Commitment" c
+      JOIN "Recommendation" r ON r.id = c."recommendationId"
+      JOIN "State" s ON s.id = c."stateId"
+      WHERE ${where} ${extraWhere}`;
+  return Prisma.sql`cell AS (${cell}), scored AS (
+      SELECT cell.*, st.key AS status_key, st.label AS status_label,
+             st."countsTowardsAverage" AS counts, st."odihrLevel"::text AS odihr
       FROM cell JOIN "ScaleStatus" st ON st.id = cell.status_id
     )`;
 }
 
-async function statusesUsed(statusIds: string[]) {
-  if (statusIds.length === 0) return [];
-  return db.scaleStatus.findMany({
-    where: { id: { in: statusIds } },
-    select: { id: true, key: true, label: true, position: true, odihrLevel: true, countsTowardsAverage: true },
-    orderBy: [{ scaleId: "asc" }, { position: "asc" }],
-  });
+type StatusRow = { id: string; key: string; label: string; position: number; odihrLevel: OdihrLevel | null; countsTowardsAverage: boolean };
+
+/** Every status of every scale, in scale and position order (a small table). */
+function allStatuses() {
+  return readRows<StatusRow>(Prisma.sql`
+    SELECT id, key, label, position, "odihrLevel"::text AS "odihrLevel", "countsTowardsAverage"
+    FROM "ScaleStatus" ORDER BY "scaleId", position`);
 }
 
 export type MatrixReport = Awaited<ReturnType<typeof getMatrix>>;
 
+/** One State's row of the matrix: per recommendation column, the status index (-1: not addressed) and progress. */
+export type MatrixRow = { status: number[]; progress: number[] };
+
 /**
- * The State x recommendation matrix: each cell the accepted status and progress; row and column
- * figures; 57 x 200 cells come back as compact arrays.
+ * The State x recommendation matrix: each cell the accepted status and progress; row, column and
+ * total figures. One query reads the cells; the figures are computed from them in one pass with
+ * the reference implementation, and `grid` holds the cells of the requested columns as flat
+ * number arrays (114,000 cells serialise in milliseconds, unlike one small array per cell).
  */
 export async function getMatrix(_actor: Actor, rawInput: z.input<typeof ZMatrixInput>) {
   const input = ZMatrixInput.parse(rawInput);
-  const cte = cellsCte(input);
-  const [cells, rowFigures, columnFigures, totals] = await Promise.all([
-    db.$queryRaw<{ state_id: string; rec_id: string; status_id: string; progress: number }[]>`
-      WITH ${cte} SELECT state_id, rec_id, status_id, progress FROM scored`,
-    db.$queryRaw<(FigureRow & { state_id: string; name: string; iso2: string; kind: string })[]>`
-      WITH ${cte}
-      SELECT s.id AS state_id, s.name, s.iso2, s.kind::text AS kind, ${FIGURE_SQL}
-      FROM scored JOIN "State" s ON s.id = scored.state_id
-      GROUP BY s.id, s.name, s.iso2, s.kind`,
-    db.$queryRaw<(FigureRow & { rec_id: string; reference: string; text: string })[]>`
-      WITH ${cte}
-      SELECT r.id AS rec_id, r.reference, left(r.text, 160) AS text, ${FIGURE_SQL}
-      FROM scored JOIN "Recommendation" r ON r.id = scored.rec_id
-      GROUP BY r.id, r.reference, r.text
-      ORDER BY r.reference, r.id`,
-    db.$queryRaw<FigureRow[]>`WITH ${cte} SELECT ${FIGURE_SQL} FROM scored`,
+  type Cell = { state_id: string; rec_id: string; status_id: string; progress: number; counts: boolean; odihr: OdihrLevel | null };
+  const [cells, stateRows, recommendationRows, statusRows] = await Promise.all([
+    readRows<Cell>(Prisma.sql`WITH ${cellsCte(input)} SELECT state_id, rec_id, status_id, progress, counts, odihr FROM scored`),
+    readRows<{ id: string; name: string; iso2: string; kind: string }>(Prisma.sql`SELECT id, name, iso2, kind::text AS kind FROM "State"`),
+    readRows<{ id: string; reference: string; text: string }>(Prisma.sql`
+      SELECT r.id, r.reference, left(r.text, 160) AS text FROM "Recommendation" r
+      WHERE ${whereFilters({ ...input, stateGroup: "all" })}
+      ORDER BY r.reference, r.id`),
+    allStatuses(),
   ]);
 
-  const states = rowFigures
-    .map((row) => ({ id: row.state_id, name: row.name, iso2: row.iso2, kind: row.kind, figures: figuresFromRow(row) }))
+  const stateFigures = new Map<string, FigureAccumulator>();
+  const recommendationFigures = new Map<string, FigureAccumulator>();
+  const totals = new FigureAccumulator();
+  const statusUsed = new Set<string>();
+  for (const cell of cells) {
+    let row = stateFigures.get(cell.state_id);
+    if (!row) stateFigures.set(cell.state_id, (row = new FigureAccumulator()));
+    let column = recommendationFigures.get(cell.rec_id);
+    if (!column) recommendationFigures.set(cell.rec_id, (column = new FigureAccumulator()));
+    row.add(cell.progress, cell.counts, cell.odihr);
+    column.add(cell.progress, cell.counts, cell.odihr);
+    totals.add(cell.progress, cell.counts, cell.odihr);
+    statusUsed.add(cell.status_id);
+  }
+
+  const states = stateRows
+    .filter((state) => stateFigures.has(state.id))
+    .map((state) => ({ ...state, figures: stateFigures.get(state.id)!.figures() }))
     .sort((a, b) =>
       input.sort === "score"
         ? (b.figures.meanProgress ?? -1) - (a.figures.meanProgress ?? -1) || a.name.localeCompare(b.name)
         : a.name.localeCompare(b.name),
     );
-  const recommendations = columnFigures.map((row) => ({ id: row.rec_id, reference: row.reference, text: row.text, figures: figuresFromRow(row) }));
-  const stateIndex = new Map(states.map((state, index) => [state.id, index]));
-  const recommendationIndex = new Map(recommendations.map((recommendation, index) => [recommendation.id, index]));
-  const statuses = await statusesUsed([...new Set(cells.map((cell) => cell.status_id))]);
+  const allRecommendations = recommendationRows
+    .filter((recommendation) => recommendationFigures.has(recommendation.id))
+    .map((recommendation) => ({ ...recommendation, figures: recommendationFigures.get(recommendation.id)!.figures() }));
+  const statuses = statusRows.filter((status) => statusUsed.has(status.id));
   const statusIndex = new Map(statuses.map((status, index) => [status.id, index]));
 
-  // grid[row][column] = [status index, progress], or null where the recommendation is not addressed to the State.
-  const grid: ([number, number] | null)[][] = states.map(() => recommendations.map(() => null));
-  for (const cell of cells) {
-    const row = stateIndex.get(cell.state_id);
-    const column = recommendationIndex.get(cell.rec_id);
-    if (row === undefined || column === undefined) continue;
-    grid[row]![column] = [statusIndex.get(cell.status_id)!, cell.progress];
+  // The columns whose cells are sent: all of them unless a window is asked for.
+  const offset = Math.min(input.columnOffset, allRecommendations.length);
+  const recommendations = allRecommendations.slice(offset, input.columnLimit === undefined ? undefined : offset + input.columnLimit);
+  const stateIndex = new Map(states.map((state, index) => [state.id, index]));
+  const columnIndex = new Map(recommendations.map((recommendation, index) => [recommendation.id, index]));
+  const grid: MatrixRow[] = states.map(() => ({ status: new Array<number>(recommendations.length).fill(-1), progress: new Array<number>(recommendations.length).fill(0) }));
+  if (recommendations.length > 0) {
+    for (const cell of cells) {
+      const column = columnIndex.get(cell.rec_id);
+      if (column === undefined) continue;
+      const row = grid[stateIndex.get(cell.state_id)!]!;
+      row.status[column] = statusIndex.get(cell.status_id)!;
+      row.progress[column] = cell.progress;
+    }
   }
   return {
     filters: input,
     statuses,
     states,
+    /** The figures of every recommendation in the selection, in reference order. */
+    allRecommendations: input.columnLimit === undefined ? undefined : allRecommendations,
+    /** The recommendations of the requested columns (all of them when no window is asked for). */
     recommendations,
+    columns: { offset, count: recommendations.length, total: allRecommendations.length },
     grid,
-    totals: figuresFromRow(totals[0]!),
+    totals: totals.figures(),
   };
 }
-
-type StateStatusRow = {
-  state_id: string;
-  name: string;
-  iso2: string;
-  status_id: string;
-  progress: number;
-  accepted_at: Date | null;
-  due_date: Date | null;
-  counts: boolean;
-  odihr: string | null;
-  narrative: string | null;
-  update_id: string | null;
-};
 
 /**
  * One recommendation across States: distribution by status and ODIHR level, each State's status
  * and the public part of its last accepted update (the note, which becomes public on acceptance,
- * and only the evidence links marked public), and the overdue States.
+ * and only the evidence links marked public), and the overdue States. One query for the rows
+ * (evidence included), in parallel with the recommendation itself; figures from the rows.
  */
 export async function getRecommendationReport(_actor: Actor, rawInput: z.input<typeof ZRecommendationReportInput>) {
   const input = ZRecommendationReportInput.parse(rawInput);
-  const recommendation = await db.recommendation.findFirst({
-    where: { id: input.recommendationId, status: "PUBLISHED" },
-    select: {
-      id: true,
-      reference: true,
-      text: true,
-      dueDate: true,
-      source: { select: { id: true, title: true } },
-      themes: { select: { key: true, label: true }, orderBy: { sortOrder: "asc" } },
-      scale: { select: { statuses: { select: { id: true, key: true, label: true, position: true, odihrLevel: true, countsTowardsAverage: true }, orderBy: { position: "asc" } } } },
-    },
-  });
-  if (!recommendation) throw new DomainError("NOT_FOUND", "Recommendation not found.");
   const cte = cellsCte(input, Prisma.sql`AND c."recommendationId" = ${input.recommendationId}::uuid`);
   const asOfEnd = input.asOf ? endOfDay(input.asOf) : new Date();
-  const [rows, totals, byStatus] = await Promise.all([
-    db.$queryRaw<StateStatusRow[]>`
+  const [recommendation, rows] = await Promise.all([
+    db.recommendation.findFirst({
+      where: { id: input.recommendationId, status: "PUBLISHED" },
+      select: {
+        id: true,
+        reference: true,
+        text: true,
+        dueDate: true,
+        source: { select: { id: true, title: true } },
+        themes: { select: { key: true, label: true }, orderBy: { sortOrder: "asc" } },
+        scale: { select: { statuses: { select: { id: true, key: true, label: true, position: true, odihrLevel: true, countsTowardsAverage: true }, orderBy: { position: "asc" } } } },
+      },
+    }),
+    readRows<{
+      state_id: string;
+      name: string;
+      iso2: string;
+      status_id: string;
+      status_key: string;
+      status_label: string;
+      progress: number;
+      accepted_at: Date | null;
+      due_date: Date | null;
+      counts: boolean;
+      odihr: OdihrLevel | null;
+      narrative: string | null;
+      evidence: { title: string; url: string }[] | null;
+    }>(Prisma.sql`
       WITH ${cte}
-      SELECT scored.state_id, s.name, s.iso2, scored.status_id, scored.progress, scored.accepted_at, scored.due_date,
-             scored.counts, scored.odihr, u.narrative, u.id AS update_id
+      SELECT scored.state_id, s.name, s.iso2, scored.status_id, scored.status_key, scored.status_label, scored.progress,
+             scored.accepted_at, scored.due_date, scored.counts, scored.odihr, u.narrative, ev.links AS evidence
       FROM scored
       JOIN "State" s ON s.id = scored.state_id
       LEFT JOIN LATERAL (
@@ -180,57 +203,41 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
         WHERE pu."commitmentId" = scored.id AND pu.state = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
         ORDER BY pu."reviewedAt" DESC LIMIT 1
       ) u ON true
-      ORDER BY s.name`,
-    db.$queryRaw<FigureRow[]>`WITH ${cte} SELECT ${FIGURE_SQL} FROM scored`,
-    db.$queryRaw<{ status_id: string; count: number }[]>`WITH ${cte} SELECT status_id, count(*)::int AS count FROM scored GROUP BY status_id`,
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('title', e.title, 'url', e.url) ORDER BY e.position) AS links
+        FROM "EvidenceLink" e WHERE e."updateId" = u.id AND e."isPublic"
+      ) ev ON true
+      ORDER BY s.name`),
   ]);
-  const evidence = await publicEvidenceOf(rows.map((row) => row.update_id).filter((id): id is string => id !== null));
+  if (!recommendation) throw new DomainError("NOT_FOUND", "Recommendation not found.");
   const today = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
-  const statusById = new Map(recommendation.scale.statuses.map((status) => [status.id, status]));
+  const figures = new FigureAccumulator();
+  const countByStatus = new Map<string, number>();
   const states = rows.map((row) => {
-    const status = statusById.get(row.status_id)!;
+    figures.add(row.progress, row.counts, row.odihr);
+    countByStatus.set(row.status_id, (countByStatus.get(row.status_id) ?? 0) + 1);
     return {
       stateId: row.state_id,
       name: row.name,
       iso2: row.iso2,
-      status: { key: status.key, label: status.label },
+      status: { key: row.status_key, label: row.status_label },
       progress: row.progress,
       acceptedAt: row.accepted_at,
       dueDate: row.due_date,
       overdue: row.due_date !== null && row.due_date < today && row.accepted_at === null,
       note: row.narrative,
-      evidence: row.update_id ? (evidence.get(row.update_id) ?? []) : [],
+      evidence: row.evidence ?? [],
     };
   });
   return {
     filters: input,
     recommendation: { ...recommendation, scale: undefined },
     statuses: recommendation.scale.statuses,
-    distribution: recommendation.scale.statuses.map((status) => ({
-      key: status.key,
-      label: status.label,
-      count: byStatus.find((row) => row.status_id === status.id)?.count ?? 0,
-    })),
-    figures: figuresFromRow(totals[0]!),
+    distribution: recommendation.scale.statuses.map((status) => ({ key: status.key, label: status.label, count: countByStatus.get(status.id) ?? 0 })),
+    figures: figures.figures(),
     states,
     overdue: states.filter((state) => state.overdue).map((state) => ({ stateId: state.stateId, name: state.name, dueDate: state.dueDate })),
   };
-}
-
-async function publicEvidenceOf(updateIds: string[]) {
-  const byUpdate = new Map<string, { title: string; url: string }[]>();
-  if (updateIds.length === 0) return byUpdate;
-  const links = await db.evidenceLink.findMany({
-    where: { updateId: { in: updateIds }, isPublic: true },
-    select: { updateId: true, title: true, url: true },
-    orderBy: [{ updateId: "asc" }, { position: "asc" }],
-  });
-  for (const link of links) {
-    const list = byUpdate.get(link.updateId) ?? [];
-    list.push({ title: link.title, url: link.url });
-    byUpdate.set(link.updateId, list);
-  }
-  return byUpdate;
 }
 
 function startOfTodayUtc() {
@@ -238,37 +245,44 @@ function startOfTodayUtc() {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** One State's report card: its commitments, score, ODIHR distribution, and where the assessment disagrees. */
+/**
+ * One State's report card: its commitments, score, ODIHR distribution, and where the assessment
+ * disagrees. One query for the rows, in parallel with the State itself; figures from the rows.
+ */
 export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZStateReportInput>) {
   const input = ZStateReportInput.parse({ ...rawInput, stateGroup: "all" });
-  const state = await db.state.findUnique({ where: { id: input.stateId }, select: { id: true, name: true, iso2: true, kind: true, partnerGroup: true } });
-  if (!state) throw new DomainError("NOT_FOUND", "State not found.");
   const cte = cellsCte(input, Prisma.sql`AND c."stateId" = ${input.stateId}::uuid`);
   const showInternal = isSecretariat(actor);
   const asOfEnd = input.asOf ? endOfDay(input.asOf) : new Date();
-  const [rows, totals] = await Promise.all([
-    db.$queryRaw<
-      {
-        commitment_id: string;
-        rec_id: string;
-        reference: string;
-        text: string;
-        source_title: string;
-        status_id: string;
-        progress: number;
-        accepted_at: Date | null;
-        due_date: Date | null;
-        last_update_at: Date | null;
-        assessment_status_id: string | null;
-        assessment_rationale: string | null;
-        assessment_public: boolean | null;
-      }[]
-    >`
+  const [state, rows] = await Promise.all([
+    db.state.findUnique({ where: { id: input.stateId }, select: { id: true, name: true, iso2: true, kind: true, partnerGroup: true } }),
+    readRows<{
+      commitment_id: string;
+      rec_id: string;
+      reference: string;
+      text: string;
+      source_title: string;
+      status_id: string;
+      status_key: string;
+      status_label: string;
+      progress: number;
+      counts: boolean;
+      odihr: OdihrLevel | null;
+      accepted_at: Date | null;
+      due_date: Date | null;
+      last_update_at: Date | null;
+      assessment_status_id: string | null;
+      assessment_key: string | null;
+      assessment_label: string | null;
+      assessment_rationale: string | null;
+      assessment_public: boolean | null;
+    }>(Prisma.sql`
       WITH ${cte}
       SELECT scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 300) AS text, so.title AS source_title,
-             scored.status_id, scored.progress, scored.accepted_at, scored.due_date,
-             lu.reviewed_at AS last_update_at,
-             a."statusId" AS assessment_status_id, a.rationale AS assessment_rationale, a."isPublic" AS assessment_public
+             scored.status_id, scored.status_key, scored.status_label, scored.progress, scored.counts, scored.odihr,
+             scored.accepted_at, scored.due_date, lu.reviewed_at AS last_update_at,
+             a."statusId" AS assessment_status_id, ast.key AS assessment_key, ast.label AS assessment_label,
+             a.rationale AS assessment_rationale, a."isPublic" AS assessment_public
       FROM scored
       JOIN "Recommendation" r ON r.id = scored.rec_id
       JOIN "Source" so ON so.id = r."sourceId"
@@ -281,35 +295,37 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
         WHERE x."commitmentId" = scored.id AND x."createdAt" <= ${asOfEnd} AND (x."isPublic" OR ${showInternal})
         ORDER BY x."createdAt" DESC LIMIT 1
       ) a ON true
-      ORDER BY r.reference, r.id`,
-    db.$queryRaw<FigureRow[]>`WITH ${cte} SELECT ${FIGURE_SQL} FROM scored`,
+      LEFT JOIN "ScaleStatus" ast ON ast.id = a."statusId"
+      ORDER BY r.reference, r.id`),
   ]);
-  const statuses = await statusesUsed([...new Set(rows.flatMap((row) => [row.status_id, row.assessment_status_id].filter((id): id is string => id !== null)))]);
-  const statusById = new Map(statuses.map((status) => [status.id, status]));
+  if (!state) throw new DomainError("NOT_FOUND", "State not found.");
   const today = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
+  const figures = new FigureAccumulator();
   const commitments = rows.map((row) => {
-    const status = statusById.get(row.status_id)!;
-    const assessed = row.assessment_status_id ? statusById.get(row.assessment_status_id)! : null;
+    figures.add(row.progress, row.counts, row.odihr);
+    const assessed = row.assessment_status_id !== null;
     return {
       commitmentId: row.commitment_id,
       recommendationId: row.rec_id,
       reference: row.reference,
       text: row.text,
       sourceTitle: row.source_title,
-      status: { key: status.key, label: status.label },
+      status: { key: row.status_key, label: row.status_label },
       progress: row.progress,
       acceptedAt: row.accepted_at,
       lastUpdateAt: row.last_update_at,
       dueDate: row.due_date,
       overdue: row.due_date !== null && row.due_date < today && row.accepted_at === null,
-      assessment: assessed ? { key: assessed.key, label: assessed.label, rationale: row.assessment_rationale, isPublic: row.assessment_public ?? false } : null,
-      disagreement: assessed !== null && assessed.id !== status.id,
+      assessment: assessed
+        ? { key: row.assessment_key!, label: row.assessment_label!, rationale: row.assessment_rationale, isPublic: row.assessment_public ?? false }
+        : null,
+      disagreement: assessed && row.assessment_status_id !== row.status_id,
     };
   });
   return {
     filters: input,
     state,
-    figures: figuresFromRow(totals[0]!),
+    figures: figures.figures(),
     commitments,
     disagreements: commitments.filter((commitment) => commitment.disagreement),
   };
@@ -391,26 +407,46 @@ export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInp
 export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZReportFilters>) {
   const input = ZReportFilters.parse(rawInput);
   const day = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
-  const cte = cellsCte(input);
-  const rows = await db.$queryRaw<
-    { state_id: string; name: string; iso2: string; commitment_id: string; rec_id: string; reference: string; text: string; due_date: Date; status_id: string; progress: number }[]
-  >`
-    WITH ${cte}
+  const rows = await readRows<{
+    state_id: string;
+    name: string;
+    iso2: string;
+    commitment_id: string;
+    rec_id: string;
+    reference: string;
+    text: string;
+    due_date: Date;
+    status_key: string;
+    status_label: string;
+    progress: number;
+  }>(Prisma.sql`
+    WITH ${cellsCte(input)}
     SELECT s.id AS state_id, s.name, s.iso2, scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 200) AS text,
-           scored.due_date, scored.status_id, scored.progress
+           scored.due_date, scored.status_key, scored.status_label, scored.progress
     FROM scored
     JOIN "State" s ON s.id = scored.state_id
     JOIN "Recommendation" r ON r.id = scored.rec_id
     WHERE scored.due_date < ${day} AND scored.accepted_at IS NULL
-    ORDER BY s.name, scored.due_date, r.reference`;
-  const statuses = await statusesUsed([...new Set(rows.map((row) => row.status_id))]);
-  const statusById = new Map(statuses.map((status) => [status.id, status]));
-  const groups = new Map<string, { stateId: string; name: string; iso2: string; commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[] }>();
+    ORDER BY s.name, scored.due_date, r.reference`);
+  type Group = {
+    stateId: string;
+    name: string;
+    iso2: string;
+    commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[];
+  };
+  const groups = new Map<string, Group>();
   for (const row of rows) {
-    const group = groups.get(row.state_id) ?? { stateId: row.state_id, name: row.name, iso2: row.iso2, commitments: [] };
-    const status = statusById.get(row.status_id)!;
-    group.commitments.push({ commitmentId: row.commitment_id, recommendationId: row.rec_id, reference: row.reference, text: row.text, dueDate: row.due_date, status: { key: status.key, label: status.label }, progress: row.progress });
-    groups.set(row.state_id, group);
+    let group = groups.get(row.state_id);
+    if (!group) groups.set(row.state_id, (group = { stateId: row.state_id, name: row.name, iso2: row.iso2, commitments: [] }));
+    group.commitments.push({
+      commitmentId: row.commitment_id,
+      recommendationId: row.rec_id,
+      reference: row.reference,
+      text: row.text,
+      dueDate: row.due_date,
+      status: { key: row.status_key, label: row.status_label },
+      progress: row.progress,
+    });
   }
   return { filters: input, asOf: day, total: rows.length, states: [...groups.values()] };
 }

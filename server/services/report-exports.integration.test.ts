@@ -53,8 +53,8 @@ describe("exports", () => {
     expect(header.slice(2, -2)).toEqual(matrix.recommendations.map((recommendation) => recommendation.reference));
     for (const [index, state] of matrix.states.entries()) {
       const row = body.find((candidate) => candidate[1] === state.iso2)!;
-      const cell = matrix.grid[index]![0]!;
-      expect(row[2]).toBe(`${matrix.statuses[cell[0]]!.label} (${cell[1]}%)`);
+      const cells = matrix.grid[index]!;
+      expect(row[2]).toBe(`${matrix.statuses[cells.status[0]!]!.label} (${cells.progress[0]}%)`);
       const expectedMean = state.figures.meanProgress === null ? "" : String(Math.round(state.figures.meanProgress * 10) / 10);
       expect(row[row.length - 1]).toBe(expectedMean);
     }

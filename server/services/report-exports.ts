@@ -44,7 +44,7 @@ export async function matrixDocument(actor: Actor, input: z.input<typeof ZMatrix
       ...matrix.states.map((state, row) => [
         state.name,
         state.iso2,
-        ...matrix.grid[row]!.map((cell) => (cell ? `${matrix.statuses[cell[0]]!.label} (${cell[1]}%)` : null)),
+        ...matrix.grid[row]!.status.map((statusIndex, column) => (statusIndex < 0 ? null : `${matrix.statuses[statusIndex]!.label} (${matrix.grid[row]!.progress[column]}%)`)),
         share(state.figures),
         mean(state.figures),
       ]),

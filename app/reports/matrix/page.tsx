@@ -3,13 +3,14 @@ import { getServerCaller } from "@/server/api/server-caller";
 import { ExportLinks } from "@/components/reports/export-links";
 import { FigureNotes } from "@/components/reports/figure-notes";
 import { MatrixLegend } from "@/components/reports/matrix-legend";
-import { MatrixSortLinks, readMatrixSort } from "@/components/reports/matrix-sort";
+import { MatrixColumnPager, MatrixSortLinks, readMatrixColumnPage, readMatrixSort } from "@/components/reports/matrix-sort";
 import { MatrixTable } from "@/components/reports/matrix-table";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { readReportFilters, type ReportSearchParams } from "@/components/reports/report-params";
 import { ReportsNav } from "@/components/reports/reports-nav";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatProgress, formatShare } from "@/server/services/compliance-figures";
+import { MATRIX_PAGE_COLUMNS } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";
 
@@ -20,9 +21,14 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const filters = readReportFilters(params);
   const sort = readMatrixSort(params.sort);
+  const page = readMatrixColumnPage(params.columns);
   const caller = await getServerCaller();
-  const [matrix, sources, themes] = await Promise.all([caller.reports.matrix({ ...filters, sort }), caller.sources.list(), caller.recommendations.themes()]);
-  const empty = matrix.states.length === 0 || matrix.recommendations.length === 0;
+  const [matrix, sources, themes] = await Promise.all([
+    caller.reports.matrix({ ...filters, sort, columnOffset: (page - 1) * MATRIX_PAGE_COLUMNS, columnLimit: MATRIX_PAGE_COLUMNS }),
+    caller.sources.list(),
+    caller.recommendations.themes(),
+  ]);
+  const empty = matrix.states.length === 0 || matrix.columns.total === 0;
 
   return (
     <>
@@ -48,11 +54,16 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
             <ExportLinks report="matrix" filters={filters} extra={{ sort: sort === "name" ? undefined : sort }} />
           </div>
           <p className="matrix-summary">
-            {matrix.states.length} States × {matrix.recommendations.length} recommendations. Overall share implemented:{" "}
+            {matrix.states.length} States × {matrix.columns.total.toLocaleString("en")} recommendations. Overall share implemented:{" "}
             <strong>{formatShare(matrix.totals.shareImplemented)}</strong>; mean progress: <strong>{formatProgress(matrix.totals.meanProgress)}</strong>.
           </p>
           <MatrixLegend statuses={matrix.statuses} />
-          <MatrixTable matrix={matrix} filters={filters} />
+          <MatrixColumnPager columns={matrix.columns} page={page} pageSize={MATRIX_PAGE_COLUMNS} sort={sort} filters={filters} />
+          {matrix.columns.count > 0 ? (
+            <MatrixTable matrix={matrix} filters={filters} />
+          ) : (
+            <EmptyState title="There are no recommendations on this page.">Go back to the first page of recommendations.</EmptyState>
+          )}
         </>
       )}
       <FigureNotes keys={["counted", "shareImplemented", "meanProgress", "asOf"]} />

@@ -17,7 +17,7 @@ export default async function StateReportsIndex({ searchParams }: { searchParams
   const filters = readReportFilters(params);
   const sort: StateSort = params.sort === "score" ? "score" : "name";
   const caller = await getServerCaller();
-  const [matrix, sources, themes] = await Promise.all([caller.reports.matrix({ ...filters, sort }), caller.sources.list(), caller.recommendations.themes()]);
+  const [matrix, sources, themes] = await Promise.all([caller.reports.matrix({ ...filters, sort, columnLimit: 0 }), caller.sources.list(), caller.recommendations.themes()]);
   return (
     <>
       <ReportsNav current="/reports/states" filters={filters} />
