@@ -5,7 +5,7 @@ import { PrismaClient, type Prisma } from "@/prisma/generated/client";
 function createPool() {
   const pool = new pg.Pool({
     connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
     // Fail fast when PostgreSQL is down, so requests answer 503 instead of hanging.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,

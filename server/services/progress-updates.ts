@@ -1,8 +1,8 @@
 import { Prisma } from "@/prisma/generated/client";
 import { db, type Tx } from "@/server/db/client";
 import type { Actor, UserActor } from "@/server/services/access";
-import { isFocalPoint, isSecretariat, updateScope } from "@/server/services/access";
-import { recordAudit } from "@/server/services/audit";
+import { commitmentScope, isFocalPoint, isSecretariat, updateScope } from "@/server/services/access";
+import { recordAudit, recordAuditMany } from "@/server/services/audit";
 import { findCommitmentInScope } from "@/server/services/commitments";
 import { DomainError } from "@/server/services/errors";
 import type {
@@ -103,11 +103,19 @@ function isOpenUpdateClash(error: unknown) {
  */
 export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, options: { submit: boolean }) {
   assertReporter(actor);
-  const commitment = await findCommitmentInScope(actor, input.commitmentId, {
-    id: true,
-    recommendation: { select: { scaleId: true } },
+  // The commitment in the actor's scope, found only when the chosen status is of its scale: one
+  // query on the normal path; the second query only tells the two refusals apart.
+  const found = await db.commitment.findFirst({
+    where: { AND: [{ id: input.commitmentId }, commitmentScope(actor), { recommendation: { scale: { statuses: { some: { id: input.content.statusId } } } } }] },
+    select: { id: true },
   });
-  await assertStatusOfScale(db, input.content.statusId, commitment.recommendation.scaleId);
+  if (!found) {
+    const commitment = await findCommitmentInScope(actor, input.commitmentId, { recommendation: { select: { scaleId: true } } });
+    await assertStatusOfScale(db, input.content.statusId, commitment.recommendation.scaleId);
+    // Both checks pass only if the scale changed between the two queries: ask to try again.
+    throw new DomainError("CONFLICT", "This recommendation's scale changed meanwhile. Reload and try again.");
+  }
+  const commitment = found;
   const now = new Date();
   const data = {
     statusId: input.content.statusId,
@@ -121,22 +129,29 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
   try {
     return await db.$transaction(async (tx) => {
       if (!input.updateId) {
-        const open = await tx.progressUpdate.findFirst({
-          where: { commitmentId: commitment.id, state: { in: ["DRAFT", "SUBMITTED"] } },
-          select: { state: true, updatedById: true, updatedAt: true },
-        });
-        if (open) throw await openUpdateExists(tx, open);
+        // A second open update is refused by the partial unique index (caught below as a
+        // CONFLICT), so no read is needed first.
+        const evidence = evidenceRows(input.content);
         const created = await tx.progressUpdate.create({
-          data: { ...data, commitmentId: commitment.id, authorId: actor.id, evidence: { createMany: { data: evidenceRows(input.content) } } },
-          select: updateAuditSelect,
+          data: { ...data, commitmentId: commitment.id, authorId: actor.id, ...(evidence.length ? { evidence: { createMany: { data: evidence } } } : {}) },
+          select: { id: true, state: true, version: true },
         });
         await recordAudit(tx, actor, {
           action: options.submit ? "update.submitted" : "update.draft_created",
           entityType: "ProgressUpdate",
           entityId: created.id,
-          after: { ...created, commitmentId: commitment.id },
+          after: {
+            ...created,
+            statusId: data.statusId,
+            progress: data.progress,
+            narrative: data.narrative,
+            reportingPeriod: data.reportingPeriod,
+            reviewComment: null,
+            evidence: evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })),
+            commitmentId: commitment.id,
+          },
         });
-        return { id: created.id, state: created.state, version: created.version };
+        return created;
       }
 
       if (input.expectedVersion === undefined) {
@@ -240,47 +255,69 @@ async function loadUpdateForChange(tx: Tx, actor: Actor, updateId: string) {
   return update;
 }
 
-/** Accepts a submitted update: the commitment's accepted status, progress and date take its values. */
+/** Why a version-checked change of an update matched no row: NOT_FOUND, CONFLICT or a refused transition. */
+async function refusalOf(actor: Actor, updateId: string, expectedVersion: number, transition: UpdateTransition): Promise<DomainError> {
+  const update = await db.progressUpdate.findFirst({
+    where: { AND: [{ id: updateId }, updateScope(actor)] },
+    select: { state: true, version: true, updatedById: true, updatedAt: true },
+  });
+  if (!update) return new DomainError("NOT_FOUND", "Update not found.");
+  if (update.version !== expectedVersion) return conflict(db, "update", update);
+  try {
+    assertTransition(update.state, transition);
+  } catch (error) {
+    return error as DomainError;
+  }
+  return conflict(db, "update", update);
+}
+
+function isRecordNotFound(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}
+
+/**
+ * Accepts a submitted update: the commitment's accepted status, progress and date take its
+ * values. Four statements in one transaction on the normal path (the update, the commitment with
+ * its previous values, the status history, both audit rows); a refusal is explained afterwards.
+ */
 export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
   assertReviewer(actor);
-  return db.$transaction(async (tx) => {
-    const update = await loadUpdateForChange(tx, actor, input.updateId);
-    if (update.version !== input.expectedVersion) throw await conflict(tx, "update", update);
-    assertTransition(update.state, "accept");
-    const now = new Date();
-    const { count } = await tx.progressUpdate.updateMany({
-      where: { id: update.id, version: input.expectedVersion, state: "SUBMITTED" },
-      data: { state: "ACCEPTED", reviewerId: actor.id, reviewedAt: now, reviewComment: input.comment || null, updatedById: actor.id, version: { increment: 1 } },
+  try {
+    return await db.$transaction(async (tx) => {
+      const now = new Date();
+      const update = await tx.progressUpdate.update({
+        where: { id: input.updateId, version: input.expectedVersion, state: "SUBMITTED", AND: [updateScope(actor)] },
+        data: { state: "ACCEPTED", reviewerId: actor.id, reviewedAt: now, reviewComment: input.comment || null, updatedById: actor.id, version: { increment: 1 } },
+        select: { id: true, commitmentId: true, statusId: true, progress: true, version: true },
+      });
+      // The commitment takes the update's values; its previous values come back for the audit.
+      const [before] = await tx.$queryRaw<{ acceptedStatusId: string; acceptedProgress: number; acceptedAt: Date | null; version: number }[]>`
+        UPDATE "Commitment" c
+        SET "acceptedStatusId" = ${update.statusId}::uuid, "acceptedProgress" = ${update.progress}, "acceptedAt" = ${now},
+            "updatedById" = ${actor.id}::uuid, version = c.version + 1, "updatedAt" = ${now}
+        FROM (SELECT id, "acceptedStatusId", "acceptedProgress", "acceptedAt", version FROM "Commitment" WHERE id = ${update.commitmentId}::uuid FOR UPDATE) old
+        WHERE c.id = old.id
+        RETURNING old."acceptedStatusId", old."acceptedProgress", old."acceptedAt", old.version`;
+      await tx.commitmentStatusChange.create({
+        data: { commitmentId: update.commitmentId, statusId: update.statusId, progress: update.progress, effectiveAt: now, updateId: update.id, changedById: actor.id },
+        select: { id: true },
+      });
+      await recordAuditMany(tx, actor, [
+        { action: "update.accepted", entityType: "ProgressUpdate", entityId: update.id, before: { state: "SUBMITTED" }, after: { state: "ACCEPTED", comment: input.comment ?? null } },
+        {
+          action: "commitment.status_accepted",
+          entityType: "Commitment",
+          entityId: update.commitmentId,
+          before,
+          after: { acceptedStatusId: update.statusId, acceptedProgress: update.progress, acceptedAt: now, version: before!.version + 1, updateId: update.id },
+        },
+      ]);
+      return { id: update.id, state: "ACCEPTED" as const, version: update.version };
     });
-    if (count === 0) throw await conflict(tx, "update", await tx.progressUpdate.findUnique({ where: { id: update.id }, select: { updatedById: true, updatedAt: true } }));
-
-    const before = await tx.commitment.findUniqueOrThrow({
-      where: { id: update.commitmentId },
-      select: { acceptedStatusId: true, acceptedProgress: true, acceptedAt: true, version: true },
-    });
-    await tx.commitment.update({
-      where: { id: update.commitmentId },
-      data: { acceptedStatusId: update.statusId, acceptedProgress: update.progress, acceptedAt: now, updatedById: actor.id, version: { increment: 1 } },
-    });
-    await tx.commitmentStatusChange.create({
-      data: { commitmentId: update.commitmentId, statusId: update.statusId, progress: update.progress, effectiveAt: now, updateId: update.id, changedById: actor.id },
-    });
-    await recordAudit(tx, actor, {
-      action: "update.accepted",
-      entityType: "ProgressUpdate",
-      entityId: update.id,
-      before: { state: "SUBMITTED" },
-      after: { state: "ACCEPTED", comment: input.comment ?? null },
-    });
-    await recordAudit(tx, actor, {
-      action: "commitment.status_accepted",
-      entityType: "Commitment",
-      entityId: update.commitmentId,
-      before,
-      after: { acceptedStatusId: update.statusId, acceptedProgress: update.progress, acceptedAt: now, version: before.version + 1, updateId: update.id },
-    });
-    return { id: update.id, state: "ACCEPTED" as const, version: update.version + 1 };
-  });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw await refusalOf(actor, input.updateId, input.expectedVersion, "accept");
+    throw error;
+  }
 }
 
 /** Returns a submitted update to its State with a required comment. */
