@@ -85,7 +85,7 @@ function compareFigures(where: string, app: Figures, sql: FigureRow | undefined)
   return pairs.filter(([, a, b]) => !close(a, b, 1e-9)).map(([name, a, b]) => `${where} ${name}: app ${a} vs SQL ${b}`);
 }
 
-const sameTime = (a: Date | null | undefined, b: Date | null | undefined) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameTime = (a: Date | null | undefined, b: Date | string | null | undefined) => (a?.getTime() ?? null) === (b === null || b === undefined ? null : new Date(b).getTime());
 
 /** Keeps a list of mismatches short enough to print. */
 function firstFew(mismatches: string[]): string[] {

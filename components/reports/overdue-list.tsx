@@ -7,7 +7,7 @@ export type OverdueState = {
   stateId: string;
   name: string;
   iso2: string;
-  commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[];
+  commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: string; status: { key: string; label: string }; progress: number }[];
 };
 
 const countText = (count: number) => `(${count} overdue)`;

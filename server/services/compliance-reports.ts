@@ -15,6 +15,13 @@ type Filters = z.output<typeof ZReportFilters>;
 
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
 
+// Dates in report rows travel as ISO strings made by PostgreSQL: long lists of Date objects cost
+// more to parse and to serialise (superjson records every one) than the query that reads them.
+const isoDay = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
+const isoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** Whether a commitment is overdue on `today` (YYYY-MM-DD): due before it and never accepted. */
+const isOverdue = (dueDate: string | null, acceptedAt: string | null, today: string) => dueDate !== null && dueDate < today && acceptedAt === null;
+
 function whereFilters(filters: Filters) {
   const parts: Prisma.Sql[] = [Prisma.sql`r.status = 'PUBLISHED'`];
   if (filters.sourceId) parts.push(Prisma.sql`r."sourceId" = ${filters.sourceId}::uuid`);
@@ -37,7 +44,7 @@ function cellsCte(filters: Filters, extraWhere: Prisma.Sql = Prisma.empty) {
     ? Prisma.sql`
       SELECT c.id, c."stateId" AS state_id, c."recommendationId" AS rec_id, h."statusId" AS status_id,
              h.progress, CASE WHEN h."updateId" IS NULL THEN NULL ELSE h."effectiveAt" END AS accepted_at,
-             (c."dueDate"::timestamp AT TIME ZONE 'UTC') AS due_date
+             c."dueDate" AS due_date
       FROM "Commitment" c
       JOIN "Recommendation" r ON r.id = c."recommendationId"
       JOIN "State" s ON s.id = c."stateId"
@@ -52,7 +59,7 @@ function cellsCte(filters: Filters, extraWhere: Prisma.Sql = Prisma.empty) {
     : Prisma.sql`
       SELECT c.id, c."stateId" AS state_id, c."recommendationId" AS rec_id, c."acceptedStatusId" AS status_id,
              c."acceptedProgress" AS progress, c."acceptedAt" AS accepted_at,
-             (c."dueDate"::timestamp AT TIME ZONE 'UTC') AS due_date
+             c."dueDate" AS due_date
       FROM "Commitment" c
       JOIN "Recommendation" r ON r.id = c."recommendationId"
       JOIN "State" s ON s.id = c."stateId"
@@ -186,8 +193,8 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       status_key: string;
       status_label: string;
       progress: number;
-      accepted_at: Date | null;
-      due_date: Date | null;
+      accepted_at: string | null;
+      due_date: string | null;
       counts: boolean;
       odihr: OdihrLevel | null;
       narrative: string | null;
@@ -195,7 +202,8 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
     }>(Prisma.sql`
       WITH ${cte}
       SELECT scored.state_id, s.name, s.iso2, scored.status_id, scored.status_key, scored.status_label, scored.progress,
-             scored.accepted_at, scored.due_date, scored.counts, scored.odihr, u.narrative, ev.links AS evidence
+             ${isoTime(Prisma.sql`scored.accepted_at`)} AS accepted_at, ${isoDay(Prisma.sql`scored.due_date`)} AS due_date,
+             scored.counts, scored.odihr, u.narrative, ev.links AS evidence
       FROM scored
       JOIN "State" s ON s.id = scored.state_id
       LEFT JOIN LATERAL (
@@ -210,7 +218,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       ORDER BY s.name`),
   ]);
   if (!recommendation) throw new DomainError("NOT_FOUND", "Recommendation not found.");
-  const today = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
+  const today = input.asOf ?? todayUtc();
   const figures = new FigureAccumulator();
   const countByStatus = new Map<string, number>();
   const states = rows.map((row) => {
@@ -224,7 +232,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       progress: row.progress,
       acceptedAt: row.accepted_at,
       dueDate: row.due_date,
-      overdue: row.due_date !== null && row.due_date < today && row.accepted_at === null,
+      overdue: isOverdue(row.due_date, row.accepted_at, today),
       note: row.narrative,
       evidence: row.evidence ?? [],
     };
@@ -243,6 +251,11 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
 function startOfTodayUtc() {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Today in UTC as YYYY-MM-DD. */
+function todayUtc() {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /**
@@ -268,9 +281,9 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       progress: number;
       counts: boolean;
       odihr: OdihrLevel | null;
-      accepted_at: Date | null;
-      due_date: Date | null;
-      last_update_at: Date | null;
+      accepted_at: string | null;
+      due_date: string | null;
+      last_update_at: string | null;
       assessment_status_id: string | null;
       assessment_key: string | null;
       assessment_label: string | null;
@@ -280,7 +293,8 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       WITH ${cte}
       SELECT scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 300) AS text, so.title AS source_title,
              scored.status_id, scored.status_key, scored.status_label, scored.progress, scored.counts, scored.odihr,
-             scored.accepted_at, scored.due_date, lu.reviewed_at AS last_update_at,
+             ${isoTime(Prisma.sql`scored.accepted_at`)} AS accepted_at, ${isoDay(Prisma.sql`scored.due_date`)} AS due_date,
+             ${isoTime(Prisma.sql`lu.reviewed_at`)} AS last_update_at,
              a."statusId" AS assessment_status_id, ast.key AS assessment_key, ast.label AS assessment_label,
              a.rationale AS assessment_rationale, a."isPublic" AS assessment_public
       FROM scored
@@ -299,7 +313,7 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       ORDER BY r.reference, r.id`),
   ]);
   if (!state) throw new DomainError("NOT_FOUND", "State not found.");
-  const today = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
+  const today = input.asOf ?? todayUtc();
   const figures = new FigureAccumulator();
   const commitments = rows.map((row) => {
     figures.add(row.progress, row.counts, row.odihr);
@@ -315,7 +329,7 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       acceptedAt: row.accepted_at,
       lastUpdateAt: row.last_update_at,
       dueDate: row.due_date,
-      overdue: row.due_date !== null && row.due_date < today && row.accepted_at === null,
+      overdue: isOverdue(row.due_date, row.accepted_at, today),
       assessment: assessed
         ? { key: row.assessment_key!, label: row.assessment_label!, rationale: row.assessment_rationale, isPublic: row.assessment_public ?? false }
         : null,
@@ -415,24 +429,24 @@ export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZReport
     rec_id: string;
     reference: string;
     text: string;
-    due_date: Date;
+    due_date: string;
     status_key: string;
     status_label: string;
     progress: number;
   }>(Prisma.sql`
     WITH ${cellsCte(input)}
     SELECT s.id AS state_id, s.name, s.iso2, scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 200) AS text,
-           scored.due_date, scored.status_key, scored.status_label, scored.progress
+           ${isoDay(Prisma.sql`scored.due_date`)} AS due_date, scored.status_key, scored.status_label, scored.progress
     FROM scored
     JOIN "State" s ON s.id = scored.state_id
     JOIN "Recommendation" r ON r.id = scored.rec_id
     WHERE scored.due_date < ${day} AND scored.accepted_at IS NULL
-    ORDER BY s.name, scored.due_date, r.reference`);
+    ORDER BY s.name, scored.due_date, r.reference, scored.id`);
   type Group = {
     stateId: string;
     name: string;
     iso2: string;
-    commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: Date; status: { key: string; label: string }; progress: number }[];
+    commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: string; status: { key: string; label: string }; progress: number }[];
   };
   const groups = new Map<string, Group>();
   for (const row of rows) {
