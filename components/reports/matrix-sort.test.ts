@@ -1,0 +1,43 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { MatrixColumnPager, readMatrixColumnPage } from "@/components/reports/matrix-sort";
+
+const filters = { stateGroup: "participating" as const, sourceId: "0190f2d4-0000-7000-8000-000000000001" };
+
+function pager(offset: number, count: number, total: number, page: number) {
+  return renderToStaticMarkup(createElement(MatrixColumnPager, { columns: { offset, count, total }, page, pageSize: 200, sort: "score", filters }));
+}
+
+describe("the matrix column pager", () => {
+  it("says which recommendations are shown and links to the neighbouring pages with the filters and sort", () => {
+    const html = pager(200, 200, 2000, 2);
+    expect(html).toContain("Recommendations 201–400 of 2,000 (page 2 of 10)");
+    const links = [...html.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[2], match[1]!.replace(/&amp;/g, "&")]);
+    expect(links).toHaveLength(2);
+    const [previous, next] = links.map(([, href]) => new URL(href!, "http://x"));
+    expect(previous!.searchParams.get("columns")).toBeNull();
+    expect(next!.searchParams.get("columns")).toBe("3");
+    for (const url of [previous!, next!]) {
+      expect(url.pathname).toBe("/reports/matrix");
+      expect(url.searchParams.get("sort")).toBe("score");
+      expect(url.searchParams.get("sourceId")).toBe(filters.sourceId);
+    }
+  });
+
+  it("has no link past either end, and nothing at all when every column fits", () => {
+    const first = pager(0, 200, 450, 1);
+    expect(first).toContain('<span aria-disabled="true">Previous recommendations</span>');
+    expect(first).toContain("columns=2");
+    const last = pager(400, 50, 450, 3);
+    expect(last).toContain("Recommendations 401–450 of 450");
+    expect(last).toContain('<span aria-disabled="true">Next recommendations</span>');
+    expect(pager(0, 120, 120, 1)).toBe("");
+  });
+
+  it("reads the page from the URL, and anything else is the first page", () => {
+    expect(readMatrixColumnPage("3")).toBe(3);
+    expect(readMatrixColumnPage(["4", "5"])).toBe(4);
+    for (const bad of [undefined, "0", "-2", "1.5", "abc", "99999999"]) expect(readMatrixColumnPage(bad)).toBe(1);
+  });
+});
