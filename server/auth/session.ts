@@ -1,5 +1,6 @@
 import type { JWT } from "next-auth/jwt";
-import { db } from "@/server/db/client";
+import { Prisma } from "@/prisma/generated/client";
+import { readRows } from "@/server/db/client";
 import type { UserActor } from "@/server/services/access";
 import { SESSION_ABSOLUTE_SECONDS } from "@/server/auth/session-config";
 
@@ -24,19 +25,23 @@ export async function loadActor(token: JWT | null, requestId: string | null): Pr
   const claims = readClaims(token);
   if (!claims) return null;
   if (Date.now() / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.uid },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      active: true,
-      sessionVersion: true,
-      mustChangePassword: true,
-      state: { select: { id: true, name: true, iso2: true } },
-    },
-  });
+  // Every signed-in request runs this: one statement, straight on the pool.
+  const [user] = await readRows<{
+    id: string;
+    email: string;
+    name: string;
+    role: UserActor["role"];
+    active: boolean;
+    sessionVersion: number;
+    mustChangePassword: boolean;
+    stateId: string | null;
+    stateName: string | null;
+    stateIso2: string | null;
+  }>(Prisma.sql`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u."sessionVersion", u."mustChangePassword",
+           s.id AS "stateId", s.name AS "stateName", s.iso2 AS "stateIso2"
+    FROM "User" u LEFT JOIN "State" s ON s.id = u."stateId"
+    WHERE u.id = ${claims.uid}::uuid`);
   if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
   return {
     kind: "user",
@@ -44,9 +49,9 @@ export async function loadActor(token: JWT | null, requestId: string | null): Pr
     email: user.email,
     name: user.name,
     role: user.role,
-    stateId: user.state?.id ?? null,
-    stateName: user.state?.name ?? null,
-    stateIso2: user.state?.iso2 ?? null,
+    stateId: user.stateId,
+    stateName: user.stateName,
+    stateIso2: user.stateIso2,
     mustChangePassword: user.mustChangePassword,
     requestId,
   };

@@ -173,18 +173,26 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
   const cte = cellsCte(input, Prisma.sql`AND c."recommendationId" = ${input.recommendationId}::uuid`);
   const asOfEnd = input.asOf ? endOfDay(input.asOf) : new Date();
   const [recommendation, rows] = await Promise.all([
-    db.recommendation.findFirst({
-      where: { id: input.recommendationId, status: "PUBLISHED" },
-      select: {
-        id: true,
-        reference: true,
-        text: true,
-        dueDate: true,
-        source: { select: { id: true, title: true } },
-        themes: { select: { key: true, label: true }, orderBy: { sortOrder: "asc" } },
-        scale: { select: { statuses: { select: { id: true, key: true, label: true, position: true, odihrLevel: true, countsTowardsAverage: true }, orderBy: { position: "asc" } } } },
-      },
-    }),
+    // The recommendation with its source, themes and scale in one statement (a nested Prisma
+    // read would take five).
+    readRows<{
+      id: string;
+      reference: string;
+      text: string;
+      dueDate: string | null;
+      source: { id: string; title: string };
+      themes: { key: string; label: string }[];
+      statuses: StatusRow[];
+    }>(Prisma.sql`
+      SELECT r.id, r.reference, r.text, ${isoDay(Prisma.sql`r."dueDate"`)} AS "dueDate",
+             json_build_object('id', so.id, 'title', so.title) AS source,
+             COALESCE((SELECT json_agg(json_build_object('key', t.key, 'label', t.label) ORDER BY t."sortOrder", t.id)
+                       FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B" WHERE rt."A" = r.id), '[]') AS themes,
+             (SELECT json_agg(json_build_object('id', st.id, 'key', st.key, 'label', st.label, 'position', st.position,
+                                                'odihrLevel', st."odihrLevel", 'countsTowardsAverage', st."countsTowardsAverage") ORDER BY st.position)
+              FROM "ScaleStatus" st WHERE st."scaleId" = r."scaleId") AS statuses
+      FROM "Recommendation" r JOIN "Source" so ON so.id = r."sourceId"
+      WHERE r.id = ${input.recommendationId}::uuid AND r.status = 'PUBLISHED'`).then((rows) => rows[0] ?? null),
     readRows<{
       state_id: string;
       name: string;
@@ -239,9 +247,9 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
   });
   return {
     filters: input,
-    recommendation: { ...recommendation, scale: undefined },
-    statuses: recommendation.scale.statuses,
-    distribution: recommendation.scale.statuses.map((status) => ({ key: status.key, label: status.label, count: countByStatus.get(status.id) ?? 0 })),
+    recommendation: { ...recommendation, statuses: undefined },
+    statuses: recommendation.statuses,
+    distribution: recommendation.statuses.map((status) => ({ key: status.key, label: status.label, count: countByStatus.get(status.id) ?? 0 })),
     figures: figures.figures(),
     states,
     overdue: states.filter((state) => state.overdue).map((state) => ({ stateId: state.stateId, name: state.name, dueDate: state.dueDate })),
@@ -268,7 +276,8 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
   const showInternal = isSecretariat(actor);
   const asOfEnd = input.asOf ? endOfDay(input.asOf) : new Date();
   const [state, rows] = await Promise.all([
-    db.state.findUnique({ where: { id: input.stateId }, select: { id: true, name: true, iso2: true, kind: true, partnerGroup: true } }),
+    readRows<{ id: string; name: string; iso2: string; kind: "PARTICIPATING" | "PARTNER"; partnerGroup: string | null }>(Prisma.sql`
+      SELECT id, name, iso2, kind::text AS kind, "partnerGroup" FROM "State" WHERE id = ${input.stateId}::uuid`).then((rows) => rows[0] ?? null),
     readRows<{
       commitment_id: string;
       rec_id: string;
