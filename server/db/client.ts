@@ -52,3 +52,9 @@ export async function closeDatabase(): Promise<void> {
   await db.$disconnect();
   await pool.end();
 }
+
+/** Whether a `pg` error is a unique violation (of the named constraint or index, when given). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const { code, constraint: violated } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === "23505" && (constraint === undefined || violated === constraint);
+}

@@ -15,20 +15,27 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-/** One audit row: who (from the actor), what, and the before/after snapshots. */
-function auditRow(actor: Actor | null, entry: AuditEntry) {
+/** Who an audit row names: the acting user (with role and State), the public, or the system. */
+export function auditActor(actor: Actor | null) {
   const user = actor?.kind === "user" ? actor : null;
   return {
     actorId: user?.id ?? null,
     actorEmail: user?.email ?? null,
     actorRole: user?.role ?? (actor ? "PUBLIC" : "SYSTEM"),
     actorStateId: user?.stateId ?? null,
+    requestId: actor?.requestId ?? null,
+  };
+}
+
+/** One audit row: who (from the actor), what, and the before/after snapshots. */
+function auditRow(actor: Actor | null, entry: AuditEntry) {
+  return {
+    ...auditActor(actor),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
     before: toJson(entry.before),
     after: toJson(entry.after),
-    requestId: actor?.requestId ?? null,
   };
 }
 

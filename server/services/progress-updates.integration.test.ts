@@ -89,8 +89,16 @@ describe("the review workflow", () => {
       "commitment.status_accepted",
     ]);
     expect(audit[0]).toMatchObject({ actorId: at.user.id, actorRole: "FOCAL_POINT", actorStateId: at.user.stateId });
-    expect(audit[6]!.before).toMatchObject({ acceptedProgress: 0 });
-    expect(audit[6]!.after).toMatchObject({ acceptedProgress: 100 });
+    expect(audit[0]!.after).toMatchObject({ id: draft.id, state: "DRAFT", version: 1, commitmentId, reviewComment: null });
+    expect(audit[5]).toMatchObject({ actorId: analyst.user.id, actorRole: "ANALYST", before: { state: "SUBMITTED" }, after: { state: "ACCEPTED", comment: null } });
+    expect(audit[6]!.before).toEqual({ acceptedStatusId: world.statuses.not_started!.id, acceptedProgress: 0, acceptedAt: null, version: 1 });
+    expect(audit[6]!.after).toEqual({
+      acceptedStatusId: world.statuses.implemented!.id,
+      acceptedProgress: 100,
+      acceptedAt: accepted.acceptedAt!.toISOString(),
+      version: 2,
+      updateId: revised.id,
+    });
   });
 
   it("allows one open update per commitment", async () => {

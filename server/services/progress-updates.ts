@@ -1,8 +1,9 @@
 import { Prisma } from "@/prisma/generated/client";
-import { db, type Tx } from "@/server/db/client";
+import { v7 as uuidv7 } from "uuid";
+import { db, isUniqueViolation, readRows, type Tx } from "@/server/db/client";
 import type { Actor, UserActor } from "@/server/services/access";
 import { commitmentScope, isFocalPoint, isSecretariat, updateScope } from "@/server/services/access";
-import { recordAudit, recordAuditMany } from "@/server/services/audit";
+import { auditActor, recordAudit } from "@/server/services/audit";
 import { findCommitmentInScope } from "@/server/services/commitments";
 import { DomainError } from "@/server/services/errors";
 import type {
@@ -93,8 +94,64 @@ function evidenceRows(content: TUpdateContent) {
   return content.evidence.map((link, position) => ({ position, title: link.title, url: link.url, isPublic: link.isPublic }));
 }
 
+/** The partial unique index that allows one open (draft or submitted) update per commitment. */
+const ONE_OPEN_UPDATE = "ProgressUpdate_one_open_per_commitment";
+
 function isOpenUpdateClash(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  return (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") || isUniqueViolation(error, ONE_OPEN_UPDATE);
+}
+
+const ISO_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * A first update of a commitment (already checked to be in the actor's scope, with a status of
+ * its scale): the update, its evidence links and its audit row in one statement, so one round
+ * trip and atomic without a transaction block. A second open update is refused by the partial
+ * unique index (the caller turns that into a CONFLICT), so nothing is read first.
+ */
+async function createUpdate(
+  actor: UserActor,
+  commitmentId: string,
+  content: TUpdateContent,
+  data: { statusId: string; progress: number; narrative: string; reportingPeriod: string | null },
+  submit: boolean,
+) {
+  const id = uuidv7();
+  const now = new Date();
+  const state = submit ? "SUBMITTED" : "DRAFT";
+  const evidence = evidenceRows(content);
+  const who = auditActor(actor);
+  const after = {
+    id,
+    state,
+    version: 1,
+    statusId: data.statusId,
+    progress: data.progress,
+    narrative: data.narrative,
+    reportingPeriod: data.reportingPeriod,
+    reviewComment: null,
+    evidence: evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })),
+    commitmentId,
+  };
+  const [created] = await readRows<{ id: string; state: UpdateState; version: number }>(Prisma.sql`
+    WITH created AS (
+      INSERT INTO "ProgressUpdate" (id, "commitmentId", "authorId", "statusId", progress, narrative, "reportingPeriod", state, "submittedAt", "updatedById", "updatedAt")
+      VALUES (${id}::uuid, ${commitmentId}::uuid, ${actor.id}::uuid, ${data.statusId}::uuid, ${data.progress}, ${data.narrative}, ${data.reportingPeriod},
+              ${state}::"UpdateState", ${submit ? now : null}::timestamptz, ${actor.id}::uuid, ${now})
+      RETURNING id, state::text AS state, version
+    ), links AS (
+      INSERT INTO "EvidenceLink" (id, "updateId", position, title, url, "isPublic")
+      SELECT link.id, created.id, link.position, link.title, link.url, link.is_public
+      FROM created, unnest(${evidence.map(() => uuidv7())}::uuid[], ${evidence.map((row) => row.position)}::int[], ${evidence.map((row) => row.title)}::text[],
+                           ${evidence.map((row) => row.url)}::text[], ${evidence.map((row) => row.isPublic)}::bool[]) AS link(id, position, title, url, is_public)
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("actorId", "actorEmail", "actorRole", "actorStateId", "requestId", action, "entityType", "entityId", after)
+      SELECT ${who.actorId}::uuid, ${who.actorEmail}, ${who.actorRole}, ${who.actorStateId}::uuid, ${who.requestId},
+             ${submit ? "update.submitted" : "update.draft_created"}, 'ProgressUpdate', created.id::text, ${JSON.stringify(after)}::jsonb
+      FROM created
+    )
+    SELECT id, state, version FROM created`);
+  return created!;
 }
 
 /**
@@ -127,33 +184,8 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
   };
 
   try {
+    if (!input.updateId) return await createUpdate(actor, commitment.id, input.content, data, options.submit);
     return await db.$transaction(async (tx) => {
-      if (!input.updateId) {
-        // A second open update is refused by the partial unique index (caught below as a
-        // CONFLICT), so no read is needed first.
-        const evidence = evidenceRows(input.content);
-        const created = await tx.progressUpdate.create({
-          data: { ...data, commitmentId: commitment.id, authorId: actor.id, ...(evidence.length ? { evidence: { createMany: { data: evidence } } } : {}) },
-          select: { id: true, state: true, version: true },
-        });
-        await recordAudit(tx, actor, {
-          action: options.submit ? "update.submitted" : "update.draft_created",
-          entityType: "ProgressUpdate",
-          entityId: created.id,
-          after: {
-            ...created,
-            statusId: data.statusId,
-            progress: data.progress,
-            narrative: data.narrative,
-            reportingPeriod: data.reportingPeriod,
-            reviewComment: null,
-            evidence: evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })),
-            commitmentId: commitment.id,
-          },
-        });
-        return created;
-      }
-
       if (input.expectedVersion === undefined) {
         throw new DomainError("BAD_REQUEST", "expectedVersion is required to change a draft.");
       }
@@ -271,53 +303,57 @@ async function refusalOf(actor: Actor, updateId: string, expectedVersion: number
   return conflict(db, "update", update);
 }
 
-function isRecordNotFound(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
-}
-
 /**
  * Accepts a submitted update: the commitment's accepted status, progress and date take its
- * values. Four statements in one transaction on the normal path (the update, the commitment with
- * its previous values, the status history, both audit rows); a refusal is explained afterwards.
+ * values. One statement on the normal path (version-checked update, the commitment with its
+ * previous values locked and returned, the status history, both audit rows), atomic without a
+ * transaction block; when it matches nothing, a second read says why.
  */
 export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
   assertReviewer(actor);
-  try {
-    return await db.$transaction(async (tx) => {
-      const now = new Date();
-      const update = await tx.progressUpdate.update({
-        where: { id: input.updateId, version: input.expectedVersion, state: "SUBMITTED", AND: [updateScope(actor)] },
-        data: { state: "ACCEPTED", reviewerId: actor.id, reviewedAt: now, reviewComment: input.comment || null, updatedById: actor.id, version: { increment: 1 } },
-        select: { id: true, commitmentId: true, statusId: true, progress: true, version: true },
-      });
-      // The commitment takes the update's values; its previous values come back for the audit.
-      const [before] = await tx.$queryRaw<{ acceptedStatusId: string; acceptedProgress: number; acceptedAt: Date | null; version: number }[]>`
-        UPDATE "Commitment" c
-        SET "acceptedStatusId" = ${update.statusId}::uuid, "acceptedProgress" = ${update.progress}, "acceptedAt" = ${now},
-            "updatedById" = ${actor.id}::uuid, version = c.version + 1, "updatedAt" = ${now}
-        FROM (SELECT id, "acceptedStatusId", "acceptedProgress", "acceptedAt", version FROM "Commitment" WHERE id = ${update.commitmentId}::uuid FOR UPDATE) old
-        WHERE c.id = old.id
-        RETURNING old."acceptedStatusId", old."acceptedProgress", old."acceptedAt", old.version`;
-      await tx.commitmentStatusChange.create({
-        data: { commitmentId: update.commitmentId, statusId: update.statusId, progress: update.progress, effectiveAt: now, updateId: update.id, changedById: actor.id },
-        select: { id: true },
-      });
-      await recordAuditMany(tx, actor, [
-        { action: "update.accepted", entityType: "ProgressUpdate", entityId: update.id, before: { state: "SUBMITTED" }, after: { state: "ACCEPTED", comment: input.comment ?? null } },
-        {
-          action: "commitment.status_accepted",
-          entityType: "Commitment",
-          entityId: update.commitmentId,
-          before,
-          after: { acceptedStatusId: update.statusId, acceptedProgress: update.progress, acceptedAt: now, version: before!.version + 1, updateId: update.id },
-        },
-      ]);
-      return { id: update.id, state: "ACCEPTED" as const, version: update.version };
-    });
-  } catch (error) {
-    if (isRecordNotFound(error)) throw await refusalOf(actor, input.updateId, input.expectedVersion, "accept");
-    throw error;
-  }
+  const now = new Date();
+  const who = auditActor(actor);
+  const comment = input.comment || null;
+  const [accepted] = await readRows<{ id: string; version: number }>(Prisma.sql`
+    WITH accepted AS (
+      UPDATE "ProgressUpdate"
+      SET state = 'ACCEPTED', "reviewerId" = ${actor.id}::uuid, "reviewedAt" = ${now}, "reviewComment" = ${comment},
+          "updatedById" = ${actor.id}::uuid, version = version + 1, "updatedAt" = ${now}
+      WHERE id = ${input.updateId}::uuid AND version = ${input.expectedVersion} AND state = 'SUBMITTED'
+      RETURNING id, "commitmentId", "statusId", progress, version
+    ), commitment AS (
+      UPDATE "Commitment" c
+      SET "acceptedStatusId" = old.new_status, "acceptedProgress" = old.new_progress, "acceptedAt" = ${now},
+          "updatedById" = ${actor.id}::uuid, version = c.version + 1, "updatedAt" = ${now}
+      FROM (
+        SELECT x.id, x."acceptedStatusId", x."acceptedProgress", x."acceptedAt", x.version,
+               accepted."statusId" AS new_status, accepted.progress AS new_progress, accepted.id AS update_id
+        FROM "Commitment" x JOIN accepted ON accepted."commitmentId" = x.id
+        FOR UPDATE OF x
+      ) old
+      WHERE c.id = old.id
+      RETURNING old.*
+    ), history AS (
+      INSERT INTO "CommitmentStatusChange" (id, "commitmentId", "statusId", progress, "effectiveAt", "updateId", "changedById")
+      SELECT ${uuidv7()}::uuid, accepted."commitmentId", accepted."statusId", accepted.progress, ${now}, accepted.id, ${actor.id}::uuid FROM accepted
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("actorId", "actorEmail", "actorRole", "actorStateId", "requestId", action, "entityType", "entityId", before, after)
+      SELECT ${who.actorId}::uuid, ${who.actorEmail}, ${who.actorRole}, ${who.actorStateId}::uuid, ${who.requestId},
+             'update.accepted', 'ProgressUpdate', accepted.id::text, '{"state":"SUBMITTED"}'::jsonb,
+             jsonb_build_object('state', 'ACCEPTED', 'comment', ${comment}::text)
+      FROM accepted
+      UNION ALL
+      SELECT ${who.actorId}::uuid, ${who.actorEmail}, ${who.actorRole}, ${who.actorStateId}::uuid, ${who.requestId},
+             'commitment.status_accepted', 'Commitment', commitment.id::text,
+             jsonb_build_object('acceptedStatusId', commitment."acceptedStatusId", 'acceptedProgress', commitment."acceptedProgress",
+                                'acceptedAt', to_char(commitment."acceptedAt" AT TIME ZONE 'UTC', ${Prisma.raw(ISO_TIME)}), 'version', commitment.version),
+             jsonb_build_object('acceptedStatusId', commitment.new_status, 'acceptedProgress', commitment.new_progress,
+                                'acceptedAt', ${now.toISOString()}::text, 'version', commitment.version + 1, 'updateId', commitment.update_id)
+      FROM commitment
+    )
+    SELECT id, version FROM accepted`);
+  if (!accepted) throw await refusalOf(actor, input.updateId, input.expectedVersion, "accept");
+  return { id: accepted.id, state: "ACCEPTED" as const, version: accepted.version };
 }
 
 /** Returns a submitted update to its State with a required comment. */
