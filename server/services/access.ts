@@ -1,4 +1,4 @@
-import type { Prisma } from "@/prisma/generated/client";
+import { Prisma } from "@/prisma/generated/client";
 import type { Role } from "@/prisma/generated/enums";
 
 /** Who is acting. Identity, role and State come only from the session and the database. */
@@ -50,6 +50,18 @@ export function commitmentScope(actor: Actor): Prisma.CommitmentWhereInput {
 }
 
 /**
+ * `commitmentScope` for raw SQL, over "Commitment" c joined to "Recommendation" r (the list's
+ * keyset query). The same rule as above, clause for clause; a test checks that both select the
+ * same rows for every kind of actor.
+ */
+export function commitmentScopeSql(actor: Actor): Prisma.Sql {
+  if (isSecretariat(actor)) return Prisma.sql`TRUE`;
+  if (isFocalPoint(actor)) return Prisma.sql`c."stateId" = ${actor.stateId}::uuid`;
+  if (actor.kind === "user") return Prisma.sql`FALSE`;
+  return Prisma.sql`r."status" = 'PUBLISHED'`;
+}
+
+/**
  * Progress updates the actor may see. A State's drafts are its own work in progress: the
  * secretariat sees updates once submitted; the public only accepted ones.
  */
@@ -58,6 +70,17 @@ export function updateScope(actor: Actor): Prisma.ProgressUpdateWhereInput {
   if (isFocalPoint(actor)) return { commitment: { stateId: actor.stateId } };
   if (actor.kind === "user") return { id: { in: [] } };
   return { state: "ACCEPTED", commitment: { recommendation: { status: "PUBLISHED" } } };
+}
+
+/**
+ * `updateScope` for raw SQL, over "ProgressUpdate" pu of the commitment c (joined to its
+ * "Recommendation" r). Same rule, clause for clause; a test checks that both agree.
+ */
+export function updateScopeSql(actor: Actor): Prisma.Sql {
+  if (isSecretariat(actor)) return Prisma.sql`pu."state" <> 'DRAFT'`;
+  if (isFocalPoint(actor)) return Prisma.sql`c."stateId" = ${actor.stateId}::uuid`;
+  if (actor.kind === "user") return Prisma.sql`FALSE`;
+  return Prisma.sql`pu."state" = 'ACCEPTED' AND r."status" = 'PUBLISHED'`;
 }
 
 /** Evidence links the actor may see on updates already in scope. */

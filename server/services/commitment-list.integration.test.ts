@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitments";
-import { callerAs, callerFor, createPublishedCommitments, stateByIso2 } from "@/server/test/factories";
+import { callerAs, callerFor, createPublishedCommitments, stateByIso2, uniqueSuffix } from "@/server/test/factories";
 
 type World = Awaited<ReturnType<typeof createPublishedCommitments>>;
 type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
@@ -185,6 +186,112 @@ describe("commitments.list: sorting and keyset paging", () => {
   });
 });
 
+/**
+ * Two sources with the same three references (references are unique only within a source), for
+ * four States: 24 commitments, each reference shared by 8 of them (ties on the sort key across
+ * recommendations, broken by the commitment id). Every reference starts with `tag`, so a search
+ * for it finds exactly these.
+ */
+async function createTwinSources() {
+  const tag = `TW${uniqueSuffix()}`;
+  const worlds = [await createPublishedCommitments(STATES), await createPublishedCommitments(STATES)];
+  const ids: Record<string, string>[] = [];
+  for (const world of worlds) {
+    for (const suffix of ["1", "2", "3"]) {
+      ids.push((await addRecommendation(world, { reference: `${tag}-${suffix}`, text: `Shared reference ${suffix}` })).ids);
+    }
+  }
+  return { tag, worlds, ids };
+}
+
+/** The commitments a search for `pattern` must list, in the list's order by reference (as SQL orders them). */
+async function expectedByReference(pattern: string, direction: "asc" | "desc", stateId?: string) {
+  const order = direction === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const state = stateId ? Prisma.sql`AND c."stateId" = ${stateId}::uuid` : Prisma.empty;
+  return db.$queryRaw<{ id: string; reference: string }[]>`
+    SELECT c.id, r.reference FROM "Commitment" c JOIN "Recommendation" r ON r.id = c."recommendationId"
+    WHERE r.reference LIKE ${`${pattern}%`} ${state}
+    ORDER BY r.reference ${order}, c.id ${order}`;
+}
+
+/** A cursor as the list encodes it, for the row just before `row` (what the bench computes in SQL). */
+function cursorAfter(row: { reference: string; id: string }, direction: "asc" | "desc" = "asc") {
+  return Buffer.from(JSON.stringify({ sort: "reference", direction, value: row.reference, id: row.id })).toString("base64url");
+}
+
+describe("commitments.list: keyset paging by reference across equal references", () => {
+  it("pages forward through ties in both directions, and a remembered cursor opens the same page again", async () => {
+    const { tag } = await createTwinSources();
+    const analyst = await callerFor("ANALYST");
+    for (const direction of ["asc", "desc"] as const) {
+      const expected = await expectedByReference(tag, direction);
+      expect(expected).toHaveLength(24);
+      const cursors: (string | undefined)[] = [undefined];
+      const pages: Item[][] = [];
+      for (;;) {
+        const page = await analyst.caller.commitments.list({ search: tag, direction, limit: 5, cursor: cursors.at(-1) });
+        pages.push(page.items);
+        if (!page.nextCursor) break;
+        cursors.push(page.nextCursor);
+      }
+      expect(pages.map((page) => page.length)).toEqual([5, 5, 5, 5, 4]);
+      expect(pages.flat().map((item) => item.id), direction).toEqual(expected.map((row) => row.id));
+      // A page boundary falls inside a group of 8 equal references: both sides keep their rows.
+      expect(pages[0]!.at(-1)!.recommendation.reference).toBe(pages[1]![0]!.recommendation.reference);
+
+      // "Previous page" is the cursor the reader came through: asked again, it gives the same rows.
+      for (let index = cursors.length - 1; index >= 0; index--) {
+        const again = await analyst.caller.commitments.list({ search: tag, direction, limit: 5, cursor: cursors[index] });
+        expect(again.items.map((item) => item.id), `${direction} page ${index + 1} again`).toEqual(pages[index]!.map((item) => item.id));
+      }
+    }
+  });
+
+  it("keeps a page's rows when a commitment is added before it, and opens the last page from a cursor computed in SQL", async () => {
+    const { tag, worlds } = await createTwinSources();
+    const analyst = await callerFor("ANALYST");
+    const before = await expectedByReference(tag, "asc");
+    const thirdCursor = cursorAfter(before[9]!); // page 3: rows 11-15
+    const third = await analyst.caller.commitments.list({ search: tag, limit: 5, cursor: thirdCursor });
+    expect(third.items.map((item) => item.id)).toEqual(before.slice(10, 15).map((row) => row.id));
+
+    await addRecommendation(worlds[1]!, { reference: `${tag}-0`, text: "Sorts first", states: ["AT"] });
+    const expected = await expectedByReference(tag, "asc");
+    expect(expected).toHaveLength(25);
+    expect(expected[0]!.reference).toBe(`${tag}-0`);
+    // The cursor names a row, not an offset: the same rows come back (now rows 12-16).
+    const thirdAgain = await analyst.caller.commitments.list({ search: tag, limit: 5, cursor: thirdCursor });
+    expect(thirdAgain.items.map((item) => item.id)).toEqual(third.items.map((item) => item.id));
+    expect(expected.slice(11, 16).map((row) => row.id)).toEqual(third.items.map((item) => item.id));
+
+    // The last page (25 rows, 5 a page: rows 21-25) from the row before it, as the bench computes it.
+    const last = await analyst.caller.commitments.list({ search: tag, limit: 5, cursor: cursorAfter(expected[19]!) });
+    expect(last.items.map((item) => item.id)).toEqual(expected.slice(20).map((row) => row.id));
+    expect(last.nextCursor).toBeNull();
+    // Walking gets there too, and the page after the last row is empty.
+    const walked = await listAll(analyst.caller, { search: tag, limit: 5 });
+    expect(walked.at(-1)!.map((item) => item.id)).toEqual(expected.slice(20).map((row) => row.id));
+    const beyond = await analyst.caller.commitments.list({ search: tag, limit: 5, cursor: cursorAfter(expected.at(-1)!) });
+    expect(beyond.items).toEqual([]);
+    expect(beyond.nextCursor).toBeNull();
+  });
+
+  it("pages a search with its filters: only matching rows, every one once", async () => {
+    const { tag, worlds, ids } = await createTwinSources();
+    const analyst = await callerFor("ANALYST");
+    // One of the two sources, by reference and by text, upper case (the search ignores case).
+    const sourceId = worlds[0]!.source.id;
+    const byReference = await listAll(analyst.caller, { search: tag.toUpperCase(), sourceId, limit: 4 });
+    const expectedIds = ids.slice(0, 3).flatMap((byState) => Object.values(byState));
+    expect(byReference.map((page) => page.length)).toEqual([4, 4, 4]);
+    expect(new Set(byReference.flat().map((item) => item.id))).toEqual(new Set(expectedIds));
+    expectOrdered(byReference.flat(), "reference", "asc");
+    const byText = await listAll(analyst.caller, { search: "SHARED REFERENCE 2", sourceId, sort: "state", direction: "desc", limit: 3 });
+    expect(byText.flat().map((item) => item.id)).toEqual(["IT", "DE", "FR", "AT"].map((iso2) => ids[1]![iso2]));
+    expect(byText.flat().map((item) => item.state.iso2)).toEqual(["IT", "DE", "FR", "AT"]);
+  });
+});
+
 describe("commitments.list: filters and search", () => {
   it("filters by status, theme, overdue, State and recommendation, with the filtered count", async () => {
     const { world, a, b, c, sourceId } = await createSourceWorld();
@@ -261,6 +368,31 @@ describe("commitments.list: scope", () => {
     expect(other).toEqual({ items: [], nextCursor: null, totalCount: 0 });
     const own = await austria.caller.commitments.list({ sourceId, stateId: austria.user.stateId! });
     expect(own.totalCount).toBe(5);
+  });
+
+  it("never shows a focal point another State's row: any sort, direction, search or cursor", async () => {
+    const { tag, ids } = await createTwinSources();
+    const austria = await callerFor("FOCAL_POINT", "AT");
+    const ownIds = new Set(ids.map((byState) => byState.AT!));
+    for (const sort of COMMITMENT_SORTS) {
+      for (const direction of ["asc", "desc"] as const) {
+        const pages = await listAll(austria.caller, { search: tag, sort, direction, limit: 2 });
+        expect(pages).toHaveLength(3);
+        expect(new Set(pages.flat().map((item) => item.id)), `${sort} ${direction}`).toEqual(ownIds);
+      }
+    }
+    expect((await austria.caller.commitments.list({ search: tag })).totalCount).toBe(6);
+
+    // A cursor made from another State's row (the first Italian one) pages Austria's rows only.
+    const italian = (await expectedByReference(tag, "asc")).find((row) => Object.values(ids).some((byState) => byState.IT === row.id))!;
+    const fromItaly = await austria.caller.commitments.list({ search: tag, limit: 100, cursor: cursorAfter(italian) });
+    expect(fromItaly.items.length).toBeGreaterThan(0);
+    expect(fromItaly.items.every((item) => item.state.iso2 === "AT" && ownIds.has(item.id))).toBe(true);
+    // Whatever is asked for, an analyst sees all 24 and the focal point of Italy only Italy's.
+    const italy = await callerFor("FOCAL_POINT", "IT");
+    const italian6 = (await listAll(italy.caller, { search: tag, limit: 4 })).flat();
+    expect(italian6.map((item) => item.id).sort()).toEqual(ids.map((byState) => byState.IT!).sort());
+    expect((await (await callerFor("ANALYST")).caller.commitments.list({ search: tag, limit: 100 })).items).toHaveLength(24);
   });
 
   it("shows the open update to the State always, and to the secretariat only once submitted; hides drafts' recommendations from the public", async () => {

@@ -1,45 +1,55 @@
 import { z } from "zod";
-import type { Prisma } from "@/prisma/generated/client";
+import { Prisma } from "@/prisma/generated/client";
+import type { OdihrLevel, StateKind, UpdateState } from "@/prisma/generated/enums";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
-import { commitmentScope, isFocalPoint, updateScope } from "@/server/services/access";
+import { commitmentScopeSql, isFocalPoint, updateScopeSql } from "@/server/services/access";
 import { commitmentSummarySelect, isOverdue, startOfTodayUtc } from "@/server/services/commitments";
 import { DomainError } from "@/server/services/errors";
 import { escapeLike } from "@/server/services/sources";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS, ZListCommitmentsInput } from "@/server/schemas/commitments";
 
+// The commitments list is one keyset query in SQL. Its inner part finds the page (ids only) in
+// an order PostgreSQL can walk from an index: by reference it walks
+// "Recommendation" (reference, id) and probes each recommendation's commitments, so page 50 or
+// page 4,560 costs what the first page costs. Its outer part joins what the table shows (State,
+// status, source, open update) for those rows only. Aliases are fixed: c "Commitment",
+// r "Recommendation", s "State" (the scope builders in access.ts rely on c and r).
+
 type Sort = (typeof COMMITMENT_SORTS)[number];
 type Direction = "asc" | "desc";
 type SortValue = string | number | null;
 
+/** A row of the list: the same shape as `commitmentSummarySelect`. */
 type ListRow = Prisma.CommitmentGetPayload<{ select: typeof commitmentSummarySelect }>;
 
 /**
- * One sort order: how to order, which value of a row a cursor remembers, and the condition for
- * "after this row" in that order. Ties are broken by id in the same direction, so the order is
- * total and every row is on exactly one page.
+ * One sort order: the tables the page query needs, how to order, which value of a row a cursor
+ * remembers, and the condition for "after this row" in that order. Ties are broken by id in the
+ * same direction, so the order is total and every row is on exactly one page.
  */
 type SortSpec = {
-  orderBy: (direction: Direction) => Prisma.CommitmentOrderByWithRelationInput[];
+  /** FROM of the page query (the count uses the LEFT JOIN form, which PostgreSQL drops when unused). */
+  from: Prisma.Sql;
+  orderBy: (direction: Direction) => Prisma.Sql;
   valueOf: (row: ListRow) => SortValue;
-  after: (value: SortValue, id: string, direction: Direction) => Prisma.CommitmentWhereInput;
+  after: (value: SortValue, id: string, direction: Direction) => Prisma.Sql;
+  /** The page query (ids in order), when the plain "WHERE filters AND after ORDER BY LIMIT" is not the best shape. */
+  page?: (query: PageQuery) => Prisma.Sql;
 };
+type PageQuery = { filters: Prisma.Sql; cursor: Cursor | null; direction: Direction; take: number };
 
-/** Strictly after `value` in this direction. */
-function beyond<T>(value: T, direction: Direction): { gt: T } | { lt: T } {
-  return direction === "asc" ? { gt: value } : { lt: value };
-}
+// Commitment -> Recommendation is a non-null foreign key, so an inner and a left join give the same
+// rows. The reference order joins inner so that PostgreSQL can drive the join from the
+// recommendations in reference order; the others join left, so that the join disappears when
+// no filter reads the recommendation.
+const WITH_RECOMMENDATION = Prisma.sql`"Commitment" c LEFT JOIN "Recommendation" r ON r.id = c."recommendationId"`;
 
-/** Keyset condition for a non-null column: (value, id) strictly after the cursor's. */
-function afterRow(
-  beyondValue: Prisma.CommitmentWhereInput,
-  sameValue: Prisma.CommitmentWhereInput,
-  id: string,
-  direction: Direction,
-): Prisma.CommitmentWhereInput {
-  return { OR: [beyondValue, { AND: [sameValue, { id: beyond(id, direction) }] }] };
-}
+// Only ever the constant SQL below, chosen by the (validated) direction; never input.
+const ORDER = { asc: Prisma.raw("ASC"), desc: Prisma.raw("DESC") } as const;
+const AFTER = { asc: Prisma.raw(">"), desc: Prisma.raw("<") } as const;
+const FROM_ON = { asc: Prisma.raw(">="), desc: Prisma.raw("<=") } as const;
 
 function requireString(value: SortValue): string {
   if (typeof value !== "string") throw invalidCursor();
@@ -57,51 +67,83 @@ function requireDate(value: SortValue): Date {
   return date;
 }
 
+/** A calendar date (a `date` column) as PostgreSQL reads it, independent of the session's time zone. */
+function sqlDate(date: Date): Prisma.Sql {
+  return Prisma.sql`${date.toISOString().slice(0, 10)}::date`;
+}
+
 const SORTS: Record<Sort, SortSpec> = {
   reference: {
-    orderBy: (direction) => [{ recommendation: { reference: direction } }, { id: direction }],
+    from: Prisma.sql`"Commitment" c JOIN "Recommendation" r ON r.id = c."recommendationId"`,
+    orderBy: (direction) => Prisma.sql`r."reference" ${ORDER[direction]}, c.id ${ORDER[direction]}`,
     valueOf: (row) => row.recommendation.reference,
+    // The first condition is implied by the second; it is what lets PostgreSQL start the index
+    // scan of "Recommendation" (reference, id) at the cursor instead of at the beginning.
     after: (value, id, direction) => {
       const reference = requireString(value);
-      return afterRow({ recommendation: { reference: beyond(reference, direction) } }, { recommendation: { reference } }, id, direction);
+      return Prisma.sql`r."reference" ${FROM_ON[direction]} ${reference}
+        AND (r."reference", c.id) ${AFTER[direction]} (${reference}, ${id}::uuid)`;
     },
   },
   state: {
-    orderBy: (direction) => [{ state: { name: direction } }, { id: direction }],
+    from: Prisma.sql`${WITH_RECOMMENDATION} JOIN "State" s ON s.id = c."stateId"`,
+    orderBy: (direction) => Prisma.sql`s."name" ${ORDER[direction]}, c.id ${ORDER[direction]}`,
     valueOf: (row) => row.state.name,
     after: (value, id, direction) => {
       const name = requireString(value);
-      return afterRow({ state: { name: beyond(name, direction) } }, { state: { name } }, id, direction);
+      return Prisma.sql`s."name" ${FROM_ON[direction]} ${name} AND (s."name", c.id) ${AFTER[direction]} (${name}, ${id}::uuid)`;
     },
   },
   progress: {
-    orderBy: (direction) => [{ acceptedProgress: direction }, { id: direction }],
+    from: WITH_RECOMMENDATION,
+    orderBy: (direction) => Prisma.sql`c."acceptedProgress" ${ORDER[direction]}, c.id ${ORDER[direction]}`,
     valueOf: (row) => row.acceptedProgress,
-    after: (value, id, direction) => {
-      const acceptedProgress = requireNumber(value);
-      return afterRow({ acceptedProgress: beyond(acceptedProgress, direction) }, { acceptedProgress }, id, direction);
-    },
+    after: (value, id, direction) =>
+      Prisma.sql`(c."acceptedProgress", c.id) ${AFTER[direction]} (${requireNumber(value)}::int, ${id}::uuid)`,
   },
   updated: {
-    orderBy: (direction) => [{ updatedAt: direction }, { id: direction }],
+    from: WITH_RECOMMENDATION,
+    orderBy: (direction) => Prisma.sql`c."updatedAt" ${ORDER[direction]}, c.id ${ORDER[direction]}`,
     valueOf: (row) => row.updatedAt.toISOString(),
-    after: (value, id, direction) => {
-      const updatedAt = requireDate(value);
-      return afterRow({ updatedAt: beyond(updatedAt, direction) }, { updatedAt }, id, direction);
-    },
+    after: (value, id, direction) =>
+      Prisma.sql`(c."updatedAt", c.id) ${AFTER[direction]} (${requireDate(value).toISOString()}::timestamptz, ${id}::uuid)`,
   },
   // Commitments without a due date come last in both directions: they are never "due soonest"
   // nor "due latest".
   dueDate: {
-    orderBy: (direction) => [{ dueDate: { sort: direction, nulls: "last" } }, { id: direction }],
+    from: WITH_RECOMMENDATION,
+    orderBy: (direction) => Prisma.sql`c."dueDate" ${ORDER[direction]} NULLS LAST, c.id ${ORDER[direction]}`,
     valueOf: (row) => row.dueDate?.toISOString() ?? null,
     after: (value, id, direction) => {
-      if (value === null) return { dueDate: null, id: beyond(id, direction) };
-      const dueDate = requireDate(value);
-      return { OR: [afterRow({ dueDate: beyond(dueDate, direction) }, { dueDate }, id, direction), { dueDate: null }] };
+      if (value === null) return Prisma.sql`c."dueDate" IS NULL AND c.id ${AFTER[direction]} ${id}::uuid`;
+      const dueDate = sqlDate(requireDate(value));
+      return Prisma.sql`c."dueDate" ${FROM_ON[direction]} ${dueDate} AND (c."dueDate", c.id) ${AFTER[direction]} (${dueDate}, ${id}::uuid)`;
+    },
+    // Dated rows after the cursor, then the undated ones: two branches PostgreSQL can each read
+    // in order (the dated one from the "dueDate" index, starting at the cursor), merged. One
+    // condition "dated and after, or undated" could only be checked row by row from the start.
+    page: ({ filters, cursor, direction, take }) => {
+      const spec = SORTS.dueDate;
+      const dir = ORDER[direction];
+      const undated = (after: Prisma.Sql) => Prisma.sql`(SELECT c.id, c."dueDate" FROM ${spec.from}
+        WHERE ${filters} AND c."dueDate" IS NULL ${after} ORDER BY c.id ${dir} LIMIT ${take})`;
+      if (cursor && cursor.value === null) return undated(Prisma.sql`AND ${spec.after(null, cursor.id, direction)}`);
+      const after = cursor ? Prisma.sql`AND ${spec.after(cursor.value, cursor.id, direction)}` : Prisma.empty;
+      return Prisma.sql`SELECT c.id FROM (
+        (SELECT c.id, c."dueDate" FROM ${spec.from} WHERE ${filters} AND c."dueDate" IS NOT NULL ${after}
+          ORDER BY c."dueDate" ${dir}, c.id ${dir} LIMIT ${take})
+        UNION ALL ${undated(Prisma.empty)}
+      ) c ORDER BY ${spec.orderBy(direction)} LIMIT ${take}`;
     },
   },
 };
+
+/** The ids of the page (one more row than asked for, to know whether there is a next page), in order. */
+function pageIds(spec: SortSpec, query: PageQuery): Prisma.Sql {
+  if (spec.page) return spec.page(query);
+  const after = query.cursor ? Prisma.sql`AND ${spec.after(query.cursor.value, query.cursor.id, query.direction)}` : Prisma.empty;
+  return Prisma.sql`SELECT c.id FROM ${spec.from} WHERE ${query.filters} ${after} ORDER BY ${spec.orderBy(query.direction)} LIMIT ${query.take}`;
+}
 
 // The cursor names its sort and direction, so a cursor of one order can never page another.
 const ZCursor = z.strictObject({
@@ -133,30 +175,81 @@ function decodeCursor(raw: string | undefined, sort: Sort, direction: Direction)
   return cursor.data;
 }
 
-function filtersFor(actor: Actor, input: z.output<typeof ZListCommitmentsInput>): Prisma.CommitmentWhereInput[] {
-  const today = startOfTodayUtc();
-  const filters: Prisma.CommitmentWhereInput[] = [commitmentScope(actor)];
-  if (input.stateId) filters.push({ stateId: input.stateId });
-  if (input.sourceId) filters.push({ recommendation: { sourceId: input.sourceId } });
-  if (input.recommendationId) filters.push({ recommendationId: input.recommendationId });
-  if (input.statusKey) filters.push({ acceptedStatus: { key: input.statusKey } });
-  if (input.themeKey) filters.push({ recommendation: { themes: { some: { key: input.themeKey } } } });
-  if (input.overdue === true) filters.push({ dueDate: { lt: today }, acceptedAt: null });
-  if (input.overdue === false) filters.push({ OR: [{ dueDate: null }, { dueDate: { gte: today } }, { acceptedAt: { not: null } }] });
+/** The actor's scope and the filters, as SQL over c and r. */
+function filtersFor(actor: Actor, input: z.output<typeof ZListCommitmentsInput>): Prisma.Sql {
+  const today = sqlDate(startOfTodayUtc());
+  const filters: Prisma.Sql[] = [commitmentScopeSql(actor)];
+  if (input.stateId) filters.push(Prisma.sql`c."stateId" = ${input.stateId}::uuid`);
+  if (input.sourceId) filters.push(Prisma.sql`r."sourceId" = ${input.sourceId}::uuid`);
+  if (input.recommendationId) filters.push(Prisma.sql`c."recommendationId" = ${input.recommendationId}::uuid`);
+  if (input.statusKey) {
+    filters.push(Prisma.sql`c."acceptedStatusId" IN (SELECT st.id FROM "ScaleStatus" st WHERE st."key" = ${input.statusKey})`);
+  }
+  if (input.themeKey) {
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B"
+      WHERE rt."A" = c."recommendationId" AND t."key" = ${input.themeKey})`);
+  }
+  if (input.overdue === true) filters.push(Prisma.sql`c."dueDate" < ${today} AND c."acceptedAt" IS NULL`);
+  if (input.overdue === false) {
+    filters.push(Prisma.sql`(c."dueDate" IS NULL OR c."dueDate" >= ${today} OR c."acceptedAt" IS NOT NULL)`);
+  }
   const search = input.search?.trim();
   if (search) {
-    // Prisma's `contains` passes % and _ through as wildcards: search literally.
-    const pattern = escapeLike(search);
-    filters.push({
-      recommendation: {
-        OR: [
-          { reference: { contains: pattern, mode: "insensitive" } },
-          { text: { contains: pattern, mode: "insensitive" } },
-        ],
-      },
-    });
+    // Literal: % _ and \ in the search are escaped (\ is ILIKE's escape character).
+    const pattern = `%${escapeLike(search)}%`;
+    filters.push(Prisma.sql`(r."reference" ILIKE ${pattern} OR r."text" ILIKE ${pattern})`);
   }
-  return filters;
+  return Prisma.join(filters, " AND ");
+}
+
+type PageRow = {
+  id: string;
+  version: number;
+  voluntary: boolean;
+  acceptedProgress: number;
+  acceptedAt: Date | null;
+  dueDate: Date | null;
+  updatedAt: Date;
+  statusId: string;
+  statusKey: string;
+  statusLabel: string;
+  statusPosition: number;
+  statusDefaultProgress: number;
+  statusCountsTowardsAverage: boolean;
+  statusOdihrLevel: OdihrLevel | null;
+  stateId: string;
+  stateName: string;
+  stateIso2: string;
+  stateKind: StateKind;
+  recommendationId: string;
+  reference: string;
+  text: string;
+  sourceId: string;
+  sourceTitle: string;
+  openUpdateState: UpdateState | null;
+};
+
+function toListRow(row: PageRow): ListRow {
+  return {
+    id: row.id,
+    version: row.version,
+    voluntary: row.voluntary,
+    acceptedProgress: row.acceptedProgress,
+    acceptedAt: row.acceptedAt,
+    dueDate: row.dueDate,
+    updatedAt: row.updatedAt,
+    acceptedStatus: {
+      id: row.statusId,
+      key: row.statusKey,
+      label: row.statusLabel,
+      position: row.statusPosition,
+      defaultProgress: row.statusDefaultProgress,
+      countsTowardsAverage: row.statusCountsTowardsAverage,
+      odihrLevel: row.statusOdihrLevel,
+    },
+    state: { id: row.stateId, name: row.stateName, iso2: row.stateIso2, kind: row.stateKind },
+    recommendation: { id: row.recommendationId, reference: row.reference, text: row.text, source: { id: row.sourceId, title: row.sourceTitle } },
+  };
 }
 
 /**
@@ -171,32 +264,41 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
     return { items: [], nextCursor: null, totalCount: 0 };
   }
   const filters = filtersFor(actor, input);
-  const pageFilters = cursor ? [...filters, spec.after(cursor.value, cursor.id, input.direction)] : filters;
+  const orderBy = spec.orderBy(input.direction);
 
   const [rows, totalCount] = await Promise.all([
-    db.commitment.findMany({
-      where: { AND: pageFilters },
-      orderBy: spec.orderBy(input.direction),
-      take: input.limit + 1,
-      select: {
-        ...commitmentSummarySelect,
-        updates: {
-          where: { AND: [{ state: { in: ["DRAFT", "SUBMITTED"] } }, updateScope(actor)] },
-          select: { state: true },
-          take: 1,
-        },
-      },
-    }),
-    db.commitment.count({ where: { AND: filters } }),
+    db.$queryRaw<PageRow[]>`
+      SELECT c.id, c."version", c."voluntary", c."acceptedProgress", c."acceptedAt", c."dueDate", c."updatedAt",
+        st.id AS "statusId", st."key" AS "statusKey", st."label" AS "statusLabel", st."position" AS "statusPosition",
+        st."defaultProgress" AS "statusDefaultProgress", st."countsTowardsAverage" AS "statusCountsTowardsAverage",
+        st."odihrLevel" AS "statusOdihrLevel",
+        s.id AS "stateId", s."name" AS "stateName", s."iso2" AS "stateIso2", s."kind" AS "stateKind",
+        r.id AS "recommendationId", r."reference", r."text", src.id AS "sourceId", src."title" AS "sourceTitle",
+        open_update."state" AS "openUpdateState"
+      FROM (${pageIds(spec, { filters, cursor, direction: input.direction, take: input.limit + 1 })}) page
+      JOIN "Commitment" c ON c.id = page.id
+      JOIN "Recommendation" r ON r.id = c."recommendationId"
+      JOIN "Source" src ON src.id = r."sourceId"
+      JOIN "State" s ON s.id = c."stateId"
+      JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
+      LEFT JOIN LATERAL (
+        SELECT pu."state" FROM "ProgressUpdate" pu
+        WHERE pu."commitmentId" = c.id AND pu."state" IN ('DRAFT', 'SUBMITTED') AND ${updateScopeSql(actor)}
+        LIMIT 1
+      ) open_update ON TRUE
+      ORDER BY ${orderBy}`,
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${WITH_RECOMMENDATION} WHERE ${filters}`.then(
+      (result) => result[0]?.count ?? 0,
+    ),
   ]);
-  const page = rows.slice(0, input.limit);
+  const page = rows.slice(0, input.limit).map(toListRow);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > input.limit && last
       ? encodeCursor({ sort: input.sort, direction: input.direction, value: spec.valueOf(last), id: last.id })
       : null;
   return {
-    items: page.map(({ updates, ...row }) => ({ ...row, overdue: isOverdue(row), openUpdateState: updates[0]?.state ?? null })),
+    items: page.map((row, index) => ({ ...row, overdue: isOverdue(row), openUpdateState: rows[index]!.openUpdateState })),
     nextCursor,
     totalCount,
   };
