@@ -68,10 +68,24 @@ test("an analyst filters by State, pages forward and back, and the filter is in 
 
   // Keyset paging: the next page starts after the first; the way back shows the first again.
   const firstPageRows = await page.getByRole("table").getByRole("row").allTextContents();
+  await waitForList(page);
+  const count = (await page.getByRole("status").textContent())!;
+  const pager = page.getByRole("navigation", { name: "Pages" });
+  await expect(pager).toContainText(/^Page 1 of [\d,]+/);
+  const pageCount = /of ([\d,]+)/.exec((await pager.textContent())!)![1]!;
+  // The API counts only the first page; the list keeps its total while paging.
+  const nextResponse = page.waitForResponse((response) => response.url().includes("commitments.list"));
   await page.getByRole("link", { name: /Next page/ }).click();
   await expect(page).toHaveURL(/cursor=/);
+  expect(await (await nextResponse).text()).toContain('"totalCount":null');
   await waitForList(page);
   await expect(page.getByRole("table").getByRole("row").nth(1)).not.toHaveText(firstPageRows[1]!);
+  await expect(page.getByRole("status")).toHaveText(count);
+  await expect(pager).toContainText(`Page 2 of ${pageCount}`);
+  // Reloaded, the second page is counted by the server page (other specs may publish meanwhile).
+  await page.reload();
+  await waitForList(page);
+  await expect(pager).toContainText(/Page 2 of [\d,]+/);
   await page.getByRole("link", { name: /Previous page|First page/ }).click();
   await expect(page).not.toHaveURL(/cursor=/);
   await waitForList(page);

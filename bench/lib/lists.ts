@@ -1,5 +1,6 @@
 // The commitments list (commitments.list) for a focal point and an analyst: first page, page 50,
-// the last page and a filtered search, as the list page asks for them (25 rows, by reference).
+// the last page and a filtered search, as the list page asks for them (25 rows, by reference;
+// the first page and the search come with the count, later pages without it, as in the browser).
 import type pg from "pg";
 import type { listCommitments } from "@/server/services/commitment-list";
 import type { AppClient } from "@/bench/lib/http";
@@ -50,12 +51,14 @@ export async function prepareListCases(focal: AppClient, analyst: AppClient, poo
   const cases: ListCase[] = [];
   for (const [role, client, stateId] of [["focal point", focal, focalStateId], ["analyst", analyst, null]] as const) {
     const first = await client.query<ListPage>("commitments.list", BASE_INPUT);
-    totals[role] = first.totalCount;
-    const pages = Math.ceil(first.totalCount / PAGE_SIZE);
+    if (first.totalCount === null) throw new Error("commitments.list answered the first page without its count.");
+    const total = first.totalCount;
+    totals[role] = total;
+    const pages = Math.ceil(total / PAGE_SIZE);
     // Walk once to page 50 (and to the end for the focal point, to check the computed cursor).
     const walked = await walkCursors(client, BASE_INPUT, role === "focal point" ? pages : Math.min(pages, 50));
     const page50 = walked[48];
-    const computedLast = await lastPageCursor(pool, stateId, first.totalCount);
+    const computedLast = await lastPageCursor(pool, stateId, total);
     if (role === "focal point" && walked.length > 0 && walked[walked.length - 1] !== computedLast) {
       notes.push("The computed last-page cursor differs from the walked one: the analyst's last page may be wrong.");
     }

@@ -6,9 +6,10 @@ import { toQueryString } from "@/components/commitments/commitment-list-params";
 
 // Keyset pages only know the way forward. The way back is a stack of the cursors the reader
 // came through, kept per browser tab (sessionStorage) as "page URL -> the page before it", so it
-// survives a reload and stays right when the reader uses the back and forward buttons.
+// survives a reload and stays right when the reader uses the back and forward buttons. Each entry
+// also keeps the page number and the total: the API counts only the first page.
 
-export type PageMemory = { previous: string; page: number | null };
+export type PageMemory = { previous: string; page: number | null; total?: number | null };
 const STORE_KEY = "commitment-list-pages";
 const MAX_REMEMBERED = 500;
 const listeners = new Set<() => void>();
@@ -47,16 +48,22 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-function usePageMemory(query: string): PageMemory | null {
+export function usePageMemory(query: string): PageMemory | null {
   const raw = useSyncExternalStore(subscribe, readRaw, () => "{}");
   return useMemo(() => parseMemory(raw)[query] ?? null, [raw, query]);
 }
 
-/** The current page's number: 1 without a cursor, else as remembered (null if unknown). */
-export function usePageNumber(query: string, hasCursor: boolean): number | null {
+/**
+ * The current page's number (1 without a cursor, else as remembered) and the total: the page's
+ * own count (the first page, or a page opened from a link, which the server counts), else the one
+ * remembered when the reader came to this page. Null when unknown.
+ */
+export function usePagePosition(query: string, hasCursor: boolean, countedTotal: number | null) {
   const memory = usePageMemory(query);
-  if (!hasCursor) return 1;
-  return memory?.page ?? null;
+  return {
+    pageNumber: hasCursor ? (memory?.page ?? null) : 1,
+    totalCount: countedTotal ?? memory?.total ?? null,
+  };
 }
 
 export function CommitmentListPager({
@@ -70,13 +77,13 @@ export function CommitmentListPager({
   params: ListParams;
   pathname: string;
   nextCursor: string | null;
-  totalCount: number;
+  totalCount: number | null;
   pageNumber: number | null;
   /** Go to `next`, remembering how it was reached (null: going back, nothing to remember). */
   onNavigate: (next: ListParams, memory: PageMemory | null) => void;
 }) {
   const memory = usePageMemory(toQueryString(params));
-  const pageCount = Math.max(1, Math.ceil(totalCount / params.size));
+  const pageCount = totalCount === null ? null : Math.max(1, Math.ceil(totalCount / params.size));
   const first: ListParams = { ...params, cursor: "" };
   const previousQuery = memory?.previous ?? null;
   const next: ListParams | null = nextCursor ? { ...params, cursor: nextCursor } : null;
@@ -96,16 +103,14 @@ export function CommitmentListPager({
           <span aria-hidden="true">←</span> {previousQuery === null ? "First page" : "Previous page"}
         </a>
       ) : null}
-      <span className="commitment-list-page-number">
-        {pageNumber === null ? `${pageCount.toLocaleString("en")} pages` : `Page ${pageNumber.toLocaleString("en")} of ${pageCount.toLocaleString("en")}`}
-      </span>
+      <span className="commitment-list-page-number">{pagePosition(pageNumber, pageCount)}</span>
       {next ? (
         <a
           className="button button-secondary"
           href={`${pathname}${toQueryString(next)}`}
           onClick={(event) => {
             event.preventDefault();
-            onNavigate(next, { previous: toQueryString(params), page: pageNumber === null ? null : pageNumber + 1 });
+            onNavigate(next, { previous: toQueryString(params), page: pageNumber === null ? null : pageNumber + 1, total: totalCount });
           }}
         >
           Next page <span aria-hidden="true">→</span>
@@ -113,6 +118,14 @@ export function CommitmentListPager({
       ) : null}
     </nav>
   );
+}
+
+/** "Page 3 of 80", or what is known of it. */
+function pagePosition(pageNumber: number | null, pageCount: number | null): string {
+  if (pageNumber !== null && pageCount !== null) return `Page ${pageNumber.toLocaleString("en")} of ${pageCount.toLocaleString("en")}`;
+  if (pageNumber !== null) return `Page ${pageNumber.toLocaleString("en")}`;
+  if (pageCount !== null) return `${pageCount.toLocaleString("en")} pages`;
+  return "";
 }
 
 /** The remembered previous page's cursor; its filters are the current ones by construction. */

@@ -19,7 +19,7 @@ import {
 } from "@/components/commitments/commitment-list-params";
 import { CommitmentListFilters } from "@/components/commitments/commitment-list-filters";
 import { CommitmentListTable } from "@/components/commitments/commitment-list-table";
-import { CommitmentListPager, rememberPage, usePageNumber, type PageMemory } from "@/components/commitments/commitment-list-pager";
+import { CommitmentListPager, rememberPage, usePagePosition, type PageMemory } from "@/components/commitments/commitment-list-pager";
 
 export type TCommitmentListPage = inferRouterOutputs<AppRouter>["commitments"]["list"];
 
@@ -68,7 +68,7 @@ export function CommitmentList({
   // its next-page cursor and the page number must describe those rows, not the new URL.
   const [shown, setShown] = useState(params);
   if (query.data && !query.isPlaceholderData && shown !== params) setShown(params);
-  const pageNumber = usePageNumber(toQueryString(shown), Boolean(shown.cursor));
+  const { pageNumber, totalCount } = usePagePosition(toQueryString(shown), Boolean(shown.cursor), query.data?.totalCount ?? null);
 
   const navigate = useCallback(
     (next: ListParams) => {
@@ -113,7 +113,7 @@ export function CommitmentList({
       />
 
       <p role="status" className="commitment-list-count">
-        {loading ? "Loading commitments…" : page ? countText(page.totalCount) : ""}
+        {loading ? "Loading commitments…" : page && totalCount !== null ? countText(totalCount) : ""}
       </p>
 
       {query.isError && !query.isFetching ? (
@@ -179,7 +179,7 @@ export function CommitmentList({
             params={shown}
             pathname={pathname}
             nextCursor={page.nextCursor}
-            totalCount={page.totalCount}
+            totalCount={totalCount}
             pageNumber={pageNumber}
             onNavigate={goToPage}
           />

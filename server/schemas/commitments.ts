@@ -87,6 +87,11 @@ export const ZListCommitmentsInput = z.strictObject({
   direction: z.enum(["asc", "desc"]).default("asc"),
   /** Opaque: the `nextCursor` of the previous page, for the same filters and sort. */
   cursor: zText(500, "Page cursor").optional(),
+  /**
+   * Count the whole filtered set (`totalCount`). By default only the first page (no cursor) is
+   * counted: the count does not change while paging, and it costs more than a page.
+   */
+  count: z.boolean().optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type TListCommitmentsInput = z.input<typeof ZListCommitmentsInput>;

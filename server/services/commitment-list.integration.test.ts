@@ -292,6 +292,31 @@ describe("commitments.list: keyset paging by reference across equal references",
   });
 });
 
+describe("commitments.list: the count", () => {
+  it("counts the first page only, unless a later page asks for it", async () => {
+    const { tag } = await createTwinSources();
+    const analyst = await callerFor("ANALYST");
+    const austria = await callerFor("FOCAL_POINT", "AT");
+    const first = await analyst.caller.commitments.list({ search: tag, limit: 5 });
+    expect(first.totalCount).toBe(24);
+    const second = await analyst.caller.commitments.list({ search: tag, limit: 5, cursor: first.nextCursor! });
+    expect(second.items).toHaveLength(5);
+    expect(second.totalCount).toBeNull();
+    // A page opened from a link (the server page does this) asks for the count.
+    expect((await analyst.caller.commitments.list({ search: tag, limit: 5, cursor: first.nextCursor!, count: true })).totalCount).toBe(24);
+    expect((await analyst.caller.commitments.list({ search: tag, limit: 5, count: false })).totalCount).toBeNull();
+    // The count is the focal point's own, with or without a cursor.
+    const own = await austria.caller.commitments.list({ search: tag, limit: 2 });
+    expect(own.totalCount).toBe(6);
+    expect((await austria.caller.commitments.list({ search: tag, limit: 2, cursor: own.nextCursor! })).totalCount).toBeNull();
+    expect((await austria.caller.commitments.list({ search: tag, limit: 2, cursor: own.nextCursor!, count: true })).totalCount).toBe(6);
+    // Another State asked for: nothing, counted as nothing on the first page.
+    const italy = await stateByIso2("IT");
+    expect(await austria.caller.commitments.list({ search: tag, stateId: italy.id })).toEqual({ items: [], nextCursor: null, totalCount: 0 });
+    expect(await austria.caller.commitments.list({ search: tag, stateId: italy.id, cursor: own.nextCursor! })).toEqual({ items: [], nextCursor: null, totalCount: null });
+  });
+});
+
 describe("commitments.list: filters and search", () => {
   it("filters by status, theme, overdue, State and recommendation, with the filtered count", async () => {
     const { world, a, b, c, sourceId } = await createSourceWorld();

@@ -252,16 +252,24 @@ function toListRow(row: PageRow): ListRow {
   };
 }
 
+/** The count of the whole filtered set. */
+async function countAll(filters: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${WITH_RECOMMENDATION} WHERE ${filters}`;
+  return row?.count ?? 0;
+}
+
 /**
  * Commitments in the actor's scope with filters, keyset-paged in the chosen order (at most 100
- * a page), with the count of the whole filtered set.
+ * a page). `totalCount` counts the whole filtered set on the first page, or when `count` asks for
+ * it; otherwise it is null (the client keeps the first page's while paging).
  */
 export async function listCommitments(actor: Actor, rawInput: TListCommitmentsInput) {
   const input = ZListCommitmentsInput.parse(rawInput);
   const spec = SORTS[input.sort];
   const cursor = decodeCursor(input.cursor, input.sort, input.direction);
+  const withCount = input.count ?? cursor === null;
   if (input.stateId && isFocalPoint(actor) && input.stateId !== actor.stateId) {
-    return { items: [], nextCursor: null, totalCount: 0 };
+    return { items: [], nextCursor: null, totalCount: withCount ? 0 : null };
   }
   const filters = filtersFor(actor, input);
   const orderBy = spec.orderBy(input.direction);
@@ -287,9 +295,7 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
         LIMIT 1
       ) open_update ON TRUE
       ORDER BY ${orderBy}`,
-    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${WITH_RECOMMENDATION} WHERE ${filters}`.then(
-      (result) => result[0]?.count ?? 0,
-    ),
+    withCount ? countAll(filters) : null,
   ]);
   const page = rows.slice(0, input.limit).map(toListRow);
   const last = page[page.length - 1];

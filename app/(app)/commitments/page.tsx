@@ -34,7 +34,9 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const input = toListInput(params, (iso2) => options.states.find((state) => state.iso2 === iso2)?.id);
   let initialPage = null;
   try {
-    initialPage = await caller.commitments.list(input);
+    // Counted even on a later page: a page opened from a link or reloaded has no first page to
+    // take the total from.
+    initialPage = await caller.commitments.list({ ...input, count: true });
   } catch (error) {
     // A stale or edited page link: the list shows the error and the way back to the first page.
     if (!(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
