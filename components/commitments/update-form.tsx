@@ -1,8 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { useFieldArray, useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc-provider";
@@ -10,16 +8,25 @@ import { Field, describedBy } from "@/components/ui/field";
 import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";
 import { DateTime } from "@/components/ui/dates";
 import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
-import { MAX_EVIDENCE_LINKS, MAX_NARRATIVE, ZUpdateContent, type TUpdateContent } from "@/server/schemas/commitments";
+import { MAX_EVIDENCE_LINKS, MAX_NARRATIVE, updateContentProblems } from "@/server/schemas/update-content-rules";
+import type { TUpdateContent } from "@/server/schemas/commitments";
 import type { TScaleStatus, TUpdateView } from "@/components/commitments/types";
 
 type Conflict = { changedBy: string | null; changedAt: string };
+
+// The form's own state: progress as typed (a number input may be empty), evidence rows with a
+// stable key so that removing one keeps the others' inputs.
+type EvidenceRow = TUpdateContent["evidence"][number] & { key: number };
+type FormValues = { statusId: string; progress: string; narrative: string; reportingPeriod: string; evidence: EvidenceRow[] };
+/** Messages by field path, as the API names them without "content.": "narrative", "evidence.0.url". */
+type Errors = Record<string, string>;
 
 const FIELD_IDS: Record<string, string> = {
   statusId: "update-status",
   progress: "update-progress",
   narrative: "update-narrative",
   reportingPeriod: "update-period",
+  evidence: "evidence-add",
 };
 
 function fieldId(path: string) {
@@ -28,20 +35,42 @@ function fieldId(path: string) {
   return FIELD_IDS[path] ?? "update-form";
 }
 
-function summarize(errors: FieldErrors<TUpdateContent>): SummaryError[] {
+/** The summary lists the errors in the order of the fields. */
+function summarize(errors: Errors, rows: number): SummaryError[] {
   const list: SummaryError[] = [];
-  for (const key of ["statusId", "progress", "narrative", "reportingPeriod"] as const) {
-    const message = errors[key]?.message;
-    if (message) list.push({ fieldId: fieldId(key), message });
+  for (const path of ["statusId", "progress", "narrative", "reportingPeriod", "evidence"]) {
+    if (errors[path]) list.push({ fieldId: fieldId(path), message: errors[path] });
   }
-  if (errors.evidence?.message) list.push({ fieldId: "evidence-add", message: errors.evidence.message });
-  errors.evidence?.forEach?.((row, index) => {
-    for (const key of ["title", "url"] as const) {
-      const message = row?.[key]?.message;
+  for (let index = 0; index < rows; index += 1) {
+    for (const key of ["title", "url"]) {
+      const message = errors[`evidence.${index}.${key}`];
       if (message) list.push({ fieldId: `evidence-${index}-${key}`, message: `Evidence link ${index + 1}: ${message}` });
     }
-  });
+  }
   return list;
+}
+
+function contentOf(values: FormValues): TUpdateContent {
+  return {
+    statusId: values.statusId,
+    // An empty or unreadable number is not 0: it is reported as "must be a number".
+    progress: values.progress.trim() === "" ? Number.NaN : Number(values.progress),
+    narrative: values.narrative,
+    reportingPeriod: values.reportingPeriod,
+    evidence: values.evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })),
+  };
+}
+
+/** After a row is removed, the errors of the rows below it move up with them. */
+function withoutRow(errors: Errors, removed: number): Errors {
+  const next: Errors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const row = /^evidence\.(\d+)\.(.+)$/.exec(path);
+    if (!row) next[path] = message;
+    else if (Number(row[1]) < removed) next[path] = message;
+    else if (Number(row[1]) > removed) next[`evidence.${Number(row[1]) - 1}.${row[2]}`] = message;
+  }
+  return next;
 }
 
 export function contentFrom(update: TUpdateView | null, statuses: TScaleStatus[]): TUpdateContent {
@@ -60,7 +89,10 @@ export function contentFrom(update: TUpdateView | null, statuses: TScaleStatus[]
 
 /**
  * The focal point's update form: save a draft, or submit it for review. Field errors appear next
- * to their fields and in a summary; a stale save shows who changed it and keeps what was typed.
+ * to their fields and in a summary: the form checks the API's rules before sending (without zod,
+ * see update-content-rules.ts) and shows the API's own field errors when it refuses. After a first
+ * attempt, a field is checked again as it changes. A stale save shows who changed it and keeps
+ * what was typed.
  */
 export function UpdateForm({
   commitmentId,
@@ -80,13 +112,54 @@ export function UpdateForm({
   const trpc = useTRPC();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
-  const form = useForm<TUpdateContent>({ resolver: zodResolver(ZUpdateContent), defaultValues: initial, mode: "onSubmit" });
-  const { register, handleSubmit, formState, setValue, setError, control } = form;
-  const evidence = useFieldArray({ control, name: "evidence" });
+  const [values, setValues] = useState<FormValues>(() => ({
+    statusId: initial.statusId,
+    progress: String(initial.progress),
+    narrative: initial.narrative,
+    reportingPeriod: initial.reportingPeriod ?? "",
+    evidence: initial.evidence.map((link, index) => ({ ...link, key: index })),
+  }));
+  const nextRowKey = useRef(initial.evidence.length);
+  const [errors, setErrors] = useState<Errors>({});
+  // Fields are checked as they change only once the form was sent (or tried) once.
+  const [attempted, setAttempted] = useState(false);
   const saveDraft = useMutation(trpc.commitments.saveDraft.mutationOptions());
   const saveAndSubmit = useMutation(trpc.commitments.saveAndSubmit.mutationOptions());
   const pending = saveDraft.isPending || saveAndSubmit.isPending;
-  const narrativeLength = useWatch({ control, name: "narrative" })?.length ?? 0;
+
+  /** Changes some fields; after an attempt, the errors of the changed paths follow the new values. */
+  function change(update: (current: FormValues) => FormValues, paths: string[]) {
+    const next = update(values);
+    setValues(next);
+    if (!attempted) return;
+    const problems = updateContentProblems(contentOf(next));
+    setErrors((current) => {
+      const merged = { ...current };
+      for (const path of paths) {
+        if (problems[path]) merged[path] = problems[path];
+        else delete merged[path];
+      }
+      return merged;
+    });
+  }
+
+  function changeRow(index: number, field: "title" | "url" | "isPublic", value: string | boolean) {
+    change(
+      (current) => ({ ...current, evidence: current.evidence.map((row, at) => (at === index ? { ...row, [field]: value } : row)) }),
+      [`evidence.${index}.${field}`],
+    );
+  }
+
+  function addRow() {
+    const key = nextRowKey.current;
+    nextRowKey.current += 1;
+    change((current) => ({ ...current, evidence: [...current.evidence, { title: "", url: "", isPublic: true, key }] }), ["evidence"]);
+  }
+
+  function removeRow(index: number) {
+    setErrors((current) => withoutRow(current, index));
+    change((current) => ({ ...current, evidence: current.evidence.filter((_, at) => at !== index) }), ["evidence"]);
+  }
 
   async function save(content: TUpdateContent, submit: boolean) {
     setConflict(null);
@@ -106,24 +179,25 @@ export function UpdateForm({
         setConflict(stale);
         return;
       }
-      const byField = fieldErrors(error);
-      const entries = Object.entries(byField);
-      for (const [path, message] of entries) {
-        const local = path.replace(/^content\./, "") as keyof TUpdateContent;
-        setError(local, { type: "server", message });
-      }
-      setServerError(entries.length > 0 ? "Some fields need attention." : errorMessage(error));
-      toast.error(entries.length > 0 ? "Some fields need attention." : errorMessage(error));
+      const byField: Errors = {};
+      for (const [path, message] of Object.entries(fieldErrors(error))) byField[path.replace(/^content\./, "")] = message;
+      const some = Object.keys(byField).length > 0;
+      setErrors(byField);
+      setServerError(some ? "Some fields need attention." : errorMessage(error));
+      toast.error(some ? "Some fields need attention." : errorMessage(error));
     }
   }
 
-  const summary = summarize(formState.errors);
-  const statusField = register("statusId", {
-    onChange: (event: { target: { value: string } }) => {
-      const status = statuses.find((candidate) => candidate.id === event.target.value);
-      if (status) setValue("progress", status.defaultProgress, { shouldDirty: true });
-    },
-  });
+  function send(submit: boolean) {
+    const content = contentOf(values);
+    const problems = updateContentProblems(content);
+    setAttempted(true);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    void save(content, submit);
+  }
+
+  const summary = summarize(errors, values.evidence.length);
 
   return (
     <form id="update-form" className="stack" noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby="update-form-title">
@@ -149,8 +223,20 @@ export function UpdateForm({
         </div>
       ) : null}
 
-      <Field id="update-status" label="Implementation status" error={formState.errors.statusId?.message}>
-        <select id="update-status" aria-invalid={!!formState.errors.statusId} aria-describedby={describedBy("update-status", { error: formState.errors.statusId?.message })} {...statusField}>
+      <Field id="update-status" label="Implementation status" error={errors.statusId}>
+        <select
+          id="update-status"
+          name="statusId"
+          value={values.statusId}
+          aria-invalid={!!errors.statusId}
+          aria-describedby={describedBy("update-status", { error: errors.statusId })}
+          onChange={(event) => {
+            const statusId = event.target.value;
+            const status = statuses.find((candidate) => candidate.id === statusId);
+            // The progress follows the status; it can be adjusted afterwards.
+            change((current) => ({ ...current, statusId, progress: status ? String(status.defaultProgress) : current.progress }), ["statusId", "progress"]);
+          }}
+        >
           {statuses.map((status) => (
             <option key={status.id} value={status.id}>
               {status.label} ({status.defaultProgress}%)
@@ -159,75 +245,102 @@ export function UpdateForm({
         </select>
       </Field>
 
-      <Field id="update-progress" label="Progress (%)" hint="0 to 100; set from the status, adjust if needed." error={formState.errors.progress?.message}>
+      <Field id="update-progress" label="Progress (%)" hint="0 to 100; set from the status, adjust if needed." error={errors.progress}>
         <input
           id="update-progress"
+          name="progress"
           type="number"
           inputMode="numeric"
           min={0}
           max={100}
           step={1}
-          aria-invalid={!!formState.errors.progress}
-          aria-describedby={describedBy("update-progress", { hint: true, error: formState.errors.progress?.message })}
-          {...register("progress", { valueAsNumber: true })}
+          value={values.progress}
+          aria-invalid={!!errors.progress}
+          aria-describedby={describedBy("update-progress", { hint: true, error: errors.progress })}
+          onChange={(event) => {
+            const progress = event.target.value;
+            change((current) => ({ ...current, progress }), ["progress"]);
+          }}
         />
       </Field>
 
       <Field
         id="update-narrative"
         label="Progress note"
-        hint={`What was done, with dates and responsible bodies. ${narrativeLength.toLocaleString()} / ${MAX_NARRATIVE.toLocaleString()} characters.`}
-        error={formState.errors.narrative?.message}
+        hint={`What was done, with dates and responsible bodies. ${values.narrative.length.toLocaleString()} / ${MAX_NARRATIVE.toLocaleString()} characters.`}
+        error={errors.narrative}
       >
         <textarea
           id="update-narrative"
+          name="narrative"
           rows={6}
-          aria-invalid={!!formState.errors.narrative}
-          aria-describedby={describedBy("update-narrative", { hint: true, error: formState.errors.narrative?.message })}
-          {...register("narrative")}
+          value={values.narrative}
+          aria-invalid={!!errors.narrative}
+          aria-describedby={describedBy("update-narrative", { hint: true, error: errors.narrative })}
+          onChange={(event) => {
+            const narrative = event.target.value;
+            change((current) => ({ ...current, narrative }), ["narrative"]);
+          }}
         />
       </Field>
 
-      <Field id="update-period" label="Reporting period" hint="For example 2026 Q4 (optional)." error={formState.errors.reportingPeriod?.message}>
-        <input id="update-period" type="text" maxLength={100} aria-describedby={describedBy("update-period", { hint: true, error: formState.errors.reportingPeriod?.message })} {...register("reportingPeriod")} />
+      <Field id="update-period" label="Reporting period" hint="For example 2026 Q4 (optional)." error={errors.reportingPeriod}>
+        <input
+          id="update-period"
+          name="reportingPeriod"
+          type="text"
+          maxLength={100}
+          value={values.reportingPeriod}
+          aria-invalid={!!errors.reportingPeriod}
+          aria-describedby={describedBy("update-period", { hint: true, error: errors.reportingPeriod })}
+          onChange={(event) => {
+            const reportingPeriod = event.target.value;
+            change((current) => ({ ...current, reportingPeriod }), ["reportingPeriod"]);
+          }}
+        />
       </Field>
 
       <fieldset>
         <legend>Evidence links</legend>
-        {evidence.fields.length === 0 ? <p className="muted">No evidence links yet. Add laws, decrees, reports or web pages that show the progress.</p> : null}
-        {evidence.fields.map((row, index) => {
-          const rowErrors = formState.errors.evidence?.[index];
+        {values.evidence.length === 0 ? <p className="muted">No evidence links yet. Add laws, decrees, reports or web pages that show the progress.</p> : null}
+        {values.evidence.map((row, index) => {
+          const titleError = errors[`evidence.${index}.title`];
+          const urlError = errors[`evidence.${index}.url`];
           return (
-            <fieldset key={row.id} className="evidence-row">
+            <fieldset key={row.key} className="evidence-row">
               <legend>Evidence link {index + 1}</legend>
-              <Field id={`evidence-${index}-title`} label="Evidence title" error={rowErrors?.title?.message}>
+              <Field id={`evidence-${index}-title`} label="Evidence title" error={titleError}>
                 <input
                   id={`evidence-${index}-title`}
+                  name={`evidence.${index}.title`}
                   type="text"
                   maxLength={300}
-                  aria-invalid={!!rowErrors?.title}
-                  aria-describedby={describedBy(`evidence-${index}-title`, { error: rowErrors?.title?.message })}
-                  {...register(`evidence.${index}.title`)}
+                  value={row.title}
+                  aria-invalid={!!titleError}
+                  aria-describedby={describedBy(`evidence-${index}-title`, { error: titleError })}
+                  onChange={(event) => changeRow(index, "title", event.target.value)}
                 />
               </Field>
-              <Field id={`evidence-${index}-url`} label="Evidence URL" error={rowErrors?.url?.message}>
+              <Field id={`evidence-${index}-url`} label="Evidence URL" error={urlError}>
                 <input
                   id={`evidence-${index}-url`}
+                  name={`evidence.${index}.url`}
                   type="url"
                   inputMode="url"
                   placeholder="https://"
                   maxLength={2000}
-                  aria-invalid={!!rowErrors?.url}
-                  aria-describedby={describedBy(`evidence-${index}-url`, { error: rowErrors?.url?.message })}
-                  {...register(`evidence.${index}.url`)}
+                  value={row.url}
+                  aria-invalid={!!urlError}
+                  aria-describedby={describedBy(`evidence-${index}-url`, { error: urlError })}
+                  onChange={(event) => changeRow(index, "url", event.target.value)}
                 />
               </Field>
               <label className="checkbox">
-                <input type="checkbox" {...register(`evidence.${index}.isPublic`)} /> Public
+                <input type="checkbox" name={`evidence.${index}.isPublic`} checked={row.isPublic} onChange={(event) => changeRow(index, "isPublic", event.target.checked)} /> Public
                 <span className="muted">(shown in the public reports once accepted)</span>
               </label>
               <div>
-                <button type="button" className="button button-secondary button-small" onClick={() => evidence.remove(index)}>
+                <button type="button" className="button button-secondary button-small" onClick={() => removeRow(index)}>
                   Remove evidence link {index + 1}
                 </button>
               </div>
@@ -238,18 +351,25 @@ export function UpdateForm({
           id="evidence-add"
           type="button"
           className="button button-secondary"
-          disabled={evidence.fields.length >= MAX_EVIDENCE_LINKS}
-          onClick={() => evidence.append({ title: "", url: "", isPublic: true })}
+          disabled={values.evidence.length >= MAX_EVIDENCE_LINKS}
+          aria-describedby={errors.evidence ? "evidence-error" : undefined}
+          onClick={addRow}
         >
           Add evidence link
         </button>
+        {errors.evidence ? (
+          <p id="evidence-error" className="field-error">
+            <span aria-hidden="true">⚠ </span>
+            {errors.evidence}
+          </p>
+        ) : null}
       </fieldset>
 
       <div className="actions">
-        <button type="button" className="button button-secondary" disabled={pending} onClick={handleSubmit((content) => save(content, false))}>
+        <button type="button" className="button button-secondary" disabled={pending} onClick={() => send(false)}>
           {saveDraft.isPending ? "Saving…" : "Save draft"}
         </button>
-        <button type="button" className="button" disabled={pending} onClick={handleSubmit((content) => save(content, true))}>
+        <button type="button" className="button" disabled={pending} onClick={() => send(true)}>
           {saveAndSubmit.isPending ? "Submitting…" : "Submit for review"}
         </button>
       </div>

@@ -1,23 +1,33 @@
 import { z } from "zod";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { zDateOnly, zHttpUrl, zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
+import {
+  MAX_EVIDENCE_LINKS,
+  MAX_EVIDENCE_TITLE,
+  MAX_NARRATIVE,
+  MAX_REPORTING_PERIOD,
+  TOO_MANY_EVIDENCE_LINKS,
+  UPDATE_LABELS,
+} from "@/server/schemas/update-content-rules";
 
-export const MAX_NARRATIVE = 10_000;
-export const MAX_EVIDENCE_LINKS = 20;
+export { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/update-content-rules";
 
 export const ZEvidenceLink = z.strictObject({
-  title: zRequiredText(300, "Evidence title"),
-  url: zHttpUrl("Evidence URL"),
+  title: zRequiredText(MAX_EVIDENCE_TITLE, UPDATE_LABELS.evidenceTitle),
+  url: zHttpUrl(UPDATE_LABELS.evidenceUrl),
   isPublic: z.boolean(),
 });
 
-/** What a focal point writes in an update; shared by the form and the API. */
+/**
+ * What a focal point writes in an update. The API validates with it; the update form checks the
+ * same rules without zod (update-content-rules.ts), and a test keeps the two in agreement.
+ */
 export const ZUpdateContent = z.strictObject({
   statusId: zId,
   progress: zProgress,
-  narrative: zText(MAX_NARRATIVE, "Progress note"),
-  reportingPeriod: zText(100, "Reporting period").optional(),
-  evidence: z.array(ZEvidenceLink).max(MAX_EVIDENCE_LINKS, `At most ${MAX_EVIDENCE_LINKS} evidence links`),
+  narrative: zText(MAX_NARRATIVE, UPDATE_LABELS.narrative),
+  reportingPeriod: zText(MAX_REPORTING_PERIOD, UPDATE_LABELS.reportingPeriod).optional(),
+  evidence: z.array(ZEvidenceLink).max(MAX_EVIDENCE_LINKS, TOO_MANY_EVIDENCE_LINKS),
 });
 export type TUpdateContent = z.infer<typeof ZUpdateContent>;
 

@@ -1,16 +1,16 @@
 import { z } from "zod";
+import { hasNoNul, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
 
-// Client-safe building blocks for every input schema: bounded, well-formed text.
-
-const NUL = "\u0000";
+// Building blocks for every input schema: bounded, well-formed text. The rules and messages come
+// from text-rules.ts, which the browser's forms use without zod.
 
 /** Text with a maximum length that refuses NUL characters and lone surrogates (never a 500). */
 export function zText(max: number, label = "Text") {
   return z
     .string()
-    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters`)
-    .refine((value) => !value.includes(NUL), `${label} must not contain NUL characters`)
-    .refine((value) => value.isWellFormed(), `${label} contains invalid characters`);
+    .max(max, textMessages.tooLong(label, max))
+    .refine(hasNoNul, textMessages.nul(label))
+    .refine(isWellFormedText, textMessages.malformed(label));
 }
 
 /** Required text: trimmed, at least one character. */
@@ -18,10 +18,10 @@ export function zRequiredText(max: number, label: string) {
   return z
     .string()
     .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters`)
-    .refine((value) => !value.includes(NUL), `${label} must not contain NUL characters`)
-    .refine((value) => value.isWellFormed(), `${label} contains invalid characters`);
+    .min(1, textMessages.required(label))
+    .max(max, textMessages.tooLong(label, max))
+    .refine(hasNoNul, textMessages.nul(label))
+    .refine(isWellFormedText, textMessages.malformed(label));
 }
 
 export const zId = z.uuid("Not a valid id");
@@ -31,21 +31,14 @@ export const zVersion = z.number().int().min(1).max(2_147_483_647);
 
 /** An http(s) URL, nothing else (no javascript:, data:, file:). */
 export function zHttpUrl(label = "URL") {
-  return zRequiredText(2000, label).refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "http:" || url.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, `${label} must be a web address starting with http:// or https://`);
+  return zRequiredText(2000, label).refine(isHttpUrl, textMessages.notHttpUrl(label));
 }
 
 /** A calendar date as YYYY-MM-DD. */
 export const zDateOnly = z.iso.date("Enter a date as YYYY-MM-DD");
 
 export const zProgress = z
-  .number({ error: "Progress must be a number from 0 to 100" })
-  .int("Progress must be a whole number")
-  .min(0, "Progress must be at least 0")
-  .max(100, "Progress must be at most 100");
+  .number({ error: progressMessages.notANumber })
+  .int(progressMessages.notWhole)
+  .min(0, progressMessages.tooLow)
+  .max(100, progressMessages.tooHigh);
