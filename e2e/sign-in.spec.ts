@@ -41,6 +41,19 @@ test("sign-out returns to the sign-in page and ends the session", async ({ page 
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
 });
 
+test("sign-out is a POST that needs the CSRF token: without it the session stays", async ({ page }) => {
+  await signInAndWait(page, "analyst@demo.test");
+  const forms: Record<string, string>[] = [{ callbackUrl: "/sign-in" }, { callbackUrl: "/sign-in", csrfToken: "not-the-token" }];
+  for (const form of forms) {
+    const response = await page.request.post("/api/auth/signout", { form, maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    expect(response.headers()["location"]).toMatch(/\/api\/auth\/signout\?csrf=true$/);
+  }
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+});
+
 test("a signed-out visitor to a protected page is sent to sign-in, then back", async ({ page }) => {
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in/);

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { signOut } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
+import { leaveEndedSession } from "@/components/auth/sign-out";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { errorMessage } from "@/components/ui/api-errors";
 
@@ -15,7 +15,7 @@ export function SignOutEverywhere() {
     trpc.account.signOutEverywhere.mutationOptions({
       onSuccess: async () => {
         setSigningOut(true);
-        await signOut({ callbackUrl: "/sign-in" });
+        await leaveEndedSession("/sign-in");
       },
       onError: (failure) => setError(errorMessage(failure)),
     }),

@@ -1,21 +1,37 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useState } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { SIGN_OUT_ACTION, fetchCsrfToken } from "@/components/auth/sign-out";
 
+/**
+ * A plain form POST to next-auth's sign-out endpoint. Before it is sent, the CSRF token is
+ * fetched into the form. (Sent without one, before the page is interactive, next-auth answers
+ * with its own sign-out confirmation page instead of signing out.)
+ */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
+  const token = useRef<HTMLInputElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setPending(true);
+    try {
+      token.current!.value = await fetchCsrfToken();
+      // Not requestSubmit(): this handler must not run again.
+      form.submit();
+    } catch {
+      setPending(false);
+    }
+  }
+
   return (
-    <button
-      type="button"
-      className="button button-secondary"
-      disabled={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: "/sign-in" });
-      }}
-    >
-      {pending ? "Signing out…" : "Sign out"}
-    </button>
+    <form method="post" action={SIGN_OUT_ACTION} onSubmit={(event) => void onSubmit(event)}>
+      <input ref={token} type="hidden" name="csrfToken" defaultValue="" />
+      <input type="hidden" name="callbackUrl" value="/sign-in" />
+      <button type="submit" className="button button-secondary" disabled={pending}>
+        {pending ? "Signing out…" : "Sign out"}
+      </button>
+    </form>
   );
 }

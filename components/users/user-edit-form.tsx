@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { signOut } from "next-auth/react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { z } from "zod";
 import { useTRPC } from "@/components/trpc-provider";
+import { leaveEndedSession } from "@/components/auth/sign-out";
 import { Field, describedBy } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateTime } from "@/components/ui/dates";
@@ -85,7 +85,7 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
         const accessChanged = updated.role !== user.role || (updated.state?.id ?? null) !== (user.state?.id ?? null);
         if (self && accessChanged) {
           // Changing one's own role or State ends one's own sessions too: sign in again.
-          await signOut({ callbackUrl: "/sign-in" });
+          await leaveEndedSession("/sign-in");
           return;
         }
         toast.success(
