@@ -3,7 +3,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";

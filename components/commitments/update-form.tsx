@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { Field, describedBy } from "@/components/ui/field";
 import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
 import { FocusedAlert } from "@/components/recommendations/focused-alert";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { conflictOf, errorCode, errorMessage } from "@/components/ui/api-errors";
 import { ConfirmButton } from "@/components/ui/confirm-button";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { errorMessage } from "@/components/ui/api-errors";
