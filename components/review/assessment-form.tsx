@@ -2,23 +2,23 @@
 
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
-import { z } from "zod";
 import { useTRPC } from "@/components/trpc-provider";
 import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
 import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";
 import { Field, describedBy } from "@/components/ui/field";
 import { ConflictAlert } from "@/components/review/conflict-alert";
 import type { TConflict, TScaleStatus } from "@/components/review/review-links";
-import { ZRecordAssessmentInput } from "@/server/schemas/commitments";
+import { RATIONALE_MAX, rationaleProblem } from "@/server/schemas/review-rules";
+import { ID_MESSAGE, isId } from "@/server/schemas/text-rules";
 
-// The API's schema; only the status gets a plainer message for "nothing chosen yet".
-const ZAssessmentForm = ZRecordAssessmentInput.pick({ rationale: true, isPublic: true }).extend({
-  statusId: z.string().min(1, "Choose the assessment status").pipe(ZRecordAssessmentInput.shape.statusId),
-});
-type TAssessmentForm = z.input<typeof ZAssessmentForm>;
+type TAssessmentForm = { statusId: string; rationale: string; isPublic: boolean };
+
+// The API's rules (review-rules.ts), checked without zod; only the status gets a plainer message
+// for "nothing chosen yet".
+const STATUS_RULES = { validate: (value: string) => (!value ? "Choose the assessment status" : isId(value) ? true : ID_MESSAGE) };
+const RATIONALE_RULES = { validate: (value: string) => rationaleProblem(value) ?? true };
 
 const FIELD_IDS = { statusId: "assessment-status", rationale: "assessment-rationale", isPublic: "assessment-public" } as const;
 type FieldName = keyof typeof FIELD_IDS;
@@ -40,10 +40,7 @@ export function AssessmentForm({
   const record = useMutation(trpc.commitments.recordAssessment.mutationOptions());
   const [conflict, setConflict] = useState<TConflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<TAssessmentForm, unknown, z.output<typeof ZAssessmentForm>>({
-    resolver: zodResolver(ZAssessmentForm),
-    defaultValues: { statusId: "", rationale: "", isPublic: false },
-  });
+  const form = useForm<TAssessmentForm>({ defaultValues: { statusId: "", rationale: "", isPublic: false } });
   const { errors, isSubmitting } = form.formState;
   const summary: SummaryError[] = (Object.keys(FIELD_IDS) as FieldName[]).flatMap((name) => {
     const message = errors[name]?.message;
@@ -99,7 +96,7 @@ export function AssessmentForm({
           id={FIELD_IDS.statusId}
           aria-invalid={errors.statusId ? true : undefined}
           aria-describedby={describedBy(FIELD_IDS.statusId, { error: errors.statusId?.message })}
-          {...form.register("statusId")}
+          {...form.register("statusId", STATUS_RULES)}
         >
           <option value="">Choose a status</option>
           {statuses.map((status) => (
@@ -112,10 +109,10 @@ export function AssessmentForm({
       <Field id={FIELD_IDS.rationale} label="Rationale" hint="Why this rating: what was checked, what is missing." error={errors.rationale?.message}>
         <textarea
           id={FIELD_IDS.rationale}
-          maxLength={10_000}
+          maxLength={RATIONALE_MAX}
           aria-invalid={errors.rationale ? true : undefined}
           aria-describedby={describedBy(FIELD_IDS.rationale, { error: errors.rationale?.message, hint: true })}
-          {...form.register("rationale")}
+          {...form.register("rationale", RATIONALE_RULES)}
         />
       </Field>
       <div className="field">

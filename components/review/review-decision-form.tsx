@@ -10,16 +10,10 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, describedBy } from "@/components/ui/field";
 import { ConflictAlert } from "@/components/review/conflict-alert";
 import type { TConflict } from "@/components/review/review-links";
-import { ZAcceptUpdateInput, ZReturnUpdateInput } from "@/server/schemas/commitments";
+import { REVIEW_COMMENT_MAX, reviewCommentProblem } from "@/server/schemas/review-rules";
 
 type Decision = "accept" | "return";
 type DecisionValues = { comment: string };
-
-// The API's own rules for the comment: optional to accept, required to return.
-const COMMENT_RULES: Record<Decision, typeof ZAcceptUpdateInput.shape.comment | typeof ZReturnUpdateInput.shape.comment> = {
-  accept: ZAcceptUpdateInput.shape.comment,
-  return: ZReturnUpdateInput.shape.comment,
-};
 
 const COMMENT_ID = "review-comment";
 
@@ -51,9 +45,10 @@ export function ReviewDecisionForm({
   function decide(decision: Decision) {
     return form.handleSubmit(async ({ comment }) => {
       setFailure(null);
-      const checked = COMMENT_RULES[decision].safeParse(comment);
-      if (!checked.success) {
-        form.setError("comment", { message: checked.error.issues[0]?.message ?? "Check the review comment" });
+      // The API's own rules for the comment: optional to accept, required to return.
+      const problem = reviewCommentProblem(decision, comment);
+      if (problem) {
+        form.setError("comment", { message: problem });
         return;
       }
       setPending(decision);
@@ -108,7 +103,7 @@ export function ReviewDecisionForm({
       >
         <textarea
           id={COMMENT_ID}
-          maxLength={5000}
+          maxLength={REVIEW_COMMENT_MAX}
           aria-invalid={commentError ? true : undefined}
           aria-describedby={describedBy(COMMENT_ID, { error: commentError, hint: true })}
           {...form.register("comment")}

@@ -9,6 +9,7 @@ import {
   TOO_MANY_EVIDENCE_LINKS,
   UPDATE_LABELS,
 } from "@/server/schemas/update-content-rules";
+import { RATIONALE_LABEL, RATIONALE_MAX, REVIEW_COMMENT_LABEL, REVIEW_COMMENT_MAX } from "@/server/schemas/review-rules";
 
 export { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/update-content-rules";
 
@@ -50,14 +51,14 @@ export type TUpdateRef = z.infer<typeof ZUpdateRef>;
 export const ZAcceptUpdateInput = z.strictObject({
   updateId: zId,
   expectedVersion: zVersion,
-  comment: zText(5000, "Review comment").optional(),
+  comment: zText(REVIEW_COMMENT_MAX, REVIEW_COMMENT_LABEL).optional(),
 });
 export type TAcceptUpdateInput = z.infer<typeof ZAcceptUpdateInput>;
 
 export const ZReturnUpdateInput = z.strictObject({
   updateId: zId,
   expectedVersion: zVersion,
-  comment: zRequiredText(5000, "Review comment"),
+  comment: zRequiredText(REVIEW_COMMENT_MAX, REVIEW_COMMENT_LABEL),
 });
 export type TReturnUpdateInput = z.infer<typeof ZReturnUpdateInput>;
 
@@ -65,7 +66,7 @@ export const ZRecordAssessmentInput = z.strictObject({
   commitmentId: zId,
   expectedVersion: zVersion,
   statusId: zId,
-  rationale: zRequiredText(10_000, "Rationale"),
+  rationale: zRequiredText(RATIONALE_MAX, RATIONALE_LABEL),
   isPublic: z.boolean(),
 });
 export type TRecordAssessmentInput = z.infer<typeof ZRecordAssessmentInput>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { hasNoNul, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
+import { ID_MESSAGE, hasNoNul, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
 
 // Building blocks for every input schema: bounded, well-formed text. The rules and messages come
-// from text-rules.ts, which the browser's forms use without zod.
+// from text-rules.ts, which the browser's forms use without zod (zId is zod's UUID; text-rules'
+// isId mirrors it, and a test keeps them in agreement).
 
 /** Text with a maximum length that refuses NUL characters and lone surrogates (never a 500). */
 export function zText(max: number, label = "Text") {
@@ -24,7 +25,7 @@ export function zRequiredText(max: number, label: string) {
     .refine(isWellFormedText, textMessages.malformed(label));
 }
 
-export const zId = z.uuid("Not a valid id");
+export const zId = z.uuid(ID_MESSAGE);
 
 /** Optimistic concurrency: the version the client read. */
 export const zVersion = z.number().int().min(1).max(2_147_483_647);

@@ -1,4 +1,4 @@
-// The rules and messages of the text, URL and progress inputs, without zod. The zod schemas
+// The rules and messages of the text, URL, id and progress inputs, without zod. The zod schemas
 // (server/schemas/common.ts) are built from them, and the browser's forms check with them before
 // sending, so a field says the same thing either way and the forms need not load zod. The server
 // stays the authority: it validates every input with the zod schemas.
@@ -37,6 +37,15 @@ export function isHttpUrl(value: string) {
   } catch {
     return false;
   }
+}
+
+/** An id as the API accepts it: zod's UUID (RFC 9562 versions 1-8, nil and max), for zId. */
+const ID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+
+export const ID_MESSAGE = "Not a valid id";
+
+export function isId(value: string) {
+  return ID.test(value);
 }
 
 // The first problem of a value, in the order the zod schemas check it (the order decides which
