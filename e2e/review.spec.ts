@@ -166,6 +166,7 @@ test("an analyst filters the queue, returns an update with a comment, assesses, 
   await expect(comment).toHaveAccessibleDescription(/Review comment is required/);
 
   await comment.fill("Please add the 2024 referral figures.");
+  await expect(page.locator("#review-comment-error")).toHaveCount(0);
   await page.getByRole("button", { name: "Return" }).click();
   await expect(toasts(page).filter({ hasText: `Update returned: Malta, ${setup.reference}` })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
@@ -184,6 +185,7 @@ test("an analyst filters the queue, returns an update with a comment, assesses, 
   await page.getByRole("button", { name: "Record assessment" }).click();
   await expect(alerts(page).filter({ hasText: "Please correct the following" })).toContainText("Rationale is required");
   await page.getByLabel("Rationale").fill("The referral mechanism exists; its funding is not yet secured.");
+  await expect(alerts(page).filter({ hasText: "Please correct the following" })).toHaveCount(0);
   await page.getByLabel("Public", { exact: true }).check();
   await page.getByRole("button", { name: "Record assessment" }).click();
   await expect(toasts(page).filter({ hasText: "Assessment recorded." })).toBeVisible();

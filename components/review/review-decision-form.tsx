@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
@@ -13,7 +12,6 @@ import type { TConflict } from "@/components/review/review-links";
 import { REVIEW_COMMENT_MAX, reviewCommentProblem } from "@/server/schemas/review-rules";
 
 type Decision = "accept" | "return";
-type DecisionValues = { comment: string };
 
 const COMMENT_ID = "review-comment";
 
@@ -39,45 +37,43 @@ export function ReviewDecisionForm({
   const [pending, setPending] = useState<Decision | null>(null);
   const [conflict, setConflict] = useState<TConflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<DecisionValues>({ defaultValues: { comment: "" } });
-  const commentError = form.formState.errors.comment?.message ?? null;
+  const [comment, setComment] = useState("");
+  // Shown until the comment changes or the next decision.
+  const [commentError, setCommentError] = useState<string | null>(null);
 
-  function decide(decision: Decision) {
-    return form.handleSubmit(async ({ comment }) => {
-      setFailure(null);
-      // The API's own rules for the comment: optional to accept, required to return.
-      const problem = reviewCommentProblem(decision, comment);
-      if (problem) {
-        form.setError("comment", { message: problem });
+  async function decide(decision: Decision) {
+    if (pending) return;
+    setFailure(null);
+    // The API's own rules for the comment: optional to accept, required to return.
+    const problem = reviewCommentProblem(decision, comment);
+    setCommentError(problem);
+    if (problem) return;
+    setPending(decision);
+    try {
+      if (decision === "accept") {
+        await accept.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment: comment.trim() || undefined });
+        toast.success(`Update accepted: ${title}. The commitment now shows its status.`);
+      } else {
+        await giveBack.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment });
+        toast.success(`Update returned: ${title}. The focal point sees your comment.`);
+      }
+      await onReviewed();
+    } catch (error) {
+      const stale = conflictOf(error);
+      if (stale) {
+        setConflict(stale);
         return;
       }
-      setPending(decision);
-      try {
-        if (decision === "accept") {
-          await accept.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment: comment.trim() || undefined });
-          toast.success(`Update accepted: ${title}. The commitment now shows its status.`);
-        } else {
-          await giveBack.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment });
-          toast.success(`Update returned: ${title}. The focal point sees your comment.`);
-        }
-        await onReviewed();
-      } catch (error) {
-        const stale = conflictOf(error);
-        if (stale) {
-          setConflict(stale);
-          return;
-        }
-        const fields = fieldErrors(error);
-        if (fields.comment) {
-          form.setError("comment", { message: fields.comment });
-          return;
-        }
-        setFailure(errorMessage(error));
-        toast.error(`The update was not ${decision === "accept" ? "accepted" : "returned"}.`);
-      } finally {
-        setPending(null);
+      const fields = fieldErrors(error);
+      if (fields.comment) {
+        setCommentError(fields.comment);
+        return;
       }
-    });
+      setFailure(errorMessage(error));
+      toast.error(`The update was not ${decision === "accept" ? "accepted" : "returned"}.`);
+    } finally {
+      setPending(null);
+    }
   }
 
   async function reload() {
@@ -86,7 +82,10 @@ export function ReviewDecisionForm({
   }
 
   return (
-    <form className="stack review-decision" noValidate onSubmit={(event) => void decide("accept")(event)} aria-labelledby="review-decision-heading">
+    <form className="stack review-decision" noValidate onSubmit={(event) => {
+        event.preventDefault();
+        void decide("accept");
+      }} aria-labelledby="review-decision-heading">
       <h3 id="review-decision-heading">Your decision</h3>
       <ErrorSummary errors={commentError ? [{ fieldId: COMMENT_ID, message: commentError }] : []} />
       {conflict ? <ConflictAlert conflict={conflict} what="This update was already reviewed" onReload={reload} /> : null}
@@ -106,14 +105,19 @@ export function ReviewDecisionForm({
           maxLength={REVIEW_COMMENT_MAX}
           aria-invalid={commentError ? true : undefined}
           aria-describedby={describedBy(COMMENT_ID, { error: commentError, hint: true })}
-          {...form.register("comment")}
+          name="comment"
+          value={comment}
+          onChange={(event) => {
+            setComment(event.target.value);
+            setCommentError(null);
+          }}
         />
       </Field>
       <div className="actions">
         <button type="submit" className="button" disabled={pending !== null}>
           {pending === "accept" ? "Accepting…" : "Accept"}
         </button>
-        <button type="button" className="button button-secondary" disabled={pending !== null} onClick={() => void decide("return")()}>
+        <button type="button" className="button button-secondary" disabled={pending !== null} onClick={() => void decide("return")}>
           {pending === "return" ? "Returning…" : "Return"}
         </button>
       </div>
