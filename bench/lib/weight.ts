@@ -12,7 +12,8 @@ const LIBRARY_MARKERS: [string, RegExp][] = [
   ["react-dom", /react-dom|__reactContainer/],
   ["recharts", /recharts/],
   ["redux/immer (recharts)", /immer|redux/i],
-  ["zod", /ZodError|zod/],
+  // zod itself, not a field named zodError.
+  ["zod", /\bZodError\b|\._zod\b/],
   ["react-hook-form", /useFormContext|react-hook-form/],
   ["@tanstack/react-query", /QueryClient|tanstack/],
   ["trpc", /trpc/i],
