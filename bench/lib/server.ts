@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, runBin } from "@/server/cli/database";
+import { serverNodeOptions } from "@/server/cli/server-memory";
 
 export const DIST_DIR = ".next-bench";
 const SOURCE_PATHS = ["app", "components", "server", "prisma/schema.prisma", "proxy.ts", "next.config.js", "package-lock.json"];
@@ -122,6 +123,8 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ap
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
       NEXT_DIST_DIR: DIST_DIR,
+      // The same heap budget as `npm start` gives the server (SERVER_HEAP_MB).
+      NODE_OPTIONS: serverNodeOptions(),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),

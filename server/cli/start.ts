@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, migrateDatabase, openDatabase, runBin } from "@/server/cli/database";
+import { serverNodeOptions } from "@/server/cli/server-memory";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
 
 const { values: args } = parseArgs({
@@ -66,6 +67,7 @@ async function sessionSecret(): Promise<string> {
 async function main() {
   const port = Number(args.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`PORT must be a number from 1 to 65535, not "${args.port ?? process.env.PORT}".`);
+  const nodeOptions = serverNodeOptions();
   await assertPortFree(port);
 
   const dataDir = path.resolve(args["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
@@ -110,6 +112,7 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: nodeOptions,
     };
     child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), [args.dev ? "dev" : "start", "-p", String(port)], {
       cwd: PROJECT_ROOT,
