@@ -9,7 +9,7 @@ export const DEFAULT_SERVER_HEAP_MB = 384;
  * bench saw 650-1,050 MB of resident memory for well under 200 MB of live data); with a budget it
  * collects sooner and the process stays within it. `SERVER_HEAP_MB=0` keeps Node's own default.
  */
-export function serverNodeOptions(env: NodeJS.ProcessEnv = process.env): string {
+export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {
   const raw = env.SERVER_HEAP_MB?.trim() || String(DEFAULT_SERVER_HEAP_MB);
   const megabytes = Number(raw);
   if (!Number.isInteger(megabytes) || megabytes < 0 || (megabytes > 0 && megabytes < 128)) {
