@@ -5,6 +5,7 @@ import type { Figures } from "@/server/services/compliance-figures";
 import type { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
 import type { AppClient } from "@/bench/lib/http";
 import { close } from "@/bench/lib/stats";
+import { OVERDUE_PER_STATE } from "@/server/schemas/reports";
 
 type MatrixResult = Awaited<ReturnType<typeof getMatrix>>;
 type RecommendationResult = Awaited<ReturnType<typeof getRecommendationReport>>;
@@ -333,7 +334,7 @@ function compareTrend(lastQuarter: number) {
 
 // ----- overdue ---------------------------------------------------------------------------------
 
-type OverdueSqlRow = { state_id: string; commitment_id: string; progress: number; status_key: string };
+type OverdueSqlRow = { state_id: string; commitment_id: string; progress: number; status_key: string; state_total: number };
 
 function overdueSql(pool: pg.Pool, day: string, asOf: boolean) {
   // As of a past day, the status then is the latest change up to the end of that day; an
@@ -346,18 +347,24 @@ function overdueSql(pool: pg.Pool, day: string, asOf: boolean) {
          ORDER BY x."effectiveAt" DESC LIMIT 1
        ) h ON h.update_id IS NULL`
     : `CROSS JOIN LATERAL (SELECT c."acceptedStatusId" AS status_id, c."acceptedProgress" AS progress) h`;
+  // As the overdue page asks: each State's count, and its first OVERDUE_PER_STATE by due date.
   return async () =>
     (
       await pool.query<OverdueSqlRow>(
-        `SELECT s.id AS state_id, s.name, s.iso2, c.id AS commitment_id, r.reference, left(r.text, 200) AS text, c."dueDate" AS due_date,
-                st.key AS status_key, h.progress
-         FROM "Commitment" c
-         JOIN "Recommendation" r ON r.id = c."recommendationId"
-         JOIN "State" s ON s.id = c."stateId"
-         ${statusThen}
-         JOIN "ScaleStatus" st ON st.id = h.status_id
-         WHERE r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING' AND c."dueDate" < $1::date ${asOf ? "" : `AND c."acceptedAt" IS NULL`}
-         ORDER BY s.name, c."dueDate", r.reference`,
+        `SELECT * FROM (
+           SELECT s.id AS state_id, s.name, s.iso2, c.id AS commitment_id, r.reference, left(r.text, 200) AS text, c."dueDate" AS due_date,
+                  st.key AS status_key, h.progress,
+                  row_number() OVER (PARTITION BY s.id ORDER BY c."dueDate", r.reference, c.id) AS position,
+                  (count(*) OVER (PARTITION BY s.id))::int AS state_total
+           FROM "Commitment" c
+           JOIN "Recommendation" r ON r.id = c."recommendationId"
+           JOIN "State" s ON s.id = c."stateId"
+           ${statusThen}
+           JOIN "ScaleStatus" st ON st.id = h.status_id
+           WHERE r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING' AND c."dueDate" < $1::date ${asOf ? "" : `AND c."acceptedAt" IS NULL`}
+         ) overdue
+         WHERE position <= ${OVERDUE_PER_STATE}
+         ORDER BY name, position`,
         asOf ? [day, `${day}T23:59:59.999Z`] : [day],
       )
     ).rows;
@@ -367,16 +374,24 @@ function compareOverdue(rawApp: unknown, rawSql: unknown): string[] {
   const app = rawApp as OverdueResult;
   const rows = rawSql as OverdueSqlRow[];
   const mismatches: string[] = [];
-  if (app.total !== rows.length) mismatches.push(`total: app ${app.total} vs SQL ${rows.length}`);
-  // Order within one State and due date may differ for equal references; compare as sets.
-  const sqlById = new Map(rows.map((row) => [row.commitment_id, row]));
+  const totals = new Map(rows.map((row) => [row.state_id, row.state_total]));
+  const sqlTotal = [...totals.values()].reduce((sum, total) => sum + total, 0);
+  if (app.total !== sqlTotal) mismatches.push(`total: app ${app.total} vs SQL ${sqlTotal}`);
+  if (app.states.length !== totals.size) mismatches.push(`States: app ${app.states.length} vs SQL ${totals.size}`);
+  const listed = app.states.reduce((sum, state) => sum + state.commitments.length, 0);
+  if (listed !== rows.length) mismatches.push(`listed: app ${listed} vs SQL ${rows.length}`);
+  // The same commitments, in the same order within each State (due date, reference, id).
+  const sqlByState = new Map<string, OverdueSqlRow[]>();
+  for (const row of rows) sqlByState.set(row.state_id, [...(sqlByState.get(row.state_id) ?? []), row]);
   for (const state of app.states) {
-    for (const commitment of state.commitments) {
-      const row = sqlById.get(commitment.commitmentId);
-      if (!row || row.state_id !== state.stateId || row.progress !== commitment.progress || row.status_key !== commitment.status.key) {
+    if (state.total !== totals.get(state.stateId)) mismatches.push(`${state.iso2} total: app ${state.total} vs SQL ${totals.get(state.stateId)}`);
+    const sql = sqlByState.get(state.stateId) ?? [];
+    state.commitments.forEach((commitment, index) => {
+      const row = sql[index];
+      if (!row || row.commitment_id !== commitment.commitmentId || row.progress !== commitment.progress || row.status_key !== commitment.status.key) {
         mismatches.push(`commitment ${commitment.reference} of ${state.iso2} differs`);
       }
-    }
+    });
   }
   return firstFew(mismatches);
 }
@@ -437,14 +452,14 @@ export function reportCases(app: AppClient, pool: pg.Pool, params: ReportParams)
     {
       key: "overdue",
       label: "overdue list (today)",
-      app: () => app.query("reports.overdue", {}),
+      app: () => app.query("reports.overdue", { perState: OVERDUE_PER_STATE }),
       sql: overdueSql(pool, params.today, false),
       compare: compareOverdue,
     },
     {
       key: "overdue.asOf",
       label: `overdue list (as of ${params.overdueAsOf})`,
-      app: () => app.query("reports.overdue", { asOf: params.overdueAsOf }),
+      app: () => app.query("reports.overdue", { asOf: params.overdueAsOf, perState: OVERDUE_PER_STATE }),
       sql: overdueSql(pool, params.overdueAsOf, true),
       compare: compareOverdue,
     },

@@ -7,6 +7,8 @@ export type OverdueState = {
   stateId: string;
   name: string;
   iso2: string;
+  /** All of the State's overdue commitments; `commitments` may hold only the earliest due. */
+  total: number;
   commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: string; status: { key: string; label: string }; progress: number }[];
 };
 
@@ -22,7 +24,7 @@ export function OverdueList({ states, filters }: { states: OverdueState[]; filte
           {states.map((state) => (
             <li key={state.stateId}>
               <a href={`#overdue-${state.iso2}`}>
-                {state.name} ({state.commitments.length})
+                {state.name} ({state.total})
               </a>
             </li>
           ))}
@@ -34,9 +36,15 @@ export function OverdueList({ states, filters }: { states: OverdueState[]; filte
           <section key={state.stateId} className="overdue-state" aria-labelledby={headingId}>
             <h2 id={headingId}>
               {state.name}{" "}
-              <span className="overdue-count">{countText(state.commitments.length)}</span>
+              <span className="overdue-count">{countText(state.total)}</span>
             </h2>
             <p>
+              {state.total > state.commitments.length ? (
+                <>
+                  The {state.commitments.length} due earliest of {state.total}; the report card lists all of them, and so does the CSV
+                  or Excel download of this report.{" "}
+                </>
+              ) : null}
               <a href={`/reports/states/${state.stateId}${query}`}>Report card of {state.name}</a>
             </p>
             <div className="table-wrap">

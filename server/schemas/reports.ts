@@ -26,6 +26,14 @@ export const ZMatrixInput = ZReportFilters.extend({
   columnLimit: z.number().int().min(0).max(1_000_000).optional(),
 });
 
+/** The overdue page lists this many commitments per State (the earliest due); exports list all. */
+export const OVERDUE_PER_STATE = 20;
+
+export const ZOverdueInput = ZReportFilters.extend({
+  /** At most this many commitments per State (the earliest due first); all when absent. */
+  perState: z.number().int().min(1).max(100_000).optional(),
+});
+
 export const ZRecommendationReportInput = ZReportFilters.extend({ recommendationId: zId });
 export const ZStateReportInput = ZReportFilters.extend({ stateId: zId });
 export const ZTrendInput = ZReportFilters.extend({

@@ -237,6 +237,41 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     expect(overdue.states.map((state) => state.iso2).sort()).toEqual(["AT", "DE", "IT"]);
     for (const state of overdue.states) {
       expect(state.commitments.map((commitment) => commitment.reference)).toEqual([second.reference]);
+      expect(state.total).toBe(1);
+      expect(state.commitments[0]!.dueDate).toBe("2020-01-31");
     }
+    expect(overdue.total).toBe(3);
+  });
+
+  it("lists each State's earliest overdue commitments up to perState, and counts all of them", async () => {
+    const world = await createPublishedCommitments(["AT", "IT"], { dueDate: new Date("2021-03-31T00:00:00Z") });
+    const dues = ["2019-05-31", "2020-11-30", "2018-01-31"];
+    for (const [index, due] of dues.entries()) {
+      const recommendation = await db.recommendation.create({
+        data: { sourceId: world.source.id, reference: `OV-${index}-${uniqueSuffix()}`, text: `Overdue ${index}`, scaleId: world.scale.id, status: "PUBLISHED", publishedAt: new Date(), dueDate: new Date(`${due}T00:00:00Z`) },
+      });
+      const state = await db.state.findUniqueOrThrow({ where: { iso2: "AT" } });
+      await db.commitment.create({
+        data: {
+          recommendationId: recommendation.id,
+          stateId: state.id,
+          acceptedStatusId: world.statuses.not_started!.id,
+          acceptedProgress: 0,
+          dueDate: recommendation.dueDate,
+          statusChanges: { create: { statusId: world.statuses.not_started!.id, progress: 0, effectiveAt: new Date() } },
+        },
+      });
+    }
+    const visitor = await callerAs("public");
+    const all = await visitor.reports.overdue({ sourceId: world.source.id });
+    const capped = await visitor.reports.overdue({ sourceId: world.source.id, perState: 2 });
+    const at = (report: typeof all) => report.states.find((state) => state.iso2 === "AT")!;
+    expect(at(all).total).toBe(4);
+    expect(at(all).commitments.map((commitment) => commitment.dueDate)).toEqual(["2018-01-31", "2019-05-31", "2020-11-30", "2021-03-31"]);
+    expect(at(capped).total).toBe(4);
+    expect(at(capped).commitments.map((commitment) => commitment.dueDate)).toEqual(["2018-01-31", "2019-05-31"]);
+    expect(capped.total).toBe(all.total);
+    expect(capped.states.find((state) => state.iso2 === "IT")!.commitments).toHaveLength(1);
+    await expect(visitor.reports.overdue({ sourceId: world.source.id, perState: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

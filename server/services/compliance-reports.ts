@@ -4,7 +4,7 @@ import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
 import { FIGURE_SQL, FigureAccumulator, figuresFromRow, type FigureRow, type Figures, type OdihrLevel } from "@/server/services/compliance-figures";
-import { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
+import { ZMatrixInput, ZOverdueInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 import type { z } from "zod";
 
 // Compliance reports, aggregated in PostgreSQL. Reports only ever read published
@@ -426,14 +426,18 @@ export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInp
   return { filters: input, statuses: [...seen.values()].sort((a, b) => a.position - b.position), points };
 }
 
-/** Commitments past their due date without an accepted update, grouped by State. */
-export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZReportFilters>) {
-  const input = ZReportFilters.parse(rawInput);
+/**
+ * Commitments past their due date without an accepted update, grouped by State, earliest due
+ * first: every State's count, and its first `perState` commitments (all when not given).
+ */
+export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZOverdueInput>) {
+  const input = ZOverdueInput.parse(rawInput);
   const day = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
   const rows = await readRows<{
     state_id: string;
     name: string;
     iso2: string;
+    state_total: number;
     commitment_id: string;
     rec_id: string;
     reference: string;
@@ -443,24 +447,30 @@ export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZReport
     status_label: string;
     progress: number;
   }>(Prisma.sql`
-    WITH ${cellsCte(input)}
-    SELECT s.id AS state_id, s.name, s.iso2, scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 200) AS text,
-           ${isoDay(Prisma.sql`scored.due_date`)} AS due_date, scored.status_key, scored.status_label, scored.progress
-    FROM scored
-    JOIN "State" s ON s.id = scored.state_id
-    JOIN "Recommendation" r ON r.id = scored.rec_id
-    WHERE scored.due_date < ${day} AND scored.accepted_at IS NULL
-    ORDER BY s.name, scored.due_date, r.reference, scored.id`);
+    WITH ${cellsCte(input, Prisma.sql`AND c."dueDate" < ${day}`)}, overdue AS (
+      SELECT scored.*, r.reference, left(r.text, 200) AS text,
+             row_number() OVER (PARTITION BY scored.state_id ORDER BY scored.due_date, r.reference, scored.id) AS position,
+             count(*) OVER (PARTITION BY scored.state_id)::int AS state_total
+      FROM scored JOIN "Recommendation" r ON r.id = scored.rec_id
+      WHERE scored.accepted_at IS NULL
+    )
+    SELECT s.id AS state_id, s.name, s.iso2, overdue.state_total, overdue.id AS commitment_id, overdue.rec_id, overdue.reference, overdue.text,
+           ${isoDay(Prisma.sql`overdue.due_date`)} AS due_date, overdue.status_key, overdue.status_label, overdue.progress
+    FROM overdue JOIN "State" s ON s.id = overdue.state_id
+    WHERE overdue.position <= ${input.perState ?? 2_147_483_647}
+    ORDER BY s.name, overdue.position`);
   type Group = {
     stateId: string;
     name: string;
     iso2: string;
+    /** All of the State's overdue commitments; `commitments` holds the first `perState` of them. */
+    total: number;
     commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: string; status: { key: string; label: string }; progress: number }[];
   };
   const groups = new Map<string, Group>();
   for (const row of rows) {
     let group = groups.get(row.state_id);
-    if (!group) groups.set(row.state_id, (group = { stateId: row.state_id, name: row.name, iso2: row.iso2, commitments: [] }));
+    if (!group) groups.set(row.state_id, (group = { stateId: row.state_id, name: row.name, iso2: row.iso2, total: row.state_total, commitments: [] }));
     group.commitments.push({
       commitmentId: row.commitment_id,
       recommendationId: row.rec_id,
@@ -471,7 +481,8 @@ export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZReport
       progress: row.progress,
     });
   }
-  return { filters: input, asOf: day, total: rows.length, states: [...groups.values()] };
+  const states = [...groups.values()];
+  return { filters: input, asOf: day, total: states.reduce((sum, state) => sum + state.total, 0), states };
 }
 
 export type { Figures };

@@ -8,6 +8,7 @@ import { readReportFilters, type ReportSearchParams } from "@/components/reports
 import { ReportsNav } from "@/components/reports/reports-nav";
 import { CalendarDate } from "@/components/ui/dates";
 import { EmptyState } from "@/components/ui/empty-state";
+import { OVERDUE_PER_STATE } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Overdue commitments" };
 export default async function OverduePage({ searchParams }: { searchParams: Promise<ReportSearchParams> }) {
   const filters = readReportFilters(await searchParams);
   const caller = await getServerCaller();
-  const [report, sources, themes] = await Promise.all([caller.reports.overdue(filters), caller.sources.list(), caller.recommendations.themes()]);
+  const [report, sources, themes] = await Promise.all([caller.reports.overdue({ ...filters, perState: OVERDUE_PER_STATE }), caller.sources.list(), caller.recommendations.themes()]);
 
   return (
     <>
