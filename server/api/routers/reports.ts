@@ -1,5 +1,5 @@
 import { publicProcedure, router } from "@/server/api/trpc";
-import { ZMatrixInput, ZOverdueInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
+import { ZMatrixInput, ZOverdueInput, ZRecommendationReportInput, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 import { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
 
 // Reports read only published recommendations and accepted statuses: open to everyone.
