@@ -113,6 +113,34 @@ test("a focal point without a State is refused with the error next to the field"
   await expect(form.getByText("Administrators and analysts work for the secretariat")).toBeVisible();
 });
 
+test("the new-user form checks its fields before sending, and the API's refusal lands on its field", async ({ page }) => {
+  const suffix = uniqueSuffix();
+  await signInAndWait(page, "admin@demo.test");
+  const form = await openNewUserForm(page);
+  await form.getByLabel("Email").fill("not-an-address");
+  await form.getByLabel("Initial password").fill("short");
+  await form.getByRole("button", { name: "Create user" }).click();
+  const summary = form.getByRole("alert").filter({ hasText: "Please correct the following" });
+  for (const message of ["Name is required", "Enter a valid email address", "Choose a role", "Password must be at least 8 characters"]) {
+    await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  }
+  await expect(form.getByLabel("Email")).toHaveAttribute("aria-describedby", "new-user-email-error");
+  await expect(form.locator("#new-user-email-error")).toHaveText(/Enter a valid email address/);
+
+  // After a first attempt, a field is checked again as it changes.
+  await form.getByLabel("Name").fill(`Taken ${suffix}`);
+  await expect(form.locator("#new-user-name-error")).toHaveCount(0);
+
+  // The email is well formed but taken: only the API knows, and its message lands on the field.
+  await form.getByLabel("Email").fill("analyst@demo.test");
+  await form.getByLabel("Role").selectOption({ label: "Secretariat analyst" });
+  await form.getByLabel("Initial password").fill(`initial-${suffix}`);
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.locator("#new-user-email-error")).toHaveText(/An account with this email already exists/);
+  await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(summary.getByRole("link", { name: "An account with this email already exists" })).toBeVisible();
+});
+
 test("the user list and the new-user form have no serious accessibility violations", async ({ page }) => {
   await signInAndWait(page, "admin@demo.test");
   await page.goto("/admin/users");

@@ -3,18 +3,17 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { z } from "zod";
 import { useTRPC } from "@/components/trpc-provider";
 import { Field, describedBy } from "@/components/ui/field";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";
 import { errorMessage, fieldErrors } from "@/components/ui/api-errors";
 import { ZChangePasswordInput } from "@/server/schemas/users";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
-import { summaryOf } from "@/components/users/user-form-parts";
 import { useHydrated } from "@/components/users/use-hydrated";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
@@ -30,6 +29,13 @@ const ZChangePasswordForm = ZChangePasswordInput.extend({
 type TChangePasswordForm = z.infer<typeof ZChangePasswordForm>;
 
 const ID = "change-password";
+
+function summaryOf(errors: FieldErrors<TChangePasswordForm>): SummaryError[] {
+  return FIELDS.flatMap((field) => {
+    const message = errors[field]?.message;
+    return message ? [{ fieldId: `${ID}-${field}`, message }] : [];
+  });
+}
 const EMPTY: TChangePasswordForm = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 /**
@@ -91,7 +97,7 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
     <section className="card" aria-labelledby={`${ID}-title`}>
       <h2 id={`${ID}-title`}>Change password</h2>
       <form className="stack" method="post" onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={summaryOf(errors, ID, [...FIELDS])} />
+        <ErrorSummary errors={summaryOf(errors)} />
         {formError ? (
           <div role="alert" className="alert alert-error">
             {formError}

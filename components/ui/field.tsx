@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /**
  * A labelled form control with its hint and error. The control itself is passed as children and
- * must carry `id={id}`, `aria-invalid` and `aria-describedby={describedBy(id, ...)}`.
+ * must carry `id={id}`, `aria-invalid` and `aria-describedby={describedBy(id, ...)}`; InputField,
+ * SelectField and TextAreaField do that wiring.
  */
 export function Field({
   id,
@@ -39,4 +40,39 @@ export function Field({
 /** The aria-describedby value for a control rendered inside <Field>. */
 export function describedBy(id: string, options: { error?: string | null; hint?: boolean }) {
   return [options.hint ? `${id}-hint` : null, options.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+type Wiring = { id: string; label: ReactNode; error?: string | null; hint?: ReactNode };
+
+function controlProps(id: string, error: string | null | undefined, hint: ReactNode) {
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, { error, hint: Boolean(hint) }) };
+}
+
+/** An <input> in a <Field>, with its id, aria-invalid and aria-describedby. */
+export function InputField({ id, label, error, hint, ...input }: Wiring & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <input {...input} {...controlProps(id, error, hint)} />
+    </Field>
+  );
+}
+
+/** A <select> in a <Field>, with its id, aria-invalid and aria-describedby; the options are its children. */
+export function SelectField({ id, label, error, hint, children, ...select }: Wiring & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id">) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <select {...select} {...controlProps(id, error, hint)}>
+        {children}
+      </select>
+    </Field>
+  );
+}
+
+/** A <textarea> in a <Field>, with its id, aria-invalid and aria-describedby. */
+export function TextAreaField({ id, label, error, hint, ...textarea }: Wiring & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <textarea {...textarea} {...controlProps(id, error, hint)} />
+    </Field>
+  );
 }

@@ -1,72 +1,49 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
-import { z } from "zod";
 import { useTRPC } from "@/components/trpc-provider";
-import { Field, describedBy } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { errorMessage, fieldErrors } from "@/components/ui/api-errors";
-import { ZCreateUserInput, ZRole } from "@/server/schemas/users";
+import { errorMessage } from "@/components/ui/api-errors";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
+import type { Role } from "@/prisma/generated/enums";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+import { EMAIL_MAX, PASSWORD_INPUT_MAX, USER_NAME_MAX, emailProblem, newPasswordProblem, userNameProblem } from "@/server/schemas/user-rules";
 import {
-  ROLE_OPTIONS,
-  STATE_HINT_FOCAL,
-  STATE_HINT_SECRETARIAT,
-  StateOptions,
-  isSecretariatRole,
-  summaryOf,
+  RoleAndStateFields,
+  roleAndStateProblems,
   type StateOption,
 } from "@/components/users/user-form-parts";
 
-const FIELDS = ["name", "email", "role", "stateId", "password"] as const;
-type FieldName = (typeof FIELDS)[number];
+// The select starts empty so that nobody gets a role by default.
+type TNewUserForm = { name: string; email: string; role: string; stateId: string; password: string };
 
-const ZNewUserForm = z
-  .object({
-    name: ZCreateUserInput.shape.name,
-    email: ZCreateUserInput.shape.email,
-    // The select starts empty so that nobody gets a role by default.
-    role: z.string().pipe(ZRole),
-    stateId: z.string().optional(),
-    password: ZCreateUserInput.shape.password,
-  })
-  .superRefine((values, ctx) => {
-    if (values.role === "FOCAL_POINT" && !values.stateId) {
-      ctx.addIssue({ code: "custom", path: ["stateId"], message: "Choose the State of this focal point" });
-    }
-  });
-type TNewUserFormInput = z.input<typeof ZNewUserForm>;
-type TNewUserForm = z.output<typeof ZNewUserForm>;
-
-const EMPTY: TNewUserFormInput = { name: "", email: "", role: "", stateId: "", password: "" };
+const EMPTY: TNewUserForm = { name: "", email: "", role: "", stateId: "", password: "" };
 const ID = "new-user";
+const IDS = { name: `${ID}-name`, email: `${ID}-email`, role: `${ID}-role`, stateId: `${ID}-stateId`, password: `${ID}-password` };
+
+// The API's rules (user-rules.ts), checked without zod.
+function problemsOf(values: TNewUserForm) {
+  return {
+    name: userNameProblem(values.name) ?? undefined,
+    email: emailProblem(values.email) ?? undefined,
+    ...roleAndStateProblems(values),
+    password: newPasswordProblem(values.password) ?? undefined,
+  };
+}
 
 export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useForm<TNewUserFormInput, unknown, TNewUserForm>({
-    resolver: zodResolver(ZNewUserForm),
-    defaultValues: EMPTY,
-    shouldFocusError: false,
-  });
-  const { register, handleSubmit, setError, setValue, control, formState } = form;
-  const role = useWatch({ control, name: "role" });
-  const secretariat = isSecretariatRole(role);
+  const { values, summary, field, change, check, placeServerErrors } = useCheckedForm({ initial: EMPTY, ids: IDS, problemsOf });
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-
-  useEffect(() => {
-    // Secretariat staff are not bound to a State: drop one chosen before the role changed.
-    if (secretariat) setValue("stateId", "");
-  }, [secretariat, setValue]);
 
   const create = useMutation(
     trpc.users.create.mutationOptions({
@@ -76,33 +53,25 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
         onDone();
       },
       onError: (error) => {
-        const byField = fieldErrors(error);
-        let placed = false;
-        for (const field of FIELDS) {
-          if (byField[field]) {
-            setError(field, { type: "server", message: byField[field] });
-            placed = true;
-          }
-        }
-        setFormError(placed ? null : errorMessage(error));
+        setFormError(placeServerErrors(error) ? null : errorMessage(error));
       },
     }),
   );
 
-  const onSubmit = handleSubmit((values) => {
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending || !check()) return;
     setFormError(null);
     create.mutate({
       name: values.name,
       email: values.email,
-      role: values.role,
-      stateId: values.role === "FOCAL_POINT" ? (values.stateId ?? null) : null,
+      role: values.role as Role,
+      stateId: values.role === "FOCAL_POINT" ? values.stateId || null : null,
       password: values.password,
       mustChangePassword: true,
     });
-  });
+  }
 
-  const errors = formState.errors;
-  const errorOf = (field: FieldName) => errors[field]?.message ?? null;
   const saving = create.isPending;
 
   return (
@@ -111,81 +80,29 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
         New user
       </h2>
       <form className="stack" onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={summaryOf(errors, ID, [...FIELDS])} />
+        <ErrorSummary errors={summary} />
         {formError ? (
           <div role="alert" className="alert alert-error">
             {formError}
           </div>
         ) : null}
-        <Field id={`${ID}-name`} label="Name" error={errorOf("name")}>
-          <input
-            id={`${ID}-name`}
-            type="text"
-            autoComplete="off"
-            maxLength={200}
-            aria-invalid={Boolean(errorOf("name"))}
-            aria-describedby={describedBy(`${ID}-name`, { error: errorOf("name") })}
-            {...register("name")}
-          />
-        </Field>
-        <Field id={`${ID}-email`} label="Email" error={errorOf("email")}>
-          <input
-            id={`${ID}-email`}
-            type="email"
-            autoComplete="off"
-            maxLength={254}
-            aria-invalid={Boolean(errorOf("email"))}
-            aria-describedby={describedBy(`${ID}-email`, { error: errorOf("email") })}
-            {...register("email")}
-          />
-        </Field>
-        <Field id={`${ID}-role`} label="Role" error={errorOf("role")}>
-          <select
-            id={`${ID}-role`}
-            aria-invalid={Boolean(errorOf("role"))}
-            aria-describedby={describedBy(`${ID}-role`, { error: errorOf("role") })}
-            {...register("role")}
-          >
-            <option value="">Choose a role</option>
-            {ROLE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          id={`${ID}-stateId`}
-          label="State"
-          error={errorOf("stateId")}
-          hint={secretariat ? STATE_HINT_SECRETARIAT : STATE_HINT_FOCAL}
-        >
-          <select
-            id={`${ID}-stateId`}
-            aria-invalid={Boolean(errorOf("stateId"))}
-            aria-describedby={describedBy(`${ID}-stateId`, { error: errorOf("stateId"), hint: true })}
-            {...register("stateId", { disabled: secretariat })}
-          >
-            <option value="">{secretariat ? "None (secretariat)" : "Choose a State"}</option>
-            <StateOptions states={states} />
-          </select>
-        </Field>
-        <Field
-          id={`${ID}-password`}
+        <InputField label="Name" type="text" autoComplete="off" maxLength={USER_NAME_MAX} {...field("name")} />
+        <InputField label="Email" type="email" autoComplete="off" maxLength={EMAIL_MAX} {...field("email")} />
+        <RoleAndStateFields
+          role={field("role")}
+          stateId={field("stateId")}
+          states={states}
+          chooseRole
+          onRoleChange={(role, dropState) => change(dropState ? { role, stateId: "" } : { role })}
+        />
+        <InputField
           label="Initial password"
-          error={errorOf("password")}
           hint={`${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters. Give it to the user by a safe channel; they must choose their own password when they first sign in.`}
-        >
-          <input
-            id={`${ID}-password`}
-            type="password"
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX_LENGTH * 4}
-            aria-invalid={Boolean(errorOf("password"))}
-            aria-describedby={describedBy(`${ID}-password`, { error: errorOf("password"), hint: true })}
-            {...register("password")}
-          />
-        </Field>
+          type="password"
+          autoComplete="new-password"
+          maxLength={PASSWORD_INPUT_MAX}
+          {...field("password")}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={saving}>
             {saving ? "Creating…" : "Create user"}

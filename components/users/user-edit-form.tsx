@@ -1,76 +1,54 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
-import { z } from "zod";
 import { useTRPC } from "@/components/trpc-provider";
 import { leaveEndedSession } from "@/components/auth/sign-out";
-import { Field, describedBy } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateTime } from "@/components/ui/dates";
-import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
-import { ZRole, ZUpdateUserInput } from "@/server/schemas/users";
+import { conflictOf, errorMessage } from "@/components/ui/api-errors";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
+import type { Role } from "@/prisma/generated/enums";
+import { USER_NAME_MAX, userNameProblem } from "@/server/schemas/user-rules";
 import type { UserSummary } from "@/components/users/user-detail";
 import {
-  ROLE_OPTIONS,
-  STATE_HINT_FOCAL,
-  STATE_HINT_SECRETARIAT,
-  StateOptions,
-  isSecretariatRole,
-  summaryOf,
+  RoleAndStateFields,
+  roleAndStateProblems,
   type StateOption,
 } from "@/components/users/user-form-parts";
 import { useHydrated } from "@/components/users/use-hydrated";
 
-const FIELDS = ["name", "role", "stateId"] as const;
-type FieldName = (typeof FIELDS)[number];
-
-const ZEditUserForm = z
-  .object({
-    name: ZUpdateUserInput.shape.name.unwrap(),
-    role: z.string().pipe(ZRole),
-    stateId: z.string().optional(),
-  })
-  .superRefine((values, ctx) => {
-    if (values.role === "FOCAL_POINT" && !values.stateId) {
-      ctx.addIssue({ code: "custom", path: ["stateId"], message: "Choose the State of this focal point" });
-    }
-  });
-type TEditUserFormInput = z.input<typeof ZEditUserForm>;
-type TEditUserForm = z.output<typeof ZEditUserForm>;
-
+type TEditUserForm = { name: string; role: string; stateId: string };
 type Conflict = { changedBy: string | null; changedAt: string };
 
-function valuesOf(user: UserSummary): TEditUserFormInput {
+const ID = "edit-user";
+const IDS = { name: `${ID}-name`, role: `${ID}-role`, stateId: `${ID}-stateId` };
+
+// The API's rules (user-rules.ts), checked without zod.
+function problemsOf(values: TEditUserForm) {
+  return { name: userNameProblem(values.name) ?? undefined, ...roleAndStateProblems(values) };
+}
+
+function valuesOf(user: UserSummary): TEditUserForm {
   return { name: user.name, role: user.role, stateId: user.state?.id ?? "" };
 }
 
 export function UserEditForm({ user, states, self }: { user: UserSummary; states: StateOption[]; self: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const ID = `edit-user`;
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reloading, setReloading] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
-  const form = useForm<TEditUserFormInput, unknown, TEditUserForm>({
-    resolver: zodResolver(ZEditUserForm),
-    shouldFocusError: false,
+  // What was typed before hydration is kept (useCheckedForm reads the controls once hydrated).
+  const { values, summary, field, change, check, placeServerErrors, reset } = useCheckedForm({
+    initial: valuesOf(user),
+    ids: IDS,
+    problemsOf,
   });
-  const { register, handleSubmit, setError, setValue, reset, control, formState } = form;
-  const role = useWatch({ control, name: "role", defaultValue: user.role });
   const hydrated = useHydrated();
-  // The initial values are the controls' own defaultValue rather than the form's defaultValues,
-  // so that what was typed before hydration is not overwritten.
-  const initial = valuesOf(user);
-  const secretariat = isSecretariatRole(role);
-
-  useEffect(() => {
-    if (secretariat) setValue("stateId", "");
-  }, [secretariat, setValue]);
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -100,30 +78,24 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
           setConflict(stale);
           return;
         }
-        const byField = fieldErrors(error);
-        let placed = false;
-        for (const field of FIELDS) {
-          if (byField[field]) {
-            setError(field, { type: "server", message: byField[field] });
-            placed = true;
-          }
-        }
-        setFormError(placed ? null : errorMessage(error));
+        setFormError(placeServerErrors(error) ? null : errorMessage(error));
       },
     }),
   );
 
-  const onSubmit = handleSubmit((values) => {
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (update.isPending || !check()) return;
     setFormError(null);
     setConflict(null);
     update.mutate({
       id: user.id,
       expectedUpdatedAt: user.updatedAt.toISOString(),
       name: values.name,
-      role: values.role,
-      stateId: values.role === "FOCAL_POINT" ? (values.stateId ?? null) : null,
+      role: values.role as Role,
+      stateId: values.role === "FOCAL_POINT" ? values.stateId || null : null,
     });
-  });
+  }
 
   async function reload() {
     setReloading(true);
@@ -139,15 +111,13 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
     }
   }
 
-  const errors = formState.errors;
-  const errorOf = (field: FieldName) => errors[field]?.message ?? null;
   const saving = update.isPending;
 
   return (
     <section className="card" aria-labelledby={`${ID}-title`}>
       <h2 id={`${ID}-title`}>Edit user</h2>
       <form className="stack" method="post" onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={summaryOf(errors, ID, [...FIELDS])} />
+        <ErrorSummary errors={summary} />
         {conflict ? (
           <div ref={conflictRef} tabIndex={-1} role="alert" className="alert alert-warning">
             <p className="users-alert-text">
@@ -165,59 +135,18 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
             {formError}
           </div>
         ) : null}
-        <Field id={`${ID}-name`} label="Name" error={errorOf("name")}>
-          <input
-            id={`${ID}-name`}
-            type="text"
-            autoComplete="off"
-            maxLength={200}
-            defaultValue={initial.name}
-            aria-invalid={Boolean(errorOf("name"))}
-            aria-describedby={describedBy(`${ID}-name`, { error: errorOf("name") })}
-            {...register("name")}
-          />
-        </Field>
-        <Field
-          id={`${ID}-role`}
-          label="Role"
-          error={errorOf("role")}
-          hint={
+        <InputField label="Name" type="text" autoComplete="off" maxLength={USER_NAME_MAX} {...field("name")} />
+        <RoleAndStateFields
+          role={field("role")}
+          stateId={field("stateId")}
+          states={states}
+          roleHint={
             self
               ? "Changing your own role signs you out; you will need to sign in again."
               : "Changing the role or State signs the user out everywhere."
           }
-        >
-          <select
-            id={`${ID}-role`}
-            defaultValue={initial.role}
-            aria-invalid={Boolean(errorOf("role"))}
-            aria-describedby={describedBy(`${ID}-role`, { error: errorOf("role"), hint: true })}
-            {...register("role")}
-          >
-            {ROLE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          id={`${ID}-stateId`}
-          label="State"
-          error={errorOf("stateId")}
-          hint={secretariat ? STATE_HINT_SECRETARIAT : STATE_HINT_FOCAL}
-        >
-          <select
-            id={`${ID}-stateId`}
-            defaultValue={initial.stateId}
-            aria-invalid={Boolean(errorOf("stateId"))}
-            aria-describedby={describedBy(`${ID}-stateId`, { error: errorOf("stateId"), hint: true })}
-            {...register("stateId", { disabled: secretariat })}
-          >
-            <option value="">{secretariat ? "None (secretariat)" : "Choose a State"}</option>
-            <StateOptions states={states} />
-          </select>
-        </Field>
+          onRoleChange={(role, dropState) => change(dropState ? { role, stateId: "" } : { role })}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={saving || reloading || !hydrated}>
             {saving ? "Saving…" : "Save changes"}

@@ -1,6 +1,7 @@
-import type { FieldErrors, FieldValues } from "react-hook-form";
+import type { ChangeEvent, ReactNode } from "react";
 import type { Role, StateKind } from "@/prisma/generated/enums";
-import type { SummaryError } from "@/components/ui/error-summary";
+import { SelectField } from "@/components/ui/field";
+import { FOCAL_POINT_STATE_MESSAGE, ROLE_MESSAGE } from "@/server/schemas/user-rules";
 
 /** A State as the user screens need it (from the States list of the page). */
 export type StateOption = { id: string; name: string; iso2: string; kind: StateKind };
@@ -51,15 +52,61 @@ export function StateOptions({ states }: { states: StateOption[] }) {
   );
 }
 
+/** The role and State rules of the user forms: a role is chosen, and a focal point has a State. */
+export function roleAndStateProblems(values: { role: string; stateId: string }): { role?: string; stateId?: string } {
+  if (!ROLE_OPTIONS.some((option) => option.value === values.role)) return { role: ROLE_MESSAGE };
+  if (values.role === "FOCAL_POINT" && !values.stateId) return { stateId: FOCAL_POINT_STATE_MESSAGE };
+  return {};
+}
+
+type SelectWiring = {
+  id: string;
+  name: string;
+  value: string;
+  error?: string;
+  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
+};
+
 /**
- * The entries of an ErrorSummary for a react-hook-form form, in the order of its fields. Each
- * field's control has the id `${idPrefix}-${field}`.
+ * The Role and State selects of the user forms. Secretariat staff are not bound to a State: choosing
+ * such a role drops the State chosen before, and the State select is disabled.
  */
-export function summaryOf<T extends FieldValues>(errors: FieldErrors<T>, idPrefix: string, order: string[]): SummaryError[] {
-  const result: SummaryError[] = [];
-  for (const field of order) {
-    const message = errors[field]?.message;
-    if (typeof message === "string" && message) result.push({ fieldId: `${idPrefix}-${field}`, message });
-  }
-  return result;
+export function RoleAndStateFields({
+  role,
+  stateId,
+  states,
+  roleHint,
+  chooseRole,
+  onRoleChange,
+}: {
+  role: SelectWiring;
+  stateId: SelectWiring;
+  states: StateOption[];
+  roleHint?: ReactNode;
+  /** An empty first option, so that nobody gets a role by default. */
+  chooseRole?: boolean;
+  onRoleChange: (role: string, dropState: boolean) => void;
+}) {
+  const secretariat = isSecretariatRole(role.value);
+  return (
+    <>
+      <SelectField
+        label="Role"
+        hint={roleHint}
+        {...role}
+        onChange={(event) => onRoleChange(event.target.value, isSecretariatRole(event.target.value))}
+      >
+        {chooseRole ? <option value="">Choose a role</option> : null}
+        {ROLE_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="State" hint={secretariat ? STATE_HINT_SECRETARIAT : STATE_HINT_FOCAL} disabled={secretariat} {...stateId}>
+        <option value="">{secretariat ? "None (secretariat)" : "Choose a State"}</option>
+        <StateOptions states={states} />
+      </SelectField>
+    </>
+  );
 }

@@ -2,24 +2,26 @@
 
 import { useId, useRef, useState } from "react";
 import Link from "next/link";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
-import { z } from "zod";
 import { useTRPC } from "@/components/trpc-provider";
-import { Field, describedBy } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { errorMessage, fieldErrors } from "@/components/ui/api-errors";
-import { ZResetPasswordInput } from "@/server/schemas/users";
+import { errorMessage } from "@/components/ui/api-errors";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+import { PASSWORD_INPUT_MAX, newPasswordProblem } from "@/server/schemas/user-rules";
 import type { UserSummary } from "@/components/users/user-detail";
-import { summaryOf } from "@/components/users/user-form-parts";
 import { useHydrated } from "@/components/users/use-hydrated";
 
-const ZResetForm = z.object({ newPassword: ZResetPasswordInput.shape.newPassword });
-type TResetForm = z.infer<typeof ZResetForm>;
 const ID = "reset-password";
+const IDS = { newPassword: `${ID}-newPassword` };
+const EMPTY = { newPassword: "" };
+
+// The API's rule (user-rules.ts), checked without zod.
+function problemsOf(values: typeof EMPTY) {
+  return { newPassword: newPasswordProblem(values.newPassword) ?? undefined };
+}
 
 export function UserResetPassword({ user, self }: { user: UserSummary; self: boolean }) {
   const trpc = useTRPC();
@@ -27,32 +29,22 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
   const dialog = useRef<HTMLDialogElement>(null);
   const dialogTitleId = useId();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TResetForm>({
-    resolver: zodResolver(ZResetForm),
-    shouldFocusError: false,
-  });
-  // No defaultValues: what was typed before hydration is kept rather than reset to "".
-  const { register, handleSubmit, setError, getValues, reset, formState } = form;
+  // What was typed before hydration is kept (useCheckedForm reads the control once hydrated).
+  const { values, summary, field, check, placeServerErrors, reset } = useCheckedForm({ initial: EMPTY, ids: IDS, problemsOf });
   const hydrated = useHydrated();
 
   const resetPassword = useMutation(
     trpc.users.resetPassword.mutationOptions({
       onSuccess: async (updated) => {
         queryClient.setQueryData(trpc.users.get.queryKey({ id: updated.id }), updated);
-        reset({ newPassword: "" });
+        reset(EMPTY);
         await queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
         toast.success(
           `Password reset. ${updated.name} was signed out everywhere and must choose a new password at next sign-in.`,
         );
       },
       onError: (error) => {
-        const byField = fieldErrors(error);
-        if (byField.newPassword) {
-          setError("newPassword", { type: "server", message: byField.newPassword });
-          setFormError(null);
-          return;
-        }
-        setFormError(errorMessage(error));
+        setFormError(placeServerErrors(error) ? null : errorMessage(error));
       },
     }),
   );
@@ -73,7 +65,6 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
     );
   }
 
-  const error = formState.errors.newPassword?.message ?? null;
   const pending = resetPassword.isPending;
 
   return (
@@ -87,30 +78,25 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
         className="stack"
         method="post"
         noValidate
-        onSubmit={(event) => void handleSubmit(askToConfirm)(event)}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (check()) askToConfirm();
+        }}
       >
-        <ErrorSummary errors={summaryOf(formState.errors, ID, ["newPassword"])} />
+        <ErrorSummary errors={summary} />
         {formError ? (
           <div role="alert" className="alert alert-error">
             {formError}
           </div>
         ) : null}
-        <Field
-          id={`${ID}-newPassword`}
+        <InputField
           label="New temporary password"
-          error={error}
           hint={`${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters.`}
-        >
-          <input
-            id={`${ID}-newPassword`}
-            type="password"
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX_LENGTH * 4}
-            aria-invalid={Boolean(error)}
-            aria-describedby={describedBy(`${ID}-newPassword`, { error, hint: true })}
-            {...register("newPassword")}
-          />
-        </Field>
+          type="password"
+          autoComplete="new-password"
+          maxLength={PASSWORD_INPUT_MAX}
+          {...field("newPassword")}
+        />
         <div className="actions">
           <button type="submit" className="button button-danger" disabled={pending || !hydrated}>
             {pending ? "Resetting…" : "Reset password"}
@@ -132,7 +118,7 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
             className="button button-danger"
             onClick={() => {
               dialog.current?.close();
-              resetPassword.mutate({ id: user.id, newPassword: getValues("newPassword") });
+              resetPassword.mutate({ id: user.id, newPassword: values.newPassword });
             }}
           >
             Reset password

@@ -1,18 +1,21 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+import { EMAIL_MAX, EMAIL_PATTERN, emailMessages, passwordMessages } from "@/server/schemas/user-rules";
+
+// Built from the zod-free rules and messages of user-rules.ts, which the browser's forms use.
 
 export const ZEmail = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, "Email is too long")
-  .pipe(z.email("Enter a valid email address"));
+  .max(EMAIL_MAX, emailMessages.tooLong)
+  .pipe(z.email({ pattern: EMAIL_PATTERN, error: emailMessages.invalid }));
 
 export const ZNewPassword = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters`)
-  .refine((value) => !value.includes("\u0000"), "Password must not contain NUL characters");
+  .min(PASSWORD_MIN_LENGTH, passwordMessages.tooShort)
+  .max(PASSWORD_MAX_LENGTH, passwordMessages.tooLong)
+  .refine((value) => !value.includes("\u0000"), passwordMessages.nul);
 
 export const ZSignInInput = z.strictObject({
   email: z.string().max(254),

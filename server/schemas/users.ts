@@ -3,14 +3,16 @@ import { Role } from "@/prisma/generated/enums";
 import { PASSWORD_MAX_LENGTH } from "@/server/auth/password-policy";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
 import { zId, zRequiredText, zText } from "@/server/schemas/common";
+import { ROLE_MESSAGE, USER_NAME_LABEL, USER_NAME_MAX } from "@/server/schemas/user-rules";
 
-// Client-safe: the user administration and account forms reuse these schemas.
+// The user administration and account forms check with the zod-free rules of user-rules.ts, from
+// which these schemas are built; the forms import only their types.
 
 export const USER_LIST_MAX_LIMIT = 100;
 
-export const ZRole = z.enum(Role, { error: "Choose a role" });
+export const ZRole = z.enum(Role, { error: ROLE_MESSAGE });
 
-const zUserName = zRequiredText(200, "Name");
+const zUserName = zRequiredText(USER_NAME_MAX, USER_NAME_LABEL);
 
 /**
  * The `updatedAt` the client read, sent back with an edit: the User table has no version column,

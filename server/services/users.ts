@@ -7,6 +7,7 @@ import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/user-rules";
 import type {
   TGetUserInput,
   TListUsersInput,
@@ -48,7 +49,7 @@ function assertAdmin(actor: Actor): asserts actor is UserActor {
 function assertRoleMatchesState(role: Role, hasState: boolean) {
   if (role === "FOCAL_POINT" && !hasState) {
     throw new DomainError("BAD_REQUEST", "A focal point must be bound to a State.", {
-      fieldErrors: { stateId: ["Choose the State of this focal point"] },
+      fieldErrors: { stateId: [FOCAL_POINT_STATE_MESSAGE] },
     });
   }
   if (role !== "FOCAL_POINT" && hasState) {
