@@ -32,13 +32,13 @@ const config = [
   // of these libraries costs 8-32 KB gzipped on every visit (bench/README.md, section 4).
   {
     files: ["components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
-    ignores: ["components/ui/toast.ts", "components/providers.tsx", "components/auth/sign-in-form.tsx", "components/account/change-password-form.tsx"],
+    ignores: ["components/ui/toast.ts", "components/providers.tsx", "components/auth/sign-in-form.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth] }],
     },
   },
   {
-    files: ["components/commitments/**", "components/review/**", "components/layout/**", "components/ui/**", "components/users/**"],
+    files: ["components/commitments/**", "components/review/**", "components/layout/**", "components/ui/**", "components/users/**", "components/account/**"],
     ignores: ["components/ui/toast.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

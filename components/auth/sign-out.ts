@@ -1,15 +1,15 @@
 // Sign-out without next-auth/react in the browser: next-auth's own endpoint, POSTed by a plain
 // HTML form. next-auth protects it with a double-submit CSRF token (a cookie, and the same token
-// in the form), which /api/auth/csrf hands out and sets.
+// in the form), which /api/auth/csrf hands out and sets. (Signing in again: sign-in.ts.)
 
 export const SIGN_OUT_ACTION = "/api/auth/signout";
 
 /** The CSRF token for a POST to next-auth's endpoints (it also sets the cookie if missing). */
 export async function fetchCsrfToken(): Promise<string> {
   const response = await fetch("/api/auth/csrf", { cache: "no-store", credentials: "same-origin" });
-  if (!response.ok) throw new Error(`The sign-out token could not be fetched (HTTP ${response.status}).`);
+  if (!response.ok) throw new Error(`The CSRF token could not be fetched (HTTP ${response.status}).`);
   const body = (await response.json()) as { csrfToken?: unknown };
-  if (typeof body.csrfToken !== "string" || !body.csrfToken) throw new Error("The sign-out token could not be fetched.");
+  if (typeof body.csrfToken !== "string" || !body.csrfToken) throw new Error("The CSRF token could not be fetched.");
   return body.csrfToken;
 }
 

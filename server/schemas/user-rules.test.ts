@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
-import { ZCreateUserInput, ZResetPasswordInput, ZRole, ZUpdateUserInput } from "@/server/schemas/users";
-import { ROLE_MESSAGE, emailProblem, newPasswordProblem, userNameProblem } from "@/server/schemas/user-rules";
+import { ZChangePasswordInput, ZCreateUserInput, ZResetPasswordInput, ZRole, ZUpdateUserInput } from "@/server/schemas/users";
+import { ROLE_MESSAGE, currentPasswordProblem, emailProblem, newPasswordProblem, userNameProblem } from "@/server/schemas/user-rules";
 import { roleAndStateProblems } from "@/components/users/user-form-parts";
 
 // The user and account forms check without zod; the API checks with the zod schemas. Both must
@@ -36,7 +36,7 @@ const EMAILS = [
   `${"a".repeat(64)}@${"b".repeat(185)}.test`,
   ` ${"a".repeat(64)}@${"b".repeat(184)}.test `,
 ];
-const PASSWORDS = ["", "short", "1234567", "12345678", "demo-password-2017", "pass\u0000word", "x".repeat(128), "x".repeat(129), `${"x".repeat(129)}\u0000`, "        ", "lone \ud800 surrogate"];
+const PASSWORDS = ["", "short", "1234567", "12345678", "demo-password-2017", "pass\u0000word", "x".repeat(128), "x".repeat(129), `${"x".repeat(129)}\u0000`, "        ", "lone \ud800 surrogate", "x".repeat(512), "x".repeat(513)];
 
 describe("the user forms' checks and the API's schemas agree", () => {
   it.each(NAMES.map((name) => [JSON.stringify(name.slice(0, 20)), name.length, name] as const))("name %s (%i characters)", (_name, _length, name) => {
@@ -52,6 +52,8 @@ describe("the user forms' checks and the API's schemas agree", () => {
   it.each(PASSWORDS.map((password) => [JSON.stringify(password.slice(0, 20)), password.length, password] as const))("password %s (%i characters)", (_name, _length, password) => {
     expect(newPasswordProblem(password)).toBe(zodProblem(ZNewPassword, password));
     expect(newPasswordProblem(password)).toBe(zodProblem(ZResetPasswordInput.shape.newPassword, password));
+    expect(newPasswordProblem(password)).toBe(zodProblem(ZChangePasswordInput.shape.newPassword, password));
+    expect(currentPasswordProblem(password)).toBe(zodProblem(ZChangePasswordInput.shape.currentPassword, password));
   });
 
   it.each(["", "FOCAL_POINT", "ANALYST", "ADMIN", "OWNER", "admin"])("role %j", (role) => {

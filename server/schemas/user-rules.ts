@@ -25,6 +25,16 @@ export const passwordMessages = {
 /** The longest password a form sends (sign-in and the current password are bounded like this). */
 export const PASSWORD_INPUT_MAX = PASSWORD_MAX_LENGTH * 4;
 
+export const currentPasswordMessages = {
+  required: "Enter your current password",
+  tooLong: "Password is too long",
+};
+
+export const confirmPasswordMessages = {
+  required: "Enter the new password again",
+  mismatch: "The two new passwords do not match",
+};
+
 export const ROLE_MESSAGE = "Choose a role";
 export const FOCAL_POINT_STATE_MESSAGE = "Choose the State of this focal point";
 
@@ -46,4 +56,18 @@ export function newPasswordProblem(value: string): string | null {
   if (value.length > PASSWORD_MAX_LENGTH) return passwordMessages.tooLong;
   if (value.includes("\u0000")) return passwordMessages.nul;
   return null;
+}
+
+/** The current password when changing it (ZChangePasswordInput): not held to the policy, an old one may predate it. */
+export function currentPasswordProblem(value: string): string | null {
+  if (value.length < 1) return currentPasswordMessages.required;
+  if (value.length > PASSWORD_INPUT_MAX) return currentPasswordMessages.tooLong;
+  return null;
+}
+
+/** The new password typed again (the form's own check; the API receives the new password once). */
+export function confirmPasswordProblem(newPassword: string, confirmation: string): string | null {
+  if (confirmation.length < 1) return confirmPasswordMessages.required;
+  if (confirmation.length > PASSWORD_INPUT_MAX) return currentPasswordMessages.tooLong;
+  return confirmation === newPassword ? null : confirmPasswordMessages.mismatch;
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { Role } from "@/prisma/generated/enums";
-import { PASSWORD_MAX_LENGTH } from "@/server/auth/password-policy";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
 import { zId, zRequiredText, zText } from "@/server/schemas/common";
-import { ROLE_MESSAGE, USER_NAME_LABEL, USER_NAME_MAX } from "@/server/schemas/user-rules";
+import { PASSWORD_INPUT_MAX, ROLE_MESSAGE, currentPasswordMessages, USER_NAME_LABEL, USER_NAME_MAX } from "@/server/schemas/user-rules";
 
 // The user administration and account forms check with the zod-free rules of user-rules.ts, from
 // which these schemas are built; the forms import only their types.
@@ -71,7 +70,7 @@ export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
 
 export const ZChangePasswordInput = z.strictObject({
   // Not held to the new-password policy: an old password may predate it. Bounded like sign-in.
-  currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH * 4),
+  currentPassword: z.string().min(1, currentPasswordMessages.required).max(PASSWORD_INPUT_MAX, currentPasswordMessages.tooLong),
   newPassword: ZNewPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
