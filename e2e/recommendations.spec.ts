@@ -159,6 +159,48 @@ test("a draft without text is refused with the field error and summary, then sav
   expect(gone.items).toHaveLength(0);
 });
 
+test("the source form checks its fields before sending; a new source is chosen in the form; a taken reference is refused on its field", async ({ page }) => {
+  const reference = uniqueReference();
+  await signInAndWait(page, "analyst@demo.test");
+  await page.goto("/recommendations/new");
+  await page.getByLabel("Reference").fill(reference);
+  await page.getByRole("button", { name: "Source not listed? Add a new source" }).click();
+  const sourceForm = page.getByRole("form", { name: "New source" });
+  await sourceForm.getByLabel("Link (optional)").fill("ftp://example.test/report");
+  await sourceForm.getByRole("button", { name: "Add source" }).click();
+  const sourceSummary = sourceForm.getByRole("alert").filter({ hasText: "Please correct the following" });
+  for (const message of ["Title is required", "Choose the kind of source", "Enter a date as YYYY-MM-DD", "Link must be a web address starting with http:// or https://"]) {
+    await expect(sourceSummary.getByRole("link", { name: message })).toBeVisible();
+  }
+  await expect(sourceForm.getByLabel("Link (optional)")).toHaveAttribute("aria-invalid", "true");
+
+  const title = `E2E source ${Math.random().toString(36).slice(2, 10)}`;
+  await sourceForm.getByLabel("Title").fill(title);
+  await sourceForm.getByLabel("Kind").selectOption({ label: "Conference" });
+  await sourceForm.getByLabel("Date").fill("2026-11-01");
+  await sourceForm.getByLabel("Link (optional)").fill("https://example.test/report");
+  await sourceForm.getByRole("button", { name: "Add source" }).click();
+  // The new source is chosen for the user, and what they typed stays.
+  await expect(page.getByLabel("Source", { exact: true }).locator("option:checked")).toHaveText(new RegExp(title));
+  await expect(page.getByLabel("Reference")).toHaveValue(reference);
+
+  await page.getByLabel("Recommendation text").fill(`${reference}: first.`);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Draft ${reference}` })).toBeVisible();
+
+  // The same reference in the same source: only the API knows, and its message lands on the field.
+  await page.goto("/recommendations/new");
+  const source = page.getByLabel("Source", { exact: true });
+  await source.selectOption((await source.locator("option", { hasText: title }).first().getAttribute("value"))!);
+  await page.getByLabel("Reference").fill(reference);
+  await page.getByLabel("Recommendation text").fill(`${reference}: second.`);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.locator("#rec-reference-error")).toHaveText(/This reference is already used in this source/);
+  await expect(page.getByLabel("Reference")).toHaveAttribute("aria-invalid", "true");
+  const summary = alerts(page).filter({ has: page.getByRole("heading", { name: "Please correct the following" }) });
+  await expect(summary.getByRole("link", { name: "This reference is already used in this source" })).toBeVisible();
+});
+
 test("the list and the form work 360 px wide", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await signInAndWait(page, "analyst@demo.test");

@@ -8,10 +8,11 @@ import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-error
 import { FocusedAlert } from "@/components/recommendations/focused-alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { FieldError } from "@/components/ui/field";
 import type { RecommendationDetail, StateOption } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
 import type { Conflict } from "@/components/recommendations/recommendation-form";
-import { ZAddAddresseesInput } from "@/server/schemas/recommendations";
+import { addedStatesProblem } from "@/server/schemas/recommendation-rules";
 
 /** The States a published recommendation does not reach yet. */
 function unaddressedStates(recommendation: RecommendationDetail, states: StateOption[]) {
@@ -59,9 +60,9 @@ export function AddStatesForm({
 
   async function submit() {
     setServerError(null);
-    const checked = ZAddAddresseesInput.shape.stateIds.safeParse(chosen);
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? "Choose at least one State");
+    const problem = addedStatesProblem(chosen);
+    if (problem) {
+      setError(problem);
       return;
     }
     setError(null);
@@ -107,12 +108,7 @@ export function AddStatesForm({
           {serverError}
         </FocusedAlert>
       ) : null}
-      {error ? (
-        <p id="add-states-error" className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="add-states-error" message={error} />
       <StatePicker
         idPrefix="add"
         states={available}

@@ -1,16 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
-import { z } from "zod";
 import { useTRPC } from "@/components/trpc-provider";
-import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
+import { conflictOf, errorMessage } from "@/components/ui/api-errors";
 import { DateTime } from "@/components/ui/dates";
-import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";
-import { Field, describedBy } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { FieldError, InputField, SelectField, TextAreaField } from "@/components/ui/field";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
 import {
   formatSourceOption,
   type RecommendationDetail,
@@ -21,31 +19,42 @@ import {
 } from "@/components/recommendations/recommendation-display";
 import { FocusedAlert } from "@/components/recommendations/focused-alert";
 import { StatePicker } from "@/components/recommendations/state-picker";
-import { zDateOnly } from "@/server/schemas/common";
-import { RECOMMENDATION_TEXT_MAX, ZCreateRecommendationInput } from "@/server/schemas/recommendations";
+import {
+  RECOMMENDATION_TEXT_MAX,
+  REFERENCE_MAX,
+  addresseesProblem,
+  chosenIdProblem,
+  dateProblem,
+  recommendationMessages,
+  recommendationTextProblem,
+  referenceProblem,
+  themeKeysProblem,
+} from "@/server/schemas/recommendation-rules";
 
-const shape = ZCreateRecommendationInput.shape;
+// Selects and the date input hold "" until something is chosen.
+type TRecommendationForm = {
+  sourceId: string;
+  reference: string;
+  text: string;
+  themeKeys: string[];
+  addressAllParticipating: boolean;
+  addresseeStateIds: string[];
+  dueDate: string;
+  scaleId: string;
+};
 
-// The API's own field rules; selects and the date input hold "" until something is chosen.
-const ZRecommendationForm = z
-  .strictObject({
-    sourceId: z.string().min(1, "Choose a source").pipe(shape.sourceId),
-    reference: shape.reference,
-    text: shape.text,
-    themeKeys: shape.themeKeys.unwrap(),
-    addressAllParticipating: shape.addressAllParticipating,
-    addresseeStateIds: shape.addresseeStateIds.unwrap(),
-    dueDate: z.union([z.literal(""), zDateOnly]),
-    scaleId: z.string().min(1, "Choose a status scale").pipe(shape.scaleId.unwrap()),
-  })
-  .refine((values) => values.addressAllParticipating || values.addresseeStateIds.length > 0, {
-    message: "Address the recommendation to all participating States or choose at least one State",
-    path: ["addresseeStateIds"],
-  });
-type TRecommendationForm = z.input<typeof ZRecommendationForm>;
-type TFormField = keyof TRecommendationForm;
-
-const FIELD_ORDER: TFormField[] = ["sourceId", "reference", "text", "themeKeys", "addresseeStateIds", "dueDate", "scaleId"];
+// The API's own field rules (recommendation-rules.ts), checked without zod.
+function problemsOf(values: TRecommendationForm) {
+  return {
+    sourceId: chosenIdProblem(values.sourceId, recommendationMessages.chooseSource) ?? undefined,
+    reference: referenceProblem(values.reference) ?? undefined,
+    text: recommendationTextProblem(values.text) ?? undefined,
+    themeKeys: themeKeysProblem(values.themeKeys) ?? undefined,
+    addresseeStateIds: addresseesProblem(values.addressAllParticipating, values.addresseeStateIds) ?? undefined,
+    dueDate: dateProblem(values.dueDate, true) ?? undefined,
+    scaleId: chosenIdProblem(values.scaleId, recommendationMessages.chooseScale) ?? undefined,
+  };
+}
 
 export type Conflict = { changedBy: string | null; changedAt: string };
 
@@ -104,9 +113,20 @@ export function RecommendationForm({
   const [serverError, setServerError] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const defaultScale = scales.find((scale) => scale.isDefault) ?? scales[0];
-  const form = useForm<TRecommendationForm>({
-    resolver: zodResolver(ZRecommendationForm),
-    defaultValues: recommendation
+  const firstThemeId = themes[0] ? `rec-theme-${themes[0].key}` : "rec-themes";
+  // The controls the error summary links to, in the order of the form.
+  const ids: Record<keyof TRecommendationForm, string> = {
+    sourceId: "rec-source",
+    reference: "rec-reference",
+    text: "rec-text",
+    themeKeys: firstThemeId,
+    addressAllParticipating: "rec-all-participating",
+    addresseeStateIds: "rec-all-participating",
+    dueDate: "rec-due",
+    scaleId: "rec-scale",
+  };
+  const form = useCheckedForm<TRecommendationForm>({
+    initial: recommendation
       ? valuesOf(recommendation)
       : {
           sourceId: initialSourceId ?? (sources.length === 1 ? (sources[0]?.id ?? "") : ""),
@@ -118,20 +138,27 @@ export function RecommendationForm({
           dueDate: "",
           scaleId: defaultScale?.id ?? "",
         },
+    ids,
+    problemsOf,
   });
-  const { register, handleSubmit, formState, setError, control, setValue } = form;
+  const { values, errors, summary, dirty, field, change } = form;
   const create = useMutation(trpc.recommendations.create.mutationOptions());
   const update = useMutation(trpc.recommendations.update.mutationOptions());
   const pending = create.isPending || update.isPending;
-  const textLength = useWatch({ control, name: "text" })?.length ?? 0;
-  const { isDirty } = formState;
+  const textLength = values.text.length;
 
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => {
-    if (chosenSourceId && sources.some((source) => source.id === chosenSourceId)) {
-      setValue("sourceId", chosenSourceId, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-    }
-  }, [chosenSourceId, sources, setValue, formState.isSubmitted]);
+    if (chosenSourceId && sources.some((source) => source.id === chosenSourceId)) change({ sourceId: chosenSourceId });
+    // Only when a source was just added (or the list of sources came back with it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosenSourceId, sources]);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending || !form.check()) return;
+    void save(values);
+  }
 
   async function save(values: TRecommendationForm) {
     setConflict(null);
@@ -167,10 +194,9 @@ export function RecommendationForm({
         toast.error("Not saved: someone else changed this recommendation.");
         return;
       }
-      const byField = Object.entries(fieldErrors(error)).filter(([field]) => FIELD_ORDER.includes(field as TFormField));
-      for (const [field, message] of byField) setError(field as TFormField, { type: "server", message });
-      const message = byField.length > 0 ? "Some fields need attention." : errorMessage(error);
-      if (byField.length === 0) setServerError(message);
+      const placed = form.placeServerErrors(error);
+      const message = placed ? "Some fields need attention." : errorMessage(error);
+      if (!placed) setServerError(message);
       toast.error(message);
     }
   }
@@ -185,28 +211,12 @@ export function RecommendationForm({
     }
   }
 
-  const errors = formState.errors;
-  const firstThemeId = themes[0] ? `rec-theme-${themes[0].key}` : "rec-themes";
-  const summaryTarget: Record<TFormField, string> = {
-    sourceId: "rec-source",
-    reference: "rec-reference",
-    text: "rec-text",
-    themeKeys: firstThemeId,
-    addressAllParticipating: "rec-all-participating",
-    addresseeStateIds: "rec-all-participating",
-    dueDate: "rec-due",
-    scaleId: "rec-scale",
-  };
-  const summary: SummaryError[] = FIELD_ORDER.flatMap((field) => {
-    const message = messageOf(errors, field);
-    return message ? [{ fieldId: summaryTarget[field], message }] : [];
-  });
   const sourceTitle = recommendation ? formatSourceOption(recommendation.source) : null;
-  const addresseeError = messageOf(errors, "addresseeStateIds");
-  const themeError = messageOf(errors, "themeKeys");
+  const addresseeError = errors.addresseeStateIds;
+  const themeError = errors.themeKeys;
 
   return (
-    <form className="stack rec-form" noValidate onSubmit={handleSubmit(save)} aria-label={editing ? "Edit recommendation" : "New recommendation"}>
+    <form className="stack rec-form" noValidate onSubmit={onSubmit} aria-label={editing ? "Edit recommendation" : "New recommendation"}>
       {conflict ? (
         <FocusedAlert className="alert alert-warning">
           <p className="alert-title">
@@ -234,37 +244,26 @@ export function RecommendationForm({
           <p className="rec-field-static">{sourceTitle}</p>
         </div>
       ) : (
-        <Field id="rec-source" label="Source" error={errors.sourceId?.message} hint="The conference, action plan or monitoring cycle it comes from.">
-          <select
-            id="rec-source"
-            aria-invalid={errors.sourceId ? true : undefined}
-            aria-describedby={describedBy("rec-source", { hint: true, error: errors.sourceId?.message })}
-            {...register("sourceId")}
-          >
-            <option value="">Choose a source…</option>
-            {sources.map((source) => (
-              <option key={source.id} value={source.id}>
-                {formatSourceOption(source)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField label="Source" hint="The conference, action plan or monitoring cycle it comes from." {...field("sourceId")}>
+          <option value="">Choose a source…</option>
+          {sources.map((source) => (
+            <option key={source.id} value={source.id}>
+              {formatSourceOption(source)}
+            </option>
+          ))}
+        </SelectField>
       )}
 
-      <Field id="rec-reference" label="Reference" hint="Unique within the source, for example AAT17-09." error={errors.reference?.message}>
-        <input
-          id="rec-reference"
-          type="text"
-          autoComplete="off"
-          maxLength={50}
-          aria-invalid={errors.reference ? true : undefined}
-          aria-describedby={describedBy("rec-reference", { hint: true, error: errors.reference?.message })}
-          {...register("reference")}
-        />
-      </Field>
+      <InputField
+        label="Reference"
+        hint="Unique within the source, for example AAT17-09."
+        type="text"
+        autoComplete="off"
+        maxLength={REFERENCE_MAX}
+        {...field("reference")}
+      />
 
-      <Field
-        id="rec-text"
+      <TextAreaField
         label="Recommendation text"
         hint={
           <>
@@ -272,138 +271,75 @@ export function RecommendationForm({
             {textLength > RECOMMENDATION_TEXT_MAX ? ` (${(textLength - RECOMMENDATION_TEXT_MAX).toLocaleString("en")} too many)` : ""}
           </>
         }
-        error={errors.text?.message}
-      >
-        <textarea
-          id="rec-text"
-          rows={8}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={describedBy("rec-text", { hint: true, error: errors.text?.message })}
-          {...register("text")}
-        />
-      </Field>
-
-      <Controller
-        control={control}
-        name="themeKeys"
-        render={({ field }) => (
-          <fieldset id="rec-themes" className={themeError ? "field-invalid" : undefined} aria-describedby={themeError ? "rec-themes-error" : undefined}>
-            <legend>Themes</legend>
-            {themes.length === 0 ? <p className="muted">No themes are defined yet; an administrator can add them.</p> : null}
-            <ul className="rec-theme-grid">
-              {themes.map((theme) => {
-                const checked = (field.value ?? []).includes(theme.key);
-                return (
-                  <li key={theme.key}>
-                    <label className="checkbox" htmlFor={`rec-theme-${theme.key}`}>
-                      <input
-                        id={`rec-theme-${theme.key}`}
-                        type="checkbox"
-                        checked={checked}
-                        onBlur={field.onBlur}
-                        onChange={(event) => {
-                          const rest = (field.value ?? []).filter((key) => key !== theme.key);
-                          field.onChange(event.target.checked ? [...rest, theme.key] : rest);
-                        }}
-                      />
-                      <span>{theme.label}</span>
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-            {themeError ? (
-              <p id="rec-themes-error" className="field-error">
-                <span aria-hidden="true">⚠ </span>
-                {themeError}
-              </p>
-            ) : null}
-          </fieldset>
-        )}
+        rows={8}
+        {...field("text")}
       />
+
+      <fieldset id="rec-themes" className={themeError ? "field-invalid" : undefined} aria-describedby={themeError ? "rec-themes-error" : undefined}>
+        <legend>Themes</legend>
+        {themes.length === 0 ? <p className="muted">No themes are defined yet; an administrator can add them.</p> : null}
+        <ul className="rec-theme-grid">
+          {themes.map((theme) => {
+            const checked = values.themeKeys.includes(theme.key);
+            return (
+              <li key={theme.key}>
+                <label className="checkbox" htmlFor={`rec-theme-${theme.key}`}>
+                  <input
+                    id={`rec-theme-${theme.key}`}
+                    type="checkbox"
+                    checked={checked}
+                    onChange={(event) => {
+                      const rest = values.themeKeys.filter((key) => key !== theme.key);
+                      change({ themeKeys: event.target.checked ? [...rest, theme.key] : rest });
+                    }}
+                  />
+                  <span>{theme.label}</span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+        <FieldError id="rec-themes-error" message={themeError} />
+      </fieldset>
 
       <fieldset className={`rec-addressees${addresseeError ? " field-invalid" : ""}`}>
         <legend>Addressed States</legend>
-        {addresseeError ? (
-          <p id="rec-addressees-error" className="field-error">
-            <span aria-hidden="true">⚠ </span>
-            {addresseeError}
-          </p>
-        ) : null}
-        <Controller
-          control={control}
-          name="addressAllParticipating"
-          render={({ field: all }) => (
-            <Controller
-              control={control}
-              name="addresseeStateIds"
-              render={({ field: chosen }) => (
-                <StatePicker
-                  idPrefix="rec"
-                  states={states}
-                  value={chosen.value ?? []}
-                  onChange={chosen.onChange}
-                  describedById={addresseeError ? "rec-addressees-error" : undefined}
-                  allParticipating={{
-                    checked: all.value,
-                    onChange: all.onChange,
-                    label: `All participating States (${states.filter((state) => state.kind === "PARTICIPATING").length})`,
-                    invalid: Boolean(addresseeError),
-                  }}
-                />
-              )}
-            />
-          )}
+        <FieldError id="rec-addressees-error" message={addresseeError} />
+        <StatePicker
+          idPrefix="rec"
+          states={states}
+          value={values.addresseeStateIds}
+          onChange={(addresseeStateIds) => change({ addresseeStateIds })}
+          describedById={addresseeError ? "rec-addressees-error" : undefined}
+          allParticipating={{
+            checked: values.addressAllParticipating,
+            // The addressees' rule depends on this switch: check them again with it.
+            onChange: (addressAllParticipating) => change({ addressAllParticipating, addresseeStateIds: values.addresseeStateIds }),
+            label: `All participating States (${states.filter((state) => state.kind === "PARTICIPATING").length})`,
+            invalid: Boolean(addresseeError),
+          }}
         />
       </fieldset>
 
       <div className="rec-form-row">
-        <Field id="rec-due" label="Due date (optional)" hint="Each State's commitment is due then." error={errors.dueDate?.message}>
-          <input
-            id="rec-due"
-            type="date"
-            aria-invalid={errors.dueDate ? true : undefined}
-            aria-describedby={describedBy("rec-due", { hint: true, error: errors.dueDate?.message })}
-            {...register("dueDate")}
-          />
-        </Field>
-        <Field id="rec-scale" label="Status scale" hint="The statuses States report against." error={errors.scaleId?.message}>
-          <select
-            id="rec-scale"
-            aria-invalid={errors.scaleId ? true : undefined}
-            aria-describedby={describedBy("rec-scale", { hint: true, error: errors.scaleId?.message })}
-            {...register("scaleId")}
-          >
-            {scales.length === 0 ? <option value="">No status scale defined</option> : null}
-            {scales.map((scale) => (
-              <option key={scale.id} value={scale.id}>
-                {scale.name}
-                {scale.isDefault && !/\bdefault\b/i.test(scale.name) ? " (default)" : ""}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <InputField label="Due date (optional)" hint="Each State's commitment is due then." type="date" {...field("dueDate")} />
+        <SelectField label="Status scale" hint="The statuses States report against." {...field("scaleId")}>
+          {scales.length === 0 ? <option value="">No status scale defined</option> : null}
+          {scales.map((scale) => (
+            <option key={scale.id} value={scale.id}>
+              {scale.name}
+              {scale.isDefault && !/\bdefault\b/i.test(scale.name) ? " (default)" : ""}
+            </option>
+          ))}
+        </SelectField>
       </div>
 
       <div className="actions">
         <button type="submit" className="button" disabled={pending}>
           {pending ? "Saving…" : editing ? "Save changes" : "Create draft"}
         </button>
-        {editing && isDirty ? <span className="muted">You have unsaved changes.</span> : null}
+        {editing && dirty ? <span className="muted">You have unsaved changes.</span> : null}
       </div>
     </form>
   );
-}
-
-function messageOf(errors: FieldErrors<TRecommendationForm>, field: TFormField): string | undefined {
-  const error = errors[field];
-  if (!error) return undefined;
-  if (typeof error.message === "string" && error.message) return error.message;
-  // Array fields may carry their messages per item or on `root`.
-  const nested = error as { root?: { message?: string } } & Record<number, { message?: string } | undefined>;
-  if (nested.root?.message) return nested.root.message;
-  for (const item of Object.values(nested)) {
-    if (item && typeof item === "object" && "message" in item && typeof item.message === "string") return item.message;
-  }
-  return undefined;
 }

@@ -27,13 +27,19 @@ export function Field({
         </p>
       ) : null}
       {children}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
+  );
+}
+
+/** A field's error message (nothing without one), for aria-describedby to point at by its id. */
+export function FieldError({ id, message }: { id: string; message?: string | null }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
   );
 }
 

@@ -4,8 +4,10 @@ import { useEffect, useState, type ChangeEvent } from "react";
 import type { SummaryError } from "@/components/ui/error-summary";
 import { fieldErrors } from "@/components/ui/api-errors";
 
-type Values = Record<string, string>;
+type Values = Record<string, unknown>;
 export type FormErrors<V extends Values> = Partial<Record<keyof V & string, string>>;
+/** The fields whose control holds a string (a text input, a select, a textarea). */
+type TextField<V extends Values> = { [K in keyof V & string]: V[K] extends string ? K : never }[keyof V & string];
 
 /**
  * A form's values in React state, checked with zod-free rules (server/schemas/*-rules.ts): all
@@ -24,6 +26,7 @@ export function useCheckedForm<V extends Values>({
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FormErrors<V>>({});
   const [attempted, setAttempted] = useState(false);
+  const [baseline, setBaseline] = useState<V>(initial);
   const names = Object.keys(ids) as (keyof V & string)[];
 
   // What was typed or chosen before hydration stays: the controls' values become the state.
@@ -31,7 +34,7 @@ export function useCheckedForm<V extends Values>({
     const typed: Partial<V> = {};
     for (const name of Object.keys(ids) as (keyof V & string)[]) {
       const control = document.getElementById(ids[name]);
-      if ((control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement) && !control.disabled) {
+      if (typeof initial[name] === "string" && (control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement) && !control.disabled) {
         if (control.value !== initial[name]) typed[name] = control.value as V[keyof V & string];
       }
     }
@@ -74,16 +77,17 @@ export function useCheckedForm<V extends Values>({
 
   function reset(next: V) {
     setValues(next);
+    setBaseline(next);
     setErrors({});
     setAttempted(false);
   }
 
   /** The wiring of a field's control (InputField, SelectField, TextAreaField): id, name, value, error, onChange. */
-  function field<K extends keyof V & string>(name: K) {
+  function field<K extends TextField<V>>(name: K) {
     return {
       id: ids[name],
       name,
-      value: values[name],
+      value: values[name] as string,
       error: errors[name],
       onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => change({ [name]: event.target.value } as Partial<V>),
     };
@@ -94,5 +98,8 @@ export function useCheckedForm<V extends Values>({
     return message ? [{ fieldId: ids[name], message }] : [];
   });
 
-  return { values, errors, summary, field, change, check, placeServerErrors, reset };
+  /** Whether the values differ from the initial ones (or the last reset). */
+  const dirty = names.some((name) => JSON.stringify(values[name]) !== JSON.stringify(baseline[name]));
+
+  return { values, errors, summary, dirty, field, change, check, placeServerErrors, reset };
 }

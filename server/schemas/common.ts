@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ID_MESSAGE, hasNoNul, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
+import { DATE_ONLY_MESSAGE, ID_MESSAGE, hasNoNul, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
 
 // Building blocks for every input schema: bounded, well-formed text. The rules and messages come
 // from text-rules.ts, which the browser's forms use without zod (zId is zod's UUID; text-rules'
@@ -36,7 +36,7 @@ export function zHttpUrl(label = "URL") {
 }
 
 /** A calendar date as YYYY-MM-DD. */
-export const zDateOnly = z.iso.date("Enter a date as YYYY-MM-DD");
+export const zDateOnly = z.iso.date(DATE_ONLY_MESSAGE);
 
 export const zProgress = z
   .number({ error: progressMessages.notANumber })

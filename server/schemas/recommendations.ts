@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { zDateOnly, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
+import { MAX_ADDRESSEES, MAX_THEMES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/recommendation-rules";
 
-export const RECOMMENDATION_TEXT_MAX = 20_000;
-/** 57 participating States + 11 Partners for Co-operation. */
-export const MAX_ADDRESSEES = 68;
+// Built from the limits and messages of recommendation-rules.ts, which the browser's forms use.
+export { MAX_ADDRESSEES, RECOMMENDATION_TEXT_MAX };
 export const MAX_PAGE_SIZE = 100;
 
 export const RECOMMENDATION_STATUSES = ["DRAFT", "PUBLISHED"] as const;
@@ -16,12 +16,10 @@ export const ZThemeKey = z
   .max(50, "Key must be at most 50 characters")
   .regex(/^[a-z][a-z0-9_-]*$/, "Key must start with a letter and use only a-z, 0-9, - and _");
 
-const zReference = zRequiredText(50, "Reference");
+const zReference = zRequiredText(REFERENCE_MAX, "Reference");
 const zRecommendationText = zRequiredText(RECOMMENDATION_TEXT_MAX, "Text");
-const zThemeKeys = z.array(z.string().max(50)).max(50, "At most 50 themes");
-const zAddresseeStateIds = z.array(zId).max(MAX_ADDRESSEES, `At most ${MAX_ADDRESSEES} States`);
-
-const ADDRESS_SOMEONE = "Address the recommendation to all participating States or to at least one chosen State";
+const zThemeKeys = z.array(z.string().max(50)).max(MAX_THEMES, recommendationMessages.tooManyThemes);
+const zAddresseeStateIds = z.array(zId).max(MAX_ADDRESSEES, recommendationMessages.tooManyStates);
 
 export const ZCreateRecommendationInput = z
   .strictObject({
@@ -37,7 +35,7 @@ export const ZCreateRecommendationInput = z
     scaleId: zId.optional(),
   })
   .refine((input) => input.addressAllParticipating || input.addresseeStateIds.length > 0, {
-    message: ADDRESS_SOMEONE,
+    message: recommendationMessages.addressSomeone,
     path: ["addresseeStateIds"],
   });
 export type TCreateRecommendationInput = z.infer<typeof ZCreateRecommendationInput>;
@@ -65,7 +63,7 @@ export type TPublishRecommendationInput = z.infer<typeof ZPublishRecommendationI
 export const ZAddAddresseesInput = z.strictObject({
   recommendationId: zId,
   expectedVersion: zVersion,
-  stateIds: zAddresseeStateIds.min(1, "Choose at least one State"),
+  stateIds: zAddresseeStateIds.min(1, recommendationMessages.chooseState),
 });
 export type TAddAddresseesInput = z.infer<typeof ZAddAddresseesInput>;
 

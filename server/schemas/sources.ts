@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { zDateOnly, zHttpUrl, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
+import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_KIND_MESSAGE, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX } from "@/server/schemas/recommendation-rules";
 
-export const SOURCE_KINDS = ["CONFERENCE", "ACTION_PLAN", "MONITORING_CYCLE", "OTHER"] as const;
-export const ZSourceKind = z.enum(SOURCE_KINDS, { error: "Choose the kind of source" });
+// Built from the limits and messages of recommendation-rules.ts, which the source form uses.
+export { SOURCE_KINDS };
+export const ZSourceKind = z.enum(SOURCE_KINDS, { error: SOURCE_KIND_MESSAGE });
 
 // Optional text fields take null to clear them; the service stores an empty string as null.
 const sourceFields = {
-  title: zRequiredText(300, "Title"),
+  title: zRequiredText(SOURCE_TITLE_MAX, "Title"),
   kind: ZSourceKind,
   date: zDateOnly,
-  location: zText(200, "Location").nullable().optional(),
+  location: zText(SOURCE_LOCATION_MAX, "Location").nullable().optional(),
   link: zHttpUrl("Link").nullable().optional(),
-  description: zText(20_000, "Description").nullable().optional(),
+  description: zText(SOURCE_DESCRIPTION_MAX, "Description").nullable().optional(),
 };
 
 export const ZCreateSourceInput = z.strictObject(sourceFields);

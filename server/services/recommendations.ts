@@ -6,6 +6,7 @@ import type { Actor } from "@/server/services/access";
 import { isAdmin, recommendationScope } from "@/server/services/access";
 import { recordAudit, recordAuditMany } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { recommendationMessages } from "@/server/schemas/recommendation-rules";
 import { scaleStatusSelect } from "@/server/services/scales";
 import { assertSecretariat, escapeLike, staleVersionError } from "@/server/services/sources";
 import type {
@@ -313,7 +314,7 @@ export async function updateRecommendation(actor: Actor | null, input: TUpdateRe
       const after = await auditSnapshot(tx, input.id);
       if (!after.addressAllParticipating && after.addressees.length === 0) {
         throw new DomainError("BAD_REQUEST", "Address the recommendation to at least one State.", {
-          fieldErrors: { addresseeStateIds: ["Address the recommendation to all participating States or to at least one chosen State"] },
+          fieldErrors: { addresseeStateIds: [recommendationMessages.addressSomeone] },
         });
       }
       await recordAudit(tx, actor, { action: "recommendation.updated", entityType: "Recommendation", entityId: input.id, before, after });
