@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/components/auth/sign-in";
 import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
 
 const GENERIC_ERROR = "The email or password is not correct.";
@@ -18,13 +18,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (!result || result.error) {
-        setError(result?.error === ACCOUNT_LOCKED_ERROR ? LOCKED_ERROR : GENERIC_ERROR);
+      const refused = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+      if (refused) {
+        setError(refused === ACCOUNT_LOCKED_ERROR ? LOCKED_ERROR : GENERIC_ERROR);
         setPending(false);
         return;
       }
