@@ -1,6 +1,6 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "@/prisma/generated/client";
+import { Prisma, PrismaClient } from "@/prisma/generated/client";
 
 function createPool() {
   const pool = new pg.Pool({
@@ -36,13 +36,17 @@ if (process.env.NODE_ENV !== "production") {
  * on the pool and returns its rows as `pg` parses them. The reports use it for their large
  * aggregate results, where mapping every row through Prisma costs more than the query itself.
  * Column types: uuid and text are strings, int and float8 numbers, timestamptz Dates, json parsed;
- * select `date` columns as timestamptz (`AT TIME ZONE 'UTC'`) so they do not depend on the
- * server's time zone.
+ * select `date` columns as text (`sqlIsoDay`) so they do not depend on the server's time zone.
  */
 export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const result = await pool.query(query.text, query.values as unknown[]);
   return result.rows as Row[];
 }
+
+/** A `date` column as YYYY-MM-DD text, formatted by PostgreSQL. */
+export const sqlIsoDay = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
+/** A `timestamptz` column as ISO 8601 UTC text with milliseconds, as `Date.toISOString()` writes it. */
+export const sqlIsoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,5 +1,6 @@
 import { Prisma } from "@/prisma/generated/client";
-import { db, readRows } from "@/server/db/client";
+import { db, readRows, sqlIsoDay, sqlIsoTime } from "@/server/db/client";
+import { startOfTodayUtc } from "@/server/services/commitments";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
@@ -15,12 +16,10 @@ type Filters = z.output<typeof ZReportFilters>;
 
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
 
-// Dates in report rows travel as ISO strings made by PostgreSQL: long lists of Date objects cost
-// more to parse and to serialise (superjson records every one) than the query that reads them.
-const isoDay = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
-const isoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-/** Whether a commitment is overdue on `today` (YYYY-MM-DD): due before it and never accepted. */
-const isOverdue = (dueDate: string | null, acceptedAt: string | null, today: string) => dueDate !== null && dueDate < today && acceptedAt === null;
+// Dates in report rows travel as ISO strings made by PostgreSQL (sqlIsoDay, sqlIsoTime): long lists
+// of Date objects cost more to parse and to serialise (superjson records every one) than the query.
+/** `isOverdue` of commitments.ts for ISO strings: due before `today` (YYYY-MM-DD) and never accepted. */
+const isOverdueOn = (dueDate: string | null, acceptedAt: string | null, today: string) => dueDate !== null && dueDate < today && acceptedAt === null;
 
 function whereFilters(filters: Filters) {
   const parts: Prisma.Sql[] = [Prisma.sql`r.status = 'PUBLISHED'`];
@@ -184,7 +183,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       themes: { key: string; label: string }[];
       statuses: StatusRow[];
     }>(Prisma.sql`
-      SELECT r.id, r.reference, r.text, ${isoDay(Prisma.sql`r."dueDate"`)} AS "dueDate",
+      SELECT r.id, r.reference, r.text, ${sqlIsoDay(Prisma.sql`r."dueDate"`)} AS "dueDate",
              json_build_object('id', so.id, 'title', so.title) AS source,
              COALESCE((SELECT json_agg(json_build_object('key', t.key, 'label', t.label) ORDER BY t."sortOrder", t.id)
                        FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B" WHERE rt."A" = r.id), '[]') AS themes,
@@ -210,7 +209,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
     }>(Prisma.sql`
       WITH ${cte}
       SELECT scored.state_id, s.name, s.iso2, scored.status_id, scored.status_key, scored.status_label, scored.progress,
-             ${isoTime(Prisma.sql`scored.accepted_at`)} AS accepted_at, ${isoDay(Prisma.sql`scored.due_date`)} AS due_date,
+             ${sqlIsoTime(Prisma.sql`scored.accepted_at`)} AS accepted_at, ${sqlIsoDay(Prisma.sql`scored.due_date`)} AS due_date,
              scored.counts, scored.odihr, u.narrative, ev.links AS evidence
       FROM scored
       JOIN "State" s ON s.id = scored.state_id
@@ -240,7 +239,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       progress: row.progress,
       acceptedAt: row.accepted_at,
       dueDate: row.due_date,
-      overdue: isOverdue(row.due_date, row.accepted_at, today),
+      overdue: isOverdueOn(row.due_date, row.accepted_at, today),
       note: row.narrative,
       evidence: row.evidence ?? [],
     };
@@ -256,14 +255,9 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
   };
 }
 
-function startOfTodayUtc() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
 /** Today in UTC as YYYY-MM-DD. */
 function todayUtc() {
-  return new Date().toISOString().slice(0, 10);
+  return startOfTodayUtc().toISOString().slice(0, 10);
 }
 
 /**
@@ -302,8 +296,8 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       WITH ${cte}
       SELECT scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 300) AS text, so.title AS source_title,
              scored.status_id, scored.status_key, scored.status_label, scored.progress, scored.counts, scored.odihr,
-             ${isoTime(Prisma.sql`scored.accepted_at`)} AS accepted_at, ${isoDay(Prisma.sql`scored.due_date`)} AS due_date,
-             ${isoTime(Prisma.sql`lu.reviewed_at`)} AS last_update_at,
+             ${sqlIsoTime(Prisma.sql`scored.accepted_at`)} AS accepted_at, ${sqlIsoDay(Prisma.sql`scored.due_date`)} AS due_date,
+             ${sqlIsoTime(Prisma.sql`lu.reviewed_at`)} AS last_update_at,
              a."statusId" AS assessment_status_id, ast.key AS assessment_key, ast.label AS assessment_label,
              a.rationale AS assessment_rationale, a."isPublic" AS assessment_public
       FROM scored
@@ -338,7 +332,7 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       acceptedAt: row.accepted_at,
       lastUpdateAt: row.last_update_at,
       dueDate: row.due_date,
-      overdue: isOverdue(row.due_date, row.accepted_at, today),
+      overdue: isOverdueOn(row.due_date, row.accepted_at, today),
       assessment: assessed
         ? { key: row.assessment_key!, label: row.assessment_label!, rationale: row.assessment_rationale, isPublic: row.assessment_public ?? false }
         : null,
@@ -455,7 +449,7 @@ export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZOverdu
       WHERE scored.accepted_at IS NULL
     )
     SELECT s.id AS state_id, s.name, s.iso2, overdue.state_total, overdue.id AS commitment_id, overdue.rec_id, overdue.reference, overdue.text,
-           ${isoDay(Prisma.sql`overdue.due_date`)} AS due_date, overdue.status_key, overdue.status_label, overdue.progress
+           ${sqlIsoDay(Prisma.sql`overdue.due_date`)} AS due_date, overdue.status_key, overdue.status_label, overdue.progress
     FROM overdue JOIN "State" s ON s.id = overdue.state_id
     WHERE overdue.position <= ${input.perState ?? 2_147_483_647}
     ORDER BY s.name, overdue.position`);

@@ -1,6 +1,6 @@
 import { Prisma } from "@/prisma/generated/client";
 import { v7 as uuidv7 } from "uuid";
-import { db, isUniqueViolation, readRows, type Tx } from "@/server/db/client";
+import { db, isUniqueViolation, readRows, sqlIsoTime, type Tx } from "@/server/db/client";
 import type { Actor, UserActor } from "@/server/services/access";
 import { commitmentScope, isFocalPoint, isSecretariat, updateScope } from "@/server/services/access";
 import { auditActor, recordAudit } from "@/server/services/audit";
@@ -100,8 +100,6 @@ const ONE_OPEN_UPDATE = "ProgressUpdate_one_open_per_commitment";
 function isOpenUpdateClash(error: unknown) {
   return (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") || isUniqueViolation(error, ONE_OPEN_UPDATE);
 }
-
-const ISO_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /**
  * A first update of a commitment (already checked to be in the actor's scope, with a status of
@@ -346,7 +344,7 @@ export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
       SELECT ${who.actorId}::uuid, ${who.actorEmail}, ${who.actorRole}, ${who.actorStateId}::uuid, ${who.requestId},
              'commitment.status_accepted', 'Commitment', commitment.id::text,
              jsonb_build_object('acceptedStatusId', commitment."acceptedStatusId", 'acceptedProgress', commitment."acceptedProgress",
-                                'acceptedAt', to_char(commitment."acceptedAt" AT TIME ZONE 'UTC', ${Prisma.raw(ISO_TIME)}), 'version', commitment.version),
+                                'acceptedAt', ${sqlIsoTime(Prisma.sql`commitment."acceptedAt"`)}, 'version', commitment.version),
              jsonb_build_object('acceptedStatusId', commitment.new_status, 'acceptedProgress', commitment.new_progress,
                                 'acceptedAt', ${now.toISOString()}::text, 'version', commitment.version + 1, 'updateId', commitment.update_id)
       FROM commitment
