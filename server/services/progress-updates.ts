@@ -276,7 +276,7 @@ export async function deleteDraft(actor: Actor, input: TUpdateRef) {
   });
 }
 
-async function loadUpdateForChange(tx: Tx, actor: Actor, updateId: string) {
+async function loadUpdateForChange(tx: Tx | typeof db, actor: Actor, updateId: string) {
   const update = await tx.progressUpdate.findFirst({
     where: { AND: [{ id: updateId }, updateScope(actor)] },
     select: { id: true, state: true, version: true, updatedById: true, updatedAt: true, commitmentId: true, statusId: true, progress: true },
@@ -287,18 +287,16 @@ async function loadUpdateForChange(tx: Tx, actor: Actor, updateId: string) {
 
 /** Why a version-checked change of an update matched no row: NOT_FOUND, CONFLICT or a refused transition. */
 async function refusalOf(actor: Actor, updateId: string, expectedVersion: number, transition: UpdateTransition): Promise<DomainError> {
-  const update = await db.progressUpdate.findFirst({
-    where: { AND: [{ id: updateId }, updateScope(actor)] },
-    select: { state: true, version: true, updatedById: true, updatedAt: true },
-  });
-  if (!update) return new DomainError("NOT_FOUND", "Update not found.");
-  if (update.version !== expectedVersion) return conflict(db, "update", update);
   try {
+    const update = await loadUpdateForChange(db, actor, updateId);
+    if (update.version !== expectedVersion) return await conflict(db, "update", update);
     assertTransition(update.state, transition);
+    // It matched meanwhile and was changed again since: someone else got there first.
+    return await conflict(db, "update", update);
   } catch (error) {
-    return error as DomainError;
+    if (error instanceof DomainError) return error;
+    throw error;
   }
-  return conflict(db, "update", update);
 }
 
 /**
