@@ -2,11 +2,9 @@ import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
-import { CalendarDate, DateTime } from "@/components/ui/dates";
-import { DueDateCell } from "@/components/reports/due-date-cell";
+import { CalendarDate } from "@/components/ui/dates";
+import { StatusCells } from "@/components/reports/status-cells";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { ODIHR_COLORS, statusColor } from "@/components/reports/charts/chart-palette";
@@ -136,16 +134,14 @@ function RecommendationStatesTable({ states, filters, reference }: { states: Sta
                 <th scope="row">
                   <Link href={`/reports/states/${state.stateId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>{state.name}</Link>
                 </th>
-                <td>
-                  <StatusBadge statusKey={state.status.key} label={state.status.label} />
-                </td>
-                <td>
-                  <ProgressBar value={state.progress} label={`Progress of ${state.name}`} />
-                </td>
-                <td>{state.acceptedAt ? <DateTime value={state.acceptedAt} /> : <span className="muted">None yet</span>}</td>
-                <td>
-                  <DueDateCell dueDate={state.dueDate} overdue={state.overdue} />
-                </td>
+                <StatusCells
+                  status={state.status}
+                  progress={state.progress}
+                  progressLabel={`Progress of ${state.name}`}
+                  lastAcceptedAt={state.acceptedAt}
+                  dueDate={state.dueDate}
+                  overdue={state.overdue}
+                />
                 <td className="report-note-cell">
                   <NoteCell state={state} />
                 </td>

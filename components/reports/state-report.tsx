@@ -2,14 +2,12 @@ import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
-import { DateTime } from "@/components/ui/dates";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
 import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
-import { DueDateCell } from "@/components/reports/due-date-cell";
+import { StatusCells } from "@/components/reports/status-cells";
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
 import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
@@ -141,16 +139,14 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
                   {commitment.text.length >= 300 ? "…" : ""}
                   {sources.size > 1 ? <div className="muted">{commitment.sourceTitle}</div> : null}
                 </td>
-                <td>
-                  <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} />
-                </td>
-                <td>
-                  <ProgressBar value={commitment.progress} label={`Progress of ${commitment.reference}`} />
-                </td>
-                <td>{commitment.lastUpdateAt ? <DateTime value={commitment.lastUpdateAt} /> : <span className="muted">None yet</span>}</td>
-                <td>
-                  <DueDateCell dueDate={commitment.dueDate} overdue={commitment.overdue} />
-                </td>
+                <StatusCells
+                  status={commitment.status}
+                  progress={commitment.progress}
+                  progressLabel={`Progress of ${commitment.reference}`}
+                  lastAcceptedAt={commitment.lastUpdateAt}
+                  dueDate={commitment.dueDate}
+                  overdue={commitment.overdue}
+                />
                 <td className="report-note-cell">
                   <AssessmentCell commitment={commitment} />
                 </td>
