@@ -8,7 +8,7 @@ import pg from "pg";
 import * as tar from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup, type BackupSummary } from "@/server/cli/backup-create";
-import { restoreBackup } from "@/server/cli/restore-apply";
+import { migrateUpTo, restoreBackup } from "@/server/cli/restore-apply";
 import { PROJECT_ROOT, migrateDatabase } from "@/server/cli/database";
 import { findFreePort, startEmbeddedPostgres } from "@/server/db/embedded";
 import { TEST_PASSWORD, callerFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
@@ -300,6 +300,30 @@ describe("T19 backup and restore", () => {
     expect(fs.existsSync(path.join(work, "never.tar.gz"))).toBe(false);
   }, 120_000);
 
+  it("T19 a backup made before the latest migration restores at its own level, and the app's migrate brings the copy up to date", async () => {
+    const [latest, ...rest] = [...backup.manifest.migrations].reverse();
+    const older = rest.reverse();
+    const sourceOld = await createDatabase(`t19_older_${process.pid}`);
+    const migrationsDir = fs.mkdtempSync(path.join(work, "migrations-"));
+    await migrateUpTo(sourceOld, older, migrationsDir);
+    await withClient(sourceOld, (client) => client.query(`INSERT INTO "AppSetting" (key, value, "updatedAt") VALUES ('t19', 'older', now())`));
+    const made = await createBackup(sourceOld, path.join(work, "older.tar.gz"));
+    expect(made.manifest.migrations).toEqual(older);
+
+    const url = await createDatabase(`t19_older_copy_${process.pid}`);
+    await restoreBackup(url, made.file);
+    const applied = (client: pg.Client) => client.query<{ name: string }>("SELECT migration_name AS name FROM _prisma_migrations ORDER BY 1");
+    await withClient(url, async (client) => {
+      expect((await applied(client)).rows.map((row) => row.name)).toEqual(older);
+      expect(await figures(client)).toEqual(await withClient(sourceOld, figures));
+    });
+    await migrateDatabase(url);
+    await withClient(url, async (client) => {
+      expect((await applied(client)).rows.map((row) => row.name)).toEqual([...older, latest]);
+      expect((await client.query(`SELECT value FROM "AppSetting" WHERE key = 't19'`)).rows).toEqual([{ value: "older" }]);
+    });
+  }, 120_000);
+
   it("T19 the running embedded PostgreSQL is backed up through its data folder, and restored into a new data folder", async () => {
     // The embedded server runs as an unprivileged user when the tests run as root.
     const clusters = fs.mkdtempSync(path.join(os.tmpdir(), "t19-embedded-"));
@@ -368,6 +392,16 @@ describe("T19 backup and restore", () => {
       const onCopy = await signInOn(url, signer.email, TEST_PASSWORD, signer.commitmentId);
       expect(onCopy.userId).not.toBeNull();
       expect(onCopy.version).toBe(signer.version);
+
+      // And back: a backup taken on 15 restores into 18.
+      const fromOld = path.join(work, "from-pg15.tar.gz");
+      const made = await runCli("backup.ts", ["--out", fromOld], { DATABASE_URL: url });
+      expect(made.stderr).toBe("");
+      expect(made.stdout).toMatch(/PostgreSQL 15\.\d+/);
+      const back = await createDatabase(`t19_from_pg15_${process.pid}`);
+      const summary = await restoreBackup(back, fromOld);
+      expect(summary.postgresVersion).not.toMatch(/^15\./);
+      expect(await withClient(back, figures)).toEqual(await withClient(url, figures));
     } finally {
       asPostgres(path.join(PG15_BIN, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]);
       fs.rmSync(cluster, { recursive: true, force: true });

@@ -32,9 +32,10 @@ function localMigrations(): string[] {
 }
 
 /**
- * The migrations up to the backup's level, so its rows load into exactly the schema they were
- * read from. Newer migrations of this app version are applied by the next `npm start`, which
- * converts the restored data as it would have converted the original.
+ * A backup is restored at its own migration level, so its rows load into exactly the schema they
+ * were read from; newer migrations of this app version are applied by the next `npm start`, which
+ * converts the restored data as it would have converted the original. A backup made by a newer
+ * app version cannot be loaded into an older schema.
  */
 function assertKnownLevel(manifest: Manifest, local: string[]): void {
   const unknown = manifest.migrations.find((name) => !local.includes(name));
@@ -49,16 +50,21 @@ function assertKnownLevel(manifest: Manifest, local: string[]): void {
   }
 }
 
-async function migrateToLevel(url: string, manifest: Manifest, local: string[], workDir: string): Promise<void> {
-  if (manifest.migrations.length === local.length) {
+/**
+ * Applies this app's migrations up to and including the given ones (a prefix of the history)
+ * with the same `prisma migrate deploy` that `npm start` runs.
+ */
+export async function migrateUpTo(url: string, names: string[], workDir: string): Promise<void> {
+  const local = localMigrations();
+  if (names.length === local.length) {
     await migrateDatabase(url);
     return;
   }
-  // The same `prisma migrate deploy`, pointed at a folder holding only the backup's migrations.
+  // Pointed at a folder holding only those migrations.
   const migrations = path.join(workDir, "migrations");
   fs.mkdirSync(migrations);
   fs.copyFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(migrations, "migration_lock.toml"));
-  for (const name of manifest.migrations) fs.cpSync(path.join(MIGRATIONS_DIR, name), path.join(migrations, name), { recursive: true });
+  for (const name of names) fs.cpSync(path.join(MIGRATIONS_DIR, name), path.join(migrations, name), { recursive: true });
   const config = path.join(workDir, "prisma.config.mjs");
   fs.writeFileSync(
     config,
@@ -73,7 +79,7 @@ async function migrateToLevel(url: string, manifest: Manifest, local: string[], 
   });
   if (code !== 0) {
     const reason = output.trim().split("\n").filter(Boolean).slice(-2).join(" ");
-    throw new UserFacingError(`Could not apply the backup's migrations to ${describeDatabaseUrl(url)}: ${reason}`);
+    throw new UserFacingError(`Could not apply the migrations up to ${names.at(-1)} to ${describeDatabaseUrl(url)}: ${reason}`);
   }
 }
 
@@ -213,7 +219,7 @@ export async function restoreBackup(url: string, file: string, options: { force?
         );
       }
       if ((await tableNames(client)).length) await dropSchemaContents(client);
-      await migrateToLevel(url, manifest, local, workDir);
+      await migrateUpTo(url, manifest.migrations, workDir);
       try {
         await loadRows(client, workDir, manifest);
       } catch (error) {
