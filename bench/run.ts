@@ -1,8 +1,9 @@
 // `npm run bench`: starts the production build (.next-bench) against the bench database
 // (`npm run seed:large` first) and measures reports against hand-written SQL, list paging,
-// writes under load, first-load JavaScript and the server's memory. Prints one table and writes
-// the figures as JSON to bench/results/.
-// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes]
+// writes under load, first-load JavaScript, the server's memory and the T18 mix (focal points
+// listing, reading and updating at once). Prints one table and writes the figures as JSON to
+// bench/results/.
+// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes,mix]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,7 @@ import { reportCases, type ReportParams } from "@/bench/lib/reports";
 import { DIST_DIR, ensureBuild, freePortIn, startServer, type AppServer } from "@/bench/lib/server";
 import { round, summarize, timed, type Summary } from "@/bench/lib/stats";
 import { measurePage, type PageWeight } from "@/bench/lib/weight";
+import { findLostWrites, runMix, type MixResult, type MixWorker } from "@/bench/lib/mix";
 import { runAppWrites, runSqlWrites, type StatusChoice, type WriteResult, type WriteWorker } from "@/bench/lib/writes";
 
 const { values: args } = parseArgs({
@@ -36,10 +38,12 @@ const WARMUP = Number(args.warmup);
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const DATA_DIR = path.resolve(args["data-dir"] ?? process.env.BENCH_DATA_DIR ?? DEFAULT_BENCH_DATA_DIR);
-const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes").split(",").map((part) => part.trim()));
+const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes,mix").split(",").map((part) => part.trim()));
 const SEARCH = "temporary residency";
 /** Bounds of the write test besides its duration. */
 const MAX_PAIRS_PER_CLIENT = 2000;
+/** Commitments each focal point of the T18 mix reads and updates in turn. */
+const MIX_COMMITMENTS_PER_CLIENT = 5;
 
 const TARGETS = {
   reportRatio: 1.5,
@@ -49,6 +53,8 @@ const TARGETS = {
   workspaceJsKb: 180,
   reportJsKb: 250,
   serverRssMb: 600,
+  mixReadP95Ms: 300,
+  mixWriteP95Ms: 500,
 };
 
 type TargetCheck = { target: string; value: string; limit: string; met: boolean };
@@ -183,6 +189,14 @@ async function measureLists(focal: AppClient, analyst: AppClient, pool: pg.Pool,
   return { figures, notes: setup.notes, totals: setup.totals };
 }
 
+async function defaultStatuses(pool: pg.Pool): Promise<StatusChoice[]> {
+  const { rows } = await pool.query<StatusChoice>(
+    `SELECT st.id, st."defaultProgress" AS progress FROM "ScaleStatus" st JOIN "StatusScale" sc ON sc.id = st."scaleId"
+     WHERE sc."isDefault" AND st.key <> 'not_applicable' ORDER BY st.position`,
+  );
+  return rows;
+}
+
 async function signedIn(baseUrl: string, email: string): Promise<AppClient> {
   const client = new AppClient(baseUrl);
   await client.signIn(email, BENCH_PASSWORD);
@@ -297,10 +311,7 @@ async function main() {
         client: clients[index]!,
         commitmentIds: idsByState.get(state.id) ?? [],
       }));
-      const { rows: statusRows } = await pool.query<StatusChoice>(
-        `SELECT st.id, st."defaultProgress" AS progress FROM "ScaleStatus" st JOIN "StatusScale" sc ON sc.id = st."scaleId"
-         WHERE sc."isDefault" AND st.key <> 'not_applicable' ORDER BY st.position`,
-      );
+      const statusRows = await defaultStatuses(pool);
       const { rows: analystRow } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [BENCH_ANALYST_EMAIL]);
       const limits = { seconds: SECONDS, maxPairsPerClient: MAX_PAIRS_PER_CLIENT };
       // One client alone first: the service time of a write without queueing.
@@ -315,6 +326,31 @@ async function main() {
       const sqlWrites = await runSqlWrites(pool, workers, analystRow[0]!.id, statusRows, limits);
       statusDone();
       writes = { single, app: appWrites, sql: sqlWrites };
+    }
+
+    let mix: (MixResult & { lost: string[] }) | null = null;
+    if (SECTIONS.has("mix")) {
+      const mixStates = focalStates.slice(0, CLIENTS);
+      step(`T18 mix: signing in ${mixStates.length} focal points…`);
+      const clients: AppClient[] = [];
+      for (const state of mixStates) clients.push(await signedIn(server.baseUrl, focalPointEmail(state.iso2)));
+      // The first commitments of each State that are not waiting for review (a draft left by an
+      // earlier run is edited again).
+      const { rows: commitmentRows } = await pool.query<{ state_id: string; ids: string[] }>(
+        `SELECT c."stateId" AS state_id, (array_agg(c.id ORDER BY c.id))[1:$2::int] AS ids FROM "Commitment" c
+         WHERE c."stateId" = ANY($1::uuid[])
+           AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" pu WHERE pu."commitmentId" = c.id AND pu.state = 'SUBMITTED')
+         GROUP BY c."stateId"`,
+        [mixStates.map((state) => state.id), MIX_COMMITMENTS_PER_CLIENT],
+      );
+      const idsByState = new Map(commitmentRows.map((row) => [row.state_id, row.ids]));
+      const workers: MixWorker[] = mixStates.map((state, index) => ({ client: clients[index]!, commitmentIds: idsByState.get(state.id) ?? [] }));
+      const statuses = await defaultStatuses(pool);
+      step(`T18 mix: ${workers.length} focal points list, read and update for ${SECONDS} s…`);
+      const result = await runMix(workers, statuses, { rounds: MAX_PAIRS_PER_CLIENT, seconds: SECONDS });
+      statusDone();
+      mix = { ...result, lost: await findLostWrites(pool, result.acknowledged) };
+      memoryByPhase.mix = server.memory().serverPeakMb;
     }
 
     const memory = server.memory();
@@ -389,6 +425,26 @@ async function main() {
     out.push(`5. Memory: peak RSS of the server process ${memory.serverPeakMb} MB (whole process tree ${memory.treePeakMb} MB, ${memory.samples} samples); by phase ${Object.entries(memoryByPhase).map(([phase, mb]) => `${phase} ${mb}`).join(", ")} MB`);
     checks.push({ target: "server peak RSS", value: `${memory.serverPeakMb} MB`, limit: `<= ${TARGETS.serverRssMb} MB`, met: memory.serverPeakMb <= TARGETS.serverRssMb });
     out.push("");
+    if (mix) {
+      out.push(`6. T18 mix: ${mix.clients} focal points (one per State), ${mix.seconds} s, ${mix.rounds} rounds of list + read + save draft, ms`);
+      out.push(
+        formatTable(
+          ["request", "count", "p50", "p95", "p99", "max"],
+          [
+            ["reads (list and read)", mix.read.count, mix.read.p50, mix.read.p95, mix.read.p99, mix.read.max],
+            ...Object.entries(mix.byKind).map(([kind, figure]) => [`  ${kind}`, figure.count, figure.p50, figure.p95, figure.p99, figure.max]),
+            ["writes (save draft)", mix.write.count, mix.write.p50, mix.write.p95, mix.write.p99, mix.write.max],
+          ],
+        ),
+      );
+      out.push(`Errors: ${Object.entries(mix.errors).map(([kind, count]) => `${kind} ${count}`).join(", ") || "none"}; acknowledged writes not found as acknowledged: ${mix.lost.length}`);
+      const unexpected = Object.values(mix.unexpectedErrors).reduce((sum, count) => sum + count, 0);
+      checks.push({ target: "T18 mix: read p95", value: `${mix.read.p95} ms`, limit: `< ${TARGETS.mixReadP95Ms} ms`, met: mix.read.p95 < TARGETS.mixReadP95Ms });
+      checks.push({ target: "T18 mix: write p95", value: `${mix.write.p95} ms`, limit: `< ${TARGETS.mixWriteP95Ms} ms`, met: mix.write.p95 < TARGETS.mixWriteP95Ms });
+      checks.push({ target: "T18 mix: errors other than 409", value: String(unexpected), limit: "0", met: unexpected === 0 });
+      checks.push({ target: "T18 mix: acknowledged writes stored", value: mix.lost.length ? mix.lost.slice(0, 3).join("; ") : "all", limit: "all", met: mix.lost.length === 0 });
+      out.push("");
+    }
     out.push("Targets");
     out.push(formatTable(["target", "value", "limit", "met"], checks.map((check) => [check.target, check.value.length > 70 ? `${check.value.slice(0, 67)}...` : check.value, check.limit, check.met ? "yes" : "NO"])));
     const missed = checks.filter((check) => !check.met).length;
@@ -400,7 +456,7 @@ async function main() {
     const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     fs.writeFileSync(
       file,
-      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, memory, memoryByPhase, checks, buildSeconds }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, memory, memoryByPhase, mix: mix && { ...mix, acknowledged: mix.acknowledged.length }, checks, buildSeconds }, null, 2),
     );
     console.log(`Results: ${path.relative(PROJECT_ROOT, file)}`);
   } finally {
