@@ -1,6 +1,8 @@
 // The T18 mix: concurrent focal points (one per State) each list their State's commitments
 // (commitments.list), read one (commitments.get) and save a draft update of it based on the
-// version just read (commitments.saveDraft), over HTTP, closed loop, as the commitment page does.
+// version just read (commitments.saveDraft), over HTTP, as the commitment page does: either with a
+// pause between a person's requests, or closed loop (each request as soon as the previous answers,
+// which measures what the server can take rather than what people do).
 // Used by the bench (figures against the targets) and by the T18 test (correctness).
 import type pg from "pg";
 import { CallError, type AppClient } from "@/bench/lib/http";
@@ -44,15 +46,25 @@ function latency(values: number[]): Latency {
   };
 }
 
+export type MixLimits = {
+  rounds: number;
+  seconds?: number;
+  /** Mean pause after each answer (drawn from 0.5 to 1.5 times this); 0 for a closed loop. */
+  thinkMs?: number;
+};
+
 /**
  * Runs the mix until every client has done `rounds` rounds or `seconds` have passed (the round
  * in progress is finished). A commitment whose open update waits for review is read, not written.
  */
-export async function runMix(workers: MixWorker[], statuses: StatusChoice[], limits: { rounds: number; seconds?: number }): Promise<MixResult> {
+export async function runMix(workers: MixWorker[], statuses: StatusChoice[], limits: MixLimits): Promise<MixResult> {
   const timings = new Map<string, number[]>();
   const errors: Record<string, number> = {};
   const acknowledged: AcknowledgedWrite[] = [];
   let rounds = 0;
+
+  const thinkMs = limits.thinkMs ?? 0;
+  const think = (share = 1) => (thinkMs > 0 ? new Promise((resolve) => setTimeout(resolve, thinkMs * share * (0.5 + Math.random()))) : Promise.resolve());
 
   async function timedCall<T>(kind: string, call: () => Promise<T>): Promise<T | undefined> {
     const started = now();
@@ -66,6 +78,8 @@ export async function runMix(workers: MixWorker[], statuses: StatusChoice[], lim
       const code = error instanceof CallError ? error.kind : "EXCEPTION";
       errors[`${kind}:${code}`] = (errors[`${kind}:${code}`] ?? 0) + 1;
       return undefined;
+    } finally {
+      await think();
     }
   }
 
@@ -73,6 +87,8 @@ export async function runMix(workers: MixWorker[], statuses: StatusChoice[], lim
   const deadline = limits.seconds === undefined ? Number.POSITIVE_INFINITY : started + limits.seconds * 1000;
   await Promise.all(
     workers.map(async (worker, index) => {
+      // Spread the first requests, so that people who think do not all click at once.
+      await think(Math.random());
       for (let round = 0; round < limits.rounds && now() < deadline; round++) {
         rounds++;
         const commitmentId = worker.commitmentIds[round % worker.commitmentIds.length]!;
