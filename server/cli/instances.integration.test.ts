@@ -113,7 +113,11 @@ describe("T25 several instances: two app servers on one database", () => {
     const secret = crypto.randomBytes(32).toString("base64url");
     const databaseUrl = inject("databaseUrl");
     const ports = [await findFreePort(), await findFreePort()];
-    [a, b] = await Promise.all(ports.map((port) => startServer(databaseUrl, port, { distDir: TEST_DIST_DIR, secret })));
+    const started = await Promise.allSettled(ports.map((port) => startServer(databaseUrl, port, { distDir: TEST_DIST_DIR, secret })));
+    // Keep whichever started, so that afterAll stops it even when the other failed.
+    [a, b] = started.map((result) => (result.status === "fulfilled" ? result.value : undefined));
+    const failed = started.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
   }, 900_000);
 
   afterAll(async () => {
