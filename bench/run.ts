@@ -1,8 +1,9 @@
 // `npm run bench`: starts the production build (.next-bench) against the bench database
 // (`npm run seed:large` first) and measures reports against hand-written SQL, list paging,
-// writes under load, first-load JavaScript and the server's memory. Prints one table and writes
-// the figures as JSON to bench/results/.
-// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes]
+// writes under load, first-load JavaScript, the server's memory and the T18 mix (focal points
+// listing, reading and updating at once). Prints one table and writes the figures as JSON to
+// bench/results/.
+// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes,mix]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,7 @@ import { reportCases, type ReportParams } from "@/bench/lib/reports";
 import { DIST_DIR, ensureBuild, freePortIn, startServer, type AppServer } from "@/bench/lib/server";
 import { round, summarize, timed, type Summary } from "@/bench/lib/stats";
 import { measurePage, type PageWeight } from "@/bench/lib/weight";
+import { findLostWrites, runMix, type MixResult, type MixWorker } from "@/bench/lib/mix";
 import { runAppWrites, runSqlWrites, type StatusChoice, type WriteResult, type WriteWorker } from "@/bench/lib/writes";
 
 const { values: args } = parseArgs({
@@ -36,10 +38,17 @@ const WARMUP = Number(args.warmup);
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const DATA_DIR = path.resolve(args["data-dir"] ?? process.env.BENCH_DATA_DIR ?? DEFAULT_BENCH_DATA_DIR);
-const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes").split(",").map((part) => part.trim()));
+const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes,mix").split(",").map((part) => part.trim()));
 const SEARCH = "temporary residency";
 /** Bounds of the write test besides its duration. */
 const MAX_PAIRS_PER_CLIENT = 2000;
+/** Commitments each focal point of the T18 mix reads and updates in turn. */
+const MIX_COMMITMENTS_PER_CLIENT = 5;
+/**
+ * The T18 mix's mean pause between one focal point's requests: a click a second, quicker than a
+ * person reads a page and types a note. The closed loop (no pause) is measured too, unjudged.
+ */
+const MIX_THINK_MS = 1000;
 
 const TARGETS = {
   reportRatio: 1.5,
@@ -49,6 +58,8 @@ const TARGETS = {
   workspaceJsKb: 180,
   reportJsKb: 250,
   serverRssMb: 600,
+  mixReadP95Ms: 300,
+  mixWriteP95Ms: 500,
 };
 
 type TargetCheck = { target: string; value: string; limit: string; met: boolean };
@@ -183,6 +194,14 @@ async function measureLists(focal: AppClient, analyst: AppClient, pool: pg.Pool,
   return { figures, notes: setup.notes, totals: setup.totals };
 }
 
+async function defaultStatuses(pool: pg.Pool): Promise<StatusChoice[]> {
+  const { rows } = await pool.query<StatusChoice>(
+    `SELECT st.id, st."defaultProgress" AS progress FROM "ScaleStatus" st JOIN "StatusScale" sc ON sc.id = st."scaleId"
+     WHERE sc."isDefault" AND st.key <> 'not_applicable' ORDER BY st.position`,
+  );
+  return rows;
+}
+
 async function signedIn(baseUrl: string, email: string): Promise<AppClient> {
   const client = new AppClient(baseUrl);
   await client.signIn(email, BENCH_PASSWORD);
@@ -297,10 +316,7 @@ async function main() {
         client: clients[index]!,
         commitmentIds: idsByState.get(state.id) ?? [],
       }));
-      const { rows: statusRows } = await pool.query<StatusChoice>(
-        `SELECT st.id, st."defaultProgress" AS progress FROM "ScaleStatus" st JOIN "StatusScale" sc ON sc.id = st."scaleId"
-         WHERE sc."isDefault" AND st.key <> 'not_applicable' ORDER BY st.position`,
-      );
+      const statusRows = await defaultStatuses(pool);
       const { rows: analystRow } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [BENCH_ANALYST_EMAIL]);
       const limits = { seconds: SECONDS, maxPairsPerClient: MAX_PAIRS_PER_CLIENT };
       // One client alone first: the service time of a write without queueing.
@@ -315,6 +331,36 @@ async function main() {
       const sqlWrites = await runSqlWrites(pool, workers, analystRow[0]!.id, statusRows, limits);
       statusDone();
       writes = { single, app: appWrites, sql: sqlWrites };
+    }
+
+    type MixFigures = MixResult & { lost: string[]; thinkMs: number };
+    let mix: { paced: MixFigures; closed: MixFigures } | null = null;
+    if (SECTIONS.has("mix")) {
+      const mixStates = focalStates.slice(0, CLIENTS);
+      step(`T18 mix: signing in ${mixStates.length} focal points…`);
+      const clients: AppClient[] = [];
+      for (const state of mixStates) clients.push(await signedIn(server.baseUrl, focalPointEmail(state.iso2)));
+      // The first commitments of each State that are not waiting for review (a draft left by an
+      // earlier run is edited again).
+      const { rows: commitmentRows } = await pool.query<{ state_id: string; ids: string[] }>(
+        `SELECT c."stateId" AS state_id, (array_agg(c.id ORDER BY c.id))[1:$2::int] AS ids FROM "Commitment" c
+         WHERE c."stateId" = ANY($1::uuid[])
+           AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" pu WHERE pu."commitmentId" = c.id AND pu.state = 'SUBMITTED')
+         GROUP BY c."stateId"`,
+        [mixStates.map((state) => state.id), MIX_COMMITMENTS_PER_CLIENT],
+      );
+      const idsByState = new Map(commitmentRows.map((row) => [row.state_id, row.ids]));
+      const workers: MixWorker[] = mixStates.map((state, index) => ({ client: clients[index]!, commitmentIds: idsByState.get(state.id) ?? [] }));
+      const statuses = await defaultStatuses(pool);
+      const benchPool = pool;
+      const measure = async (thinkMs: number): Promise<MixFigures> => {
+        step(`T18 mix: ${workers.length} focal points list, read and update for ${SECONDS} s, ${thinkMs ? `${thinkMs} ms between requests` : "closed loop"}…`);
+        const result = await runMix(workers, statuses, { rounds: MAX_PAIRS_PER_CLIENT, seconds: SECONDS, thinkMs });
+        return { ...result, thinkMs, lost: await findLostWrites(benchPool, result.acknowledged) };
+      };
+      mix = { paced: await measure(MIX_THINK_MS), closed: await measure(0) };
+      statusDone();
+      memoryByPhase.mix = server.memory().serverPeakMb;
     }
 
     const memory = server.memory();
@@ -389,6 +435,31 @@ async function main() {
     out.push(`5. Memory: peak RSS of the server process ${memory.serverPeakMb} MB (whole process tree ${memory.treePeakMb} MB, ${memory.samples} samples); by phase ${Object.entries(memoryByPhase).map(([phase, mb]) => `${phase} ${mb}`).join(", ")} MB`);
     checks.push({ target: "server peak RSS", value: `${memory.serverPeakMb} MB`, limit: `<= ${TARGETS.serverRssMb} MB`, met: memory.serverPeakMb <= TARGETS.serverRssMb });
     out.push("");
+    if (mix) {
+      out.push(`6. T18 mix: ${mix.paced.clients} focal points (one per State), ${SECONDS} s each: list + read + save draft, ms`);
+      const rows = (label: string, figures: MixFigures) => [
+        [label, "", "", "", "", "", ""],
+        ["  reads (list and read)", figures.rounds, figures.read.count, figures.read.p50, figures.read.p95, figures.read.p99, figures.read.max],
+        ...Object.entries(figures.byKind).map(([kind, figure]) => [`    ${kind}`, "", figure.count, figure.p50, figure.p95, figure.p99, figure.max]),
+        ["  writes (save draft)", "", figures.write.count, figures.write.p50, figures.write.p95, figures.write.p99, figures.write.max],
+      ];
+      out.push(
+        formatTable(
+          ["phase / request", "rounds", "count", "p50", "p95", "p99", "max"],
+          [...rows(`${mix.paced.thinkMs} ms between a focal point's requests`, mix.paced), ...rows("closed loop (no pause: the server's capacity)", mix.closed)],
+        ),
+      );
+      for (const [label, figures] of [["paced", mix.paced], ["closed loop", mix.closed]] as const) {
+        out.push(`${label}: errors ${Object.entries(figures.errors).map(([kind, count]) => `${kind} ${count}`).join(", ") || "none"}; acknowledged writes not stored as acknowledged: ${figures.lost.length}`);
+      }
+      const unexpected = [mix.paced, mix.closed].flatMap((figures) => Object.values(figures.unexpectedErrors)).reduce((sum, count) => sum + count, 0);
+      const lost = [...mix.paced.lost, ...mix.closed.lost];
+      checks.push({ target: "T18 mix: read p95", value: `${mix.paced.read.p95} ms`, limit: `< ${TARGETS.mixReadP95Ms} ms`, met: mix.paced.read.p95 < TARGETS.mixReadP95Ms });
+      checks.push({ target: "T18 mix: write p95", value: `${mix.paced.write.p95} ms`, limit: `< ${TARGETS.mixWriteP95Ms} ms`, met: mix.paced.write.p95 < TARGETS.mixWriteP95Ms });
+      checks.push({ target: "T18 mix: errors other than 409", value: String(unexpected), limit: "0", met: unexpected === 0 });
+      checks.push({ target: "T18 mix: acknowledged writes stored", value: lost.length ? lost.slice(0, 3).join("; ") : "all", limit: "all", met: lost.length === 0 });
+      out.push("");
+    }
     out.push("Targets");
     out.push(formatTable(["target", "value", "limit", "met"], checks.map((check) => [check.target, check.value.length > 70 ? `${check.value.slice(0, 67)}...` : check.value, check.limit, check.met ? "yes" : "NO"])));
     const missed = checks.filter((check) => !check.met).length;
@@ -400,7 +471,7 @@ async function main() {
     const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     fs.writeFileSync(
       file,
-      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, memory, memoryByPhase, checks, buildSeconds }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, memory, memoryByPhase, mix: mix && Object.fromEntries(Object.entries(mix).map(([phase, figures]) => [phase, { ...figures, acknowledged: figures.acknowledged.length }])), checks, buildSeconds }, null, 2),
     );
     console.log(`Results: ${path.relative(PROJECT_ROOT, file)}`);
   } finally {

@@ -31,6 +31,9 @@ export class CallError extends Error {
   constructor(
     readonly kind: string,
     message: string,
+    /** The HTTP status (0 without an answer) and the error's data, as the server sent them. */
+    readonly status = 0,
+    readonly data: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -38,7 +41,7 @@ export class CallError extends Error {
 
 type TrpcEnvelope = {
   result?: { data: { json: unknown; meta?: unknown } };
-  error?: { json: { message: string; data?: { code?: string; httpStatus?: number } } };
+  error?: { json: { message: string; data?: { code?: string; httpStatus?: number } & Record<string, unknown> } };
 };
 
 async function readEnvelope(response: Response): Promise<unknown> {
@@ -47,10 +50,10 @@ async function readEnvelope(response: Response): Promise<unknown> {
   try {
     body = JSON.parse(text) as TrpcEnvelope;
   } catch {
-    throw new CallError(`HTTP_${response.status}`, text.slice(0, 200));
+    throw new CallError(`HTTP_${response.status}`, text.slice(0, 200), response.status);
   }
-  if (body.error) throw new CallError(body.error.json.data?.code ?? `HTTP_${response.status}`, body.error.json.message);
-  if (!body.result) throw new CallError(`HTTP_${response.status}`, text.slice(0, 200));
+  if (body.error) throw new CallError(body.error.json.data?.code ?? `HTTP_${response.status}`, body.error.json.message, response.status, body.error.json.data ?? {});
+  if (!body.result) throw new CallError(`HTTP_${response.status}`, text.slice(0, 200), response.status);
   return superjson.deserialize(body.result.data as Parameters<typeof superjson.deserialize>[0]);
 }
 
@@ -60,8 +63,11 @@ export function queryUrl(baseUrl: string, path: string, input: unknown): string 
 }
 
 export class AppClient {
-  readonly jar = new CookieJar();
-  constructor(readonly baseUrl: string) {}
+  /** A jar of another client makes this one the same browser talking to another address. */
+  constructor(
+    readonly baseUrl: string,
+    readonly jar = new CookieJar(),
+  ) {}
 
   private async send(url: string, init: RequestInit): Promise<Response> {
     try {
@@ -92,8 +98,12 @@ export class AppClient {
     return { status: response.status, body: await response.text() };
   }
 
-  /** next-auth 4 credentials sign-in: CSRF token, then the callback, keeping the cookies. */
-  async signIn(email: string, password: string): Promise<void> {
+  /**
+   * next-auth 4 credentials sign-in: CSRF token, then the callback, keeping the cookies. Answers
+   * whether a session cookie came back, and next-auth's error code (the `error` of the URL it
+   * sends the browser to) when not.
+   */
+  async attemptSignIn(email: string, password: string): Promise<{ signedIn: boolean; error: string | null; status: number; body: string }> {
     const csrf = await this.send(`${this.baseUrl}/api/auth/csrf`, { method: "GET" });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const response = await this.send(`${this.baseUrl}/api/auth/callback/credentials`, {
@@ -101,9 +111,21 @@ export class AppClient {
       headers: { "content-type": "application/x-www-form-urlencoded", origin: this.baseUrl },
       body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: this.baseUrl }).toString(),
     });
-    const text = await response.text();
-    if (!this.jar.has("next-auth.session-token")) {
-      throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}): ${text.slice(0, 200)}`);
+    const body = await response.text();
+    let error: string | null = null;
+    try {
+      const { url } = JSON.parse(body) as { url?: string };
+      error = url ? new URL(url, this.baseUrl).searchParams.get("error") : null;
+    } catch {
+      // not JSON: the status and body say what happened
     }
+    // This answer's cookie, not the jar's: a client may already hold a session.
+    const signedIn = response.headers.getSetCookie().some((line) => line.startsWith("next-auth.session-token=") && !/max-age=0/i.test(line));
+    return { signedIn, error, status: response.status, body };
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    const attempt = await this.attemptSignIn(email, password);
+    if (!attempt.signedIn) throw new Error(`Sign-in as ${email} failed (HTTP ${attempt.status}): ${attempt.body.slice(0, 200)}`);
   }
 }

@@ -1,5 +1,5 @@
-// The production build of the app in its own folder (.next-bench), started against the bench
-// database on a loopback port, with its memory sampled from /proc.
+// The production build of the app in its own folder (.next-bench for the bench, .next-test for
+// the tests), started against a database on a loopback port, with its memory sampled from /proc.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -13,26 +13,79 @@ const SOURCE_PATHS = ["app", "components", "server", "prisma/schema.prisma", "pr
 // `next build` rewrites these to mention its dist folder; the bench puts them back as they were.
 const FILES_NEXT_REWRITES = ["tsconfig.json", "next-env.d.ts"];
 
+// Test files are not part of the build: editing one must not make the build stale.
+const TEST_FILE = /\.test\.tsx?$/;
+
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
   const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) return TEST_FILE.test(target) ? 0 : stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
-export function buildIsCurrent(): boolean {
-  const buildId = path.join(PROJECT_ROOT, DIST_DIR, "BUILD_ID");
+export function buildIsCurrent(distDir = DIST_DIR): boolean {
+  const buildId = path.join(PROJECT_ROOT, distDir, "BUILD_ID");
   if (!fs.existsSync(buildId)) return false;
   const builtAt = fs.statSync(buildId).mtimeMs;
   return SOURCE_PATHS.every((source) => newestMtime(path.join(PROJECT_ROOT, source)) <= builtAt);
 }
 
-/** Builds into .next-bench when the build is missing or older than the sources; returns seconds spent. */
-export async function ensureBuild(): Promise<number | null> {
-  if (buildIsCurrent()) return null;
-  console.log(`Building the app into ${DIST_DIR} (missing or older than the sources)…`);
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The process holding the lock, or null while it is being taken or released. */
+function lockOwner(lock: string): number | null {
+  try {
+    return Number(fs.readFileSync(path.join(lock, "pid"), "utf8")) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs `build` while holding a lock folder beside the build, so that two processes (two test
+ * files, or a test and the bench) never write one build folder at once. A lock left by a process
+ * that died is taken over.
+ */
+async function withBuildLock<T>(distDir: string, build: () => Promise<T>): Promise<T> {
+  const lock = path.join(PROJECT_ROOT, `${distDir}.lock`);
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, "pid"), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = lockOwner(lock);
+      if (owner !== null && !processAlive(owner)) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  try {
+    return await build();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds into distDir when the build is missing or older than the sources; returns seconds spent. */
+export async function ensureBuild(distDir = DIST_DIR, options: { quiet?: boolean } = {}): Promise<number | null> {
+  if (buildIsCurrent(distDir)) return null;
+  return withBuildLock(distDir, () => build(distDir, options));
+}
+
+async function build(distDir: string, options: { quiet?: boolean }): Promise<number | null> {
+  // Another process may have built it while this one waited for the lock.
+  if (buildIsCurrent(distDir)) return null;
+  if (!options.quiet) console.log(`Building the app into ${distDir} (missing or older than the sources)…`);
   const saved = new Map<string, string | null>();
   for (const file of FILES_NEXT_REWRITES) {
     const full = path.join(PROJECT_ROOT, file);
@@ -40,7 +93,7 @@ export async function ensureBuild(): Promise<number | null> {
   }
   const started = Date.now();
   try {
-    const { code, output } = await runBin("next", ["build"], { NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" });
+    const { code, output } = await runBin("next", ["build"], { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" });
     if (code !== 0) throw new Error(`next build failed:\n${output.split("\n").slice(-30).join("\n")}`);
   } finally {
     for (const [file, content] of saved) {
@@ -113,21 +166,30 @@ export type AppServer = {
   logTail: () => string;
 };
 
-export async function startServer(databaseUrl: string, port: number): Promise<AppServer> {
+export type ServerOptions = {
+  distDir?: string;
+  /** The session secret; instances that share sessions need the same one. Random by default. */
+  secret?: string;
+  /** More environment for the server (it wins over the defaults). */
+  env?: Record<string, string>;
+};
+
+export async function startServer(databaseUrl: string, port: number, options: ServerOptions = {}): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: options.secret ?? crypto.randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
-      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_DIST_DIR: options.distDir ?? DIST_DIR,
       // The same heap budget as `npm start` gives the server (SERVER_HEAP_MB).
       NODE_OPTIONS: serverNodeOptions(),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

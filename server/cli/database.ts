@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { UserFacingError } from "@/server/cli/user-facing-error";
@@ -44,9 +45,31 @@ export function runBin(
   });
 }
 
+// Any fixed number, distinct from the one Prisma's migration engine locks while it applies
+// migrations (72707369): holding that one here would make the engine wait for us forever.
+const STARTUP_LOCK_KEY = 4_171_025;
+
+/**
+ * Runs one of `npm start`'s database steps (migrations, reference and demo data) while holding a
+ * PostgreSQL advisory lock, so that app instances starting together against one database take
+ * turns: the second finds the work done instead of racing the first into duplicate rows. The lock
+ * belongs to a connection of its own; PostgreSQL releases it when that connection closes, even if
+ * the process dies.
+ */
+export async function withStartupLock<T>(url: string, step: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
+    return await step();
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies pending migrations with `prisma migrate deploy` (offline, through the WASM engine). */
 export async function migrateDatabase(url: string): Promise<void> {
-  const { code, output } = await runBin("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
+  const { code, output } = await withStartupLock(url, () => runBin("prisma", ["migrate", "deploy"], { DATABASE_URL: url }));
   if (code !== 0) {
     const reason =
       output

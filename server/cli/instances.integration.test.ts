@@ -1,0 +1,201 @@
+// T25: several app instances on one PostgreSQL. Two production servers (`next start` of the
+// .next-test build, built here when missing or older than the sources) share the test database
+// and one session secret, as two instances behind a load balancer would; the client talks to
+// each one directly and proves that nothing an instance needs lives in its own memory.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { AppClient, CallError } from "@/bench/lib/http";
+import { ensureBuild, startServer, type AppServer } from "@/bench/lib/server";
+import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
+import { PROJECT_ROOT } from "@/server/cli/database";
+import { db } from "@/server/db/client";
+import { findFreePort } from "@/server/db/embedded";
+import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/db/seed-data/alliance-2017";
+import { DEMO_USERS, readStates } from "@/server/db/seed";
+import { withDatabase } from "@/server/test/database-url";
+import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
+
+const TEST_DIST_DIR = ".next-test";
+
+/** Runs `npm start`'s database steps (server/test/start-steps.ts) in a process of its own. */
+function runStartSteps(databaseUrl: string) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["server/test/start-steps.ts", "--demo"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 150_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("T25 several instances: starting together", () => {
+  it("T25 migrations, reference data and demo data started by two instances at once are applied once, and both get ready", async () => {
+    const serverUrl = inject("databaseUrl");
+    const name = `instances_${crypto.randomBytes(4).toString("hex")}`;
+    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    const url = withDatabase(serverUrl, name);
+    try {
+      const [first, second] = await Promise.all([runStartSteps(url), runStartSteps(url)]);
+      expect({ code: first.code, output: first.output }).toEqual({ code: 0, output: expect.stringContaining("ready") });
+      expect({ code: second.code, output: second.output }).toEqual({ code: 0, output: expect.stringContaining("ready") });
+      // Exactly one of them created the demo data.
+      expect([first.output, second.output].filter((output) => output.includes("demo data created"))).toHaveLength(1);
+
+      const migrations = fs
+        .readdirSync(path.join(PROJECT_ROOT, "prisma", "migrations"), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort();
+      const counts = await withClient(url, async (client) => {
+        const applied = await client.query<{ migration_name: string; runs: number; finished: number }>(
+          `SELECT migration_name, count(*)::int AS runs, count(*) FILTER (WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL)::int AS finished
+           FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name`,
+        );
+        const rows = await client.query<Record<string, number>>(
+          `SELECT (SELECT count(*) FROM "State")::int AS states,
+                  (SELECT count(*) FROM "State" WHERE kind = 'PARTICIPATING')::int AS participating,
+                  (SELECT count(*) FROM "StatusScale" WHERE "isDefault")::int AS default_scales,
+                  (SELECT count(*) FROM "Source" WHERE title = $1)::int AS demo_sources,
+                  (SELECT count(*) FROM "Recommendation")::int AS recommendations,
+                  (SELECT count(*) FROM "Commitment")::int AS commitments,
+                  (SELECT count(*) FROM "User")::int AS users,
+                  (SELECT count(*) FROM "AppSetting" WHERE key = 'demo_seeded_at')::int AS demo_markers`,
+          [ALLIANCE_2017_SOURCE.title],
+        );
+        return { applied: applied.rows, ...rows.rows[0]! };
+      });
+      expect(counts.applied).toEqual(migrations.map((migration) => ({ migration_name: migration, runs: 1, finished: 1 })));
+      const participating = readStates().filter((state) => state.kind === "PARTICIPATING").length;
+      expect(counts).toMatchObject({
+        states: readStates().length,
+        participating,
+        default_scales: 1,
+        demo_sources: 1,
+        recommendations: ALLIANCE_2017_RECOMMENDATIONS.length,
+        commitments: ALLIANCE_2017_RECOMMENDATIONS.length * participating,
+        users: DEMO_USERS.length,
+        demo_markers: 1,
+      });
+    } finally {
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    }
+  }, 180_000);
+});
+
+describe("T25 several instances: two app servers on one database", () => {
+  let a: AppServer | undefined;
+  let b: AppServer | undefined;
+
+  beforeAll(async () => {
+    await ensureBuild(TEST_DIST_DIR, { quiet: true });
+    // One secret for both, as the README asks of every instance; each its own port and pool.
+    const secret = crypto.randomBytes(32).toString("base64url");
+    const databaseUrl = inject("databaseUrl");
+    const ports = [await findFreePort(), await findFreePort()];
+    const started = await Promise.allSettled(ports.map((port) => startServer(databaseUrl, port, { distDir: TEST_DIST_DIR, secret })));
+    // Keep whichever started, so that afterAll stops it even when the other failed.
+    [a, b] = started.map((result) => (result.status === "fulfilled" ? result.value : undefined));
+    const failed = started.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+  }, 900_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  /** The servers, for tests that run only after beforeAll succeeded. */
+  const servers = () => ({ a: a!, b: b! });
+
+  it("T25 a session made on one instance works on the other, and signing out everywhere on one ends it on both", async () => {
+    const { a, b } = servers();
+    const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
+    const onA = new AppClient(a.baseUrl);
+    await onA.signIn(user.email, TEST_PASSWORD);
+    const onB = new AppClient(b.baseUrl, onA.jar); // the same browser, sent to the other instance
+
+    expect(await onB.query("account.profile", undefined)).toMatchObject({ id: user.id, email: user.email, stateIso2: "AT" });
+    const page = await onB.text("/commitments");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Austria");
+    // Without the cookie the same requests are refused: the cookie is what B recognised.
+    const stranger = new AppClient(b.baseUrl);
+    await expect(stranger.query("account.profile", undefined)).rejects.toMatchObject({ kind: "UNAUTHORIZED" });
+    expect((await stranger.text("/commitments")).status).toBe(307);
+
+    await onB.mutate("account.signOutEverywhere", {});
+    await expect(new AppClient(a.baseUrl, onA.jar).query("account.profile", undefined)).rejects.toMatchObject({ kind: "UNAUTHORIZED" });
+  });
+
+  it("T25 sign-in throttling is shared: five failures split across both instances lock the account on both", async () => {
+    const { a, b } = servers();
+    const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "DE" });
+    // 3 failures on A and 2 on B: neither instance alone has seen five.
+    for (const server of [a, b, a, b, a]) {
+      const attempt = await new AppClient(server.baseUrl).attemptSignIn(user.email, "wrong password, guessed");
+      expect(attempt).toMatchObject({ signedIn: false, error: "CredentialsSignin" });
+    }
+    for (const server of [a, b]) {
+      const attempt = await new AppClient(server.baseUrl).attemptSignIn(user.email, TEST_PASSWORD);
+      expect(attempt).toMatchObject({ signedIn: false, error: ACCOUNT_LOCKED_ERROR });
+    }
+  });
+
+  it("T25 a stale edit saved on one instance is refused with CONFLICT on the other, naming who changed it and when", async () => {
+    const { a, b } = servers();
+    const { commitments, statuses } = await createPublishedCommitments(["IT"]);
+    const commitmentId = commitments.IT!.id;
+    const [first, second] = [await createTestUser({ role: "FOCAL_POINT", stateIso2: "IT" }), await createTestUser({ role: "FOCAL_POINT", stateIso2: "IT" })];
+    const onA = new AppClient(a.baseUrl);
+    await onA.signIn(first.email, TEST_PASSWORD);
+    const onB = new AppClient(b.baseUrl);
+    await onB.signIn(second.email, TEST_PASSWORD);
+    const content = (narrative: string) => ({ statusId: statuses.planned!.id, progress: 10, narrative, evidence: [] });
+    await onA.mutate("commitments.saveDraft", { commitmentId, content: content("first draft") });
+
+    // Both read the same version of the draft, one on each instance.
+    type Read = { openUpdate: { id: string; version: number } };
+    const [readOnA, readOnB] = [await onA.query<Read>("commitments.get", { id: commitmentId }), await onB.query<Read>("commitments.get", { id: commitmentId })];
+    expect(readOnB.openUpdate).toMatchObject({ id: readOnA.openUpdate.id, version: readOnA.openUpdate.version });
+    const updateId = readOnA.openUpdate.id;
+
+    const saved = await onA.mutate<{ version: number }>("commitments.saveDraft", { commitmentId, updateId, expectedVersion: readOnA.openUpdate.version, content: content("saved on A") });
+    const refused = await onB
+      .mutate("commitments.saveDraft", { commitmentId, updateId, expectedVersion: readOnB.openUpdate.version, content: content("stale, on B") })
+      .then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(CallError);
+    const conflict = refused as CallError;
+    expect({ kind: conflict.kind, status: conflict.status }).toEqual({ kind: "CONFLICT", status: 409 });
+    expect(conflict.message).toContain(first.name);
+    const details = conflict.data.conflict as { changedBy: string; changedAt: string };
+    expect(details.changedBy).toBe(first.name);
+    expect(Math.abs(new Date(details.changedAt).getTime() - Date.now())).toBeLessThan(60_000);
+
+    const stored = await db.progressUpdate.findUniqueOrThrow({ where: { id: updateId } });
+    expect({ narrative: stored.narrative, version: stored.version }).toEqual({ narrative: "saved on A", version: saved.version });
+  });
+
+  // TODO(T25, rate limits): "rate limits are shared" belongs here once the per-client limits of
+  // reports and exports (429 with Retry-After, kept in PostgreSQL) are merged: spend part of one
+  // client's allowance on A and the rest on B, then expect 429 with Retry-After from both.
+});
