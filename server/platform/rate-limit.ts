@@ -5,7 +5,6 @@
 // counts. Its table ("RateLimit") comes from a migration: the app never creates tables.
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db, pool } from "@/server/db/client";
-import type { Tx } from "@/server/db/client";
 
 export type Limit = {
   /** Prefix of the counters' keys; one per kind of limit. */
@@ -72,9 +71,8 @@ export async function refund(limit: Limit, key: string, points = 1): Promise<voi
 }
 
 /** Forgets a key's counter and any lock on it. */
-export async function reset(limit: Limit, key: string, tx?: Tx): Promise<void> {
-  if (tx) await tx.$executeRaw`DELETE FROM "RateLimit" WHERE key = ${counterKey(limit, key)}`;
-  else await limiterFor(limit).delete(key);
+export async function reset(limit: Limit, key: string): Promise<void> {
+  await limiterFor(limit).delete(key);
 }
 
 /** The limit from an environment variable holding calls per minute (0 turns it off). */
@@ -98,4 +96,44 @@ async function pruneExpiredCountersNowAndThen() {
   lastPrune = Date.now();
   // Not worth failing a request for: the next run prunes what this one missed.
   await pruneExpiredCounters().catch(() => undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-client limits of expensive reads (T22). Each call of a report procedure and each export
+// spends one point of the client's budget per minute; past it the answer is 429 with
+// Retry-After. The defaults are far above what a person clicking through the reports, the e2e
+// suite or the bench asks for, and far below what it takes to keep PostgreSQL busy for others.
+
+export const CLIENT_LIMITS = {
+  reports: { variable: "RATE_LIMIT_REPORTS_PER_MINUTE", perMinute: 300 },
+  exports: { variable: "RATE_LIMIT_EXPORTS_PER_MINUTE", perMinute: 30 },
+} as const;
+export type ClientLimitName = keyof typeof CLIENT_LIMITS;
+
+/** The limit as configured now (read on each call, so that a test or an operator can change it). */
+export function clientLimit(name: ClientLimitName): Limit | null {
+  const { variable, perMinute } = CLIENT_LIMITS[name];
+  return perMinuteFromEnv(`client-${name}`, process.env[variable], perMinute);
+}
+
+/** Refused by a per-client limit; the API answers 429 with Retry-After. */
+export class RateLimitedError extends Error {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: string,
+  ) {
+    super(`Too many ${what} requests from your address. Try again in ${retryAfterSeconds} seconds.`);
+    this.name = "RateLimitedError";
+  }
+}
+
+/**
+ * Spends one point of this client's budget, or throws RateLimitedError. A request whose client
+ * address is unknown (the app not served by server/cli/serve.mjs) is not limited.
+ */
+export async function enforceClientLimit(name: ClientLimitName, client: string | null | undefined): Promise<void> {
+  const limit = clientLimit(name);
+  if (!limit || !client) return;
+  const verdict = await consume(limit, client);
+  if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds, name === "reports" ? "report" : "export");
 }
