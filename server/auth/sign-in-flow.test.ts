@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { loadActor } from "@/server/auth/session";
+import { ACCOUNT_LIMIT } from "@/server/auth/throttle";
+import { SOCKET_ADDRESS_HEADER, markServedWithSocketAddress } from "@/server/platform/client-address";
+import { counterKey } from "@/server/platform/rate-limit";
 import { TEST_PASSWORD, createTestUser } from "@/server/test/factories";
 import { TEST_ORIGIN, claimsOf, signInThroughNextAuth, signOutThroughNextAuth } from "@/server/test/next-auth";
 
@@ -85,5 +88,38 @@ describe("sign-out revokes the session (T10)", () => {
     expect(await loadActor(await claimsOf(first.sessionToken!), null)).toBeNull();
     expect(await loadActor(await claimsOf(second.sessionToken!), null)).not.toBeNull();
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
+  });
+});
+
+describe("brute force through the sign-in endpoint (T09)", () => {
+  afterEach(() => markServedWithSocketAddress(false));
+
+  it("T09 20 wrong passwords with rotating X-Forwarded-For: throttled after 5, right password refused while locked, lock expires", async () => {
+    markServedWithSocketAddress(true);
+    const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "NL" });
+    const socket = "192.0.2.77";
+    const errors: (string | null)[] = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const answer = await signInThroughNextAuth({
+        email: user.email,
+        password: `wrong-${attempt}`,
+        headers: { [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": `203.0.113.${attempt}` },
+      });
+      errors.push(answer.error);
+    }
+    expect(errors).toEqual([...Array(5).fill("CredentialsSignin"), ...Array(15).fill("AccountLocked")]);
+    // Only the checked attempts are stored, each with the socket's address, never the forged one.
+    const attempts = await db.loginAttempt.findMany({ where: { email: user.email }, select: { ip: true, outcome: true } });
+    expect(attempts).toEqual(Array(5).fill({ ip: socket, outcome: "FAILED" }));
+
+    const rightWhileLocked = await signInThroughNextAuth({ email: user.email, password: TEST_PASSWORD, headers: { [SOCKET_ADDRESS_HEADER]: "192.0.2.78" } });
+    expect(rightWhileLocked.error).toBe("AccountLocked");
+    expect(rightWhileLocked.sessionToken).toBeNull();
+
+    // The lock's end, moved into the past as fifteen minutes would.
+    await db.$executeRaw`UPDATE "RateLimit" SET expire = ${BigInt(Date.now() - 1000)} WHERE key = ${counterKey(ACCOUNT_LIMIT, user.email)}`;
+    const afterLock = await signInThroughNextAuth({ email: user.email, password: TEST_PASSWORD, headers: { [SOCKET_ADDRESS_HEADER]: socket } });
+    expect(afterLock.error).toBeNull();
+    expect(afterLock.sessionToken).toBeTruthy();
   });
 });
