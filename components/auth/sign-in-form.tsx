@@ -2,11 +2,12 @@
 
 import { useState, type FormEvent } from "react";
 import { signInWithPassword } from "@/components/auth/sign-in";
-import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
+import { ACCOUNT_LOCKED_ERROR, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/auth/session-config";
 
 const GENERIC_ERROR = "The email or password is not correct.";
 const LOCKED_ERROR =
   "Too many failed sign-in attempts. Sign-in for this account is blocked for 15 minutes. Try again later.";
+const UNAVAILABLE_ERROR = "Sign-in is not available right now. Try again in a moment.";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,14 +21,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const refused = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
       if (refused) {
-        setError(refused === ACCOUNT_LOCKED_ERROR ? LOCKED_ERROR : GENERIC_ERROR);
+        // Only the app's own codes are shown; anything else is the generic refusal.
+        setError(refused === ACCOUNT_LOCKED_ERROR ? LOCKED_ERROR : refused === SIGN_IN_UNAVAILABLE_ERROR ? UNAVAILABLE_ERROR : GENERIC_ERROR);
         setPending(false);
         return;
       }
       // A full navigation, so that every server component renders with the new session.
       window.location.assign(callbackUrl);
     } catch {
-      setError("Sign-in is not available right now. Try again in a moment.");
+      setError(UNAVAILABLE_ERROR);
       setPending(false);
     }
   }

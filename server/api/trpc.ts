@@ -7,8 +7,11 @@ import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin, isSecretariat } from "@/server/services/access";
 import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
+import { clientAddress } from "@/server/platform/client-address";
+import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
 
-export type Context = { actor: Actor; requestId: string | null };
+/** `clientAddress`: who the per-client limits count against (null when unknown: not limited). */
+export type Context = { actor: Actor; requestId: string | null; clientAddress?: string | null };
 
 /** Builds the context of one HTTP request: the actor is re-read from the database every time. */
 export async function createRequestContext(req: Request): Promise<Context> {
@@ -33,7 +36,7 @@ export async function createRequestContext(req: Request): Promise<Context> {
   );
   const token = await getToken({ req: { headers: Object.fromEntries(req.headers), cookies } as never });
   const user = await loadActor(token, requestId);
-  return { actor: user ?? { kind: "public", requestId }, requestId };
+  return { actor: user ?? { kind: "public", requestId }, requestId, clientAddress: clientAddress(req.headers) };
 }
 
 /** Zod issues keyed by their full path ("content.evidence.0.url"), so forms can place each one. */
@@ -103,6 +106,26 @@ export const router = t.router;
 
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(mapErrors);
+
+/**
+ * Report procedures (anyone): each call spends one point of the client's per-minute budget, so a
+ * batch of expensive reports cannot keep the database busy for everyone else (T22).
+ */
+export const reportProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  try {
+    await enforceClientLimit("reports", ctx.clientAddress);
+  } catch (error) {
+    if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
+    throw error;
+  }
+  return next();
+});
+
+/** The Retry-After of a refused call of this response, if any (the route sets the header). */
+export function retryAfterOf(errors: readonly TRPCError[]): number | null {
+  const limited = errors.map((error) => error.cause).filter((cause) => cause instanceof RateLimitedError);
+  return limited.length ? Math.max(...limited.map((cause) => cause.retryAfterSeconds)) : null;
+}
 
 /** Any signed-in user; UNAUTHORIZED otherwise. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

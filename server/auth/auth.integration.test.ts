@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { pruneRevokedSessions } from "@/server/auth/revocation";
 import { loadActor } from "@/server/auth/session";
+import { ACCOUNT_LIMIT, pruneOldAttempts } from "@/server/auth/throttle";
+import { counterKey, pruneExpiredCounters } from "@/server/platform/rate-limit";
 import { ZNewPassword } from "@/server/schemas/auth";
 import { TEST_PASSWORD, createTestUser } from "@/server/test/factories";
 
@@ -49,32 +52,68 @@ describe("sign-in", () => {
     expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, null)).toBeNull();
   });
 
-  it("locks an account after 5 failures in 15 minutes, refuses the right password, and unlocks after 15 minutes (T09)", async () => {
+  it("T09 locks an account after 5 failures in 15 minutes, refuses the right password, and unlocks after 15 minutes", async () => {
     const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "FR" });
     for (let attempt = 0; attempt < 5; attempt++) {
-      // A rotating forwarded-for address does not get around the account lock.
+      // Other addresses do not get around the account lock.
       expect(await authenticate({ email: user.email, password: `wrong-${attempt}` }, `192.0.2.${attempt}`)).toBeNull();
     }
     await expect(authenticate({ email: user.email, password: TEST_PASSWORD }, "192.0.2.99")).rejects.toBeInstanceOf(AccountLockedError);
-    const throttled = await db.loginAttempt.count({ where: { email: user.email, outcome: "THROTTLED" } });
-    expect(throttled).toBe(1);
+    // Refused attempts cost no password check and are not stored (they are logged).
+    expect(await db.loginAttempt.count({ where: { email: user.email, outcome: "FAILED" } })).toBe(5);
 
-    const lock = await db.loginLock.findUniqueOrThrow({ where: { key: `email:${user.email}` } });
-    const minutes = (lock.lockedUntil.getTime() - Date.now()) / 60_000;
+    const key = counterKey(ACCOUNT_LIMIT, user.email);
+    const [lock] = await db.$queryRaw<{ expire: bigint }[]>`SELECT expire FROM "RateLimit" WHERE key = ${key}`;
+    const minutes = (Number(lock!.expire) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
 
-    // Fifteen minutes later: the lock and the failures have aged out.
-    const past = new Date(Date.now() - 16 * 60_000);
-    await db.loginLock.update({ where: { key: `email:${user.email}` }, data: { lockedUntil: past } });
-    await db.loginAttempt.updateMany({ where: { email: user.email }, data: { createdAt: past } });
+    // Fifteen minutes later (the lock's end moved into the past): the lock and the failures are gone.
+    await db.$executeRaw`UPDATE "RateLimit" SET expire = ${BigInt(Date.now() - 60_000)} WHERE key = ${key}`;
     expect((await authenticate({ email: user.email, password: TEST_PASSWORD }, null))?.id).toBe(user.id);
   });
 
   it("keeps the lock in PostgreSQL, so every app instance sees it", async () => {
     const user = await createTestUser({ role: "ANALYST" });
-    for (let attempt = 0; attempt < 5; attempt++) await authenticate({ email: user.email, password: "nope-nope" }, null);
-    expect(await db.loginLock.count({ where: { key: `email:${user.email}`, lockedUntil: { gt: new Date() } } })).toBe(1);
+    for (let attempt = 0; attempt < 6; attempt++) await authenticate({ email: user.email, password: "nope-nope" }, null).catch(() => null);
+    const rows = await db.$queryRaw<{ points: number }[]>`
+      SELECT points FROM "RateLimit" WHERE key = ${counterKey(ACCOUNT_LIMIT, user.email)} AND expire > ${BigInt(Date.now())}`;
+    expect(rows[0]!.points).toBeGreaterThan(5);
+  });
+
+  it("T09 an address is locked after 20 failures on any accounts, and other addresses are not", async () => {
+    const address = "198.51.100.20";
+    for (let attempt = 0; attempt < 20; attempt++) {
+      expect(await authenticate({ email: `nobody-${attempt}-${Date.now()}@test.example`, password: "wrong-password" }, address)).toBeNull();
+    }
+    const user = await createTestUser({ role: "ANALYST" });
+    await expect(authenticate({ email: user.email, password: TEST_PASSWORD }, address)).rejects.toBeInstanceOf(AccountLockedError);
+    // The refusal was the address's: the account itself is not locked.
+    expect((await authenticate({ email: user.email, password: TEST_PASSWORD }, "198.51.100.21"))?.id).toBe(user.id);
+  });
+
+  it("successful sign-ins do not count against a shared address", async () => {
+    const user = await createTestUser({ role: "ANALYST" });
+    for (let attempt = 0; attempt < 25; attempt++) {
+      expect((await authenticate({ email: user.email, password: TEST_PASSWORD }, "198.51.100.30"))?.id).toBe(user.id);
+    }
+  });
+
+  it("prunes checked attempts after 30 days, expired counters and revocations", async () => {
+    const old = new Date(Date.now() - 31 * 24 * 3600_000);
+    const email = `pruned-${Date.now()}@test.example`;
+    await db.loginAttempt.create({ data: { email, ip: null, success: false, outcome: "FAILED", createdAt: old } });
+    await db.loginAttempt.create({ data: { email, ip: null, success: false, outcome: "FAILED" } });
+    await db.$executeRaw`INSERT INTO "RateLimit" (key, points, expire) VALUES (${`test:${email}`}, 3, ${BigInt(Date.now() - 2 * 3600_000)}), (${`test:fresh:${email}`}, 3, ${BigInt(Date.now() + 60_000)})`;
+    const revoked = crypto.randomUUID();
+    await db.$executeRaw`INSERT INTO "RevokedSession" (id, "expiresAt") VALUES (${revoked}::uuid, ${new Date(Date.now() - 1000)}), (${crypto.randomUUID()}::uuid, ${new Date(Date.now() + 3600_000)})`;
+
+    await pruneOldAttempts();
+    await pruneExpiredCounters();
+    await pruneRevokedSessions();
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(1);
+    expect(await db.$queryRaw`SELECT key FROM "RateLimit" WHERE key LIKE ${`test:%${email}`}`).toEqual([{ key: `test:fresh:${email}` }]);
+    expect(await db.$queryRaw`SELECT id FROM "RevokedSession" WHERE id = ${revoked}::uuid`).toEqual([]);
   });
 
   it("four failures then a success start the count afresh", async () => {
@@ -89,6 +128,7 @@ describe("sign-in", () => {
 describe("sessions (T04, T10)", () => {
   const claimsFor = (user: { id: string; sessionVersion: number }, authTime = Math.floor(Date.now() / 1000)) => ({
     uid: user.id,
+    sid: crypto.randomUUID(),
     sv: user.sessionVersion,
     authTime,
   });

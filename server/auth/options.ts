@@ -1,7 +1,14 @@
+import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate, clientAddress } from "@/server/auth/authenticate";
-import { SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
+import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
+import { revokeSession } from "@/server/auth/revocation";
+import { readClaims } from "@/server/auth/session";
+import { ACCOUNT_LOCKED_ERROR, SESSION_IDLE_SECONDS, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/auth/session-config";
+import { sameOriginPath } from "@/components/auth/callback-path";
+import { clientAddress } from "@/server/platform/client-address";
+import { describeError, logger } from "@/server/platform/log";
+import { isDatabaseUnavailable } from "@/server/services/errors";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -17,11 +24,23 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const user = await authenticate(
-          { email: credentials?.email ?? "", password: credentials?.password ?? "" },
-          clientAddress(req.headers),
-        );
-        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+        // next-auth puts the message of anything thrown here into the redirect URL: only the
+        // app's own codes may reach it, never a driver's or the database's text.
+        try {
+          const user = await authenticate(
+            { email: credentials?.email ?? "", password: credentials?.password ?? "" },
+            clientAddress(req.headers),
+          );
+          return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+        } catch (error) {
+          if (error instanceof AccountLockedError) throw new Error(ACCOUNT_LOCKED_ERROR);
+          if (isDatabaseUnavailable(error)) {
+            logger.error({ event: "auth.sign_in_unavailable", error: describeError(error) });
+            throw new Error(SIGN_IN_UNAVAILABLE_ERROR);
+          }
+          logger.error({ event: "auth.sign_in_error", error: describeError(error) });
+          return null;
+        }
       },
     }),
   ],
@@ -32,6 +51,7 @@ export const authOptions: NextAuthOptions = {
         return {
           sub: signedIn.id,
           uid: signedIn.id,
+          sid: crypto.randomUUID(),
           sv: signedIn.sessionVersion,
           authTime: Math.floor(Date.now() / 1000),
         };
@@ -41,6 +61,22 @@ export const authOptions: NextAuthOptions = {
     session({ session, token }) {
       // The browser only needs to know that someone is signed in; pages read the rest on the server.
       return { expires: session.expires, user: { id: token.uid as string } } as typeof session;
+    },
+    redirect({ url, baseUrl }) {
+      // Every redirect next-auth makes (after sign-in, sign-out, errors) stays on this site.
+      return `${baseUrl}${sameOriginPath(url, baseUrl) ?? "/"}`;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const claims = readClaims(token);
+      if (!claims) return;
+      try {
+        await revokeSession(claims);
+      } catch (error) {
+        // The browser's cookie is cleared anyway; the copy stays valid until it expires.
+        logger.error({ event: "auth.sign_out_revoke_failed", error: describeError(error) });
+      }
     },
   },
 };

@@ -8,3 +8,5 @@ export const SESSION_IDLE_SECONDS = Math.min(Math.max(minutes, 1), 30) * 60;
 export const SESSION_ABSOLUTE_SECONDS = Math.min(Math.max(hours, 1), 12) * 3600;
 /** Sign-in answers for an account that is locked. */
 export const ACCOUNT_LOCKED_ERROR = "AccountLocked";
+/** Sign-in answers when the database cannot be reached. */
+export const SIGN_IN_UNAVAILABLE_ERROR = "ServiceUnavailable";

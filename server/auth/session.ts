@@ -6,20 +6,24 @@ import { SESSION_ABSOLUTE_SECONDS } from "@/server/auth/session-config";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The claims this app puts in the next-auth JWT. */
-export type SessionClaims = { uid: string; sv: number; authTime: number };
+/**
+ * The claims this app puts in the next-auth JWT. `sid` names one sign-in: it stays the same when
+ * the cookie is refreshed, so signing out can revoke every copy of it.
+ */
+export type SessionClaims = { uid: string; sid: string; sv: number; authTime: number };
 
 export function readClaims(token: JWT | null): SessionClaims | null {
   if (!token) return null;
-  const { uid, sv, authTime } = token as Partial<SessionClaims>;
-  if (typeof uid !== "string" || typeof sv !== "number" || typeof authTime !== "number") return null;
-  if (!UUID.test(uid)) return null;
-  return { uid, sv, authTime };
+  const { uid, sid, sv, authTime } = token as Partial<SessionClaims>;
+  if (typeof uid !== "string" || typeof sid !== "string" || typeof sv !== "number" || typeof authTime !== "number") return null;
+  if (!UUID.test(uid) || !UUID.test(sid)) return null;
+  return { uid, sid, sv, authTime };
 }
 
 /**
  * Re-reads the user on every request: a deactivated account, a changed role, a changed password
- * or "sign out everywhere" (all of which bump sessionVersion) take effect at once.
+ * or "sign out everywhere" (all of which bump sessionVersion) take effect at once, and so does
+ * signing out (the session's id is then revoked).
  */
 export async function loadActor(token: JWT | null, requestId: string | null): Promise<UserActor | null> {
   const claims = readClaims(token);
@@ -37,12 +41,14 @@ export async function loadActor(token: JWT | null, requestId: string | null): Pr
     stateId: string | null;
     stateName: string | null;
     stateIso2: string | null;
+    revoked: boolean;
   }>(Prisma.sql`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u."sessionVersion", u."mustChangePassword",
-           s.id AS "stateId", s.name AS "stateName", s.iso2 AS "stateIso2"
+           s.id AS "stateId", s.name AS "stateName", s.iso2 AS "stateIso2",
+           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.id = ${claims.sid}::uuid) AS revoked
     FROM "User" u LEFT JOIN "State" s ON s.id = u."stateId"
     WHERE u.id = ${claims.uid}::uuid`);
-  if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
+  if (!user || !user.active || user.revoked || user.sessionVersion !== claims.sv) return null;
   return {
     kind: "user",
     id: user.id,

@@ -114,7 +114,8 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: nodeOptions,
     };
-    child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), [args.dev ? "dev" : "start", "-p", String(port)], {
+    // Next.js's own server, run through serve.mjs so that the app knows each request's TCP peer.
+    child = spawn(process.execPath, [path.join(PROJECT_ROOT, "server", "cli", "serve.mjs"), args.dev ? "dev" : "start", "-p", String(port)], {
       cwd: PROJECT_ROOT,
       env,
       stdio: "inherit",

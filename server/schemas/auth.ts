@@ -17,7 +17,8 @@ export const ZNewPassword = z
   .max(PASSWORD_MAX_LENGTH, passwordMessages.tooLong)
   .refine((value) => !value.includes("\u0000"), passwordMessages.nul);
 
+/** Sign-in is checked like every other input: an email that cannot be an account's is refused before any lookup. */
 export const ZSignInInput = z.strictObject({
-  email: z.string().max(254),
+  email: ZEmail,
   password: z.string().max(PASSWORD_MAX_LENGTH * 4),
 });

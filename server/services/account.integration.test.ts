@@ -10,7 +10,7 @@ const NEW_PASSWORD = "another long passphrase";
 /** The claims of a session issued before a change, as next-auth would carry them. */
 async function claimsBefore(userId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return { uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+  return { uid: user.id, sid: crypto.randomUUID(), sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
 }
 
 async function userRow(userId: string) {

@@ -1,6 +1,6 @@
 import { db } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { checkSignInLock, recordFailure } from "@/server/auth/throttle";
+import { reserveSignInAttempt } from "@/server/auth/throttle";
 import type { TChangePasswordInput } from "@/server/schemas/users";
 import type { Actor, UserActor } from "@/server/services/access";
 import { ROLE_LABELS } from "@/server/services/access";
@@ -47,17 +47,19 @@ export async function changeOwnPassword(actor: Actor, input: TChangePasswordInpu
 
   // Guesses at the current password count against the same lock as sign-in, so a stolen
   // session cannot be used to try passwords without limit.
-  if ((await checkSignInLock(user.email, null)).locked) {
+  const attempt = await reserveSignInAttempt(user.email, null);
+  if (attempt.locked) {
     throw new DomainError("BAD_REQUEST", "Too many wrong passwords. Try again later.", {
       fieldErrors: { currentPassword: ["Too many wrong passwords; try again later"] },
     });
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailure(user.email, null);
+    await attempt.failed();
     throw new DomainError("BAD_REQUEST", "The current password is not correct.", {
       fieldErrors: { currentPassword: ["The current password is not correct"] },
     });
   }
+  await attempt.succeeded();
   if (input.newPassword === input.currentPassword) {
     throw new DomainError("BAD_REQUEST", "Choose a new password that differs from the current one.", {
       fieldErrors: { newPassword: ["Choose a password that differs from the current one"] },

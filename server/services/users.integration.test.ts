@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { verifyPassword } from "@/server/auth/password";
+import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
+import { MAX_FAILURES } from "@/server/auth/throttle";
 import { loadActor } from "@/server/auth/session";
 import {
   TEST_PASSWORD,
@@ -16,7 +18,7 @@ const NEW_PASSWORD = "a brand new passphrase";
 /** The claims of a session issued before a change, as next-auth would carry them. */
 async function claimsBefore(userId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return { uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+  return { uid: user.id, sid: crypto.randomUUID(), sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
 }
 
 async function userRow(userId: string) {
@@ -367,7 +369,11 @@ describe("users.resetPassword", () => {
   it("sets the new password, requires a change, ends sessions and lifts the sign-in lock", async () => {
     const { caller, user: admin } = await callerFor("ADMIN");
     const target = await createTestUser({ role: "FOCAL_POINT", stateIso2: "PL" });
-    await db.loginLock.create({ data: { key: `email:${target.email}`, lockedUntil: new Date(Date.now() + 10 * 60_000) } });
+    // Six wrong passwords: the sixth is refused, and the account is locked.
+    for (let attempt = 0; attempt < MAX_FAILURES + 1; attempt++) {
+      await authenticate({ email: target.email, password: `wrong-${attempt}` }, null).catch(() => null);
+    }
+    await expect(authenticate({ email: target.email, password: TEST_PASSWORD }, null)).rejects.toBeInstanceOf(AccountLockedError);
     const claims = await claimsBefore(target.id);
 
     const result = await caller.users.resetPassword({ id: target.id, newPassword: NEW_PASSWORD });
@@ -379,7 +385,7 @@ describe("users.resetPassword", () => {
     expect(await verifyPassword(row.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(row.passwordHash, TEST_PASSWORD)).toBe(false);
     expect(await loadActor(claims, null)).toBeNull();
-    expect(await db.loginLock.count({ where: { key: `email:${target.email}` } })).toBe(0);
+    expect((await authenticate({ email: target.email, password: NEW_PASSWORD }, null))?.id).toBe(target.id);
 
     const audit = await auditOf(target.id, "user.password_reset");
     expect(audit).toHaveLength(1);

@@ -3,6 +3,7 @@ import type { Role } from "@/prisma/generated/enums";
 import { db } from "@/server/db/client";
 import type { Db, Tx } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
+import { clearAccountLock } from "@/server/auth/throttle";
 import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
@@ -290,14 +291,14 @@ export async function resetUserPassword(actor: Actor, input: TResetPasswordInput
       data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
       select: userSummarySelect,
     });
-    const { count: locksCleared } = await tx.loginLock.deleteMany({ where: { key: `email:${user.email}` } });
-    // Earlier failures no longer count towards a lock: the throttle counts from the last reset.
+    // Earlier failures no longer count towards a lock.
+    const lockCleared = await clearAccountLock(user.email, tx);
     await tx.loginAttempt.create({ data: { email: user.email, ip: null, success: false, outcome: "RESET" } });
     await recordAudit(tx, actor, {
       action: "user.password_reset",
       entityType: "User",
       entityId: current.id,
-      after: { passwordChanged: true, mustChangePassword: true, signInLockCleared: locksCleared > 0 },
+      after: { passwordChanged: true, mustChangePassword: true, signInLockCleared: lockCleared },
     });
     return user;
   });

@@ -2,11 +2,25 @@ import { createRequestContext } from "@/server/api/trpc";
 import { buildExport } from "@/server/services/report-export-request";
 import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
+import { clientAddress } from "@/server/platform/client-address";
+import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/reports/export?report=matrix&format=csv&sourceId=…: a report as CSV, Excel or PDF. */
 export async function GET(req: Request) {
+  // Before anything else: a refused export costs one statement, not a report.
+  try {
+    await enforceClientLimit("exports", clientAddress(req.headers));
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return Response.json({ error: { message: error.message } }, { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      return Response.json({ error: { message: "The database is unavailable. Try again in a moment." } }, { status: 503 });
+    }
+    throw error;
+  }
   const { actor, requestId } = await createRequestContext(req);
   try {
     const { body, contentType, filename } = await buildExport(actor, new URL(req.url).searchParams);

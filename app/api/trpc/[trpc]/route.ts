@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
-import { createRequestContext } from "@/server/api/trpc";
+import { createRequestContext, retryAfterOf } from "@/server/api/trpc";
 import { guardApiRequest } from "@/server/api/request-guard";
 
 async function handler(req: Request) {
@@ -12,6 +12,10 @@ async function handler(req: Request) {
     router: appRouter,
     maxBatchSize: 20,
     createContext: () => createRequestContext(guarded),
+    responseMeta({ errors }) {
+      const retryAfter = retryAfterOf(errors);
+      return retryAfter === null ? {} : { headers: new Headers({ "retry-after": String(retryAfter) }) };
+    },
   });
 }
 
