@@ -7,20 +7,27 @@ import { UserFacingError } from "@/server/cli/user-facing-error";
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".data");
 
-export type OpenDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+export type OpenDatabase = {
+  /** The owner's connection: migrations, seeding and grants. */
+  url: string;
+  /** The connection the app server uses. */
+  appUrl: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+};
 
 /** DATABASE_URL when set (checked to be reachable), else the embedded PostgreSQL under dataDir. */
 export async function openDatabase(options: { dataDir?: string; fresh?: boolean } = {}): Promise<OpenDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) {
     await assertDatabaseReachable(url);
-    return { url, embedded: false, stop: async () => undefined };
+    return { url, appUrl: url, embedded: false, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
     fresh: options.fresh,
   });
-  return { url: embedded.url, embedded: true, stop: embedded.stop };
+  return { url: embedded.url, appUrl: embedded.url, embedded: true, stop: embedded.stop };
 }
 
 /** Runs a command of this project's node_modules/.bin, capturing its output for error messages. */
@@ -57,4 +64,9 @@ export async function migrateDatabase(url: string): Promise<void> {
         .join(" ") || "unknown error";
     throw new UserFacingError(`Could not apply database migrations to ${describeDatabaseUrl(url)}: ${reason}`);
   }
+}
+
+/** Brings the database up to date as its owner, ready for the app server's connection. */
+export async function prepareDatabase(database: OpenDatabase): Promise<void> {
+  await migrateDatabase(database.url);
 }

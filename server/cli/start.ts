@@ -2,13 +2,13 @@
 // (or checks DATABASE_URL), applies migrations, seeds demo data on first run, builds when the
 // build is missing or older than the sources, then serves the app until Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_DATA_DIR, PROJECT_ROOT, migrateDatabase, openDatabase, runBin } from "@/server/cli/database";
+import { DEFAULT_DATA_DIR, PROJECT_ROOT, openDatabase, prepareDatabase, runBin } from "@/server/cli/database";
 import { serverNodeOptions } from "@/server/cli/server-memory";
+import { resolveSessionSecret } from "@/server/cli/session-secret";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
 
 const { values: args } = parseArgs({
@@ -53,17 +53,6 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-async function sessionSecret(): Promise<string> {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  // Kept in PostgreSQL so that every app instance on the same database signs sessions alike.
-  const { db } = await import("@/server/db/client");
-  const existing = await db.appSetting.findUnique({ where: { key: "session_secret" } });
-  if (existing) return existing.value;
-  const value = crypto.randomBytes(32).toString("base64url");
-  await db.appSetting.createMany({ data: [{ key: "session_secret", value }], skipDuplicates: true });
-  return (await db.appSetting.findUniqueOrThrow({ where: { key: "session_secret" } })).value;
-}
-
 async function main() {
   const port = Number(args.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`PORT must be a number from 1 to 65535, not "${args.port ?? process.env.PORT}".`);
@@ -91,13 +80,13 @@ async function main() {
 
   try {
     process.env.DATABASE_URL = database.url;
-    await migrateDatabase(database.url);
+    await prepareDatabase(database);
 
     const { seedIfNeeded } = await import("@/server/cli/seeding");
     const seeded = await seedIfNeeded({ demo: database.embedded || args.demo || process.env.SEED_DEMO === "1" });
     if (seeded.demoSeeded) console.log("Demo data created: sign in as focal.at@demo.test with password demo-password-2017 (see README).");
 
-    const secret = await sessionSecret();
+    const secret = await resolveSessionSecret({ embedded: database.embedded, dataDir });
     const distDir = process.env.NEXT_DIST_DIR || ".next";
     if (!args.dev && !buildIsCurrent(distDir)) {
       console.log("Building the app (first start or changed sources)…");
@@ -107,7 +96,7 @@ async function main() {
 
     const env = {
       ...process.env,
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.appUrl,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       PORT: String(port),
