@@ -81,6 +81,7 @@ async function main() {
   try {
     process.env.DATABASE_URL = database.url;
     await prepareDatabase(database);
+    if (!database.appRole) console.log("Note: the app server connects as the owner of the tables. Set APP_DATABASE_URL to a role of its own (README, Operations).");
 
     const { seedIfNeeded } = await import("@/server/cli/seeding");
     const seeded = await seedIfNeeded({ demo: database.embedded || args.demo || process.env.SEED_DEMO === "1" });
