@@ -2,11 +2,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate, clientAddress } from "@/server/auth/authenticate";
 import { SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
+import { decodeSessionToken } from "@/server/auth/session-token";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
-  jwt: { maxAge: SESSION_IDLE_SECONDS },
+  // New tokens are signed with `secret`; the previous secrets still verify (session-token.ts).
+  jwt: { maxAge: SESSION_IDLE_SECONDS, decode: decodeSessionToken },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({

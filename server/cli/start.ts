@@ -79,6 +79,7 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
+    const secret = await resolveSessionSecret({ embedded: database.embedded, dataDir });
     process.env.DATABASE_URL = database.url;
     await prepareDatabase(database);
     if (!database.appRole) console.log("Note: the app server connects as the owner of the tables. Set APP_DATABASE_URL to a role of its own (README, Operations).");
@@ -87,7 +88,6 @@ async function main() {
     const seeded = await seedIfNeeded({ demo: database.embedded || args.demo || process.env.SEED_DEMO === "1" });
     if (seeded.demoSeeded) console.log("Demo data created: sign in as focal.at@demo.test with password demo-password-2017 (see README).");
 
-    const secret = await resolveSessionSecret({ embedded: database.embedded, dataDir });
     const distDir = process.env.NEXT_DIST_DIR || ".next";
     if (!args.dev && !buildIsCurrent(distDir)) {
       console.log("Building the app (first start or changed sources)…");
