@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, openDatabase, prepareDatabase, runBin } from "@/server/cli/database";
+import { assertSafeToServe, isLoopbackHost, serveHost } from "@/server/cli/serve-host";
 import { serverNodeOptions } from "@/server/cli/server-memory";
 import { resolveSessionSecret } from "@/server/cli/session-secret";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
@@ -39,7 +40,7 @@ function buildIsCurrent(distDir: string): boolean {
   return SOURCE_PATHS.every((source) => newestMtime(path.join(PROJECT_ROOT, source)) <= builtAt);
 }
 
-function assertPortFree(port: number): Promise<void> {
+function assertPortFree(port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
@@ -49,7 +50,7 @@ function assertPortFree(port: number): Promise<void> {
           : new UserFacingError(`Cannot listen on port ${port}: ${error.message}`),
       );
     });
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 
@@ -57,7 +58,8 @@ async function main() {
   const port = Number(args.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`PORT must be a number from 1 to 65535, not "${args.port ?? process.env.PORT}".`);
   const nodeOptions = serverNodeOptions();
-  await assertPortFree(port);
+  const host = serveHost();
+  await assertPortFree(port, host);
 
   const dataDir = path.resolve(args["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
   const database = await openDatabase({ dataDir, fresh: args.fresh });
@@ -87,6 +89,7 @@ async function main() {
     const { seedIfNeeded } = await import("@/server/cli/seeding");
     const seeded = await seedIfNeeded({ demo: database.embedded || args.demo || process.env.SEED_DEMO === "1" });
     if (seeded.demoSeeded) console.log("Demo data created: sign in as focal.at@demo.test with password demo-password-2017 (see README).");
+    await assertSafeToServe(host);
 
     const distDir = process.env.NEXT_DIST_DIR || ".next";
     if (!args.dev && !buildIsCurrent(distDir)) {
@@ -104,13 +107,14 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: nodeOptions,
     };
-    child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), [args.dev ? "dev" : "start", "-p", String(port)], {
+    child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), [args.dev ? "dev" : "start", "-p", String(port), "-H", host], {
       cwd: PROJECT_ROOT,
       env,
       stdio: "inherit",
     });
     const where = database.embedded ? `embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir}` : "PostgreSQL from DATABASE_URL";
-    console.log(`Commitment Tracker: http://localhost:${port} (${where}). Press Ctrl-C to stop.`);
+    const address = isLoopbackHost(host) ? `http://localhost:${port}` : `http://${net.isIPv6(host) ? `[${host}]` : host}:${port} (HOST: the network)`;
+    console.log(`Commitment Tracker: ${address} (${where}). Press Ctrl-C to stop.`);
     child.on("exit", (code) => {
       if (!stopping) void shutdown(code ?? 1);
     });
