@@ -39,6 +39,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATABASE_URL: "", NEXT_DIST_DIR: ".next-test", NEXTAUTH_URL: baseURL },
+    // npm start serves 127.0.0.1; browsers and Playwright's own check try both loopback
+    // addresses for "localhost", so the base URL works wherever localhost resolves to ::1 first.
+    env: { DATABASE_URL: "", HOST: "127.0.0.1", NEXT_DIST_DIR: ".next-test", NEXTAUTH_URL: baseURL },
   },
 });

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encode, getToken } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import { SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
+import { readSessionToken } from "@/server/auth/session-token";
 
 // Pages anyone may open. Everything else needs a session; the pages and procedures check again
 // on the server (this redirect is only for comfort).
@@ -41,7 +42,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
 
   const isApi = pathname.startsWith("/api/");
-  const token = await getToken({ req: request });
+  const token = await readSessionToken(request);
 
   if (!isApi && !token && !PUBLIC_PAGES.some((page) => page.test(pathname))) {
     const signIn = new URL("/sign-in", request.url);

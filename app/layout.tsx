@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/600.css";
 import "./globals.css";
+import { DemoDataBanner } from "@/components/layout/demo-data-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/providers";
 
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
+          <DemoDataBanner />
           <SiteHeader />
           <main id="main" className="page">
             {children}

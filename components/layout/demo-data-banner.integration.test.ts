@@ -1,0 +1,33 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/password";
+import { DEMO_PASSWORD } from "@/server/db/seed-data/demo-accounts";
+import { DemoDataBanner } from "@/components/layout/demo-data-banner";
+
+async function bannerMarkup() {
+  const element = await DemoDataBanner();
+  return element ? renderToStaticMarkup(element) : "";
+}
+
+describe("T26 the demo data banner", () => {
+  const email = "admin@demo.test";
+
+  afterAll(async () => {
+    await db.user.deleteMany({ where: { email } });
+  });
+
+  it("T26 shows while a demo account has the published password, and goes when that password is changed", async () => {
+    expect(await bannerMarkup()).toBe("");
+
+    const user = await db.user.create({
+      data: { email, name: "Demo Administrator", role: "ADMIN", passwordHash: await hashPassword(DEMO_PASSWORD) },
+    });
+    const shown = await bannerMarkup();
+    expect(shown).toContain("demo data");
+    expect(shown).toContain('aria-label="Demo data"');
+
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("a password of their own") } });
+    expect(await bannerMarkup()).toBe("");
+  });
+});
