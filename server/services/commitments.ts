@@ -167,8 +167,18 @@ export type TimelineEntry = {
 };
 
 /**
+ * The review comment is a word between the secretariat and the State: its focal points and the
+ * secretariat read it, the public never does (the focal point's note, by contrast, becomes public
+ * when the update is accepted).
+ */
+function reviewCommentFor(actor: Actor, comment: string | null): string | null {
+  return isSecretariat(actor) || isFocalPoint(actor) ? comment : null;
+}
+
+/**
  * The history of a commitment, oldest first: submitted, returned and accepted updates (with
- * review comments), assessments, and each change of the accepted status. Drafts never appear.
+ * review comments for the State and the secretariat), assessments, and each change of the
+ * accepted status. Drafts never appear.
  */
 export async function getCommitmentHistory(actor: Actor, id: string): Promise<TimelineEntry[]> {
   await findCommitmentInScope(actor, id, { id: true });
@@ -200,7 +210,7 @@ export async function getCommitmentHistory(actor: Actor, id: string): Promise<Ti
         at: update.reviewedAt,
         kind: update.state === "ACCEPTED" ? "update_accepted" : "update_returned",
         actorName: personName(actor, update.reviewer),
-        comment: update.reviewComment,
+        comment: reviewCommentFor(actor, update.reviewComment),
         evidence: [],
       });
     }
