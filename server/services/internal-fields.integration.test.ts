@@ -109,7 +109,7 @@ function publicInputs(world: World): Record<string, unknown> {
 }
 
 const PUBLIC_PROCEDURES = Object.entries(PROCEDURE_ACCESS)
-  .filter(([, access]) => access === "public")
+  .filter(([, access]) => access === "public" || access === "public-read")
   .map(([procedure]) => procedure)
   .sort();
 
