@@ -238,3 +238,44 @@ describe("internal content in exports", () => {
     await expect(buildExport(world.analyst.actor, new URLSearchParams({ report: "state", format: "csv", internal: "yes" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("internal activity (T01)", () => {
+  it("T01 an internal assessment changes nothing in any public response, signed out or as another State", async () => {
+    const world = await internalWorld();
+    const inputs: Record<string, unknown> = {
+      ...publicInputs(world),
+      // Austria's and Italy's commitments in "last changed" order: an internal change must not reorder them.
+      "commitments.list": { sourceId: world.world.source.id, sort: "updated", direction: "desc" },
+    };
+    const readers = { "signed out": await callerAs("public"), "Italy's focal point": world.italy.caller };
+    const snapshot = async () => {
+      const answers: Record<string, string> = {};
+      for (const [who, caller] of Object.entries(readers)) {
+        for (const procedure of PUBLIC_PROCEDURES) answers[`${procedure} ${who}`] = await answerText(caller, procedure, inputs[procedure]);
+      }
+      return answers;
+    };
+    // Italy's commitment changed publicly after Austria's last public change.
+    await db.commitment.update({ where: { id: world.world.commitments.IT!.id }, data: { acceptedAt: new Date() } });
+    const before = await snapshot();
+    const { version } = await db.commitment.findUniqueOrThrow({ where: { id: world.commitmentId }, select: { version: true } });
+    await world.analyst.caller.commitments.recordAssessment({
+      commitmentId: world.commitmentId,
+      expectedVersion: version,
+      statusId: world.world.statuses.not_started!.id,
+      rationale: "A second internal look.",
+      isPublic: false,
+    });
+    expect(await snapshot()).toEqual(before);
+
+    // The public's "last changed" order pages like every other order.
+    const visitor = readers["signed out"];
+    const query = { sourceId: world.world.source.id, sort: "updated" as const, direction: "desc" as const };
+    const whole = (await visitor.commitments.list({ ...query, limit: 100 })).items;
+    expect(whole.map((item) => item.version)).toEqual([null, null]);
+    const first = await visitor.commitments.list({ ...query, limit: 1 });
+    const second = await visitor.commitments.list({ ...query, limit: 1, cursor: first.nextCursor! });
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual(whole.map((item) => item.id));
+    expect(second.nextCursor).toBeNull();
+  });
+});
