@@ -247,11 +247,20 @@ describe("internal activity (T01)", () => {
       // Austria's and Italy's commitments in "last changed" order: an internal change must not reorder them.
       "commitments.list": { sourceId: world.world.source.id, sort: "updated", direction: "desc" },
     };
+    inputs["sources.list"] = { search: world.world.source.title };
     const readers = { "signed out": await callerAs("public"), "Italy's focal point": world.italy.caller };
+    // Lists that other tests running meanwhile may grow: only the world's rows are compared.
+    const narrow: Record<string, (answer: unknown) => unknown> = {
+      "scales.list": (answer) => (answer as { id: string }[]).filter((scale) => scale.id === world.world.scale.id),
+      "recommendations.themes": (answer) => (answer as { key: string }[]).filter((theme) => theme.key === "children"),
+    };
     const snapshot = async () => {
       const answers: Record<string, string> = {};
       for (const [who, caller] of Object.entries(readers)) {
-        for (const procedure of PUBLIC_PROCEDURES) answers[`${procedure} ${who}`] = await answerText(caller, procedure, inputs[procedure]);
+        for (const procedure of PUBLIC_PROCEDURES) {
+          const text = await answerText(caller, procedure, inputs[procedure]);
+          answers[`${procedure} ${who}`] = narrow[procedure] ? JSON.stringify(narrow[procedure](JSON.parse(text))) : text;
+        }
       }
       return answers;
     };
@@ -277,5 +286,43 @@ describe("internal activity (T01)", () => {
     const second = await visitor.commitments.list({ ...query, limit: 1, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual(whole.map((item) => item.id));
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("another State's work in progress (T01)", () => {
+  it("T01 a focal point sees none of another State's drafts or submitted updates: its ids answer like missing ones, and lists, reports and exports filtered to that State show none", async () => {
+    const world = await internalWorld();
+    // A draft of Austria's on a second commitment (the first has a submitted update).
+    const second = await createPublishedCommitments(["AT"]);
+    await world.at.caller.commitments.saveDraft({
+      commitmentId: second.commitments.AT!.id,
+      content: { statusId: second.statuses.planned!.id, progress: 10, narrative: `draft-note-${world.s}`, evidence: [] },
+    });
+    const forbidden = [...world.internal, `draft-note-${world.s}`];
+    const italy = world.italy.caller;
+    const missing = "0195b0a0-0000-7000-8000-000000000000";
+    for (const id of [world.commitmentId, second.commitments.AT!.id]) {
+      for (const procedure of ["commitments.get", "commitments.history", "commitments.statusAsOf"]) {
+        const input = procedure === "commitments.statusAsOf" ? { date: "2026-01-01" } : {};
+        expect(await answerText(italy, procedure, { id, ...input })).toBe(await answerText(italy, procedure, { id: missing, ...input }));
+      }
+    }
+    const austriaFilter = { stateId: world.austria.id };
+    expect(await italy.commitments.list(austriaFilter)).toEqual({ items: [], nextCursor: null, totalCount: 0 });
+    const everything = await italy.commitments.list({ limit: 100 });
+    expect(everything.items.filter((item) => item.state.iso2 !== "IT")).toEqual([]);
+    for (const [procedure, input] of [
+      ["commitments.list", { ...austriaFilter, sourceId: second.source.id }],
+      ["reports.state", { ...austriaFilter, sourceId: second.source.id }],
+      ["reports.state", { ...austriaFilter, sourceId: world.world.source.id }],
+      ["reports.recommendation", { recommendationId: second.recommendation.id }],
+    ] as const) {
+      expectNoneOf(await answerText(italy, procedure, input), forbidden, `${procedure} ${JSON.stringify(input)}`);
+    }
+    for (const format of FORMATS) {
+      for (const sourceId of [second.source.id, world.world.source.id]) {
+        expectNoneOf(await exportedText(world.italy.actor, { report: "state", ...austriaFilter, sourceId }, format), forbidden, `state ${format}`);
+      }
+    }
   });
 });
