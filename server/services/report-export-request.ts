@@ -22,8 +22,6 @@ const ZExportQuery = z.object({
   internal: z.enum(["include"]).optional(),
 });
 
-const PUBLIC_READER: Actor = { kind: "public", requestId: null };
-
 /** Query string -> filters: every value is a string; numbers and empty values are converted. */
 function filtersFrom(params: URLSearchParams) {
   const raw: Record<string, unknown> = {};
@@ -50,7 +48,7 @@ export async function buildExport(actor: Actor, params: URLSearchParams) {
   const query = parse(ZExportQuery, { report: params.get("report"), format: params.get("format"), internal: params.get("internal") ?? undefined });
   const { report, format } = query;
   if (query.internal && !isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can download internal content.");
-  const reader = query.internal ? actor : PUBLIC_READER;
+  const reader: Actor = query.internal ? actor : { kind: "public", requestId: actor.requestId };
   const filters = filtersFrom(params);
   let document: ExportDocument;
   switch (report) {
