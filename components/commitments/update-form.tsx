@@ -267,7 +267,7 @@ export function UpdateForm({
       <Field
         id="update-narrative"
         label="Progress note"
-        hint={`What was done, with dates and responsible bodies. ${values.narrative.length.toLocaleString()} / ${MAX_NARRATIVE.toLocaleString()} characters.`}
+        hint={`What was done, with dates and responsible bodies. Shown in the public reports once accepted. ${values.narrative.length.toLocaleString()} / ${MAX_NARRATIVE.toLocaleString()} characters.`}
         error={errors.narrative}
       >
         <textarea

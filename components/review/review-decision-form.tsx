@@ -97,7 +97,7 @@ export function ReviewDecisionForm({
       <Field
         id={COMMENT_ID}
         label="Review comment"
-        hint="Required to return the update (say what to change); optional when accepting. The focal point sees it."
+        hint="Required to return the update (say what to change); optional when accepting. The focal point sees it; it is never public."
         error={commentError}
       >
         <textarea

@@ -171,12 +171,15 @@ export function ReviewItem({
         <p className="muted review-flush">
           The secretariat&apos;s independent rating, kept beside the State&apos;s own status. Internal unless marked public.
         </p>
-        <AssessmentForm
-          commitmentId={view.id}
-          version={view.version}
-          statuses={view.recommendation.scale.statuses}
-          onReload={reload}
-        />
+        {/* Signed-in readers always get the version; only the public's view has none. */}
+        {view.version === null ? null : (
+          <AssessmentForm
+            commitmentId={view.id}
+            version={view.version}
+            statuses={view.recommendation.scale.statuses}
+            onReload={reload}
+          />
+        )}
       </section>
       <ReviewHistory commitmentId={view.id} />
     </div>

@@ -1,11 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ZodType } from "zod";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
-import { PROCEDURE_ACCESS } from "@/server/api/procedure-access";
-import { callerAs, callerFor } from "@/server/test/factories";
+import { PROCEDURE_ACCESS, type Access } from "@/server/api/procedure-access";
+import { adminProcedure, authedProcedure, createCallerFactory, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
+import type { Actor } from "@/server/services/access";
+import { actorFor, callerAs, createTestUser } from "@/server/test/factories";
+import { OTHER_STATE, OWN_STATE, PROCEDURE_INPUTS } from "@/server/test/procedure-inputs";
 
-// T03: every procedure of the router is classified, and each classification is enforced.
+// T03: every procedure of the router is classified, and each classification is enforced twice:
+// by the procedure's guard in the router, and again by the service behind it (called without the
+// router's guard), so removing either check makes a test here fail.
 
 const procedures = Object.keys(appRouter._def.procedures).sort();
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -27,20 +33,117 @@ function testSources(): string {
   return found.join("\n");
 }
 
-type AnyCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+const ROLES = ["public", "focal point of another State", "focal point of the own State", "analyst", "admin"] as const;
+type Role = (typeof ROLES)[number];
+type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 
-async function call(caller: unknown, procedure: string) {
+/** What each role gets from a procedure of each class through the router. */
+const THROUGH_ROUTER: Record<Access, Record<Role, Outcome>> = {
+  public: { public: "ok", "focal point of another State": "ok", "focal point of the own State": "ok", analyst: "ok", admin: "ok" },
+  "public-read": { public: "ok", "focal point of another State": "NOT_FOUND", "focal point of the own State": "ok", analyst: "ok", admin: "ok" },
+  "signed-in": { public: "UNAUTHORIZED", "focal point of another State": "ok", "focal point of the own State": "ok", analyst: "ok", admin: "ok" },
+  "own-state": { public: "UNAUTHORIZED", "focal point of another State": "NOT_FOUND", "focal point of the own State": "ok", analyst: "FORBIDDEN", admin: "FORBIDDEN" },
+  secretariat: { public: "UNAUTHORIZED", "focal point of another State": "FORBIDDEN", "focal point of the own State": "FORBIDDEN", analyst: "ok", admin: "ok" },
+  admin: { public: "UNAUTHORIZED", "focal point of another State": "FORBIDDEN", "focal point of the own State": "FORBIDDEN", analyst: "FORBIDDEN", admin: "ok" },
+};
+
+/** What the service alone gives (the router's guard skipped): the same, except the signed-out refusal of role-bound services. */
+const SERVICE_ALONE: Record<Access, Record<Role, Outcome>> = {
+  ...THROUGH_ROUTER,
+  "own-state": { ...THROUGH_ROUTER["own-state"], public: "FORBIDDEN" },
+  secretariat: { ...THROUGH_ROUTER.secretariat, public: "FORBIDDEN" },
+  admin: { ...THROUGH_ROUTER.admin, public: "FORBIDDEN" },
+};
+
+/** The base procedure each class must be built on. */
+const BASE: Record<Access, { _def: { middlewares: unknown[] } }> = {
+  public: publicProcedure,
+  "public-read": publicProcedure,
+  "signed-in": authedProcedure,
+  "own-state": authedProcedure,
+  secretariat: secretariatProcedure,
+  admin: adminProcedure,
+} as never;
+
+type ProcedureDef = { type: string; inputs: ZodType[]; middlewares: unknown[]; resolver: (opts: unknown) => Promise<unknown> };
+const procedureDef = (procedure: string) => (appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>)[procedure]!._def;
+
+/** A fresh actor of each role (fresh users: a password change or a sign-out must not spill over). */
+async function actors(): Promise<Record<Role, Actor>> {
+  const user = async (role: "FOCAL_POINT" | "ANALYST" | "ADMIN", iso2?: string) => actorFor((await createTestUser({ role, stateIso2: iso2 })).id);
+  return {
+    public: { kind: "public", requestId: null },
+    "focal point of another State": await user("FOCAL_POINT", OTHER_STATE),
+    "focal point of the own State": await user("FOCAL_POINT", OWN_STATE),
+    analyst: await user("ANALYST"),
+    admin: await user("ADMIN"),
+  };
+}
+
+function outcomeOf(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  return code ?? `unexpected error: ${message}`;
+}
+
+async function throughRouter(procedure: string, actor: Actor, input: unknown): Promise<string> {
+  const caller = (await callerAs(actor.kind === "user" ? actor : "public")) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
   const [namespace, name] = procedure.split(".") as [string, string];
-  return (caller as AnyCaller)[namespace]![name]!({});
+  try {
+    await caller[namespace]![name]!(input);
+    return "ok";
+  } catch (error) {
+    return outcomeOf(error);
+  }
+}
+
+/** The procedure's resolver (the service call) with validated input, without the router's guards. */
+async function serviceAlone(procedure: string, actor: Actor, input: unknown): Promise<string> {
+  const def = procedureDef(procedure);
+  try {
+    const parsed = def.inputs.length > 0 ? def.inputs[0]!.parse(input) : undefined;
+    await def.resolver({ ctx: { actor, requestId: null }, input: parsed, path: procedure, type: def.type, signal: undefined, getRawInput: async () => input });
+    return "ok";
+  } catch (error) {
+    return outcomeOf(error);
+  }
 }
 
 describe("router coverage (T03)", () => {
-  it("classifies every procedure, and lists none that does not exist", () => {
+  it("T03 classifies every procedure, and lists none that does not exist", () => {
     expect(procedures.filter((procedure) => !(procedure in PROCEDURE_ACCESS))).toEqual([]);
     expect(Object.keys(PROCEDURE_ACCESS).filter((procedure) => !procedures.includes(procedure))).toEqual([]);
+    expect(procedures.filter((procedure) => !(procedure in PROCEDURE_INPUTS))).toEqual([]);
   });
 
-  it("has a test that calls every procedure by name", () => {
+  it("T03 builds every procedure on the base procedure of its class", () => {
+    const misbuilt = procedures.filter((procedure) => {
+      const base = BASE[PROCEDURE_ACCESS[procedure]!]._def.middlewares;
+      const own = procedureDef(procedure).middlewares;
+      return base.some((middleware, index) => own[index] !== middleware);
+    });
+    expect(misbuilt).toEqual([]);
+  });
+
+  it("T03 each base procedure's guard refuses on its own (a resolver that checks nothing behind it)", async () => {
+    const open = (base: typeof publicProcedure) => base.query(() => "reached");
+    const guards = router({ public: open(publicProcedure), authed: open(authedProcedure), secretariat: open(secretariatProcedure), admin: open(adminProcedure) });
+    const classOf = { public: "public", authed: "signed-in", secretariat: "secretariat", admin: "admin" } as const;
+    const roles = await actors();
+    const got: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const guard of Object.keys(classOf) as (keyof typeof classOf)[]) {
+      for (const role of ROLES) {
+        const caller = createCallerFactory(guards)({ actor: roles[role], requestId: null });
+        got[`${guard}: ${role}`] = await caller[guard]().then(() => "ok", outcomeOf);
+        // A guard alone cannot know the State of a row: "ok" where the service answers NOT_FOUND.
+        const outcome = THROUGH_ROUTER[classOf[guard]][role];
+        expected[`${guard}: ${role}`] = outcome === "NOT_FOUND" ? "ok" : outcome;
+      }
+    }
+    expect(got).toEqual(expected);
+  });
+
+  it("T03 has a test that calls every procedure by name", () => {
     const sources = testSources();
     const untested = procedures.filter((procedure) => {
       const [namespace, name] = procedure.split(".") as [string, string];
@@ -50,31 +153,22 @@ describe("router coverage (T03)", () => {
   });
 
   for (const procedure of procedures) {
-    const access = PROCEDURE_ACCESS[procedure];
-    it(`${procedure} (${access}) refuses whoever it must`, async () => {
-      const visitor = await callerAs("public");
-      if (access === "public") {
-        const outcome = await call(visitor, procedure).catch((error: { code?: string }) => error);
-        expect((outcome as { code?: string })?.code).not.toBe("UNAUTHORIZED");
-        expect((outcome as { code?: string })?.code).not.toBe("FORBIDDEN");
-        return;
+    const access = PROCEDURE_ACCESS[procedure]!;
+    it(`T03 ${procedure} (${access}): each role gets exactly its answer to valid input, through the router and from the service alone`, async () => {
+      const build = PROCEDURE_INPUTS[procedure]!;
+      const got: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const [layer, call, table] of [
+        ["router", throughRouter, THROUGH_ROUTER],
+        ["service", serviceAlone, SERVICE_ALONE],
+      ] as const) {
+        const roles = await actors();
+        for (const role of ROLES) {
+          got[`${layer}: ${role}`] = await call(procedure, roles[role], await build());
+          expected[`${layer}: ${role}`] = table[access][role];
+        }
       }
-      await expect(call(visitor, procedure)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-      if (access === "secretariat" || access === "admin") {
-        const focal = await callerFor("FOCAL_POINT", "AT");
-        await expect(call(focal.caller, procedure)).rejects.toMatchObject({ code: "FORBIDDEN" });
-      }
-      if (access === "admin") {
-        const analyst = await callerFor("ANALYST");
-        await expect(call(analyst.caller, procedure)).rejects.toMatchObject({ code: "FORBIDDEN" });
-      }
-      if (access === "own-state") {
-        // Secretariat staff do not report for a State; another State's ids are covered by
-        // the cross-State tests of each service.
-        const analyst = await callerFor("ANALYST");
-        const outcome = await call(analyst.caller, procedure).catch((error: { code?: string }) => error);
-        expect(["FORBIDDEN", "BAD_REQUEST"]).toContain((outcome as { code?: string }).code);
-      }
+      expect(got).toEqual(expected);
     });
   }
 });

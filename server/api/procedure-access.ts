@@ -3,12 +3,14 @@
  * is missing here (or listed here but gone), so a new procedure cannot slip through unclassified.
  *
  * - public:      anyone; the service scopes what a signed-out visitor sees (published, accepted, public)
+ * - public-read: a State's rows, read by anyone as for "public", except that a focal point reads
+ *                only their own State's (another State's ids are NOT_FOUND, like missing ones)
  * - signed-in:   any signed-in user, about themselves
  * - own-state:   a focal point, on their own State's rows only (another State's ids are NOT_FOUND)
  * - secretariat: analysts and administrators
  * - admin:       administrators only
  */
-export type Access = "public" | "signed-in" | "own-state" | "secretariat" | "admin";
+export type Access = "public" | "public-read" | "signed-in" | "own-state" | "secretariat" | "admin";
 
 export const PROCEDURE_ACCESS: Record<string, Access> = {
   "account.me": "public",
@@ -44,9 +46,9 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "recommendations.addAddressees": "secretariat",
 
   "commitments.list": "public",
-  "commitments.get": "public",
-  "commitments.history": "public",
-  "commitments.statusAsOf": "public",
+  "commitments.get": "public-read",
+  "commitments.history": "public-read",
+  "commitments.statusAsOf": "public-read",
   "commitments.saveDraft": "own-state",
   "commitments.saveAndSubmit": "own-state",
   "commitments.submitUpdate": "own-state",

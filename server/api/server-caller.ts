@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { createCaller } from "@/server/api/root";
 import { getPageActor } from "@/server/auth/page-session";
 
@@ -7,6 +8,8 @@ import { getPageActor } from "@/server/auth/page-session";
  */
 export async function getServerCaller() {
   const actor = await getPageActor();
+  // The API refuses such a user everything but their account; every page sends them there.
+  if (actor?.mustChangePassword) redirect("/account?mustChange=1");
   return createCaller({
     actor: actor ?? { kind: "public", requestId: null },
     requestId: actor?.requestId ?? null,

@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { loadActor } from "@/server/auth/session";
 import { readSessionToken } from "@/server/auth/session-token";
 import type { Actor, UserActor } from "@/server/services/access";
-import { isAdmin, isSecretariat } from "@/server/services/access";
+import { isAdmin, isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
 import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 import { clientAddress } from "@/server/platform/client-address";
@@ -104,8 +104,22 @@ const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
+/** What a user who must choose a new password may still do: read their account, change it, sign out. */
+const ALLOWED_WHILE_PASSWORD_MUST_CHANGE = new Set(["account.me", "account.profile", "account.changePassword", "account.signOutEverywhere"]);
+
+/**
+ * A password reset by an administrator is temporary: until its owner chooses a new one, the API
+ * refuses everything else, as the pages do (a stolen temporary password opens nothing).
+ */
+const requireChosenPassword = t.middleware(({ ctx, path, next }) => {
+  if (ctx.actor.kind === "user" && ctx.actor.mustChangePassword && !ALLOWED_WHILE_PASSWORD_MUST_CHANGE.has(path)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: MUST_CHANGE_PASSWORD_MESSAGE });
+  }
+  return next();
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(requireChosenPassword);
 
 /**
  * Report procedures (anyone): each call spends one point of the client's per-minute budget, so a

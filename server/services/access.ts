@@ -23,6 +23,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   FOCAL_POINT: "Focal point",
 };
 
+/** Why a user who must choose a new password is refused everything else (API and exports). */
+export const MUST_CHANGE_PASSWORD_MESSAGE = "Change your password before continuing: your account has a temporary password.";
+
 export function isSecretariat(actor: Actor): actor is UserActor & { role: "ADMIN" | "ANALYST" } {
   return actor.kind === "user" && (actor.role === "ADMIN" || actor.role === "ANALYST");
 }

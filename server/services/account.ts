@@ -36,6 +36,12 @@ function assertSignedIn(actor: Actor): asserts actor is UserActor {
   if (actor.kind !== "user") throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
 }
 
+/** The signed-in user's own account; a signed-out visitor has none. */
+export function ownProfile(actor: Actor): ActorSummary {
+  assertSignedIn(actor);
+  return describeActor(actor)!;
+}
+
 /**
  * Changes the signed-in user's own password after checking the current one. Every session,
  * this one included, ends; the returned sessionVersion lets the caller issue a fresh session.

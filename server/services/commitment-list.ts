@@ -4,7 +4,7 @@ import type { OdihrLevel, StateKind, UpdateState } from "@/prisma/generated/enum
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { commitmentScopeSql, isFocalPoint, updateScopeSql } from "@/server/services/access";
-import { commitmentSummarySelect, isOverdue, startOfTodayUtc } from "@/server/services/commitments";
+import { changedAtSql, commitmentSummarySelect, isOverdue, startOfTodayUtc } from "@/server/services/commitments";
 import { DomainError } from "@/server/services/errors";
 import { escapeLike } from "@/server/services/sources";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
@@ -72,6 +72,17 @@ function sqlDate(date: Date): Prisma.Sql {
   return Prisma.sql`${date.toISOString().slice(0, 10)}::date`;
 }
 
+/** "Last changed": by the time the reader may see (`changedAtSql`), which each row also carries. */
+function updatedSort(changedAt: Prisma.Sql): SortSpec {
+  return {
+    from: WITH_RECOMMENDATION,
+    orderBy: (direction) => Prisma.sql`${changedAt} ${ORDER[direction]}, c.id ${ORDER[direction]}`,
+    valueOf: (row) => row.updatedAt.toISOString(),
+    after: (value, id, direction) =>
+      Prisma.sql`(${changedAt}, c.id) ${AFTER[direction]} (${requireDate(value).toISOString()}::timestamptz, ${id}::uuid)`,
+  };
+}
+
 const SORTS: Record<Sort, SortSpec> = {
   reference: {
     from: Prisma.sql`"Commitment" c JOIN "Recommendation" r ON r.id = c."recommendationId"`,
@@ -101,13 +112,7 @@ const SORTS: Record<Sort, SortSpec> = {
     after: (value, id, direction) =>
       Prisma.sql`(c."acceptedProgress", c.id) ${AFTER[direction]} (${requireNumber(value)}::int, ${id}::uuid)`,
   },
-  updated: {
-    from: WITH_RECOMMENDATION,
-    orderBy: (direction) => Prisma.sql`c."updatedAt" ${ORDER[direction]}, c.id ${ORDER[direction]}`,
-    valueOf: (row) => row.updatedAt.toISOString(),
-    after: (value, id, direction) =>
-      Prisma.sql`(c."updatedAt", c.id) ${AFTER[direction]} (${requireDate(value).toISOString()}::timestamptz, ${id}::uuid)`,
-  },
+  updated: updatedSort(Prisma.sql`c."updatedAt"`),
   // Commitments without a due date come last in both directions: they are never "due soonest"
   // nor "due latest".
   dueDate: {
@@ -268,7 +273,7 @@ async function countAll(filters: Prisma.Sql): Promise<number> {
  */
 export async function listCommitments(actor: Actor, rawInput: TListCommitmentsInput) {
   const input = ZListCommitmentsInput.parse(rawInput);
-  const spec = SORTS[input.sort];
+  const spec = input.sort === "updated" ? updatedSort(changedAtSql(actor)) : SORTS[input.sort];
   const cursor = decodeCursor(input.cursor, input.sort, input.direction);
   const withCount = input.count ?? cursor === null;
   if (input.stateId && isFocalPoint(actor) && input.stateId !== actor.stateId) {
@@ -279,7 +284,7 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
 
   const [rows, totalCount] = await Promise.all([
     db.$queryRaw<PageRow[]>`
-      SELECT c.id, c."version", c."voluntary", c."acceptedProgress", c."acceptedAt", c."dueDate", c."updatedAt",
+      SELECT c.id, c."version", c."voluntary", c."acceptedProgress", c."acceptedAt", c."dueDate", ${changedAtSql(actor)} AS "updatedAt",
         st.id AS "statusId", st."key" AS "statusKey", st."label" AS "statusLabel", st."position" AS "statusPosition",
         st."defaultProgress" AS "statusDefaultProgress", st."countsTowardsAverage" AS "statusCountsTowardsAverage",
         st."odihrLevel" AS "statusOdihrLevel",
@@ -307,7 +312,13 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
       ? encodeCursor({ sort: input.sort, direction: input.direction, value: spec.valueOf(last), id: last.id })
       : null;
   return {
-    items: page.map((row, index) => ({ ...row, overdue: isOverdue(row), openUpdateState: rows[index]!.openUpdateState })),
+    items: page.map((row, index) => ({
+      ...row,
+      // The version moves on internal changes too; the public never writes (see changedAtSql).
+      version: actor.kind === "user" ? row.version : null,
+      overdue: isOverdue(row),
+      openUpdateState: rows[index]!.openUpdateState,
+    })),
     nextCursor,
     totalCount,
   };

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/prisma/generated/client";
+import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import {
@@ -63,6 +63,20 @@ export async function findCommitmentInScope<S extends Prisma.CommitmentSelect>(
   return commitment;
 }
 
+/**
+ * A commitment's version and last-change time also move on internal changes (an internal
+ * assessment), so the public gets no version (it never writes) and, as "last changed", the time
+ * of the last public change: the latest acceptance, or the publication.
+ */
+export function publicChangedAt(commitment: { acceptedAt: Date | null; createdAt: Date }): Date {
+  return commitment.acceptedAt ?? commitment.createdAt;
+}
+
+/** `publicChangedAt` in SQL over "Commitment" c, or the real "updatedAt" for signed-in readers. */
+export function changedAtSql(actor: Actor): Prisma.Sql {
+  return actor.kind === "user" ? Prisma.sql`c."updatedAt"` : Prisma.sql`COALESCE(c."acceptedAt", c."createdAt")`;
+}
+
 function personName(actor: Actor, person: { name: string } | null | undefined): string | null {
   // The public sees what a State reported, not who in a ministry did what.
   if (actor.kind !== "user" || !person) return null;
@@ -111,8 +125,11 @@ export async function getCommitment(actor: Actor, id: string) {
     ? await db.user.findUnique({ where: { id: commitment.updatedById }, select: { name: true } })
     : null;
 
+  const signedIn = actor.kind === "user";
   return {
     ...commitment,
+    version: signedIn ? commitment.version : null,
+    updatedAt: signedIn ? commitment.updatedAt : publicChangedAt(commitment),
     updatedById: undefined,
     updatedByName: updatedBy?.name ?? null,
     overdue: isOverdue(commitment),
@@ -167,8 +184,18 @@ export type TimelineEntry = {
 };
 
 /**
+ * The review comment is a word between the secretariat and the State: its focal points and the
+ * secretariat read it, the public never does (the focal point's note, by contrast, becomes public
+ * when the update is accepted).
+ */
+function reviewCommentFor(actor: Actor, comment: string | null): string | null {
+  return isSecretariat(actor) || isFocalPoint(actor) ? comment : null;
+}
+
+/**
  * The history of a commitment, oldest first: submitted, returned and accepted updates (with
- * review comments), assessments, and each change of the accepted status. Drafts never appear.
+ * review comments for the State and the secretariat), assessments, and each change of the
+ * accepted status. Drafts never appear.
  */
 export async function getCommitmentHistory(actor: Actor, id: string): Promise<TimelineEntry[]> {
   await findCommitmentInScope(actor, id, { id: true });
@@ -200,7 +227,7 @@ export async function getCommitmentHistory(actor: Actor, id: string): Promise<Ti
         at: update.reviewedAt,
         kind: update.state === "ACCEPTED" ? "update_accepted" : "update_returned",
         actorName: personName(actor, update.reviewer),
-        comment: update.reviewComment,
+        comment: reviewCommentFor(actor, update.reviewComment),
         evidence: [],
       });
     }

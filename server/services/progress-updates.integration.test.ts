@@ -296,7 +296,7 @@ describe("accepted status as of a date", () => {
 });
 
 describe("authorization", () => {
-  it("hides another State's commitment exactly like a missing id (T01)", async () => {
+  it("T01 hides another State's commitment exactly like a missing id", async () => {
     const { it: italy, commitmentId } = await setup();
     const missing = "0195b0a0-0000-7000-8000-000000000000";
     for (const id of [commitmentId, missing]) {
@@ -310,7 +310,7 @@ describe("authorization", () => {
     }
   });
 
-  it("refuses writes to another State's commitments and updates, changing nothing (T02)", async () => {
+  it("T02 refuses writes to another State's commitments and updates, changing nothing", async () => {
     const { world, at, it: italy, commitmentId } = await setup();
     const statusId = world.statuses.planned!.id;
     const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(statusId) });
@@ -330,7 +330,7 @@ describe("authorization", () => {
     expect(await db.progressUpdate.count({ where: { commitmentId: world.commitments.IT!.id } })).toBe(0);
   });
 
-  it("never lists another State's drafts or submitted updates", async () => {
+  it("T01 never lists another State's drafts or submitted updates", async () => {
     const { world, at, it: italy, analyst, publicCaller, commitmentId } = await setup();
     await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
     const italyList = await italy.caller.commitments.list({ recommendationId: world.recommendation.id });
@@ -344,7 +344,7 @@ describe("authorization", () => {
     expect(atList.items[0]?.openUpdateState).toBe("DRAFT");
   });
 
-  it("gives each role its allowed actions and refuses the rest", async () => {
+  it("T04 gives each role its allowed actions and refuses the rest", async () => {
     const { world, at, analyst, publicCaller, commitmentId } = await setup(["AT"]);
     const statusId = world.statuses.planned!.id;
     await expect(analyst.caller.commitments.saveDraft({ commitmentId, content: content(statusId) })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -387,7 +387,7 @@ describe("authorization", () => {
 });
 
 describe("input (T05, T14)", () => {
-  it("rejects unknown keys smuggled into mutations, changing nothing", async () => {
+  it("T05 rejects unknown keys smuggled into mutations, changing nothing", async () => {
     const { world, at, commitmentId } = await setup(["AT"]);
     const statusId = world.statuses.planned!.id;
     const smuggled = [

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/server/services/access";
+import { isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
 import { csvStream } from "@/server/services/exports/csv";
 import { pdfStream } from "@/server/services/exports/pdf";
@@ -17,13 +18,15 @@ export const EXPORT_FORMATS = {
 const ZExportQuery = z.object({
   report: z.enum(["matrix", "recommendation", "state", "trend", "overdue"]),
   format: z.enum(["csv", "xlsx", "pdf"]),
+  /** Absent: the public version, whoever downloads. "include": the secretariat's internal content too, marked. */
+  internal: z.enum(["include"]).optional(),
 });
 
 /** Query string -> filters: every value is a string; numbers and empty values are converted. */
 function filtersFrom(params: URLSearchParams) {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of params) {
-    if (key === "report" || key === "format" || value === "") continue;
+    if (key === "report" || key === "format" || key === "internal" || value === "") continue;
     raw[key] = key === "periods" ? Number(value) : value;
   }
   return raw;
@@ -35,29 +38,38 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   return parsed.data;
 }
 
-/** Builds the export a URL asks for: the same report functions as the pages, so the same figures. */
+/**
+ * Builds the export a URL asks for: the same report functions as the pages, so the same figures.
+ * A downloaded file travels further than a page, so it is the public version unless the
+ * secretariat asks for its internal content explicitly (`internal=include`).
+ */
 export async function buildExport(actor: Actor, params: URLSearchParams) {
-  const { report, format } = parse(ZExportQuery, { report: params.get("report"), format: params.get("format") });
+  if (actor.kind === "user" && actor.mustChangePassword) throw new DomainError("FORBIDDEN", MUST_CHANGE_PASSWORD_MESSAGE);
+  const query = parse(ZExportQuery, { report: params.get("report"), format: params.get("format"), internal: params.get("internal") ?? undefined });
+  const { report, format } = query;
+  if (query.internal && !isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can download internal content.");
+  const reader: Actor = query.internal ? actor : { kind: "public", requestId: actor.requestId };
   const filters = filtersFrom(params);
   let document: ExportDocument;
   switch (report) {
     case "matrix":
-      document = await matrixDocument(actor, parse(ZMatrixInput, filters));
+      document = await matrixDocument(reader, parse(ZMatrixInput, filters));
       break;
     case "recommendation":
-      document = await recommendationDocument(actor, parse(ZRecommendationReportInput, filters));
+      document = await recommendationDocument(reader, parse(ZRecommendationReportInput, filters));
       break;
     case "state":
-      document = await stateDocument(actor, parse(ZStateReportInput, filters));
+      document = await stateDocument(reader, parse(ZStateReportInput, filters));
       break;
     case "trend":
-      document = await trendDocument(actor, parse(ZTrendInput, filters));
+      document = await trendDocument(reader, parse(ZTrendInput, filters));
       break;
     case "overdue":
-      document = await overdueDocument(actor, parse(ZReportFilters, filters));
+      document = await overdueDocument(reader, parse(ZReportFilters, filters));
       break;
   }
   const target = EXPORT_FORMATS[format];
-  const filename = `${document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${new Date().toISOString().slice(0, 10)}.${target.extension}`;
+  const slug = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const filename = `${slug}${query.internal ? "-internal" : ""}-${new Date().toISOString().slice(0, 10)}.${target.extension}`;
   return { body: target.write(document), contentType: target.type, filename };
 }

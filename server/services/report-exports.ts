@@ -28,6 +28,11 @@ async function describeFilters(filters: z.output<typeof ZReportFilters>): Promis
   ];
 }
 
+/** How internal content is marked in every export format. */
+export const INTERNAL_LABEL = "Internal";
+export const INTERNAL_NOTICE =
+  "INTERNAL - not for publication: includes the secretariat's internal assessments (marked \"Internal\"). Download the public version to share.";
+
 const NOTES = [FIGURE_DEFINITIONS.counted, FIGURE_DEFINITIONS.shareImplemented, FIGURE_DEFINITIONS.meanProgress, FIGURE_DEFINITIONS.asOf];
 
 export async function matrixDocument(actor: Actor, input: z.input<typeof ZMatrixInput>): Promise<ExportDocument> {
@@ -96,11 +101,21 @@ export async function recommendationDocument(actor: Actor, input: z.input<typeof
   };
 }
 
+/**
+ * A State's report card. Only the secretariat's explicit "with internal content" download carries
+ * internal assessments; each is then marked in an "Internal" column, and a line under the title
+ * says so, so that a forwarded file still shows what is not for publication.
+ */
 export async function stateDocument(actor: Actor, input: z.input<typeof ZStateReportInput>): Promise<ExportDocument> {
   const report = await getStateReport(actor, input);
+  const internal = report.commitments.some((commitment) => commitment.assessment !== null && !commitment.assessment.isPublic);
   return {
     title: `Report card: ${report.state.name}`,
-    filters: [...(await describeFilters(report.filters)), `Score (mean progress): ${mean(report.figures) ?? "—"}%`],
+    filters: [
+      ...(internal ? [INTERNAL_NOTICE] : []),
+      ...(await describeFilters(report.filters)),
+      `Score (mean progress): ${mean(report.figures) ?? "—"}%`,
+    ],
     generatedAt: new Date(),
     charts: [
       {
@@ -118,6 +133,7 @@ export async function stateDocument(actor: Actor, input: z.input<typeof ZStateRe
           { header: "Progress (%)", width: 12, kind: "number" },
           { header: "Last update", width: 14 },
           { header: "Assessment", width: 22 },
+          ...(internal ? [{ header: INTERNAL_LABEL, width: 10 }] : []),
           { header: "Disagreement", width: 12 },
         ],
         rows: report.commitments.map((commitment) => [
@@ -127,6 +143,7 @@ export async function stateDocument(actor: Actor, input: z.input<typeof ZStateRe
           commitment.progress,
           day(commitment.lastUpdateAt),
           commitment.assessment?.label ?? null,
+          ...(internal ? [commitment.assessment && !commitment.assessment.isPublic ? INTERNAL_LABEL : ""] : []),
           commitment.disagreement ? "Yes" : "",
         ]),
       },

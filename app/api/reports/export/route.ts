@@ -33,7 +33,7 @@ export async function GET(req: Request) {
     });
   } catch (error) {
     if (error instanceof DomainError) {
-      return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+      return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : error.code === "FORBIDDEN" ? 403 : 400 });
     }
     if (isDatabaseUnavailable(error)) {
       return Response.json({ error: { message: "The database is unavailable. Try again in a moment." } }, { status: 503 });

@@ -35,7 +35,9 @@ export default async function StateReportPage({ params, searchParams }: Props) {
   const report = await loadReport(id, JSON.stringify(filters));
   if (!report) notFound();
   const caller = await getServerCaller();
-  const [sources, themes] = await Promise.all([caller.sources.list(), caller.recommendations.themes()]);
+  const [sources, themes, me] = await Promise.all([caller.sources.list(), caller.recommendations.themes(), caller.account.me()]);
+  // Only the secretariat receives internal assessments; its downloads are public unless it asks.
+  const secretariat = me?.role === "ADMIN" || me?.role === "ANALYST";
   return (
     <>
       <ReportsNav current="/reports/states" filters={filters} />
@@ -48,7 +50,7 @@ export default async function StateReportPage({ params, searchParams }: Props) {
         showStateGroup={false}
         hidden={filters.stateGroup === "participating" ? {} : { stateGroup: filters.stateGroup }}
       />
-      <ExportLinks report="state" filters={filters} extra={{ stateId: report.state.id }} />
+      <ExportLinks report="state" filters={filters} extra={{ stateId: report.state.id }} internalOption={secretariat} />
       <StateReportBody report={report} filters={filters} />
       <FigureNotes keys={["counted", "meanProgress", "shareImplemented", "overdue", "disagreement", "asOf"]} />
     </>

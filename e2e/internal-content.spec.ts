@@ -1,0 +1,83 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAndWait } from "./fixtures";
+
+// What is public and what is not, as the screens say it and as the downloads do it.
+
+type ListRow = { id: string; state: { id: string; iso2: string }; recommendation: { reference: string } };
+type CommitmentView = { version: number; recommendation: { scale: { statuses: { id: string; key: string }[] } } };
+
+async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
+async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
+    data: { json: input },
+  });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
+test("the update form says beside the note that it becomes public once accepted", async ({ page }) => {
+  await signInAndWait(page, "focal.at@demo.test");
+  await page.goto("/commitments");
+  await page.getByLabel("Search").fill("AAT17-05");
+  await page.getByLabel("Search").press("Enter");
+  await page.getByRole("row").filter({ hasText: "AAT17-05" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Report progress" })).toBeVisible();
+  await expect(page.getByLabel("Progress note")).toHaveAccessibleDescription(/Shown in the public reports once accepted\./);
+  // As it already said for evidence (nothing is saved here).
+  await page.getByRole("button", { name: "Add evidence link" }).click();
+  await expect(page.getByText("(shown in the public reports once accepted)")).toBeVisible();
+});
+
+test("T01 the secretariat's report card downloads are the public version unless it chooses the internal one, which is marked", async ({ page, browser }) => {
+  await signInAndWait(page, "analyst@demo.test");
+  const rows = await trpcQuery<{ items: ListRow[] }>(page, "commitments.list", { search: "AAT17-03", limit: 100 });
+  const austria = rows.items.find((row) => row.state.iso2 === "AT" && row.recommendation.reference === "AAT17-03")!;
+  expect(austria).toBeTruthy();
+  const view = await trpcQuery<CommitmentView>(page, "commitments.get", { id: austria.id });
+  const rationale = `Internal doubts ${Date.now().toString(36)}`;
+  await trpcMutation(page, "commitments.recordAssessment", {
+    commitmentId: austria.id,
+    expectedVersion: view.version,
+    statusId: view.recommendation.scale.statuses.find((status) => status.key === "planned")!.id,
+    rationale,
+    isPublic: false,
+  });
+
+  await page.goto(`/reports/states/${austria.state.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Report card: Austria" })).toBeVisible();
+  const publicLinks = page.getByLabel("Export", { exact: true });
+  const internalLinks = page.getByLabel("Export with internal assessments");
+  await expect(publicLinks).toContainText("Download (public version):");
+  const publicCsv = await publicLinks.getByRole("link", { name: "CSV", exact: true }).getAttribute("href");
+  expect(publicCsv).not.toContain("internal");
+  const internalCsv = await internalLinks.getByRole("link", { name: "CSV with internal assessments" }).getAttribute("href");
+  expect(internalCsv).toContain("internal=include");
+
+  const plain = await page.request.get(publicCsv!);
+  expect(plain.ok()).toBe(true);
+  const plainText = await plain.text();
+  expect(plainText).toContain("AAT17-03");
+  expect(plainText).not.toContain("INTERNAL - not for publication");
+  expect(plainText).not.toMatch(/,Internal,/);
+
+  const marked = await page.request.get(internalCsv!);
+  expect(marked.ok()).toBe(true);
+  expect(marked.headers()["content-disposition"]).toMatch(/report-card-austria-internal-\d{4}-\d{2}-\d{2}\.csv/);
+  const markedText = await marked.text();
+  expect(markedText).toContain("INTERNAL - not for publication");
+  expect(markedText).toMatch(/^AAT17-03,.*,Planned,Internal,/m);
+
+  // A signed-out visitor has no such choice, and cannot make it by hand.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/reports/states/${austria.state.id}`);
+  await expect(visitor.getByLabel("Export", { exact: true })).toContainText("Download:");
+  await expect(visitor.getByLabel("Export with internal assessments")).toHaveCount(0);
+  expect((await visitor.request.get(internalCsv!)).status()).toBe(403);
+  await visitor.context().close();
+});
