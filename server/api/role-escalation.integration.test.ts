@@ -1,5 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
+import { issueClaims } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { appRouter, createCaller } from "@/server/api/root";
 import { PROCEDURE_ACCESS } from "@/server/api/procedure-access";
@@ -21,9 +22,7 @@ async function cookieFor(claims: Record<string, unknown>, secret = process.env.N
   return `next-auth.session-token=${await encode({ token: claims, secret })}`;
 }
 
-function claimsOf(user: { id: string; sessionVersion: number }) {
-  return { sub: user.id, uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
-}
+const claimsOf = issueClaims;
 
 /** A caller for one HTTP request carrying this cookie, as the API route builds it. */
 async function requestWith(cookie: string) {

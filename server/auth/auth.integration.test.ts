@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { pruneRevokedSessions } from "@/server/auth/revocation";
-import { loadActor } from "@/server/auth/session";
+import { issueClaims, loadActor } from "@/server/auth/session";
 import { ACCOUNT_LIMIT, pruneOldAttempts } from "@/server/auth/throttle";
 import { counterKey, pruneExpiredCounters } from "@/server/platform/rate-limit";
 import { ZNewPassword } from "@/server/schemas/auth";
@@ -126,12 +126,7 @@ describe("sign-in", () => {
 });
 
 describe("sessions (T04, T10)", () => {
-  const claimsFor = (user: { id: string; sessionVersion: number }, authTime = Math.floor(Date.now() / 1000)) => ({
-    uid: user.id,
-    sid: crypto.randomUUID(),
-    sv: user.sessionVersion,
-    authTime,
-  });
+  const claimsFor = issueClaims;
 
   it("loads the actor with role and State from the database", async () => {
     const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });

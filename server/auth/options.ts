@@ -1,9 +1,8 @@
-import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
 import { revokeSession } from "@/server/auth/revocation";
-import { readClaims } from "@/server/auth/session";
+import { issueClaims, readClaims } from "@/server/auth/session";
 import { ACCOUNT_LOCKED_ERROR, SESSION_IDLE_SECONDS, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/auth/session-config";
 import { sameOriginPath } from "@/components/auth/callback-path";
 import { clientAddress } from "@/server/platform/client-address";
@@ -49,14 +48,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const signedIn = user as { id: string; sessionVersion: number };
-        return {
-          sub: signedIn.id,
-          uid: signedIn.id,
-          sid: crypto.randomUUID(),
-          sv: signedIn.sessionVersion,
-          authTime: Math.floor(Date.now() / 1000),
-        };
+        return issueClaims(user as { id: string; sessionVersion: number });
       }
       return token;
     },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { issueClaims } from "@/server/auth/session";
 import { NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { authOptions } from "@/server/auth/options";
@@ -14,7 +15,7 @@ const COOKIE = "next-auth.session-token";
 async function sessionToken(secret: string, maxAge = 600) {
   const user = await createTestUser({ role: "ANALYST" });
   const token = await encode({
-    token: { sub: user.id, uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) },
+    token: issueClaims(user),
     secret,
     maxAge,
   });

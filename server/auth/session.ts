@@ -12,6 +12,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export type SessionClaims = { uid: string; sid: string; sv: number; authTime: number };
 
+/** The claims of a new sign-in: the one place that issues them (next-auth's jwt callback, and tests). */
+export function issueClaims(user: { id: string; sessionVersion: number }, authTime = Math.floor(Date.now() / 1000)) {
+  return { sub: user.id, uid: user.id, sid: crypto.randomUUID(), sv: user.sessionVersion, authTime };
+}
+
 export function readClaims(token: JWT | null): SessionClaims | null {
   if (!token) return null;
   const { uid, sid, sv, authTime } = token as Partial<SessionClaims>;

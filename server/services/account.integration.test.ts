@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { verifyPassword } from "@/server/auth/password";
-import { loadActor } from "@/server/auth/session";
+import { issueClaims, loadActor } from "@/server/auth/session";
 import { MAX_FAILURES } from "@/server/auth/throttle";
 import { TEST_PASSWORD, callerAs, callerFor } from "@/server/test/factories";
 
@@ -10,7 +10,7 @@ const NEW_PASSWORD = "another long passphrase";
 /** The claims of a session issued before a change, as next-auth would carry them. */
 async function claimsBefore(userId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return { uid: user.id, sid: crypto.randomUUID(), sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+  return issueClaims(user);
 }
 
 async function userRow(userId: string) {

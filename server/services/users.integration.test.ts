@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { verifyPassword } from "@/server/auth/password";
 import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
 import { MAX_FAILURES } from "@/server/auth/throttle";
-import { loadActor } from "@/server/auth/session";
+import { issueClaims, loadActor } from "@/server/auth/session";
 import {
   TEST_PASSWORD,
   callerAs,
@@ -18,7 +18,7 @@ const NEW_PASSWORD = "a brand new passphrase";
 /** The claims of a session issued before a change, as next-auth would carry them. */
 async function claimsBefore(userId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return { uid: user.id, sid: crypto.randomUUID(), sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+  return issueClaims(user);
 }
 
 async function userRow(userId: string) {
