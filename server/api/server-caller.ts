@@ -1,16 +1,24 @@
 import { createCaller } from "@/server/api/root";
-import { getPageActor } from "@/server/auth/page-session";
+import { getPageActor, pageRequest } from "@/server/auth/page-session";
+import { redirectToUnavailable } from "@/server/platform/unavailable-page";
 
 /**
  * A tRPC caller for server components, acting as the user of the page being rendered (or as a
- * public visitor), so pages read through the same procedures and rules as the browser.
+ * public visitor), so pages read through the same procedures and rules as the browser. A
+ * procedure that cannot reach the database (logged by the error mapping) sends the page to the
+ * 503 page.
  */
 export async function getServerCaller() {
   const actor = await getPageActor();
-  return createCaller({
-    actor: actor ?? { kind: "public", requestId: null },
-    requestId: actor?.requestId ?? null,
-  });
+  const { requestId, path } = await pageRequest();
+  return createCaller(
+    { actor: actor ?? { kind: "public", requestId }, requestId },
+    {
+      onError: ({ error }) => {
+        if (error.code === "SERVICE_UNAVAILABLE") redirectToUnavailable(requestId, path);
+      },
+    },
+  );
 }
 
 /**

@@ -1,13 +1,19 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".data");
 
-export type OpenDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+export type OpenDatabase = {
+  url: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+  /** The embedded server, which `npm start` supervises; absent with DATABASE_URL. */
+  server?: EmbeddedDatabase;
+};
 
 /** DATABASE_URL when set (checked to be reachable), else the embedded PostgreSQL under dataDir. */
 export async function openDatabase(options: { dataDir?: string; fresh?: boolean } = {}): Promise<OpenDatabase> {
@@ -20,7 +26,7 @@ export async function openDatabase(options: { dataDir?: string; fresh?: boolean 
     dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
     fresh: options.fresh,
   });
-  return { url: embedded.url, embedded: true, stop: embedded.stop };
+  return { url: embedded.url, embedded: true, stop: embedded.stop, server: embedded };
 }
 
 /** Runs a command of this project's node_modules/.bin, capturing its output for error messages. */
