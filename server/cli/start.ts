@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, migrateDatabase, openDatabase, runBin } from "@/server/cli/database";
 import { serverNodeOptions } from "@/server/cli/server-memory";
+import { supervise, supervisedChild, type Supervisor } from "@/server/cli/supervisor";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
 
 const { values: args } = parseArgs({
@@ -72,17 +73,13 @@ async function main() {
 
   const dataDir = path.resolve(args["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
   const database = await openDatabase({ dataDir, fresh: args.fresh });
-  let child: ChildProcess | undefined;
+  let supervisor: Supervisor | undefined;
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once("exit", resolve));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    await supervisor?.stop();
     await database.stop();
     process.exit(code);
   };
@@ -114,16 +111,18 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: nodeOptions,
     };
-    child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), [args.dev ? "dev" : "start", "-p", String(port)], {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: "inherit",
-    });
+    const spawnApp = (): ChildProcess =>
+      spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), [args.dev ? "dev" : "start", "-p", String(port)], {
+        cwd: PROJECT_ROOT,
+        env,
+        stdio: "inherit",
+      });
+    // Restarts the app server and the embedded PostgreSQL when either stops on its own.
+    const app = supervisedChild("The app server", spawnApp);
+    const watched = database.server ? [app, { name: "PostgreSQL", ...database.server }] : [app];
+    supervisor = supervise(watched, { onGiveUp: () => void shutdown(1) });
     const where = database.embedded ? `embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir}` : "PostgreSQL from DATABASE_URL";
     console.log(`Commitment Tracker: http://localhost:${port} (${where}). Press Ctrl-C to stop.`);
-    child.on("exit", (code) => {
-      if (!stopping) void shutdown(code ?? 1);
-    });
   } catch (error) {
     await database.stop();
     throw error;
