@@ -14,6 +14,23 @@ export async function pageRequest(): Promise<{ requestId: string | null; path: s
   return { requestId: headerList.get("x-request-id"), path: headerList.get("x-request-path") };
 }
 
+/** Logs a page's database outage once and sends the page to the 503 page; other errors go on. */
+async function unavailableOr(error: unknown): Promise<never> {
+  if (!isDatabaseUnavailable(error)) throw error;
+  const { requestId, path } = await pageRequest();
+  logger.error({ event: "request.database_unavailable", requestId, path, error: describeError(error) });
+  redirectToUnavailable(requestId, path);
+}
+
+/** A page's own database read (outside the tRPC procedures): an outage gives the 503 page. */
+export async function pageRead<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    return unavailableOr(error);
+  }
+}
+
 /**
  * The signed-in user of the page being rendered, re-read from the database, or null. Read once per
  * rendering (the header and the page share it), so a database outage is logged once per request
@@ -25,14 +42,8 @@ export const getPageActor = cache(async (): Promise<UserActor | null> => {
   const token = await getToken({
     req: { headers: Object.fromEntries(headerList), cookies: cookieStore } as never,
   });
-  const { requestId, path } = await pageRequest();
-  try {
-    return await loadActor(token, requestId);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    logger.error({ event: "request.database_unavailable", requestId, path, error: describeError(error) });
-    redirectToUnavailable(requestId, path);
-  }
+  const { requestId } = await pageRequest();
+  return pageRead(loadActor(token, requestId));
 });
 
 /**
