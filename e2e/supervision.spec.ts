@@ -357,3 +357,68 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("T17 with DATABASE_URL, pages, API and exports answer 503 with a reference while PostgreSQL is down, and serve again by themselves when it is back", async () => {
+  test.setTimeout(240_000);
+  const { startEmbeddedPostgres } = await import("../server/db/embedded");
+  // A folder the PostgreSQL user can enter (mkdtemp makes it private to this user).
+  const dataDir = path.join(os.tmpdir(), `tracker-t17-url-${process.pid}-${Date.now()}`);
+  const database = await startEmbeddedPostgres({ dataDir, fresh: true });
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  let output = "";
+  const start: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/.bin/tsx"), "server/cli/start.ts", "--demo", "--port", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: ".next-test", NEXTAUTH_URL: base, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  start.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  start.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await expect
+      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 180_000, intervals: [500] })
+      .toBe(200);
+    const observations: Observation[] = [];
+    const focal = new Client(base, observations);
+    await focal.signIn("focal.at@demo.test");
+    const page = () => focal.send("page", "/commitments", {}, true);
+    const api = () => focal.trpc("list", "commitments.list", { limit: 5 }, "query");
+    const exported = () => focal.send("export", "/api/reports/export?report=overdue&format=csv");
+    expect(await page()).toMatchObject({ kind: "response", status: 200 });
+
+    await database.stop();
+    const downPage = await page();
+    expect(downPage).toMatchObject({ kind: "response", status: 503 });
+    const html = downPage.kind === "response" ? downPage.body : "";
+    expect(html).toContain("Service unavailable");
+    expect(html).toContain('href="/commitments"');
+    expect(html).not.toMatch(/ECONNREFUSED|postgres|prisma|\bat \S+:\d+/i);
+    const pageRef = /Reference: <code>([^<]+)</.exec(html)?.[1];
+    expect(pageRef).toBeTruthy();
+    const downApi = (await api()).outcome;
+    expect(downApi).toMatchObject({ kind: "response", status: 503 });
+    expect(downApi.kind === "response" && downApi.body).toContain("SERVICE_UNAVAILABLE");
+    expect(await exported()).toMatchObject({ kind: "response", status: 503 });
+    expect((await focal.send("health", "/api/health")).kind === "response").toBe(true);
+    expect(observations.at(-1)!.outcome).toMatchObject({ status: 503 });
+    // Each failure logged once, with its request id, as a JSON line.
+    const logLines = output.split("\n").filter((line) => line.startsWith("{"));
+    for (const ref of [pageRef!, ...observations.filter((o) => o.requestId && o.what !== "page").map((o) => o.requestId!)]) {
+      expect(logLines.filter((line) => line.includes(ref)), `log lines of ${ref}`).toHaveLength(1);
+    }
+
+    await database.restart();
+    expect(await page()).toMatchObject({ kind: "response", status: 200 });
+    expect((await api()).outcome).toMatchObject({ kind: "response", status: 200 });
+    expect(await exported()).toMatchObject({ kind: "response", status: 200 });
+    expect(observations.filter((o) => o.outcome.kind !== "response")).toEqual([]);
+  } finally {
+    if (start.exitCode === null && start.signalCode === null) {
+      const exited = new Promise((resolve) => start.once("exit", resolve));
+      start.kill("SIGINT");
+      await Promise.race([exited, sleep(30_000)]);
+    }
+    await database.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
