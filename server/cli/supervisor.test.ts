@@ -54,6 +54,23 @@ describe("T17 the supervisor of npm start", () => {
     expect(lines[0]![1]).toMatch(/^The app server stopped unexpectedly \(killed by SIGKILL\); restarted it in \d+\.\d s \(restart 1 of at most 3 per 60 s\)\.$/);
   });
 
+  it("T17 restarts an app server that ran out of memory", async () => {
+    const lines: unknown[][] = [];
+    vi.spyOn(logger, "warn").mockImplementation(((...args: unknown[]) => void lines.push(args)) as never);
+    let starts = 0;
+    const app = supervisedChild("The app server", () => {
+      starts += 1;
+      // The first one exhausts a small heap, as an app server past SERVER_HEAP_MB would.
+      return starts === 1
+        ? spawn(process.execPath, ["--max-old-space-size=16", "-e", "const kept = []; for (;;) kept.push(new Array(1e5).fill(Math.random()))"], { stdio: "ignore" })
+        : sleeper();
+    });
+    running = supervise([app], { onGiveUp: () => expect.fail("gave up"), policy: POLICY });
+    await until(() => (starts === 2 && app.pid() ? true : undefined), 30_000);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]![1]).toMatch(/^The app server stopped unexpectedly \(aborted, for example out of memory\); restarted it/);
+  });
+
   it("T17 stopping does not restart anything", async () => {
     const app = supervisedChild("The app server", sleeper);
     const spawned = vi.fn();

@@ -49,8 +49,9 @@ export class RestartPolicy {
 }
 
 export function describeExit({ code, signal }: Exit): string {
+  // Node aborts when its heap is exhausted ("JavaScript heap out of memory").
+  if (signal === "SIGABRT" || code === 134) return "aborted, for example out of memory";
   if (signal) return `killed by ${signal}`;
-  if (code === 134) return "exit code 134, out of memory or aborted";
   return `exit code ${code ?? "unknown"}`;
 }
 
