@@ -224,13 +224,17 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
       }
     };
     const analystLoop = async () => {
+      let lastExport = 0;
       for (let n = 0; flowing; n++) {
         const queue = await analyst.trpc<{ items: { id: string; version: number }[] }>("reviewQueue", "commitments.reviewQueue", { limit: 10 }, "query");
         for (const item of queue.data?.items ?? []) {
           const result = await analyst.trpc<{ id: string; version: number }>("acceptUpdate", "commitments.acceptUpdate", { updateId: item.id, expectedVersion: item.version }, "mutation");
           if (result.data) accepted.push(result.data);
         }
-        if (n % 5 === 0) await analyst.send("export", "/api/reports/export?report=overdue&format=csv");
+        if (Date.now() - lastExport > 2_000) {
+          lastExport = Date.now();
+          await analyst.send("export", "/api/reports/export?report=overdue&format=csv");
+        }
         if (queue.outcome.kind !== "response") await sleep(200);
         else if (!queue.data?.items.length) await sleep(50);
       }
@@ -287,7 +291,8 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
     expect(statuses5xx.filter((o) => o.outcome.kind === "response" && o.outcome.status !== 503)).toEqual([]);
     expect(statuses5xx.filter((o) => !o.requestId)).toEqual([]);
     const statusesSeen = new Set(observations.map((o) => (o.outcome.kind === "response" ? o.outcome.status : o.outcome.kind)));
-    for (const status of statusesSeen) expect([200, 302, 307, 400, 409, 503, "refused"]).toContain(status);
+    // (429: a per-client rate limit on exports may answer; it is not a failure of the service.)
+    for (const status of statusesSeen) expect([200, 302, 307, 400, 409, 429, 503, "refused"]).toContain(status);
     // Back within the bound; connections refused only while the app server was down
     expect(database.backAfterMs).toBeLessThan(RECOVERY_BOUND_MS);
     expect(app.backAfterMs).toBeLessThan(RECOVERY_BOUND_MS);
