@@ -8,16 +8,15 @@ const outage = await vi.hoisted(async () => {
   const os = await import("node:os");
   const path = await import("node:path");
   const { startEmbeddedPostgres } = await import("@/server/db/embedded");
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(os.tmpdir(), `commitment-tracker-outage-${process.pid}`),
-    fresh: true,
-  });
+  const dataDir = path.join(os.tmpdir(), `commitment-tracker-outage-${process.pid}`);
+  const server = await startEmbeddedPostgres({ dataDir, fresh: true });
   // The app's modules below must bind to this server, not to the shared test database.
   process.env.DATABASE_URL = server.url;
   process.env.NEXTAUTH_SECRET = "outage-test-secret-0123456789abcdef";
-  return server;
+  return Object.assign(server, { dataDir });
 });
 
+import fs from "node:fs";
 import { encode } from "next-auth/jwt";
 import superjson from "superjson";
 import { migrateDatabase } from "@/server/cli/database";
@@ -49,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDatabase().catch(() => undefined);
   await outage.stop();
+  fs.rmSync(outage.dataDir, { recursive: true, force: true });
 });
 
 function trpcGet(path: string, input: unknown, requestId: string) {
