@@ -5,7 +5,7 @@ import { readSessionToken } from "@/server/auth/session-token";
 
 // Pages anyone may open. Everything else needs a session; the pages and procedures check again
 // on the server (this redirect is only for comfort).
-const PUBLIC_PAGES = [/^\/sign-in$/, /^\/reports(\/|$)/, /^\/$/];
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/reports(\/|$)/, /^\/$/, /^\/unavailable$/];
 
 function contentSecurityPolicy(nonce: string) {
   return [
@@ -39,6 +39,8 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("x-request-id", requestId);
+  // Where a page that cannot reach the database offers to go back to (see unavailable-page.ts).
+  requestHeaders.set("x-request-path", pathname + request.nextUrl.search);
   requestHeaders.set("content-security-policy", csp);
 
   const isApi = pathname.startsWith("/api/");

@@ -36,8 +36,21 @@ async function get(path: string, input: unknown, context: Context) {
 
 const INTERNALS = /prisma|postgres|SELECT|INSERT|"ProgressUpdate"|"AuditEvent"|P\d{4}|\bat \S+\.ts:\d+/i;
 
+/** A test trigger that makes this request's audit insert fail with the given PostgreSQL error. */
+async function withFailingAudit<T>(requestId: string, raise: string, run: () => Promise<T>): Promise<T> {
+  const fn = `fail_${uniqueSuffix()}`;
+  await runTestDdl(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF NEW."requestId" = '${requestId}' THEN ${raise}; END IF; RETURN NEW; END; $$`);
+  await runTestDdl(`CREATE TRIGGER ${fn} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+  try {
+    return await run();
+  } finally {
+    await runTestDdl(`DROP TRIGGER ${fn} ON "AuditEvent"; DROP FUNCTION ${fn}()`);
+  }
+}
+
 describe("error hygiene (T20)", () => {
-  it("a database failure is masked with a request id", async () => {
+  it("T20 an unexpected database failure is a 500 masked with a request id", async () => {
     const world = await createPublishedCommitments(["AT"]);
     const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
     const requestId = `fail-${uniqueSuffix()}`;
@@ -60,7 +73,7 @@ describe("error hygiene (T20)", () => {
     }
   });
 
-  it("invalid ids, unknown ids and bad input get 400/404 with clear messages", async () => {
+  it("T20 invalid ids, unknown ids and bad input get 400/404 with clear messages", async () => {
     const visitor: Context = { actor: { kind: "public", requestId: null }, requestId: null };
     const badId = await get("commitments.get", { id: "not-a-uuid" }, visitor);
     expect(badId.status).toBe(400);
@@ -77,7 +90,7 @@ describe("error hygiene (T20)", () => {
     expect(missing.body).not.toMatch(INTERNALS);
   });
 
-  it("a unique violation becomes a 409 with a field error, not a driver message", async () => {
+  it("T20 a unique violation becomes a 409 with a field error, not a driver message", async () => {
     const user = await createTestUser({ role: "ADMIN" });
     const admin: Context = { actor: await actorFor(user.id), requestId: null };
     const input = { name: "Twice", email: `twice-${uniqueSuffix()}@test.example`, role: "ANALYST", password: "a long enough password", mustChangePassword: false };
@@ -87,4 +100,27 @@ describe("error hygiene (T20)", () => {
     expect(again.body).toContain("already exists");
     expect(again.body).not.toMatch(INTERNALS);
   });
+
+  for (const [name, raise] of [
+    ["foreign-key", `RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = 'insert or update on table "EvidenceLink" violates foreign key constraint "EvidenceLink_updateId_fkey"'`],
+    ["unique", `RAISE EXCEPTION USING ERRCODE = 'unique_violation', MESSAGE = 'duplicate key value violates unique constraint "ProgressUpdate_pkey"'`],
+  ] as const) {
+    it(`T20 a ${name} violation no rule foresaw (a row changed meanwhile) becomes a 409 with a request id, not a driver message`, async () => {
+      const world = await createPublishedCommitments(["AT"]);
+      const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
+      const requestId = `${name}-${uniqueSuffix()}`;
+      const actor = { ...(await actorFor(user.id)), requestId };
+      const result = await withFailingAudit(requestId, raise, () =>
+        post(
+          "commitments.saveDraft",
+          { commitmentId: world.commitments.AT!.id, content: { statusId: world.statuses.planned!.id, progress: 10, narrative: "x", evidence: [] } },
+          { actor, requestId },
+        ),
+      );
+      expect(result.status).toBe(409);
+      expect(result.body).toContain(requestId);
+      expect(result.body).not.toMatch(INTERNALS);
+      expect(result.body).not.toMatch(/violates|constraint|EvidenceLink|_pkey|_fkey/);
+    });
+  }
 });

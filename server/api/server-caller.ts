@@ -1,19 +1,27 @@
 import { redirect } from "next/navigation";
 import { createCaller } from "@/server/api/root";
-import { getPageActor } from "@/server/auth/page-session";
+import { getPageActor, pageRequest } from "@/server/auth/page-session";
+import { redirectToUnavailable } from "@/server/platform/unavailable-page";
 
 /**
  * A tRPC caller for server components, acting as the user of the page being rendered (or as a
- * public visitor), so pages read through the same procedures and rules as the browser.
+ * public visitor), so pages read through the same procedures and rules as the browser. A
+ * procedure that cannot reach the database (logged by the error mapping) sends the page to the
+ * 503 page.
  */
 export async function getServerCaller() {
   const actor = await getPageActor();
   // The API refuses such a user everything but their account; every page sends them there.
   if (actor?.mustChangePassword) redirect("/account?mustChange=1");
-  return createCaller({
-    actor: actor ?? { kind: "public", requestId: null },
-    requestId: actor?.requestId ?? null,
-  });
+  const { requestId, path } = await pageRequest();
+  return createCaller(
+    { actor: actor ?? { kind: "public", requestId }, requestId },
+    {
+      onError: ({ error }) => {
+        if (error.code === "SERVICE_UNAVAILABLE") redirectToUnavailable(requestId, path);
+      },
+    },
+  );
 }
 
 /**

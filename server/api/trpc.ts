@@ -5,7 +5,7 @@ import { loadActor } from "@/server/auth/session";
 import { readSessionToken } from "@/server/auth/session-token";
 import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin, isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
-import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
+import { DomainError, ServiceUnavailableError, isConstraintConflict, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 import { clientAddress } from "@/server/platform/client-address";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
@@ -13,9 +13,13 @@ import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-lim
 /** `clientAddress`: who the per-client limits count against (null when unknown: not limited). */
 export type Context = { actor: Actor; requestId: string | null; clientAddress?: string | null };
 
-/** Builds the context of one HTTP request: the actor is re-read from the database every time. */
-export async function createRequestContext(req: Request): Promise<Context> {
-  const requestId = req.headers.get("x-request-id");
+/**
+ * Builds the context of one HTTP request: the actor is re-read from the database every time.
+ * When the database cannot be reached this fails before any procedure (and its error mapping)
+ * runs, so the failure is logged here and thrown as a 503 that carries the request id.
+ */
+export async function createRequestContext(req: Request): Promise<Context & { requestId: string }> {
+  const requestId = req.headers.get("x-request-id") || crypto.randomUUID();
   const cookieHeader = req.headers.get("cookie") ?? "";
   const cookies = new Map(
     cookieHeader
@@ -35,7 +39,14 @@ export async function createRequestContext(req: Request): Promise<Context> {
       }),
   );
   const token = await readSessionToken({ headers: Object.fromEntries(req.headers), cookies } as never);
-  const user = await loadActor(token, requestId);
+  let user: UserActor | null;
+  try {
+    user = await loadActor(token, requestId);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.error({ event: "request.database_unavailable", requestId, path: new URL(req.url).pathname, error: describeError(error) });
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: serviceUnavailableMessage(requestId), cause: new ServiceUnavailableError(requestId) });
+  }
   return { actor: user ?? { kind: "public", requestId }, requestId, clientAddress: clientAddress(req.headers) };
 }
 
@@ -59,15 +70,17 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";
+    // Without a context (its creation failed), the request id travels on the error.
+    const requestId = ctx?.requestId ?? (cause instanceof ServiceUnavailableError ? cause.requestId : null);
     return {
       ...shape,
       message: isInternal
-        ? `Something went wrong on the server. Reference: ${ctx?.requestId ?? "none"}`
+        ? `Something went wrong on the server. Reference: ${requestId ?? "none"}`
         : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        requestId: ctx?.requestId ?? null,
+        requestId,
         zodError: cause instanceof ZodError ? fieldErrorsByPath(cause) : null,
         fieldErrors: cause instanceof DomainError ? (cause.details?.fieldErrors ?? null) : null,
         conflict: cause instanceof DomainError ? (cause.details?.conflict ?? null) : null,
@@ -91,9 +104,14 @@ const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     if (isDatabaseUnavailable(cause ?? error)) {
+      logger.error({ event: "request.database_unavailable", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: serviceUnavailableMessage(ctx.requestId) });
+    }
+    if (isConstraintConflict(cause ?? error)) {
+      logger.warn({ event: "request.constraint_conflict", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
       throw new TRPCError({
-        code: "SERVICE_UNAVAILABLE",
-        message: "The database is unavailable. Try again in a moment.",
+        code: "CONFLICT",
+        message: `This record was changed by someone else meanwhile. Reload the page and try again. Reference: ${ctx.requestId ?? "none"}`,
       });
     }
     logger.error({ event: "trpc.error", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });

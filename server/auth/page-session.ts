@@ -1,16 +1,48 @@
+import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { readSessionToken } from "@/server/auth/session-token";
 import { loadActor } from "@/server/auth/session";
 import type { UserActor } from "@/server/services/access";
+import { isDatabaseUnavailable } from "@/server/services/errors";
+import { describeError, logger } from "@/server/platform/log";
+import { redirectToUnavailable } from "@/server/platform/unavailable-page";
 
-/** The signed-in user of the page being rendered, re-read from the database, or null. */
-export async function getPageActor(): Promise<UserActor | null> {
+/** The request id and path of the page being rendered (set by proxy.ts). */
+export async function pageRequest(): Promise<{ requestId: string | null; path: string | null }> {
+  const headerList = await headers();
+  return { requestId: headerList.get("x-request-id"), path: headerList.get("x-request-path") };
+}
+
+/** Logs a page's database outage once and sends the page to the 503 page; other errors go on. */
+async function unavailableOr(error: unknown): Promise<never> {
+  if (!isDatabaseUnavailable(error)) throw error;
+  const { requestId, path } = await pageRequest();
+  logger.error({ event: "request.database_unavailable", requestId, path, error: describeError(error) });
+  redirectToUnavailable(requestId, path);
+}
+
+/** A page's own database read (outside the tRPC procedures): an outage gives the 503 page. */
+export async function pageRead<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    return unavailableOr(error);
+  }
+}
+
+/**
+ * The signed-in user of the page being rendered, re-read from the database, or null. Read once per
+ * rendering (the header and the page share it), so a database outage is logged once per request
+ * and the page goes to the 503 page.
+ */
+export const getPageActor = cache(async (): Promise<UserActor | null> => {
   const headerList = await headers();
   const cookieStore = await cookies();
   const token = await readSessionToken({ headers: Object.fromEntries(headerList), cookies: cookieStore } as never);
-  return loadActor(token, headerList.get("x-request-id"));
-}
+  const { requestId } = await pageRequest();
+  return pageRead(loadActor(token, requestId));
+});
 
 /**
  * For pages that need a session: the actor, or a redirect to sign-in. A user whose password was

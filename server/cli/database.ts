@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
 import { grantAppPrivileges } from "@/server/db/app-role";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -18,6 +18,8 @@ export type OpenDatabase = {
   appRole: boolean;
   embedded: boolean;
   stop: () => Promise<void>;
+  /** The embedded server, which `npm start` supervises; absent with DATABASE_URL. */
+  server?: EmbeddedDatabase;
 };
 
 /** DATABASE_URL when set (checked to be reachable), else the embedded PostgreSQL under dataDir. */
@@ -34,7 +36,7 @@ export async function openDatabase(options: { dataDir?: string; fresh?: boolean 
     dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
     fresh: options.fresh,
   });
-  return { url: embedded.url, appUrl: embedded.appUrl, appRole: true, embedded: true, stop: embedded.stop };
+  return { url: embedded.url, appUrl: embedded.appUrl, appRole: true, embedded: true, stop: embedded.stop, server: embedded };
 }
 
 /** Runs a command of this project's node_modules/.bin, capturing its output for error messages. */

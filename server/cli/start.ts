@@ -10,6 +10,7 @@ import { DEFAULT_DATA_DIR, PROJECT_ROOT, openDatabase, prepareDatabase, runBin }
 import { assertSafeToServe, isLoopbackHost, serveHost } from "@/server/cli/serve-host";
 import { serverNodeOptions } from "@/server/cli/server-memory";
 import { resolveSessionSecret } from "@/server/cli/session-secret";
+import { supervise, supervisedChild, type Supervisor } from "@/server/cli/supervisor";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
 
 const { values: args } = parseArgs({
@@ -63,17 +64,13 @@ async function main() {
 
   const dataDir = path.resolve(args["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
   const database = await openDatabase({ dataDir, fresh: args.fresh });
-  let child: ChildProcess | undefined;
+  let supervisor: Supervisor | undefined;
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once("exit", resolve));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    await supervisor?.stop();
     await database.stop();
     process.exit(code);
   };
@@ -108,17 +105,19 @@ async function main() {
       NODE_OPTIONS: nodeOptions,
     };
     // Next.js's own server, run through serve.mjs so that the app knows each request's TCP peer.
-    child = spawn(process.execPath, [path.join(PROJECT_ROOT, "server", "cli", "serve.mjs"), args.dev ? "dev" : "start", "-p", String(port), "-H", host], {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: "inherit",
-    });
+    const spawnApp = (): ChildProcess =>
+      spawn(process.execPath, [path.join(PROJECT_ROOT, "server", "cli", "serve.mjs"), args.dev ? "dev" : "start", "-p", String(port), "-H", host], {
+        cwd: PROJECT_ROOT,
+        env,
+        stdio: "inherit",
+      });
+    // Restarts the app server and the embedded PostgreSQL when either stops on its own.
+    const app = supervisedChild("The app server", spawnApp);
+    const watched = database.server ? [app, { name: "PostgreSQL", ...database.server }] : [app];
+    supervisor = supervise(watched, { onGiveUp: () => void shutdown(1) });
     const where = database.embedded ? `embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir}` : "PostgreSQL from DATABASE_URL";
     const address = isLoopbackHost(host) ? `http://localhost:${port}` : `http://${net.isIPv6(host) ? `[${host}]` : host}:${port} (HOST: the network)`;
     console.log(`Commitment Tracker: ${address} (${where}). Press Ctrl-C to stop.`);
-    child.on("exit", (code) => {
-      if (!stopping) void shutdown(code ?? 1);
-    });
   } catch (error) {
     await database.stop();
     throw error;

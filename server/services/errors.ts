@@ -15,6 +15,16 @@ export class DomainError extends Error {
   }
 }
 
+// Network failures of the driver, and PostgreSQL's connection-exception class (08), shutdown and
+// start-up states (57P01-57P03) and "too many connections" (53300): all pass once the server is back.
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN",
+  "P1001", "P1002", "P1017",
+  "57P01", "57P02", "57P03", "53300",
+]);
+const UNAVAILABLE_MESSAGES =
+  /connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|Can't reach database|not queryable|terminating connection|the database system is (starting up|shutting down|in recovery mode)|server closed the connection unexpectedly/i;
+
 /** Whether an error means PostgreSQL cannot be reached right now (so the answer is 503). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -22,11 +32,54 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const { code, message, kind } = current as { code?: unknown; message?: unknown; kind?: unknown };
-    if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "ETIMEDOUT" || code === "P1001" || code === "P1017") return true;
-    if (code === "57P01" || code === "57P02" || code === "57P03") return true;
-    if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout") return true;
-    if (typeof message === "string" && /connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i.test(message)) return true;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
+    if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout" || kind === "TooManyConnections") return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/** A value from the chain of causes of an error: `pick` returns it for the first one that has it. */
+function findInCauses<T>(error: unknown, pick: (candidate: { code?: unknown; kind?: unknown }) => T | undefined): T | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const found = pick(current as { code?: unknown; kind?: unknown });
+    if (found !== undefined) return found;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a unique or foreign-key violation that no rule turned into a clear refusal reached the
+ * API: a row changed or vanished between the checks and the write. The answer is a 409.
+ */
+export function isConstraintConflict(error: unknown): boolean {
+  return (
+    findInCauses(error, ({ code, kind }) =>
+      code === "23505" || code === "23503" || code === "P2002" || code === "P2003" ||
+      kind === "UniqueConstraintViolation" || kind === "ForeignKeyConstraintViolation"
+        ? true
+        : undefined,
+    ) ?? false
+  );
+}
+
+/** What a client is told when the database cannot be reached: try again, and a reference. */
+export function serviceUnavailableMessage(requestId: string | null): string {
+  return `The database is unavailable. Try again in a moment. Reference: ${requestId ?? "none"}`;
+}
+
+/**
+ * The database could not be reached while handling the request `requestId`. Thrown where the
+ * failure was already logged, so that the layers above answer 503 without logging it again.
+ */
+export class ServiceUnavailableError extends Error {
+  constructor(readonly requestId: string) {
+    super(serviceUnavailableMessage(requestId));
+    this.name = "ServiceUnavailableError";
+  }
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
-import { requirePageActor } from "@/server/auth/page-session";
+import { pageRead, requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { listStatesForFilter } from "@/server/services/states";
 import { CommitmentList, type CommitmentListOptions } from "@/components/commitments/commitment-list";
@@ -17,7 +17,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const caller = await getServerCaller();
   const [states, themes, sources, scales] = await Promise.all([
     // States are public reference data; only the secretariat filters by State.
-    isSecretariat ? listStatesForFilter() : Promise.resolve([]),
+    isSecretariat ? pageRead(listStatesForFilter()) : Promise.resolve([]),
     caller.recommendations.themes(),
     caller.sources.list(),
     caller.scales.list(),

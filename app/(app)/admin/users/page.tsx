@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireAdminPage } from "@/server/auth/page-session";
+import { pageRead, requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { listStatesForFilter } from "@/server/services/states";
 import { UsersAdmin } from "@/components/users/users-admin";
@@ -11,6 +11,6 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requireAdminPage("/admin/users");
   const caller = await getServerCaller();
-  const [initialPage, states] = await Promise.all([caller.users.list({ limit: USERS_PAGE_SIZE }), listStatesForFilter()]);
+  const [initialPage, states] = await Promise.all([caller.users.list({ limit: USERS_PAGE_SIZE }), pageRead(listStatesForFilter())]);
   return <UsersAdmin initialPage={initialPage} states={states} currentUserId={actor.id} />;
 }

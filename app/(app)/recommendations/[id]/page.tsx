@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import "@/app/recommendations.css";
 import { RecommendationView } from "@/components/recommendations/recommendation-view";
 import { getServerCaller } from "@/server/api/server-caller";
-import { requireSecretariatPage } from "@/server/auth/page-session";
+import { pageRead, requireSecretariatPage } from "@/server/auth/page-session";
 import { zId } from "@/server/schemas/common";
 import { listStatesForFilter } from "@/server/services/states";
 
@@ -26,7 +26,7 @@ export default async function RecommendationPage({ params }: { params: Promise<{
     caller.sources.list(),
     caller.recommendations.themes(),
     caller.scales.list(),
-    listStatesForFilter(),
+    pageRead(listStatesForFilter()),
   ]);
   return <RecommendationView initial={recommendation} sources={sources} themes={themes} scales={scales} states={states} />;
 }

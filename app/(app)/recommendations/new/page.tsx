@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import "@/app/recommendations.css";
 import { NewRecommendation } from "@/components/recommendations/new-recommendation";
 import { getServerCaller } from "@/server/api/server-caller";
-import { requireSecretariatPage } from "@/server/auth/page-session";
+import { pageRead, requireSecretariatPage } from "@/server/auth/page-session";
 import { listStatesForFilter } from "@/server/services/states";
 
 export const metadata: Metadata = { title: "New recommendation" };
@@ -15,7 +15,7 @@ export default async function NewRecommendationPage({ searchParams }: { searchPa
     caller.sources.list(),
     caller.recommendations.themes(),
     caller.scales.list(),
-    listStatesForFilter(),
+    pageRead(listStatesForFilter()),
   ]);
   // Only a source that exists is preselected; anything else in the address is ignored.
   const initialSourceId = typeof sourceId === "string" && sources.some((source) => source.id === sourceId) ? sourceId : undefined;

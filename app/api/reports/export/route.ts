@@ -1,6 +1,6 @@
 import { createRequestContext } from "@/server/api/trpc";
 import { buildExport } from "@/server/services/report-export-request";
-import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
+import { DomainError, ServiceUnavailableError, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 import { clientAddress } from "@/server/platform/client-address";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
@@ -8,8 +8,25 @@ import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-lim
 export const dynamic = "force-dynamic";
 
 /** GET /api/reports/export?report=matrix&format=csv&sourceId=…: a report as CSV, Excel or PDF. */
+function serviceUnavailable(requestId: string) {
+  return Response.json(
+    { error: { message: serviceUnavailableMessage(requestId), requestId } },
+    { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } },
+  );
+}
+
 export async function GET(req: Request) {
-  // Before anything else: a refused export costs one statement, not a report.
+  let context: Awaited<ReturnType<typeof createRequestContext>>;
+  try {
+    context = await createRequestContext(req);
+  } catch (error) {
+    // Already logged where the session could not be read.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof ServiceUnavailableError) return serviceUnavailable(cause.requestId);
+    throw error;
+  }
+  const { actor, requestId } = context;
+  // Before any report work: a refused export costs one statement, not a report.
   try {
     await enforceClientLimit("exports", clientAddress(req.headers));
   } catch (error) {
@@ -17,11 +34,11 @@ export async function GET(req: Request) {
       return Response.json({ error: { message: error.message } }, { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } });
     }
     if (isDatabaseUnavailable(error)) {
-      return Response.json({ error: { message: "The database is unavailable. Try again in a moment." } }, { status: 503 });
+      logger.error({ event: "request.database_unavailable", requestId, path: "/api/reports/export", error: describeError(error) });
+      return serviceUnavailable(requestId);
     }
     throw error;
   }
-  const { actor, requestId } = await createRequestContext(req);
   try {
     const { body, contentType, filename } = await buildExport(actor, new URL(req.url).searchParams);
     return new Response(body, {
@@ -36,7 +53,8 @@ export async function GET(req: Request) {
       return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : error.code === "FORBIDDEN" ? 403 : 400 });
     }
     if (isDatabaseUnavailable(error)) {
-      return Response.json({ error: { message: "The database is unavailable. Try again in a moment." } }, { status: 503 });
+      logger.error({ event: "request.database_unavailable", requestId, path: "/api/reports/export", error: describeError(error) });
+      return serviceUnavailable(requestId);
     }
     logger.error({ event: "export.error", requestId, error: describeError(error) });
     return Response.json({ error: { message: `The export failed. Reference: ${requestId ?? "none"}` } }, { status: 500 });

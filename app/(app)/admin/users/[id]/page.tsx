@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { requireAdminPage } from "@/server/auth/page-session";
+import { pageRead, requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { listStatesForFilter } from "@/server/services/states";
 import { UserDetail } from "@/components/users/user-detail";
@@ -19,6 +19,6 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     throw error;
   });
   if (!user) notFound();
-  const states = await listStatesForFilter();
+  const states = await pageRead(listStatesForFilter());
   return <UserDetail initialUser={user} states={states} currentUserId={actor.id} />;
 }
