@@ -18,6 +18,7 @@ const outage = await vi.hoisted(async () => {
 
 import fs from "node:fs";
 import { encode } from "next-auth/jwt";
+import { issueClaims } from "@/server/auth/session";
 import superjson from "superjson";
 import { migrateDatabase } from "@/server/cli/database";
 import { closeDatabase, db } from "@/server/db/client";
@@ -39,7 +40,7 @@ beforeAll(async () => {
   await seedReferenceData(db);
   const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
   sessionToken = await encode({
-    token: { sub: user.id, uid: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) },
+    token: issueClaims(user),
     secret: process.env.NEXTAUTH_SECRET!,
   });
   cookie = `next-auth.session-token=${sessionToken}`;

