@@ -5,7 +5,7 @@ import { getToken } from "next-auth/jwt";
 import { loadActor } from "@/server/auth/session";
 import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin, isSecretariat } from "@/server/services/access";
-import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
+import { DATABASE_TIMEOUT_MESSAGE, DomainError, isDatabaseTimeout, isDatabaseUnavailable } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 
 export type Context = { actor: Actor; requestId: string | null };
@@ -76,7 +76,8 @@ const t = initTRPC.context<Context>().create({
 /**
  * In tRPC 11 `next()` never throws: a failure comes back as `{ ok: false }`. Domain refusals
  * become their protocol codes here; a lost database becomes 503; anything else is logged with
- * the request id and reaches the client masked by the error formatter.
+ * the request id and reaches the client masked by the error formatter. A statement or transaction
+ * past its time limit is 503 too: the server is busy, the request may be tried again.
  */
 const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
   const result = await next();
@@ -87,6 +88,10 @@ const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
+    if (isDatabaseTimeout(cause ?? error)) {
+      logger.warn({ event: "trpc.timeout", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_TIMEOUT_MESSAGE });
+    }
     if (isDatabaseUnavailable(cause ?? error)) {
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",

@@ -1,6 +1,6 @@
 import { createRequestContext } from "@/server/api/trpc";
 import { buildExport } from "@/server/services/report-export-request";
-import { DomainError, isDatabaseUnavailable } from "@/server/services/errors";
+import { DATABASE_TIMEOUT_MESSAGE, DomainError, isDatabaseTimeout, isDatabaseUnavailable } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +20,10 @@ export async function GET(req: Request) {
   } catch (error) {
     if (error instanceof DomainError) {
       return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+    }
+    if (isDatabaseTimeout(error)) {
+      logger.warn({ event: "export.timeout", requestId, error: describeError(error) });
+      return Response.json({ error: { message: DATABASE_TIMEOUT_MESSAGE } }, { status: 503 });
     }
     if (isDatabaseUnavailable(error)) {
       return Response.json({ error: { message: "The database is unavailable. Try again in a moment." } }, { status: 503 });
