@@ -2,16 +2,17 @@ import { z } from "zod";
 import type { Actor } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
 import { csvStream } from "@/server/services/exports/csv";
-import { pdfStream } from "@/server/services/exports/pdf";
-import { xlsxStream } from "@/server/services/exports/xlsx";
+import { renderInWorker } from "@/server/services/exports/render-pool";
 import type { ExportDocument } from "@/server/services/exports/table";
 import { matrixDocument, overdueDocument, recommendationDocument, stateDocument, trendDocument } from "@/server/services/report-exports";
 import { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 
+// CSV is streamed on the event loop in 64 KB steps (cheap per row); PDF and Excel take seconds of
+// synchronous work on a large report, so they are written in worker threads (render-pool.ts).
 export const EXPORT_FORMATS = {
   csv: { type: "text/csv; charset=utf-8", extension: "csv", write: csvStream },
-  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx", write: xlsxStream },
-  pdf: { type: "application/pdf", extension: "pdf", write: pdfStream },
+  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx", write: (document: ExportDocument) => renderInWorker("xlsx", document) },
+  pdf: { type: "application/pdf", extension: "pdf", write: (document: ExportDocument) => renderInWorker("pdf", document) },
 } as const;
 
 const ZExportQuery = z.object({

@@ -1,5 +1,6 @@
 import { createRequestContext } from "@/server/api/trpc";
 import { buildExport } from "@/server/services/report-export-request";
+import { ExportsBusyError } from "@/server/services/exports/render-pool";
 import { DATABASE_TIMEOUT_MESSAGE, DomainError, isDatabaseTimeout, isDatabaseUnavailable } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 
@@ -20,6 +21,9 @@ export async function GET(req: Request) {
   } catch (error) {
     if (error instanceof DomainError) {
       return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+    }
+    if (error instanceof ExportsBusyError) {
+      return Response.json({ error: { message: error.message } }, { status: 503, headers: { "retry-after": String(error.retryAfterSeconds) } });
     }
     if (isDatabaseTimeout(error)) {
       logger.warn({ event: "export.timeout", requestId, error: describeError(error) });
