@@ -2,7 +2,7 @@
 // (`npm run seed:large` first) and measures reports against hand-written SQL, list paging,
 // writes under load, first-load JavaScript and the server's memory. Prints one table and writes
 // the figures as JSON to bench/results/.
-// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes]
+// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes,attack]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import pg from "pg";
 import { PROJECT_ROOT } from "@/server/cli/database";
 import { runCli } from "@/server/cli/user-facing-error";
 import { BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmail } from "@/bench/lib/accounts";
+import { measureUnderExports, type AttackResult } from "@/bench/lib/attack";
 import { DEFAULT_BENCH_DATA_DIR, databaseExists, openBenchServer, type BenchDatabase } from "@/bench/lib/database";
 import { AppClient } from "@/bench/lib/http";
 import { prepareListCases } from "@/bench/lib/lists";
@@ -36,7 +37,9 @@ const WARMUP = Number(args.warmup);
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const DATA_DIR = path.resolve(args["data-dir"] ?? process.env.BENCH_DATA_DIR ?? DEFAULT_BENCH_DATA_DIR);
-const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes").split(",").map((part) => part.trim()));
+const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes,attack").split(",").map((part) => part.trim()));
+/** Clients downloading the full-matrix PDF at once in "reports and exports under attack". */
+const ATTACK_DOWNLOADS = 5;
 const SEARCH = "temporary residency";
 /** Bounds of the write test besides its duration. */
 const MAX_PAIRS_PER_CLIENT = 2000;
@@ -49,6 +52,7 @@ const TARGETS = {
   workspaceJsKb: 180,
   reportJsKb: 250,
   serverRssMb: 600,
+  underAttackMs: 1000,
 };
 
 type TargetCheck = { target: string; value: string; limit: string; met: boolean };
@@ -317,6 +321,19 @@ async function main() {
       writes = { single, app: appWrites, sql: sqlWrites };
     }
 
+    let attack: AttackResult | null = null;
+    if (SECTIONS.has("attack")) {
+      step(`Under attack: ${ATTACK_DOWNLOADS} downloads of the full-matrix PDF…`);
+      const { rows: commitment } = await pool.query<{ id: string }>(`SELECT id FROM "Commitment" WHERE "stateId" = $1::uuid ORDER BY id LIMIT 1`, [focalStates[0]!.id]);
+      attack = await measureUnderExports(
+        server.baseUrl,
+        { email: focalPointEmail(focalStates[1]!.iso2), password: BENCH_PASSWORD, pageClient: focal, pagePath: `/commitments/${commitment[0]!.id}` },
+        { clients: ATTACK_DOWNLOADS, baselineRuns: 5, exportPath: "/api/reports/export?report=matrix&format=pdf", onProgress: status },
+      );
+      statusDone();
+      memoryByPhase.attack = server.memory().serverPeakMb;
+    }
+
     const memory = server.memory();
 
     // ----- the table ---------------------------------------------------------------------------
@@ -389,6 +406,32 @@ async function main() {
     out.push(`5. Memory: peak RSS of the server process ${memory.serverPeakMb} MB (whole process tree ${memory.treePeakMb} MB, ${memory.samples} samples); by phase ${Object.entries(memoryByPhase).map(([phase, mb]) => `${phase} ${mb}`).join(", ")} MB`);
     checks.push({ target: "server peak RSS", value: `${memory.serverPeakMb} MB`, limit: `<= ${TARGETS.serverRssMb} MB`, met: memory.serverPeakMb <= TARGETS.serverRssMb });
     out.push("");
+    if (attack) {
+      const statuses = attack.downloads.map((entry) => entry.status).join(", ");
+      const longest = Math.max(...attack.downloads.map((entry) => entry.ms));
+      out.push(`6. Reports and exports under attack: ${attack.downloads.length} clients download the full-matrix PDF at once (${attack.exportPath}), ms`);
+      out.push(`   downloads: HTTP ${statuses}; ${(Math.max(...attack.downloads.map((entry) => entry.bytes)) / 1024).toFixed(0)} KB each; the last done after ${(longest / 1000).toFixed(1)} s`);
+      out.push(
+        formatTable(
+          ["probe", "runs", "alone p50", "alone max", "under attack p50", "p95", "max"],
+          (["signIn", "page"] as const).map((kind) => [
+            kind === "signIn" ? "sign-in (CSRF + credentials callback)" : "commitment page (signed in)",
+            attack!.underAttack[kind].runs,
+            attack!.baseline[kind].median,
+            attack!.baseline[kind].max,
+            attack!.underAttack[kind].median,
+            attack!.underAttack[kind].p95,
+            attack!.underAttack[kind].max,
+          ]),
+        ),
+      );
+      for (const kind of ["signIn", "page"] as const) {
+        const max = attack.underAttack[kind].max;
+        checks.push({ target: `under attack: ${kind === "signIn" ? "sign-in" : "commitment page"} (max)`, value: `${max} ms`, limit: `<= ${TARGETS.underAttackMs} ms`, met: max <= TARGETS.underAttackMs });
+      }
+      checks.push({ target: "under attack: every PDF download served", value: statuses, limit: "all 200", met: attack.downloads.every((entry) => entry.status === 200) });
+      out.push("");
+    }
     out.push("Targets");
     out.push(formatTable(["target", "value", "limit", "met"], checks.map((check) => [check.target, check.value.length > 70 ? `${check.value.slice(0, 67)}...` : check.value, check.limit, check.met ? "yes" : "NO"])));
     const missed = checks.filter((check) => !check.met).length;
@@ -400,7 +443,7 @@ async function main() {
     const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     fs.writeFileSync(
       file,
-      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, memory, memoryByPhase, checks, buildSeconds }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, attack, memory, memoryByPhase, checks, buildSeconds }, null, 2),
     );
     console.log(`Results: ${path.relative(PROJECT_ROOT, file)}`);
   } finally {
