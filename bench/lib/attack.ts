@@ -10,6 +10,8 @@ export type AttackResult = {
   exportPath: string;
   baseline: { signIn: Summary; page: Summary };
   underAttack: { signIn: Summary; page: Summary };
+  /** Probes under attack slower than 1 s, each with when it started (seconds into the attack). */
+  slowProbes: { kind: "signIn" | "page"; ms: number; atSeconds: number }[];
 };
 
 type Probe = { email: string; password: string; pageClient: AppClient; pagePath: string };
@@ -50,10 +52,15 @@ export async function measureUnderExports(baseUrl: string, probe: Probe, options
     }),
   );
   const attacked = { signIn: [] as number[], page: [] as number[] };
+  const slowProbes: AttackResult["slowProbes"] = [];
+  const attackStart = performance.now();
   while (finished < options.clients) {
+    const atSeconds = Math.round((performance.now() - attackStart) / 100) / 10;
     const times = await probeOnce(baseUrl, probe);
     attacked.signIn.push(times.signIn);
     attacked.page.push(times.page);
+    if (times.signIn > 1000) slowProbes.push({ kind: "signIn", ms: Math.round(times.signIn), atSeconds });
+    if (times.page > 1000) slowProbes.push({ kind: "page", ms: Math.round(times.page), atSeconds });
     options.onProgress?.(`Under attack: ${finished}/${options.clients} downloads done, ${attacked.signIn.length} probes`);
   }
   return {
@@ -61,5 +68,6 @@ export async function measureUnderExports(baseUrl: string, probe: Probe, options
     exportPath: options.exportPath,
     baseline: { signIn: summarize(baseline.signIn), page: summarize(baseline.page) },
     underAttack: { signIn: summarize(attacked.signIn), page: summarize(attacked.page) },
+    slowProbes,
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
 import { csvStream } from "@/server/services/exports/csv";
-import { renderInWorker } from "@/server/services/exports/render-pool";
+import { renderInWorker, renderReserved, reserveRender } from "@/server/services/exports/render-pool";
 import type { ExportDocument } from "@/server/services/exports/table";
 import { matrixDocument, overdueDocument, recommendationDocument, stateDocument, trendDocument } from "@/server/services/report-exports";
 import { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
@@ -40,25 +40,44 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
 export async function buildExport(actor: Actor, params: URLSearchParams) {
   const { report, format } = parse(ZExportQuery, { report: params.get("report"), format: params.get("format") });
   const filters = filtersFrom(params);
+  const read = documentReader(actor, report, filters);
+  // PDF and Excel wait for a render place before reading the report (503 when the queue is full).
+  const releasePlace = format === "csv" ? null : await reserveRender();
   let document: ExportDocument;
-  switch (report) {
-    case "matrix":
-      document = await matrixDocument(actor, parse(ZMatrixInput, filters));
-      break;
-    case "recommendation":
-      document = await recommendationDocument(actor, parse(ZRecommendationReportInput, filters));
-      break;
-    case "state":
-      document = await stateDocument(actor, parse(ZStateReportInput, filters));
-      break;
-    case "trend":
-      document = await trendDocument(actor, parse(ZTrendInput, filters));
-      break;
-    case "overdue":
-      document = await overdueDocument(actor, parse(ZReportFilters, filters));
-      break;
+  try {
+    document = await read();
+  } catch (error) {
+    releasePlace?.();
+    throw error;
   }
   const target = EXPORT_FORMATS[format];
   const filename = `${document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${new Date().toISOString().slice(0, 10)}.${target.extension}`;
-  return { body: target.write(document), contentType: target.type, filename };
+  const body = releasePlace && format !== "csv" ? renderReserved(format, document, releasePlace) : target.write(document);
+  return { body, contentType: target.type, filename };
+}
+
+/** Checks the filters at once (400 before any waiting); the returned function reads the report. */
+function documentReader(actor: Actor, report: z.output<typeof ZExportQuery>["report"], filters: Record<string, unknown>): () => Promise<ExportDocument> {
+  switch (report) {
+    case "matrix": {
+      const input = parse(ZMatrixInput, filters);
+      return () => matrixDocument(actor, input);
+    }
+    case "recommendation": {
+      const input = parse(ZRecommendationReportInput, filters);
+      return () => recommendationDocument(actor, input);
+    }
+    case "state": {
+      const input = parse(ZStateReportInput, filters);
+      return () => stateDocument(actor, input);
+    }
+    case "trend": {
+      const input = parse(ZTrendInput, filters);
+      return () => trendDocument(actor, input);
+    }
+    case "overdue": {
+      const input = parse(ZReportFilters, filters);
+      return () => overdueDocument(actor, input);
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { logger } from "@/server/platform/log";
 import type { ExportDocument } from "@/server/services/exports/table";
@@ -16,8 +17,12 @@ function setting(name: string, fallback: number, min: number): number {
   return value;
 }
 
-/** Exports rendered at the same time (each in its own thread). */
-export const EXPORT_WORKERS = setting("EXPORT_WORKERS", 2, 1);
+/**
+ * Exports rendered at the same time (each in its own thread): half the cores, at least one, so
+ * that requests and PostgreSQL keep the other half. On 2 cores one render at a time served 5
+ * full-matrix PDFs sooner than two did, and kept sign-in and pages under 1 s (bench/README.md).
+ */
+export const EXPORT_WORKERS = setting("EXPORT_WORKERS", Math.max(1, Math.floor(os.availableParallelism() / 2)), 1);
 /** Exports waiting for a free worker; past this an export is refused with 503 and Retry-After. */
 export const EXPORT_QUEUE = setting("EXPORT_QUEUE", 10, 0);
 /** A render still running after this long is stopped. */
@@ -70,21 +75,35 @@ function startWorker(request: RenderRequest): Worker {
 }
 
 /**
- * The document as a PDF or Excel stream, rendered in a worker thread. Throws ExportsBusyError at
- * once when the queue is full; otherwise the stream waits for a free worker. Cancelling the stream
- * (the client went away) stops the worker.
+ * Takes a place for one render: resolves with the function that gives it back once a worker is
+ * free. Throws ExportsBusyError at once when every worker is busy and the queue is full. An export
+ * reserves its place before it reads its report, so waiting exports hold neither memory nor CPU.
  */
-export function renderInWorker(format: RenderRequest["format"], document: ExportDocument): ReadableStream<Uint8Array> {
+export function reserveRender(): Promise<() => void> {
   if (active >= EXPORT_WORKERS && waiting.length >= EXPORT_QUEUE) throw new ExportsBusyError();
+  return acquire().then(() => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
+  });
+}
+
+/**
+ * The document as a PDF or Excel stream, rendered in a worker thread on a place from
+ * `reserveRender` (given back when the render ends, fails or is cancelled: the client went away).
+ */
+export function renderReserved(format: RenderRequest["format"], document: ExportDocument, place: Promise<() => void> | (() => void)): ReadableStream<Uint8Array> {
   let stop: (() => void) | null = null;
   let cancelled = false;
   let settled = false;
-  const slot = acquire();
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      await slot;
+      const releaseOnce = await place;
       if (cancelled) {
-        release();
+        releaseOnce();
         return;
       }
       const current = startWorker({ format, document });
@@ -92,13 +111,7 @@ export function renderInWorker(format: RenderRequest["format"], document: Export
         fail(new Error(`The ${format} export took longer than ${EXPORT_TIMEOUT_MS} ms and was stopped.`));
       }, EXPORT_TIMEOUT_MS);
       timer.unref();
-      // The slot is free as soon as the render is over (a stopping worker costs nothing more).
-      let released = false;
-      const releaseOnce = () => {
-        if (released) return;
-        released = true;
-        release();
-      };
+      // The place is free as soon as the render is over (a stopping worker costs nothing more).
       const finish = () => {
         if (settled) return false;
         settled = true;
@@ -126,6 +139,7 @@ export function renderInWorker(format: RenderRequest["format"], document: Export
       });
       stop = () => {
         settled = true;
+        clearTimeout(timer);
         releaseOnce();
         void current.terminate();
       };
@@ -135,4 +149,9 @@ export function renderInWorker(format: RenderRequest["format"], document: Export
       stop?.();
     },
   });
+}
+
+/** The document as a PDF or Excel stream, rendered in a worker thread once one is free (ExportsBusyError when the queue is full). */
+export function renderInWorker(format: RenderRequest["format"], document: ExportDocument): ReadableStream<Uint8Array> {
+  return renderReserved(format, document, reserveRender());
 }
