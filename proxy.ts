@@ -30,8 +30,22 @@ function sessionCookieName() {
     : "next-auth.session-token";
 }
 
+/** Whether a path's percent-escapes decode to text (not, say, %FF or a lone surrogate's bytes). */
+function isDecodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Such a path names no page; routing it would fail with a 500 while decoding its parameters.
+  if (!isDecodable(pathname)) {
+    return new NextResponse("Bad request: the address is malformed.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const requestId = crypto.randomUUID();
   const csp = contentSecurityPolicy(nonce);

@@ -1,9 +1,9 @@
 // `npm run bench`: starts the production build (.next-bench) against the bench database
 // (`npm run seed:large` first) and measures reports against hand-written SQL, list paging,
-// writes under load, first-load JavaScript, the server's memory and the T18 mix (focal points
-// listing, reading and updating at once). Prints one table and writes the figures as JSON to
-// bench/results/.
-// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes,mix]
+// writes under load, first-load JavaScript, the server's memory, the T18 mix (focal points
+// listing, reading and updating at once) and reports and exports under attack. Prints one table and
+// writes the figures as JSON to bench/results/.
+// Options: --runs 20 --seconds 30 --clients 50 [--data-dir .data/large] [--only reports,lists,weight,writes,mix,attack] [--port 3300]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +12,7 @@ import pg from "pg";
 import { PROJECT_ROOT } from "@/server/cli/database";
 import { runCli } from "@/server/cli/user-facing-error";
 import { BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmail } from "@/bench/lib/accounts";
+import { measureUnderExports, type AttackResult } from "@/bench/lib/attack";
 import { DEFAULT_BENCH_DATA_DIR, databaseExists, openBenchServer, type BenchDatabase } from "@/bench/lib/database";
 import { AppClient } from "@/bench/lib/http";
 import { prepareListCases } from "@/bench/lib/lists";
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "50" },
     "data-dir": { type: "string" },
     only: { type: "string" },
+    port: { type: "string" },
   },
 });
 
@@ -38,7 +40,9 @@ const WARMUP = Number(args.warmup);
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const DATA_DIR = path.resolve(args["data-dir"] ?? process.env.BENCH_DATA_DIR ?? DEFAULT_BENCH_DATA_DIR);
-const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes,mix").split(",").map((part) => part.trim()));
+const SECTIONS = new Set((args.only ?? "reports,lists,weight,writes,mix,attack").split(",").map((part) => part.trim()));
+/** Clients downloading the full-matrix PDF at once in "reports and exports under attack". */
+const ATTACK_DOWNLOADS = 5;
 const SEARCH = "temporary residency";
 /** Bounds of the write test besides its duration. */
 const MAX_PAIRS_PER_CLIENT = 2000;
@@ -60,6 +64,7 @@ const TARGETS = {
   serverRssMb: 600,
   mixReadP95Ms: 300,
   mixWriteP95Ms: 500,
+  underAttackMs: 1000,
 };
 
 type TargetCheck = { target: string; value: string; limit: string; met: boolean };
@@ -233,7 +238,7 @@ async function main() {
     const size = await dataSize(pool);
 
     const buildSeconds = await ensureBuild();
-    const port = await freePortIn(3300, 3310);
+    const port = args.port ? Number(args.port) : await freePortIn(3300, 3310);
     server = await startServer(database.url, port);
     const memoryByPhase: Record<string, number> = { idle: server.memory().serverPeakMb };
     const publicClient = new AppClient(server.baseUrl);
@@ -362,6 +367,18 @@ async function main() {
       statusDone();
       memoryByPhase.mix = server.memory().serverPeakMb;
     }
+    let attack: AttackResult | null = null;
+    if (SECTIONS.has("attack")) {
+      step(`Under attack: ${ATTACK_DOWNLOADS} downloads of the full-matrix PDF…`);
+      const { rows: commitment } = await pool.query<{ id: string }>(`SELECT id FROM "Commitment" WHERE "stateId" = $1::uuid ORDER BY id LIMIT 1`, [focalStates[0]!.id]);
+      attack = await measureUnderExports(
+        server.baseUrl,
+        { email: focalPointEmail(focalStates[1]!.iso2), password: BENCH_PASSWORD, pageClient: focal, pagePath: `/commitments/${commitment[0]!.id}` },
+        { clients: ATTACK_DOWNLOADS, baselineRuns: 5, exportPath: "/api/reports/export?report=matrix&format=pdf", onProgress: status },
+      );
+      statusDone();
+      memoryByPhase.attack = server.memory().serverPeakMb;
+    }
 
     const memory = server.memory();
 
@@ -458,6 +475,32 @@ async function main() {
       checks.push({ target: "T18 mix: write p95", value: `${mix.paced.write.p95} ms`, limit: `< ${TARGETS.mixWriteP95Ms} ms`, met: mix.paced.write.p95 < TARGETS.mixWriteP95Ms });
       checks.push({ target: "T18 mix: errors other than 409", value: String(unexpected), limit: "0", met: unexpected === 0 });
       checks.push({ target: "T18 mix: acknowledged writes stored", value: lost.length ? lost.slice(0, 3).join("; ") : "all", limit: "all", met: lost.length === 0 });
+    }
+    if (attack) {
+      const statuses = attack.downloads.map((entry) => entry.status).join(", ");
+      const longest = Math.max(...attack.downloads.map((entry) => entry.ms));
+      out.push(`6. Reports and exports under attack: ${attack.downloads.length} clients download the full-matrix PDF at once (${attack.exportPath}), ms`);
+      out.push(`   downloads: HTTP ${statuses}; ${(Math.max(...attack.downloads.map((entry) => entry.bytes)) / 1024).toFixed(0)} KB each; the last done after ${(longest / 1000).toFixed(1)} s`);
+      out.push(
+        formatTable(
+          ["probe", "runs", "alone p50", "alone max", "under attack p50", "p95", "max"],
+          (["signIn", "page"] as const).map((kind) => [
+            kind === "signIn" ? "sign-in (CSRF + credentials callback)" : "commitment page (signed in)",
+            attack!.underAttack[kind].runs,
+            attack!.baseline[kind].median,
+            attack!.baseline[kind].max,
+            attack!.underAttack[kind].median,
+            attack!.underAttack[kind].p95,
+            attack!.underAttack[kind].max,
+          ]),
+        ),
+      );
+      if (attack.slowProbes.length) out.push(`   probes over 1 s: ${attack.slowProbes.map((probe) => `${probe.kind} ${probe.ms} ms at ${probe.atSeconds} s`).join(", ")}`);
+      for (const kind of ["signIn", "page"] as const) {
+        const max = attack.underAttack[kind].max;
+        checks.push({ target: `under attack: ${kind === "signIn" ? "sign-in" : "commitment page"} (max)`, value: `${max} ms`, limit: `<= ${TARGETS.underAttackMs} ms`, met: max <= TARGETS.underAttackMs });
+      }
+      checks.push({ target: "under attack: every PDF download served", value: statuses, limit: "all 200", met: attack.downloads.every((entry) => entry.status === 200) });
       out.push("");
     }
     out.push("Targets");
@@ -471,7 +514,7 @@ async function main() {
     const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     fs.writeFileSync(
       file,
-      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, memory, memoryByPhase, mix: mix && Object.fromEntries(Object.entries(mix).map(([phase, figures]) => [phase, { ...figures, acknowledged: figures.acknowledged.length }])), checks, buildSeconds }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), machine, versions, data: size, params, runs: RUNS, warmup: WARMUP, reports, lists, writes, weights, attack, memory, memoryByPhase, mix: mix && Object.fromEntries(Object.entries(mix).map(([phase, figures]) => [phase, { ...figures, acknowledged: figures.acknowledged.length }])), checks, buildSeconds }, null, 2),
     );
     console.log(`Results: ${path.relative(PROJECT_ROOT, file)}`);
   } finally {

@@ -1,27 +1,30 @@
 import { STATE_GROUPS } from "@/server/schemas/reports";
+import { isDateOnly, isId, textProblem } from "@/server/schemas/text-rules";
 
 export type ReportSearchParams = Record<string, string | string[] | undefined>;
 export type ReportFilterValues = { sourceId?: string; themeKey?: string; stateGroup: (typeof STATE_GROUPS)[number]; asOf?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function first(value: string | string[] | undefined): string | undefined {
   const single = Array.isArray(value) ? value[0] : value;
   return single ? single.trim() || undefined : undefined;
 }
 
-/** The report filters from a page URL; anything malformed is ignored rather than an error page. */
+/**
+ * The report filters from a page URL; anything malformed is ignored rather than an error page.
+ * Each value is checked by the same rules as the API's schema (ZReportFilters): a value that
+ * passed here but not there (2023-02-30, a NUL in a theme) would be an error page.
+ */
 export function readReportFilters(params: ReportSearchParams): ReportFilterValues {
   const sourceId = first(params.sourceId);
   const themeKey = first(params.themeKey);
   const stateGroup = first(params.stateGroup);
   const asOf = first(params.asOf);
   return {
-    sourceId: sourceId && UUID.test(sourceId) ? sourceId : undefined,
-    themeKey: themeKey && themeKey.length <= 50 ? themeKey : undefined,
+    sourceId: sourceId && isId(sourceId) ? sourceId : undefined,
+    themeKey: themeKey && textProblem(themeKey, 50) === null ? themeKey : undefined,
     stateGroup: STATE_GROUPS.includes(stateGroup as never) ? (stateGroup as ReportFilterValues["stateGroup"]) : "participating",
-    asOf: asOf && DATE.test(asOf) && !Number.isNaN(Date.parse(asOf)) ? asOf : undefined,
+    asOf: asOf && isDateOnly(asOf) ? asOf : undefined,
   };
 }
 

@@ -1,6 +1,16 @@
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Procedures one tRPC request may batch. */
+export const MAX_BATCH_SIZE = 20;
+/**
+ * The reports cost up to seconds each at OSCE scale (the trend about 5 s), so one request asks for
+ * at most this many of them: a single GET cannot make the server compute twenty. The app's pages
+ * compute their report on the server and never batch reports.
+ */
+export const MAX_REPORTS_PER_REQUEST = 1;
+const EXPENSIVE_PREFIX = "reports.";
+
 function jsonError(status: number, message: string) {
   return new Response(JSON.stringify({ error: { message } }), {
     status,
@@ -17,11 +27,13 @@ function originHost(origin: string): string | null {
 }
 
 /**
- * Checks an API request before tRPC sees it: state-changing requests must come from this origin
- * (CSRF), and bodies are size-limited. Returns a Response to send instead, or the request to go on
+ * Checks an API request before tRPC sees it: batches are bounded (in size and in reports),
+ * state-changing requests must come from this origin (CSRF), and bodies are size-limited. Returns a Response to send instead, or the request to go on
  * with (re-created when its body had to be read to count it).
  */
 export async function guardApiRequest(req: Request): Promise<Request | Response> {
+  const batchRefusal = checkBatch(req);
+  if (batchRefusal) return batchRefusal;
   if (req.method !== "POST") return req;
 
   const origin = req.headers.get("origin");
@@ -51,4 +63,24 @@ export async function guardApiRequest(req: Request): Promise<Request | Response>
   }
   const body = Buffer.concat(chunks);
   return new Request(req.url, { method: req.method, headers: req.headers, body });
+}
+
+/** The procedures named by a tRPC URL (`/api/trpc/a.b,c.d`), as tRPC itself reads them. */
+function procedureNames(req: Request): string[] {
+  const path = new URL(req.url).pathname.replace(/^.*?\/api\/trpc\/?/, "");
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // tRPC refuses a malformed path itself
+  }
+  return decoded.split(",");
+}
+
+function checkBatch(req: Request): Response | null {
+  const names = procedureNames(req);
+  if (names.length > MAX_BATCH_SIZE) return jsonError(400, `A request may ask for at most ${MAX_BATCH_SIZE} procedures.`);
+  const reports = names.filter((name) => name.trim().startsWith(EXPENSIVE_PREFIX)).length;
+  if (reports > MAX_REPORTS_PER_REQUEST) return jsonError(400, "A request may ask for at most one report; ask for each report separately.");
+  return null;
 }

@@ -5,7 +5,7 @@ import { loadActor } from "@/server/auth/session";
 import { readSessionToken } from "@/server/auth/session-token";
 import type { Actor, UserActor } from "@/server/services/access";
 import { isAdmin, isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
-import { DomainError, ServiceUnavailableError, isConstraintConflict, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
+import { DATABASE_TIMEOUT_MESSAGE, DomainError, ServiceUnavailableError, isConstraintConflict, isDatabaseTimeout, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 import { clientAddress } from "@/server/platform/client-address";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
@@ -92,7 +92,8 @@ const t = initTRPC.context<Context>().create({
 /**
  * In tRPC 11 `next()` never throws: a failure comes back as `{ ok: false }`. Domain refusals
  * become their protocol codes here; a lost database becomes 503; anything else is logged with
- * the request id and reaches the client masked by the error formatter.
+ * the request id and reaches the client masked by the error formatter. A statement or transaction
+ * past its time limit is 503 too: the server is busy, the request may be tried again.
  */
 const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
   const result = await next();
@@ -103,6 +104,10 @@ const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
+    if (isDatabaseTimeout(cause ?? error)) {
+      logger.warn({ event: "trpc.timeout", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_TIMEOUT_MESSAGE });
+    }
     if (isDatabaseUnavailable(cause ?? error)) {
       logger.error({ event: "request.database_unavailable", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
       throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: serviceUnavailableMessage(ctx.requestId) });

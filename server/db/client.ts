@@ -2,6 +2,29 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@/prisma/generated/client";
 
+/** A duration in milliseconds from the environment: a whole number, 0 for "no limit". */
+function envMilliseconds(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 for no limit), not "${raw}".`);
+  return value;
+}
+
+/**
+ * How long one SQL statement of a request may run before PostgreSQL cancels it (the request then
+ * answers 503). It bounds what one expensive report can take from everyone else; the slowest
+ * report at OSCE scale (the 20-quarter trend) takes about 5 s on its own.
+ */
+export const STATEMENT_TIMEOUT_MS = envMilliseconds("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
+/**
+ * How long an interactive transaction may stay open (Prisma's `timeout`) and wait for a connection
+ * (`maxWait`); past either the request answers 503 and the transaction is rolled back. 0 keeps
+ * Prisma's defaults, which these are.
+ */
+export const TRANSACTION_TIMEOUT_MS = envMilliseconds("DATABASE_TRANSACTION_TIMEOUT_MS", 5_000);
+export const TRANSACTION_MAX_WAIT_MS = envMilliseconds("DATABASE_TRANSACTION_MAX_WAIT_MS", 2_000);
+
 function createPool() {
   const pool = new pg.Pool({
     connectionString: process.env.DATABASE_URL,
@@ -13,6 +36,11 @@ function createPool() {
     // by TCP keepalive; without it a query on such a connection could wait for many minutes.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // Sent as session settings when each connection opens, so they hold for Prisma and readRows
+    // alike; 0 leaves PostgreSQL's own (no limit).
+    ...(STATEMENT_TIMEOUT_MS > 0 ? { statement_timeout: STATEMENT_TIMEOUT_MS } : {}),
+    // A transaction left open (a crashed request) must not hold its locks for ever.
+    idle_in_transaction_session_timeout: 60_000,
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // pg-pool removes it (and any connection released after an error), and the next query opens
@@ -22,7 +50,13 @@ function createPool() {
 }
 
 function createClient(pool: pg.Pool) {
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  return new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: {
+      ...(TRANSACTION_TIMEOUT_MS > 0 ? { timeout: TRANSACTION_TIMEOUT_MS } : {}),
+      ...(TRANSACTION_MAX_WAIT_MS > 0 ? { maxWait: TRANSACTION_MAX_WAIT_MS } : {}),
+    },
+  });
 }
 
 const globalForDb = globalThis as unknown as { db?: ReturnType<typeof createClient>; pool?: pg.Pool };

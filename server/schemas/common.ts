@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATE_ONLY_MESSAGE, ID_MESSAGE, hasNoNul, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
+import { DATE_ONLY_MESSAGE, ID_MESSAGE, hasNoNul, isDateOnly, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
 
 // Building blocks for every input schema: bounded, well-formed text. The rules and messages come
 // from text-rules.ts, which the browser's forms use without zod (zId is zod's UUID; text-rules'
@@ -35,8 +35,8 @@ export function zHttpUrl(label = "URL") {
   return zRequiredText(2000, label).refine(isHttpUrl, textMessages.notHttpUrl(label));
 }
 
-/** A calendar date as YYYY-MM-DD. */
-export const zDateOnly = z.iso.date(DATE_ONLY_MESSAGE);
+/** A calendar date as YYYY-MM-DD, from year 1 (PostgreSQL has no year 0) to 9999. */
+export const zDateOnly = z.iso.date(DATE_ONLY_MESSAGE).refine(isDateOnly, DATE_ONLY_MESSAGE);
 
 export const zProgress = z
   .number({ error: progressMessages.notANumber })

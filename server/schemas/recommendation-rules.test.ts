@@ -31,7 +31,7 @@ const SOURCE_ID = id(999);
 
 const texts = (max: number) => ["", "   ", "AAT17-09", "  padded  ", "a\u0000b", "lone \ud800 surrogate", "x".repeat(max), ` ${"x".repeat(max)} `, "x".repeat(max + 1), `${"x".repeat(max + 1)}\u0000`];
 const named = (values: string[]) => values.map((value) => [JSON.stringify(value.slice(0, 20)), value.length, value] as const);
-const DATES = ["2026-12-31", "2024-02-29", "2025-02-29", "2026-13-01", "2026-04-31", "2026-4-1", "31.12.2026", "2026-12-31T00:00", " 2026-12-31", "", "not a date"];
+const DATES = ["2026-12-31", "0000-01-01", "0001-01-01", "9999-12-31", "2024-02-29", "2025-02-29", "2026-13-01", "2026-04-31", "2026-4-1", "31.12.2026", "2026-12-31T00:00", " 2026-12-31", "", "not a date"];
 const URLS = ["https://www.osce.org/odihr", "http://example.test", "  https://example.test/a  ", "ftp://example.test", "javascript:alert(1)", "not a url", "   ", `https://example.test/${"a".repeat(1990)}`];
 
 /** A whole recommendation, valid but for the overrides. */

@@ -18,7 +18,7 @@ export const ZThemeKey = z
 
 const zReference = zRequiredText(REFERENCE_MAX, "Reference");
 const zRecommendationText = zRequiredText(RECOMMENDATION_TEXT_MAX, "Text");
-const zThemeKeys = z.array(z.string().max(50)).max(MAX_THEMES, recommendationMessages.tooManyThemes);
+const zThemeKeys = z.array(zText(50, "Theme")).max(MAX_THEMES, recommendationMessages.tooManyThemes);
 const zAddresseeStateIds = z.array(zId).max(MAX_ADDRESSEES, recommendationMessages.tooManyStates);
 
 export const ZCreateRecommendationInput = z
@@ -74,11 +74,11 @@ export const ZListRecommendationsInput = z
   .strictObject({
     sourceId: zId.optional(),
     status: ZRecommendationStatus.optional(),
-    themeKey: z.string().max(50).optional(),
+    themeKey: zText(50, "Theme").optional(),
     search: zText(200, "Search").optional(),
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
     /** Opaque: the `nextCursor` of the previous page. */
-    cursor: z.string().max(500).optional(),
+    cursor: zText(500, "Page cursor").optional(),
   })
   .optional();
 export type TListRecommendationsInput = z.infer<typeof ZListRecommendationsInput>;

@@ -48,13 +48,14 @@ export function isId(value: string) {
   return ID.test(value);
 }
 
-/** zod's ISO calendar date (z.iso.date: YYYY-MM-DD, a real day), for zDateOnly; a test keeps them in agreement. */
+/** zod's ISO calendar date (z.iso.date: YYYY-MM-DD, a real day, year 1 to 9999), for zDateOnly; a test keeps them in agreement. */
 const DATE_ONLY = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
 
 export const DATE_ONLY_MESSAGE = "Enter a date as YYYY-MM-DD";
 
+// PostgreSQL has no year 0 (1 BC comes before 1 AD): "0000-01-01" would reach it as an error.
 export function isDateOnly(value: string) {
-  return DATE_ONLY.test(value);
+  return DATE_ONLY.test(value) && !value.startsWith("0000");
 }
 
 // The first problem of a value, in the order the zod schemas check it (the order decides which

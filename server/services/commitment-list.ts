@@ -9,6 +9,7 @@ import { DomainError } from "@/server/services/errors";
 import { escapeLike } from "@/server/services/sources";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS, ZListCommitmentsInput } from "@/server/schemas/commitments";
+import { zText } from "@/server/schemas/common";
 
 // The commitments list is one keyset query in SQL. Its inner part finds the page (ids only) in
 // an order PostgreSQL can walk from an index: by reference it walks
@@ -61,9 +62,14 @@ function requireNumber(value: SortValue): number {
   return value;
 }
 
+// Exactly what `Date.toISOString()` writes for years 1 to 9999: anything else (year 0 or 10000,
+// "+010000-…", 2023-02-30) would reach PostgreSQL as an error instead of being refused here.
+const ISO_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function requireDate(value: SortValue): Date {
-  const date = new Date(requireString(value));
-  if (Number.isNaN(date.getTime())) throw invalidCursor();
+  const text = requireString(value);
+  const date = new Date(text);
+  if (!ISO_TIME.test(text) || Number.isNaN(date.getTime()) || date.toISOString() !== text) throw invalidCursor();
   return date;
 }
 
@@ -154,7 +160,8 @@ function pageIds(spec: SortSpec, query: PageQuery): Prisma.Sql {
 const ZCursor = z.strictObject({
   sort: z.enum(COMMITMENT_SORTS),
   direction: z.enum(["asc", "desc"]),
-  value: z.union([z.string().max(300), z.number().int(), z.null()]),
+  // Sort values as the server writes them: text PostgreSQL can store, int4 progress, or null.
+  value: z.union([zText(300), z.number().int().min(-2_147_483_648).max(2_147_483_647), z.null()]),
   id: z.uuid(),
 });
 type Cursor = z.infer<typeof ZCursor>;

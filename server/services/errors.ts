@@ -83,3 +83,24 @@ export class ServiceUnavailableError extends Error {
     this.name = "ServiceUnavailableError";
   }
 }
+
+export const DATABASE_TIMEOUT_MESSAGE = "This took too long and was stopped. Try again in a moment, or narrow the filters.";
+
+/**
+ * Whether PostgreSQL cancelled a statement that ran past `statement_timeout` (or waited past
+ * `lock_timeout`), or an interactive transaction ran out of time or found no free connection in
+ * time (Prisma's P2028): the server is too busy for this request, so the answer is 503.
+ */
+export function isDatabaseTimeout(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const { code, originalCode, cause, meta, driverAdapterError } = current as Record<string, unknown>;
+    if (code === "57014" || originalCode === "57014" || code === "55P03" || originalCode === "55P03" || code === "P2028") return true;
+    pending.push(cause, driverAdapterError, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  }
+  return false;
+}

@@ -6,7 +6,8 @@ import type { Actor } from "@/server/services/access";
 import { isAdmin, recommendationScope } from "@/server/services/access";
 import { recordAudit, recordAuditMany } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
-import { recommendationMessages } from "@/server/schemas/recommendation-rules";
+import { REFERENCE_MAX, recommendationMessages } from "@/server/schemas/recommendation-rules";
+import { zText } from "@/server/schemas/common";
 import { scaleStatusSelect } from "@/server/services/scales";
 import { assertSecretariat, escapeLike, staleVersionError } from "@/server/services/sources";
 import type {
@@ -123,7 +124,7 @@ export async function createTheme(actor: Actor | null, input: TCreateThemeInput)
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const ZCursor = z.strictObject({ r: z.string().max(50), i: z.uuid() });
+const ZCursor = z.strictObject({ r: zText(REFERENCE_MAX), i: z.uuid() });
 
 function encodeCursor(row: { reference: string; id: string }) {
   return Buffer.from(JSON.stringify({ r: row.reference, i: row.id }), "utf8").toString("base64url");

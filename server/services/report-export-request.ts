@@ -3,16 +3,17 @@ import type { Actor } from "@/server/services/access";
 import { isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
 import { csvStream } from "@/server/services/exports/csv";
-import { pdfStream } from "@/server/services/exports/pdf";
-import { xlsxStream } from "@/server/services/exports/xlsx";
+import { renderInWorker, renderReserved, reserveRender } from "@/server/services/exports/render-pool";
 import type { ExportDocument } from "@/server/services/exports/table";
 import { matrixDocument, overdueDocument, recommendationDocument, stateDocument, trendDocument } from "@/server/services/report-exports";
 import { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 
+// CSV is streamed on the event loop in 64 KB steps (cheap per row); PDF and Excel take seconds of
+// synchronous work on a large report, so they are written in worker threads (render-pool.ts).
 export const EXPORT_FORMATS = {
   csv: { type: "text/csv; charset=utf-8", extension: "csv", write: csvStream },
-  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx", write: xlsxStream },
-  pdf: { type: "application/pdf", extension: "pdf", write: pdfStream },
+  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx", write: (document: ExportDocument) => renderInWorker("xlsx", document) },
+  pdf: { type: "application/pdf", extension: "pdf", write: (document: ExportDocument) => renderInWorker("pdf", document) },
 } as const;
 
 const ZExportQuery = z.object({
@@ -50,26 +51,45 @@ export async function buildExport(actor: Actor, params: URLSearchParams) {
   if (query.internal && !isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can download internal content.");
   const reader: Actor = query.internal ? actor : { kind: "public", requestId: actor.requestId };
   const filters = filtersFrom(params);
+  const read = documentReader(reader, report, filters);
+  // PDF and Excel wait for a render place before reading the report (503 when the queue is full).
+  const releasePlace = format === "csv" ? null : await reserveRender();
   let document: ExportDocument;
-  switch (report) {
-    case "matrix":
-      document = await matrixDocument(reader, parse(ZMatrixInput, filters));
-      break;
-    case "recommendation":
-      document = await recommendationDocument(reader, parse(ZRecommendationReportInput, filters));
-      break;
-    case "state":
-      document = await stateDocument(reader, parse(ZStateReportInput, filters));
-      break;
-    case "trend":
-      document = await trendDocument(reader, parse(ZTrendInput, filters));
-      break;
-    case "overdue":
-      document = await overdueDocument(reader, parse(ZReportFilters, filters));
-      break;
+  try {
+    document = await read();
+  } catch (error) {
+    releasePlace?.();
+    throw error;
   }
   const target = EXPORT_FORMATS[format];
   const slug = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   const filename = `${slug}${query.internal ? "-internal" : ""}-${new Date().toISOString().slice(0, 10)}.${target.extension}`;
-  return { body: target.write(document), contentType: target.type, filename };
+  const body = releasePlace && format !== "csv" ? renderReserved(format, document, releasePlace) : target.write(document);
+  return { body, contentType: target.type, filename };
+}
+
+/** Checks the filters at once (400 before any waiting); the returned function reads the report. */
+function documentReader(actor: Actor, report: z.output<typeof ZExportQuery>["report"], filters: Record<string, unknown>): () => Promise<ExportDocument> {
+  switch (report) {
+    case "matrix": {
+      const input = parse(ZMatrixInput, filters);
+      return () => matrixDocument(actor, input);
+    }
+    case "recommendation": {
+      const input = parse(ZRecommendationReportInput, filters);
+      return () => recommendationDocument(actor, input);
+    }
+    case "state": {
+      const input = parse(ZStateReportInput, filters);
+      return () => stateDocument(actor, input);
+    }
+    case "trend": {
+      const input = parse(ZTrendInput, filters);
+      return () => trendDocument(actor, input);
+    }
+    case "overdue": {
+      const input = parse(ZReportFilters, filters);
+      return () => overdueDocument(actor, input);
+    }
+  }
 }

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller, nullIfNotFound } from "@/server/api/server-caller";
 import { CommitmentDetail } from "@/components/commitments/commitment-detail";
+import { isId } from "@/server/schemas/text-rules";
 
 export const metadata: Metadata = { title: "Commitment" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The commitment and its history, or null when it is out of the reader's scope or missing. */
 async function loadCommitment(id: string) {
-  if (!UUID.test(id)) return null;
+  // The API's own id rule: an id it would refuse is simply not found.
+  if (!isId(id)) return null;
   const caller = await getServerCaller();
   const [commitment, history] = await Promise.all([
     nullIfNotFound(caller.commitments.get({ id })),

@@ -1,6 +1,7 @@
 import { createRequestContext } from "@/server/api/trpc";
 import { buildExport } from "@/server/services/report-export-request";
-import { DomainError, ServiceUnavailableError, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
+import { ExportsBusyError } from "@/server/services/exports/render-pool";
+import { DATABASE_TIMEOUT_MESSAGE, DomainError, ServiceUnavailableError, isDatabaseTimeout, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
 import { clientAddress } from "@/server/platform/client-address";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
@@ -51,6 +52,13 @@ export async function GET(req: Request) {
   } catch (error) {
     if (error instanceof DomainError) {
       return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : error.code === "FORBIDDEN" ? 403 : 400 });
+    }
+    if (error instanceof ExportsBusyError) {
+      return Response.json({ error: { message: error.message } }, { status: 503, headers: { "retry-after": String(error.retryAfterSeconds) } });
+    }
+    if (isDatabaseTimeout(error)) {
+      logger.warn({ event: "export.timeout", requestId, error: describeError(error) });
+      return Response.json({ error: { message: DATABASE_TIMEOUT_MESSAGE } }, { status: 503 });
     }
     if (isDatabaseUnavailable(error)) {
       logger.error({ event: "request.database_unavailable", requestId, path: "/api/reports/export", error: describeError(error) });

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createRequestContext, retryAfterOf } from "@/server/api/trpc";
-import { guardApiRequest } from "@/server/api/request-guard";
+import { MAX_BATCH_SIZE, guardApiRequest } from "@/server/api/request-guard";
 
 async function handler(req: Request) {
   const guarded = await guardApiRequest(req);
@@ -10,7 +10,7 @@ async function handler(req: Request) {
     endpoint: "/api/trpc",
     req: guarded,
     router: appRouter,
-    maxBatchSize: 20,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createRequestContext(guarded),
     responseMeta({ errors }) {
       const retryAfter = retryAfterOf(errors);

@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from "vitest";
+
+// Set before the database client is imported (vi.hoisted runs ahead of the imports below): a
+// transaction may stay open 600 ms, while a statement may run long.
+vi.hoisted(() => {
+  process.env.DATABASE_STATEMENT_TIMEOUT_MS = "30000";
+  process.env.DATABASE_TRANSACTION_TIMEOUT_MS = "600";
+});
+
+import superjson from "superjson";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter } from "@/server/api/root";
+import type { Context } from "@/server/api/trpc";
+import { db } from "@/server/db/client";
+import { actorFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
+import { lockRow, waitForBlockedStatements } from "@/server/test/locks";
+
+// T22 / T20: an interactive transaction that runs out of time answers 503 with a clear message
+// (not 500), and writes nothing.
+
+const INTERNALS = /prisma|postgres|transaction API|P\d{4}|expired|\bat \S+\.ts:\d+/i;
+
+async function trpc(path: string, input: unknown, context: Context, method: "GET" | "POST" = "POST") {
+  const json = JSON.stringify(superjson.serialize(input));
+  const req =
+    method === "GET"
+      ? new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(json)}`)
+      : new Request(`http://localhost/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: json });
+  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => context });
+  return { status: response.status, body: await response.text() };
+}
+
+async function focalWithDraft() {
+  const world = await createPublishedCommitments(["AT"]);
+  const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
+  const focal: Context = { actor: await actorFor(user.id), requestId: "tx-timeout" };
+  const content = (narrative: string) => ({ statusId: world.statuses.planned!.id, progress: 10, narrative, evidence: [] });
+  const draft = await trpc("commitments.saveDraft", { commitmentId: world.commitments.AT!.id, content: content("first") }, focal);
+  expect(draft.status).toBe(200);
+  const { id, version } = superjson.deserialize<{ id: string; version: number }>(JSON.parse(draft.body).result.data);
+  const edit = () => trpc("commitments.saveDraft", { commitmentId: world.commitments.AT!.id, updateId: id, expectedVersion: version, content: content("second") }, focal);
+  return { id, version, edit };
+}
+
+describe("interactive transaction limits (T22)", () => {
+  it("T22 a transaction that outlives its timeout answers 503 and is rolled back", async () => {
+    const { id, version, edit } = await focalWithDraft();
+    const lock = await lockRow("ProgressUpdate", id);
+    let pending: ReturnType<typeof edit>;
+    try {
+      pending = edit();
+      // The edit waits on the row inside its transaction until that transaction is past its 600 ms.
+      await waitForBlockedStatements(1, { like: '%UPDATE%"ProgressUpdate"%', openForMs: 900 });
+    } finally {
+      await lock.release();
+    }
+    const result = await pending;
+    expect(result.status).toBe(503);
+    expect(result.body).toContain("took too long");
+    expect(result.body).not.toMatch(INTERNALS);
+    const stored = await db.progressUpdate.findUniqueOrThrow({ where: { id } });
+    expect({ narrative: stored.narrative, version: stored.version }).toEqual({ narrative: "first", version });
+    expect(await db.auditEvent.count({ where: { entityId: id, action: "update.draft_saved" } })).toBe(0);
+  });
+});
