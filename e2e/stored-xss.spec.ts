@@ -8,6 +8,7 @@ import { signIn, signInAndWait } from "./fixtures";
 // user's name. Then every page and export that shows them is read. The content belongs to one new
 // recommendation of its own source, addressed to Austria only, so the demo data other specs read
 // stays as it was; the author is a focal point of Austria created here (its name is a payload too).
+// The source's description is stored with a payload too, though no page shows it yet.
 
 const SCRIPT = "<script>window.__xss=1</script>";
 const IMG = `<img src=x onerror="window.__xss=1">`;
@@ -216,6 +217,7 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
     content.text,
     content.sourceTitle,
     content.narrative,
+    content.reportingPeriod,
     content.publicEvidence,
     content.internalEvidence,
   ]);
