@@ -20,7 +20,7 @@ function testFiles(dir: string): string[] {
 function titles(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const found: string[] = [];
-  for (const match of text.matchAll(/\b(?:describe|it|test)(?:\.\w+)*\(\s*(["'`])((?:\\.|(?!\1).)*)\1/g)) found.push(match[2]);
+  for (const match of text.matchAll(/\b(?:describe|it|test)(?:\.\w+)*\(\s*(["'`])((?:\\.|(?!\1).)*)\1/g)) found.push(match[2] ?? "");
   return found;
 }
 
