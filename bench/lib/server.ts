@@ -176,7 +176,9 @@ export type ServerOptions = {
 
 export async function startServer(databaseUrl: string, port: number, options: ServerOptions = {}): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The same server `npm start` runs (Next.js through serve.mjs, which knows each request's TCP
+  // peer), so per-address limits behave here as they do in production.
+  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, "server", "cli", "serve.mjs"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

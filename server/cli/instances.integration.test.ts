@@ -21,6 +21,7 @@ import { withDatabase } from "@/server/test/database-url";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 
 const TEST_DIST_DIR = ".next-test";
+const EXPORTS_PER_MINUTE = 3;
 
 /** Runs `npm start`'s database steps (server/test/start-steps.ts) in a process of its own. */
 function runStartSteps(databaseUrl: string) {
@@ -114,7 +115,9 @@ describe("T25 several instances: two app servers on one database", () => {
     const secret = crypto.randomBytes(32).toString("base64url");
     const databaseUrl = inject("databaseUrl");
     const ports = [await findFreePort(), await findFreePort()];
-    const started = await Promise.allSettled(ports.map((port) => startServer(databaseUrl, port, { distDir: TEST_DIST_DIR, secret })));
+    // A small export allowance, so that the shared per-client limit shows within a few requests.
+    const env = { RATE_LIMIT_EXPORTS_PER_MINUTE: String(EXPORTS_PER_MINUTE) };
+    const started = await Promise.allSettled(ports.map((port) => startServer(databaseUrl, port, { distDir: TEST_DIST_DIR, secret, env })));
     // Keep whichever started, so that afterAll stops it even when the other failed.
     [a, b] = started.map((result) => (result.status === "fulfilled" ? result.value : undefined));
     const failed = started.find((result) => result.status === "rejected");
@@ -196,7 +199,17 @@ describe("T25 several instances: two app servers on one database", () => {
     expect({ narrative: stored.narrative, version: stored.version }).toEqual({ narrative: "saved on A", version: saved.version });
   });
 
-  // TODO(T25, rate limits): "rate limits are shared" belongs here once the per-client limits of
-  // reports and exports (429 with Retry-After, kept in PostgreSQL) are merged: spend part of one
-  // client's allowance on A and the rest on B, then expect 429 with Retry-After from both.
+  it("T25 rate limits are shared: one client's export allowance spent across both instances is refused on both with 429 and Retry-After", async () => {
+    const { a, b } = servers();
+    const exportOn = (server: AppServer) => fetch(`${server.baseUrl}/api/reports/export?report=overdue&format=csv`);
+    // Both servers see this test as the same client (127.0.0.1): 2 downloads on A, 1 on B.
+    const allowed = [await exportOn(a), await exportOn(a), await exportOn(b)];
+    expect(allowed.map((response) => response.status)).toEqual([200, 200, 200]);
+    for (const server of [a, b]) {
+      const refused = await exportOn(server);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await refused.text()).not.toMatch(/at |\.ts:|SELECT|prisma/i);
+    }
+  });
 });
