@@ -45,7 +45,8 @@ describe("the review workflow", () => {
       at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 3, content: content(inProgress) }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
-    const queue = await analyst.caller.commitments.reviewQueue({ stateId: at.user.stateId! });
+    // This test's own source: other test files' submitted updates share the database.
+    const queue = await analyst.caller.commitments.reviewQueue({ stateId: at.user.stateId!, sourceId: world.source.id });
     expect(queue.items.map((item) => item.id)).toContain(draft.id);
 
     await expect(analyst.caller.commitments.returnUpdate({ updateId: draft.id, expectedVersion: 3, comment: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
