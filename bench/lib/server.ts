@@ -6,31 +6,12 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, runBin } from "@/server/cli/database";
+import { buildIsCurrent } from "@/server/cli/build-freshness";
 import { serverNodeOptions } from "@/server/cli/server-memory";
 
 export const DIST_DIR = ".next-bench";
-const SOURCE_PATHS = ["app", "components", "server", "prisma/schema.prisma", "proxy.ts", "next.config.js", "package-lock.json"];
 // `next build` rewrites these to mention its dist folder; the bench puts them back as they were.
 const FILES_NEXT_REWRITES = ["tsconfig.json", "next-env.d.ts"];
-
-// Test files are not part of the build: editing one must not make the build stale.
-const TEST_FILE = /\.test\.tsx?$/;
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return TEST_FILE.test(target) ? 0 : stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-export function buildIsCurrent(distDir = DIST_DIR): boolean {
-  const buildId = path.join(PROJECT_ROOT, distDir, "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return SOURCE_PATHS.every((source) => newestMtime(path.join(PROJECT_ROOT, source)) <= builtAt);
-}
 
 function processAlive(pid: number): boolean {
   try {

@@ -2,11 +2,11 @@
 // (or checks DATABASE_URL), applies migrations, seeds demo data on first run, builds when the
 // build is missing or older than the sources, then serves the app until Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, openDatabase, prepareDatabase, runBin } from "@/server/cli/database";
+import { buildIsCurrent } from "@/server/cli/build-freshness";
 import { assertSafeToServe, isLoopbackHost, serveHost } from "@/server/cli/serve-host";
 import { serverNodeOptions } from "@/server/cli/server-memory";
 import { resolveSessionSecret } from "@/server/cli/session-secret";
@@ -22,24 +22,6 @@ const { values: args } = parseArgs({
     port: { type: "string" },
   },
 });
-
-const SOURCE_PATHS = ["app", "components", "server", "prisma/schema.prisma", "proxy.ts", "next.config.js", "package-lock.json"];
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function buildIsCurrent(distDir: string): boolean {
-  const buildId = path.join(PROJECT_ROOT, distDir, "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return SOURCE_PATHS.every((source) => newestMtime(path.join(PROJECT_ROOT, source)) <= builtAt);
-}
 
 function assertPortFree(port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
