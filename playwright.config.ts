@@ -29,7 +29,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /supervision\.spec\.ts/ },
+    // Killing PostgreSQL and the app server, and timing their recovery, runs after every other spec:
+    // its cold starts would slow the journeys beside it, and their load would blur its 10 s bound.
+    { name: "supervision", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /supervision\.spec\.ts/, dependencies: ["desktop"] },
   ],
   webServer: {
     // A fresh embedded PostgreSQL with demo data, and the production build made by `npm run test:e2e`.

@@ -3,6 +3,7 @@
 // answers within a bound, errors are 503 (never 500), service is back within 10 s each time, and
 // every acknowledged accept is in the database once, whole, with its audit rows.
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -169,7 +170,8 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
       .toBe(200);
 
     const postmasterPid = () => Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-    const appServerPid = () => descendants(start.pid!).find((p) => p.command.startsWith("next-server"))?.pid;
+    // The app server npm start runs: Next.js through server/cli/serve.mjs.
+    const appServerPid = () => descendants(start.pid!).find((p) => p.command.includes("server/cli/serve.mjs"))?.pid;
     const [, , , pgPort] = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
     const { password } = JSON.parse(fs.readFileSync(path.join(dataDir, "credentials.json"), "utf8")) as { password: string };
     const connect = async () => {
@@ -374,7 +376,8 @@ test("T17 with DATABASE_URL, pages, API and exports answer 503 with a reference 
   let output = "";
   const start: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/.bin/tsx"), "server/cli/start.ts", "--demo", "--port", String(port)], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: ".next-test", NEXTAUTH_URL: base, LOG_LEVEL: "info" },
+    // With DATABASE_URL, npm start requires a session secret of the operator's.
+    env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"), NEXT_DIST_DIR: ".next-test", NEXTAUTH_URL: base, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   start.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
