@@ -1,5 +1,6 @@
 // `npm run user:create -- --email a@b.org --role FOCAL_POINT --state AT --name "A B"`
 // Creates a real account. The password is read from USER_PASSWORD, or asked for (not echoed).
+import { systemActor } from "@/server/services/core/system-actor";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -59,7 +60,7 @@ runCli(async () => {
     const { seedReferenceData } = await import("@/server/db/seed");
     const { createUser } = await import("@/server/services/users");
     await seedReferenceData(db);
-    const user = await createUser(null, {
+    const user = await createUser(systemActor("user:create"), {
       email: input.email,
       name: input.name ?? input.email,
       role: input.role,

@@ -1,3 +1,4 @@
+import { systemActor } from "@/server/services/core/system-actor";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -104,7 +105,7 @@ export async function seedDemoData(db: Db) {
       update: {},
     });
     // Publishing fans the recommendation out to all 57 participating States; a second run creates nothing.
-    await publishRecommendation(null, { recommendationId: row.id, expectedVersion: row.version });
+    await publishRecommendation(systemActor("seed"), { recommendationId: row.id, expectedVersion: row.version });
   }
   return { source };
 }

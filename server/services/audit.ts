@@ -1,6 +1,6 @@
+import type { ServiceActor } from "@/server/services/core/system-actor";
 import type { Prisma } from "@/prisma/generated/client";
 import type { Tx } from "@/server/db/client";
-import type { Actor } from "@/server/services/access";
 
 export type AuditEntry = {
   action: string;
@@ -16,19 +16,19 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 /** Who an audit row names: the acting user (with role and State), the public, or the system. */
-export function auditActor(actor: Actor | null) {
-  const user = actor?.kind === "user" ? actor : null;
+export function auditActor(actor: ServiceActor) {
+  const user = actor.kind === "user" ? actor : null;
   return {
     actorId: user?.id ?? null,
     actorEmail: user?.email ?? null,
-    actorRole: user?.role ?? (actor ? "PUBLIC" : "SYSTEM"),
+    actorRole: user?.role ?? (actor.kind === "system" ? "SYSTEM" : "PUBLIC"),
     actorStateId: user?.stateId ?? null,
-    requestId: actor?.requestId ?? null,
+    requestId: actor.requestId,
   };
 }
 
 /** One audit row: who (from the actor), what, and the before/after snapshots. */
-function auditRow(actor: Actor | null, entry: AuditEntry) {
+function auditRow(actor: ServiceActor, entry: AuditEntry) {
   return {
     ...auditActor(actor),
     action: entry.action,
@@ -43,7 +43,7 @@ function auditRow(actor: Actor | null, entry: AuditEntry) {
  * Appends one audit event inside the caller's transaction: if it fails, the change it records
  * rolls back with it. `actor` null means the system itself (seeding, command-line tools).
  */
-export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry) {
+export async function recordAudit(tx: Tx, actor: ServiceActor, entry: AuditEntry) {
   await tx.auditEvent.create({ data: auditRow(actor, entry) });
 }
 
@@ -51,7 +51,7 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
  * Appends many audit events in one statement inside the caller's transaction (for example one
  * per commitment created by a publication), with the same actor fields as `recordAudit`.
  */
-export async function recordAuditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]) {
+export async function recordAuditMany(tx: Tx, actor: ServiceActor, entries: AuditEntry[]) {
   if (entries.length === 0) return;
   await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(actor, entry)) });
 }

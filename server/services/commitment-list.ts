@@ -1,3 +1,4 @@
+import { escapeLike } from "@/server/services/core/text-search";
 import { z } from "zod";
 import { Prisma } from "@/prisma/generated/client";
 import type { OdihrLevel, StateKind, UpdateState } from "@/prisma/generated/enums";
@@ -6,7 +7,6 @@ import type { Actor } from "@/server/services/access";
 import { commitmentScopeSql, isFocalPoint, updateScopeSql } from "@/server/services/access";
 import { changedAtSql, commitmentSummarySelect, isOverdue, startOfTodayUtc } from "@/server/services/commitments";
 import { DomainError } from "@/server/services/errors";
-import { escapeLike } from "@/server/services/sources";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS, ZListCommitmentsInput } from "@/server/schemas/commitments";
 import { zText } from "@/server/schemas/common";

@@ -1,5 +1,6 @@
 // The demo accounts share a password printed in the README. While any of them still has it, the
 // installation is a demo: npm start serves this machine only, and every page says so.
+import { systemActor } from "@/server/services/core/system-actor";
 import crypto from "node:crypto";
 import { Prisma } from "@/prisma/generated/client";
 import { db, readRows } from "@/server/db/client";
@@ -43,7 +44,7 @@ export async function disableDemoAccounts(): Promise<string[]> {
     await db.$transaction(async (tx) => {
       const before = await tx.user.findUniqueOrThrow({ where: { id: account.id }, select: { active: true } });
       await tx.user.update({ where: { id: account.id }, data: { passwordHash, active: false, sessionVersion: { increment: 1 } } });
-      await recordAudit(tx, null, {
+      await recordAudit(tx, systemActor("demo:disable"), {
         action: "user.demo_disabled",
         entityType: "User",
         entityId: account.id,

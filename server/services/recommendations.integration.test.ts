@@ -1,3 +1,4 @@
+import { systemActor } from "@/server/services/core/system-actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { callerAs, callerFor, stateByIso2, uniqueSuffix } from "@/server/test/factories";
@@ -127,7 +128,7 @@ describe("publishing fans out one commitment per addressed State", () => {
   it("is callable by the system (null actor) for the demo seed", async () => {
     const { publishRecommendation } = await import("@/server/services/recommendations");
     const draft = await createDraft({ addressAllParticipating: false, addresseeStateIds: [(await stateByIso2("DE")).id] });
-    expect(await publishRecommendation(null, { recommendationId: draft.id, expectedVersion: draft.version })).toEqual({ created: 1, total: 1 });
+    expect(await publishRecommendation(systemActor("test"), { recommendationId: draft.id, expectedVersion: draft.version })).toEqual({ created: 1, total: 1 });
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: draft.id, action: "recommendation.published" } });
     expect(event.actorRole).toBe("SYSTEM");
     const change = await db.commitmentStatusChange.findFirstOrThrow({ where: { commitment: { recommendationId: draft.id } } });

@@ -1,15 +1,18 @@
+import { escapeLike } from "@/server/services/core/text-search";
+import { assertAdmin, assertSecretariat } from "@/server/services/core/permissions";
+import type { ServiceActor } from "@/server/services/core/system-actor";
 import { z } from "zod";
 import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
-import { isAdmin, recommendationScope } from "@/server/services/access";
+import { recommendationScope } from "@/server/services/access";
 import { recordAudit, recordAuditMany } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 import { REFERENCE_MAX, recommendationMessages } from "@/server/schemas/recommendation-rules";
 import { zText } from "@/server/schemas/common";
 import { scaleStatusSelect } from "@/server/services/scales";
-import { assertSecretariat, escapeLike, staleVersionError } from "@/server/services/sources";
+import { staleVersionError } from "@/server/services/sources";
 import type {
   TAddAddresseesInput,
   TCreateRecommendationInput,
@@ -91,8 +94,8 @@ export async function listThemes(_actor: Actor) {
   return db.theme.findMany({ orderBy: [{ sortOrder: "asc" }, { label: "asc" }], take: 500, select: themeSelect });
 }
 
-export async function createTheme(actor: Actor | null, input: TCreateThemeInput) {
-  if (actor !== null && !isAdmin(actor)) throw new DomainError("FORBIDDEN", "Only administrators can do this.");
+export async function createTheme(actor: ServiceActor, input: TCreateThemeInput) {
+  assertAdmin(actor);
   const duplicate = () =>
     new DomainError("CONFLICT", "A theme with this key or label already exists.", {
       fieldErrors: { key: ["A theme with this key or label already exists"], label: ["A theme with this key or label already exists"] },
@@ -217,7 +220,7 @@ async function resolveScaleId(tx: Tx, scaleId: string | undefined) {
   return scale.id;
 }
 
-export async function createRecommendation(actor: Actor | null, input: TCreateRecommendationInput) {
+export async function createRecommendation(actor: ServiceActor, input: TCreateRecommendationInput) {
   assertSecretariat(actor);
   try {
     return await db.$transaction(async (tx) => {
@@ -270,7 +273,7 @@ async function explainMissedWrite(tx: Tx, id: string, expectedVersion: number): 
   return new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
 }
 
-export async function updateRecommendation(actor: Actor | null, input: TUpdateRecommendationInput) {
+export async function updateRecommendation(actor: ServiceActor, input: TUpdateRecommendationInput) {
   assertSecretariat(actor);
   const current = await db.recommendation.findUnique({ where: { id: input.id }, select: { sourceId: true, status: true } });
   if (!current) throw new DomainError("NOT_FOUND", "Recommendation not found");
@@ -327,7 +330,7 @@ export async function updateRecommendation(actor: Actor | null, input: TUpdateRe
   }
 }
 
-export async function deleteRecommendation(actor: Actor | null, input: TDeleteRecommendationInput) {
+export async function deleteRecommendation(actor: ServiceActor, input: TDeleteRecommendationInput) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.recommendation.findUnique({ where: { id: input.id }, select: recommendationAuditSelect });
@@ -353,7 +356,7 @@ export async function deleteRecommendation(actor: Actor | null, input: TDeleteRe
  */
 async function createMissingCommitments(
   tx: Tx,
-  actor: Actor | null,
+  actor: ServiceActor,
   recommendation: { id: string; scaleId: string; dueDate: Date | null; addressAllParticipating: boolean },
   effectiveAt: Date,
 ) {
@@ -386,7 +389,7 @@ async function createMissingCommitments(
     skipDuplicates: true,
     select: { id: true, stateId: true, voluntary: true, acceptedStatusId: true, acceptedProgress: true, dueDate: true },
   });
-  const changedById = actor?.kind === "user" ? actor.id : null;
+  const changedById = actor.kind === "user" ? actor.id : null;
   await tx.commitmentStatusChange.createMany({
     data: commitments.map((commitment) => ({
       commitmentId: commitment.id,
@@ -415,7 +418,7 @@ async function createMissingCommitments(
  * Publishing a recommendation that is already published changes nothing and answers
  * `{ created: 0 }` (a repeated click or a re-run seed is harmless). `actor` null is the system.
  */
-export async function publishRecommendation(actor: Actor | null, input: TPublishRecommendationInput) {
+export async function publishRecommendation(actor: ServiceActor, input: TPublishRecommendationInput) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const publishedAt = new Date();
@@ -452,7 +455,7 @@ export async function publishRecommendation(actor: Actor | null, input: TPublish
  * Addresses more States. On a published recommendation each new State gets its commitment at
  * once, in the same transaction; States already addressed are left as they are.
  */
-export async function addAddressees(actor: Actor | null, input: TAddAddresseesInput) {
+export async function addAddressees(actor: ServiceActor, input: TAddAddresseesInput) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const stateIds = await resolveStateIds(tx, input.stateIds, "stateIds");

@@ -1,8 +1,10 @@
+import { assertAdmin } from "@/server/services/core/permissions";
+import type { ServiceActor } from "@/server/services/core/system-actor";
 import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
-import { isAdmin, isSecretariat } from "@/server/services/access";
+import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 import type { TCreateScaleInput, TGetScaleInput, TUpdateScaleInput } from "@/server/schemas/scales";
@@ -29,11 +31,6 @@ export const scaleSelect = {
 // Positions are rewritten 0..n-1 on every update; moving them out of the way first keeps the
 // (scaleId, position) unique index satisfied while rows are renumbered one by one.
 const POSITION_SHIFT = 1000;
-
-function assertAdmin(actor: Actor | null) {
-  if (actor === null || isAdmin(actor)) return;
-  throw new DomainError("FORBIDDEN", "Only administrators can do this.");
-}
 
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -63,7 +60,7 @@ export async function getScale(actor: Actor, input: TGetScaleInput) {
   return { ...scale, inUse };
 }
 
-export async function createScale(actor: Actor | null, input: TCreateScaleInput) {
+export async function createScale(actor: ServiceActor, input: TCreateScaleInput) {
   assertAdmin(actor);
   try {
     return await db.$transaction(async (tx) => {
@@ -87,7 +84,7 @@ export async function createScale(actor: Actor | null, input: TCreateScaleInput)
   }
 }
 
-export async function updateScale(actor: Actor | null, input: TUpdateScaleInput) {
+export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput) {
   assertAdmin(actor);
   try {
     return await db.$transaction(async (tx) => {

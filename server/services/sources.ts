@@ -1,3 +1,6 @@
+import { escapeLike } from "@/server/services/core/text-search";
+import { assertSecretariat } from "@/server/services/core/permissions";
+import type { ServiceActor } from "@/server/services/core/system-actor";
 import type { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
@@ -34,12 +37,6 @@ function sourceScope(actor: Actor): Prisma.SourceWhereInput {
   return { recommendations: { some: recommendationScope(actor) } };
 }
 
-/** The services re-check the role the procedure tier already checked: they may be called directly. */
-export function assertSecretariat(actor: Actor | null) {
-  if (actor === null || isSecretariat(actor)) return;
-  throw new DomainError("FORBIDDEN", "Only the secretariat can do this.");
-}
-
 /**
  * The CONFLICT for a stale `expectedVersion`, naming who last changed the entity and when (from
  * the audit trail, which every change writes in the same transaction).
@@ -57,11 +54,6 @@ export async function staleVersionError(tx: Tx, entityType: string, entityId: st
     `This ${noun} was changed by ${changedBy ?? "someone else"} at ${changedAt} after you opened it. Reload it and try again.`,
     { conflict: { changedBy, changedAt } },
   );
-}
-
-/** Prisma passes `contains` to LIKE as is: escaped, `%` and `_` in a search match literally. */
-export function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function toDate(value: string) {
@@ -104,7 +96,7 @@ export async function getSource(actor: Actor, input: TGetSourceInput) {
   return source;
 }
 
-export async function createSource(actor: Actor | null, input: TCreateSourceInput) {
+export async function createSource(actor: ServiceActor, input: TCreateSourceInput) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const source = await tx.source.create({
@@ -123,7 +115,7 @@ export async function createSource(actor: Actor | null, input: TCreateSourceInpu
   });
 }
 
-export async function updateSource(actor: Actor | null, input: TUpdateSourceInput) {
+export async function updateSource(actor: ServiceActor, input: TUpdateSourceInput) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.source.findUnique({ where: { id: input.id }, select: sourceSummarySelect });

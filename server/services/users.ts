@@ -1,11 +1,13 @@
+import { escapeLike } from "@/server/services/core/text-search";
+import { assertAdmin } from "@/server/services/core/permissions";
+import type { ServiceActor } from "@/server/services/core/system-actor";
 import { Prisma } from "@/prisma/generated/client";
 import type { Role } from "@/prisma/generated/enums";
 import { db } from "@/server/db/client";
 import type { Db, Tx } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { clearAccountLock } from "@/server/auth/throttle";
-import type { Actor, UserActor } from "@/server/services/access";
-import { isAdmin } from "@/server/services/access";
+import type { Actor } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/user-rules";
@@ -42,9 +44,7 @@ export type TCreateUser = {
   mustChangePassword?: boolean;
 };
 
-function assertAdmin(actor: Actor): asserts actor is UserActor {
-  if (!isAdmin(actor)) throw new DomainError("FORBIDDEN", "Only administrators can manage users.");
-}
+const MANAGE_USERS_REFUSED = "Only administrators can manage users.";
 
 /** The database also enforces this (a check constraint); checking first gives the form a field error. */
 function assertRoleMatchesState(role: Role, hasState: boolean) {
@@ -127,19 +127,14 @@ async function findUserOrThrow(id: string) {
   return user;
 }
 
-/** Escapes LIKE wildcards so that a search for `50%` or `a_b` matches those characters only. */
-function escapeLikePattern(value: string) {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 export async function listUsers(actor: Actor, input: TListUsersInput) {
-  assertAdmin(actor);
+  assertAdmin(actor, MANAGE_USERS_REFUSED);
   const filters: Prisma.UserWhereInput[] = [];
   if (input.role !== undefined) filters.push({ role: input.role });
   if (input.stateId !== undefined) filters.push({ stateId: input.stateId });
   if (input.active !== undefined) filters.push({ active: input.active });
   if (input.search) {
-    const pattern = escapeLikePattern(input.search);
+    const pattern = escapeLike(input.search);
     filters.push({
       OR: [
         { name: { contains: pattern, mode: "insensitive" } },
@@ -165,15 +160,15 @@ export async function listUsers(actor: Actor, input: TListUsersInput) {
 }
 
 export async function getUser(actor: Actor, input: TGetUserInput) {
-  assertAdmin(actor);
+  assertAdmin(actor, MANAGE_USERS_REFUSED);
   const user = await db.user.findUnique({ where: { id: input.id }, select: userSummarySelect });
   if (!user) throw new DomainError("NOT_FOUND", "User not found.");
   return user;
 }
 
 /** Creates an account; `actor` null when run by the system (command line). */
-export async function createUser(actor: Actor | null, input: TCreateUser) {
-  if (actor !== null) assertAdmin(actor);
+export async function createUser(actor: ServiceActor, input: TCreateUser) {
+  assertAdmin(actor, MANAGE_USERS_REFUSED);
   assertRoleMatchesState(input.role, Boolean(input.stateId) || Boolean(input.stateIso2));
   const stateId = await resolveStateId(input);
   const email = input.email.trim().toLowerCase();
@@ -206,7 +201,7 @@ export async function createUser(actor: Actor | null, input: TCreateUser) {
  * sessions end on their next request and the new rights apply from their next sign-in.
  */
 export async function updateUser(actor: Actor, input: TUpdateUserInput) {
-  assertAdmin(actor);
+  assertAdmin(actor, MANAGE_USERS_REFUSED);
   const current = await findUserOrThrow(input.id);
   const expectedUpdatedAt = new Date(input.expectedUpdatedAt);
   if (current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) throw await staleUserError(db, current.id, expectedUpdatedAt);
@@ -244,7 +239,7 @@ export async function updateUser(actor: Actor, input: TUpdateUserInput) {
 
 /** Deactivates (ending every session at once) or reactivates an account. */
 export async function setUserActive(actor: Actor, input: TSetUserActiveInput) {
-  assertAdmin(actor);
+  assertAdmin(actor, MANAGE_USERS_REFUSED);
   if (!input.active && input.id === actor.id) {
     throw new DomainError("BAD_REQUEST", "You cannot deactivate your own account.");
   }
@@ -278,7 +273,7 @@ export async function setUserActive(actor: Actor, input: TSetUserActiveInput) {
  * the user's sessions and lifts the sign-in lock, so a locked-out user can get back in.
  */
 export async function resetUserPassword(actor: Actor, input: TResetPasswordInput) {
-  assertAdmin(actor);
+  assertAdmin(actor, MANAGE_USERS_REFUSED);
   // Your own password is changed by proving the current one, not by administrator override.
   if (input.id === actor.id) {
     throw new DomainError("BAD_REQUEST", "Change your own password from your account page.");

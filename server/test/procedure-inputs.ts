@@ -1,3 +1,4 @@
+import { systemActor } from "@/server/services/core/system-actor";
 import { db } from "@/server/db/client";
 import { createRecommendation } from "@/server/services/recommendations";
 import { createPublishedCommitments, createTestUser, stateByIso2, TEST_PASSWORD, uniqueSuffix } from "@/server/test/factories";
@@ -46,7 +47,7 @@ async function ownUpdate(state: "DRAFT" | "SUBMITTED") {
 async function draftRecommendation() {
   const source = await db.source.create({ data: { title: `Access source ${uniqueSuffix()}`, kind: "CONFERENCE", date: new Date("2026-01-01T00:00:00Z") } });
   const austria = await stateByIso2(OWN_STATE);
-  const recommendation = await createRecommendation(null, {
+  const recommendation = await createRecommendation(systemActor("test"), {
     sourceId: source.id,
     reference: `ACC-${uniqueSuffix()}`,
     text: "Ensure access to justice for victims.",
