@@ -28,3 +28,20 @@ export async function expectNoSeriousAxeViolations(page: Page) {
     .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);
 }
+
+/** A tRPC query over HTTP as the page's signed-in user (superjson on the wire); fails on any error. */
+export async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
+/** A tRPC mutation over HTTP from the page's origin (the API refuses cross-site writes). */
+export async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
+    data: { json: input },
+  });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()).result.data.json as T;
+}

@@ -1,25 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signInAndWait } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { signInAndWait, trpcMutation, trpcQuery } from "./fixtures";
 
 // What is public and what is not, as the screens say it and as the downloads do it.
 
 type ListRow = { id: string; state: { id: string; iso2: string }; recommendation: { reference: string } };
 type CommitmentView = { version: number; recommendation: { scale: { statuses: { id: string; key: string }[] } } };
-
-async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
-}
-
-async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: { json: input },
-  });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
-}
 
 test("the update form says beside the note that it becomes public once accepted", async ({ page }) => {
   await signInAndWait(page, "focal.at@demo.test");

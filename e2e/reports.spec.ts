@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { expectNoSeriousAxeViolations, signIn, signInAndWait } from "./fixtures";
+import { expectNoSeriousAxeViolations, signIn, signInAndWait, trpcMutation, trpcQuery } from "./fixtures";
 
 // The public compliance reports: the matrix and the overdue report. Iceland and Liechtenstein are
 // used by no other spec; their focal points are created here with unique emails. Other specs
@@ -27,21 +27,6 @@ type Target = { stateId: string; commitmentId: string; recommendationId: string 
 
 function unique() {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
-}
-
-async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: { json: input },
-  });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
 }
 
 async function newSignedInPage(browser: Browser, email: string, password?: string) {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { alerts, signIn, signInAndWait } from "./fixtures";
+import { alerts, signIn, signInAndWait, trpcMutation, trpcQuery } from "./fixtures";
 
 // Each test works on its own State (Malta, Monaco, San Marino: no other spec uses them) through
 // its own focal point, created here by the administrator with a unique email, so that the demo
@@ -23,22 +23,6 @@ type CommitmentView = {
 
 function unique() {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
-}
-
-async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`/api/trpc/${path}`, {
-    headers: { origin, "content-type": "application/json" },
-    data: { json: input },
-  });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
 }
 
 type Setup = {

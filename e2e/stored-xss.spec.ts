@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { signIn, signInAndWait } from "./fixtures";
+import { signIn, signInAndWait, trpcQuery } from "./fixtures";
 
 // T07 stored XSS. Every free-text field a user can write is filled with markup that would run a
 // script if a page put it into the DOM as HTML: the source, the recommendation, a progress update
@@ -24,12 +24,6 @@ type CommitmentView = {
 
 function unique() {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
 }
 
 /** A tRPC mutation over HTTP as the page's user; returns the status and the body as sent. */

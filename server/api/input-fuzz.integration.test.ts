@@ -1,8 +1,8 @@
+import { sendRaw, type HttpAnswer } from "@/server/test/trpc-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { z } from "zod";
 import superjson from "superjson";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 import { PROCEDURE_ACCESS } from "@/server/api/procedure-access";
@@ -16,16 +16,7 @@ import { actorFor, createPublishedCommitments, createTestUser, stateByIso2 } fro
 
 const INTERNALS = /prisma|postgres|SELECT |INSERT |invalid byte sequence|out of range|syntax for type|\bat \S+\.(ts|js):\d+/i;
 
-type Call = { status: number; body: string };
-
-async function send(path: string, type: "query" | "mutation", rawJson: string, context: Context): Promise<Call> {
-  const req =
-    type === "query"
-      ? new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(rawJson)}`)
-      : new Request(`http://localhost/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: rawJson });
-  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => context });
-  return { status: response.status, body: await response.text() };
-}
+type Call = HttpAnswer;
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation"; inputs: z.ZodType[] } }>;
 const PUBLIC = Object.keys(PROCEDURE_ACCESS)
@@ -211,7 +202,7 @@ describe("hostile input to every public procedure and every query (T08, T13, T22
   it("each valid base input is answered normally", async () => {
     for (const path of [...PUBLIC, ...SIGNED_IN_QUERIES]) {
       for (const [who, context] of PUBLIC.includes(path) ? actors : [admin]) {
-        const call = await send(path, procedures[path]!._def.type, JSON.stringify(superjson.serialize(inputs[path])), context);
+        const call = await sendRaw(path, procedures[path]!._def.type, JSON.stringify(superjson.serialize(inputs[path])), context);
         expect(call.status, `${path} as ${who}: ${call.body.slice(0, 300)}`).toBe(200);
       }
     }
@@ -224,7 +215,7 @@ describe("hostile input to every public procedure and every query (T08, T13, T22
         // A few at a time: the pool and the shared machine stay responsive.
         for (let start = 0; start < cases.length; start += 8) {
           const slice = cases.slice(start, start + 8);
-          const calls = await Promise.all(slice.map((item) => send(path, procedures[path]!._def.type, item.json, context)));
+          const calls = await Promise.all(slice.map((item) => sendRaw(path, procedures[path]!._def.type, item.json, context)));
           calls.forEach((call, index) => expectNoServerError(call, `${slice[index]!.what} as ${who}`));
         }
       }
@@ -236,7 +227,7 @@ describe("hostile input to every public procedure and every query (T08, T13, T22
       const cases = casesFor(path);
       for (let start = 0; start < cases.length; start += 8) {
         const slice = cases.slice(start, start + 8);
-        const calls = await Promise.all(slice.map((item) => send(path, procedures[path]!._def.type, item.json, admin[1])));
+        const calls = await Promise.all(slice.map((item) => sendRaw(path, procedures[path]!._def.type, item.json, admin[1])));
         calls.forEach((call, index) => expectNoServerError(call, `${slice[index]!.what} as ${admin[0]}`));
       }
     }, 180_000);
@@ -261,7 +252,7 @@ describe("hostile input to every public procedure and every query (T08, T13, T22
     await fc.assert(
       fc.asyncProperty(target, async ({ path, field, value, actor }) => {
         const json = JSON.stringify(superjson.serialize({ ...(inputs[path] as object), [field]: value }));
-        const call = await send(path, procedures[path]!._def.type, json, actors[actor]![1]);
+        const call = await sendRaw(path, procedures[path]!._def.type, json, actors[actor]![1]);
         expect(call.status, `${path}.${field} as ${actors[actor]![0]}: ${call.body.slice(0, 300)}`).toBeLessThan(500);
         expect(call.body).not.toMatch(INTERNALS);
       }),

@@ -1,3 +1,4 @@
+import { sendInput } from "@/server/test/trpc-http";
 import { describe, expect, it, vi } from "vitest";
 
 // Set before the database client is imported (vi.hoisted runs ahead of the imports below).
@@ -6,9 +7,7 @@ vi.hoisted(() => {
 });
 
 import superjson from "superjson";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Prisma } from "@/prisma/generated/client";
-import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 import { db, readRows } from "@/server/db/client";
 import { isDatabaseTimeout } from "@/server/services/errors";
@@ -22,14 +21,8 @@ import { lockRow, lockTable, waitForBlockedStatements } from "@/server/test/lock
 const INTERNALS = /prisma|postgres|statement timeout|canceling|SELECT|"Commitment"|P\d{4}|\bat \S+\.ts:\d+/i;
 const visitor: Context = { actor: { kind: "public", requestId: "timeout-test" }, requestId: "timeout-test" };
 
-async function trpc(path: string, input: unknown, context: Context, method: "GET" | "POST" = "GET") {
-  const json = JSON.stringify(superjson.serialize(input));
-  const req =
-    method === "GET"
-      ? new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(json)}`)
-      : new Request(`http://localhost/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: json });
-  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => context });
-  return { status: response.status, body: await response.text() };
+function trpc(path: string, input: unknown, context: Context, method: "GET" | "POST" = "GET") {
+  return sendInput(path, method === "GET" ? "query" : "mutation", input, context);
 }
 
 describe("statement timeout (T22)", () => {

@@ -1,3 +1,4 @@
+import { sendInput } from "@/server/test/trpc-http";
 import { describe, expect, it, vi } from "vitest";
 
 // Set before the database client is imported (vi.hoisted runs ahead of the imports below): a
@@ -8,8 +9,6 @@ vi.hoisted(() => {
 });
 
 import superjson from "superjson";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 import { db } from "@/server/db/client";
 import { actorFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
@@ -20,14 +19,8 @@ import { lockRow, waitForBlockedStatements } from "@/server/test/locks";
 
 const INTERNALS = /prisma|postgres|transaction API|P\d{4}|expired|\bat \S+\.ts:\d+/i;
 
-async function trpc(path: string, input: unknown, context: Context, method: "GET" | "POST" = "POST") {
-  const json = JSON.stringify(superjson.serialize(input));
-  const req =
-    method === "GET"
-      ? new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(json)}`)
-      : new Request(`http://localhost/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: json });
-  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => context });
-  return { status: response.status, body: await response.text() };
+function trpc(path: string, input: unknown, context: Context, method: "GET" | "POST" = "POST") {
+  return sendInput(path, method === "GET" ? "query" : "mutation", input, context);
 }
 
 async function focalWithDraft() {
