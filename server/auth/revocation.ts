@@ -2,6 +2,7 @@
 // valid until it expires, so a copy taken before "Sign out" would otherwise keep working. The
 // session's id (`sid`) goes into RevokedSession until the latest moment the token could still be
 // accepted (its absolute limit), and loadActor refuses it from then on.
+import { occasionally } from "@/server/platform/occasionally";
 import { db } from "@/server/db/client";
 import { SESSION_ABSOLUTE_SECONDS } from "@/server/auth/session-config";
 import type { SessionClaims } from "@/server/auth/session";
@@ -19,10 +20,4 @@ export async function pruneRevokedSessions(): Promise<number> {
   return db.$executeRaw`DELETE FROM "RevokedSession" WHERE "expiresAt" < now()`;
 }
 
-const PRUNE_EVERY_MS = 10 * 60_000;
-let lastPrune = 0;
-async function pruneRevokedSessionsNowAndThen() {
-  if (Date.now() - lastPrune < PRUNE_EVERY_MS) return;
-  lastPrune = Date.now();
-  await pruneRevokedSessions().catch(() => undefined);
-}
+const pruneRevokedSessionsNowAndThen = occasionally(10 * 60_000, pruneRevokedSessions);

@@ -3,6 +3,7 @@
 // addresses). An attempt reserves its place in both counters BEFORE the password is checked, in
 // one atomic statement each (server/platform/rate-limit.ts): of 50 parallel guesses only 5 reach
 // argon2, and a refused attempt costs no password hashing at all.
+import { occasionally } from "@/server/platform/occasionally";
 import { logger } from "@/server/platform/log";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
@@ -93,10 +94,4 @@ export async function pruneOldAttempts(): Promise<number> {
     DELETE FROM "LoginAttempt" WHERE "createdAt" < now() - make_interval(days => ${ATTEMPT_RETENTION_DAYS})`;
 }
 
-const PRUNE_EVERY_MS = 10 * 60_000;
-let lastPrune = 0;
-async function pruneOldAttemptsNowAndThen() {
-  if (Date.now() - lastPrune < PRUNE_EVERY_MS) return;
-  lastPrune = Date.now();
-  await pruneOldAttempts().catch(() => undefined);
-}
+const pruneOldAttemptsNowAndThen = occasionally(10 * 60_000, pruneOldAttempts);

@@ -3,6 +3,7 @@
 // rate-limiter-flexible's PostgreSQL store does each step in one INSERT ... ON CONFLICT ... DO
 // UPDATE ... RETURNING, so parallel requests cannot all read "under the limit" before any of them
 // counts. Its table ("RateLimit") comes from a migration: the app never creates tables.
+import { occasionally } from "@/server/platform/occasionally";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db, pool } from "@/server/db/client";
 
@@ -89,14 +90,7 @@ export async function pruneExpiredCounters(): Promise<number> {
   return db.$executeRaw`DELETE FROM "RateLimit" WHERE expire < ${cutoff}`;
 }
 
-const PRUNE_EVERY_MS = 5 * 60_000;
-let lastPrune = 0;
-async function pruneExpiredCountersNowAndThen() {
-  if (Date.now() - lastPrune < PRUNE_EVERY_MS) return;
-  lastPrune = Date.now();
-  // Not worth failing a request for: the next run prunes what this one missed.
-  await pruneExpiredCounters().catch(() => undefined);
-}
+const pruneExpiredCountersNowAndThen = occasionally(5 * 60_000, pruneExpiredCounters);
 
 // ---------------------------------------------------------------------------------------------
 // Per-client limits of expensive reads (T22). Each call of a report procedure and each export
