@@ -22,7 +22,7 @@ const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
 const isOverdueOn = (dueDate: string | null, acceptedAt: string | null, today: string) => dueDate !== null && dueDate < today && acceptedAt === null;
 
 function whereFilters(filters: Filters) {
-  const parts: Prisma.Sql[] = [Prisma.sql`r.status = 'PUBLISHED'`];
+  const parts: Prisma.Sql[] = [Prisma.sql`r.publication = 'PUBLISHED'`];
   if (filters.sourceId) parts.push(Prisma.sql`r."sourceId" = ${filters.sourceId}::uuid`);
   if (filters.themeKey) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B" WHERE rt."A" = r.id AND t.key = ${filters.themeKey})`);
@@ -191,7 +191,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
                                                 'odihrLevel', st."odihrLevel", 'countsTowardsAverage', st."countsTowardsAverage") ORDER BY st.position)
               FROM "ScaleStatus" st WHERE st."scaleId" = r."scaleId") AS statuses
       FROM "Recommendation" r JOIN "Source" so ON so.id = r."sourceId"
-      WHERE r.id = ${input.recommendationId}::uuid AND r.status = 'PUBLISHED'`).then((rows) => rows[0] ?? null),
+      WHERE r.id = ${input.recommendationId}::uuid AND r.publication = 'PUBLISHED'`).then((rows) => rows[0] ?? null),
     readRows<{
       state_id: string;
       name: string;
@@ -215,7 +215,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       JOIN "State" s ON s.id = scored.state_id
       LEFT JOIN LATERAL (
         SELECT pu.id, pu.narrative FROM "ProgressUpdate" pu
-        WHERE pu."commitmentId" = scored.id AND pu.state = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
+        WHERE pu."commitmentId" = scored.id AND pu."reviewState" = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
         ORDER BY pu."reviewedAt" DESC LIMIT 1
       ) u ON true
       LEFT JOIN LATERAL (
@@ -305,7 +305,7 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       JOIN "Source" so ON so.id = r."sourceId"
       LEFT JOIN LATERAL (
         SELECT max(pu."reviewedAt") AS reviewed_at FROM "ProgressUpdate" pu
-        WHERE pu."commitmentId" = scored.id AND pu.state = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
+        WHERE pu."commitmentId" = scored.id AND pu."reviewState" = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
       ) lu ON true
       LEFT JOIN LATERAL (
         SELECT x."statusId", x.rationale, x."isPublic" FROM "Assessment" x
@@ -400,7 +400,7 @@ export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInp
     SELECT period_end, status_id, ${FIGURE_SQL} FROM scored GROUP BY GROUPING SETS ((period_end, status_id), (period_end)) ORDER BY period_end`;
   // The whole scale of the recommendations in the selection, so the legend shows every status.
   const statuses = await db.scaleStatus.findMany({
-    where: { scale: { recommendations: { some: { status: "PUBLISHED", ...(input.sourceId ? { sourceId: input.sourceId } : {}) } } } },
+    where: { scale: { recommendations: { some: { publication: "PUBLISHED", ...(input.sourceId ? { sourceId: input.sourceId } : {}) } } } },
     select: { id: true, key: true, label: true, position: true, odihrLevel: true, countsTowardsAverage: true },
     orderBy: [{ scaleId: "asc" }, { position: "asc" }],
   });
