@@ -26,7 +26,7 @@ test("T01 the secretariat's report card downloads are the public version unless 
   expect(austria).toBeTruthy();
   const view = await trpcQuery<CommitmentView>(page, "commitments.get", { id: austria.id });
   const rationale = `Internal doubts ${Date.now().toString(36)}`;
-  await trpcMutation(page, "commitments.recordAssessment", {
+  await trpcMutation(page, "review.assess", {
     commitmentId: austria.id,
     expectedVersion: view.version,
     statusId: view.recommendation.scale.statuses.find((status) => status.key === "planned")!.id,

@@ -162,7 +162,7 @@ test.describe.serial("compliance matrix and overdue report", () => {
       narrative: "Iceland's child protection services now follow children on the move across borders.",
       submit: true,
     });
-    await trpcMutation(analyst, "commitments.acceptUpdate", { updateId: submitted.id, expectedVersion: submitted.version });
+    await trpcMutation(analyst, "review.accept", { updateId: submitted.id, expectedVersion: submitted.version });
     await focal.context().close();
     await analyst.context().close();
 

@@ -216,7 +216,7 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
     content.internalEvidence,
   ]);
   const beforeAssessment = await trpcQuery<CommitmentView>(analyst, "commitments.get", { id: commitmentId });
-  await trpcMutation(analyst, "commitments.recordAssessment", {
+  await trpcMutation(analyst, "review.assess", {
     commitmentId,
     expectedVersion: beforeAssessment.version,
     statusId: statusId("partially_implemented"),
@@ -225,7 +225,7 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
   });
   const submitted = await trpcQuery<CommitmentView>(analyst, "commitments.get", { id: commitmentId });
   expect(submitted.openUpdate?.reviewState).toBe("SUBMITTED");
-  await trpcMutation(analyst, "commitments.acceptUpdate", { updateId: submitted.openUpdate!.id, expectedVersion: submitted.openUpdate!.version, comment: content.comment });
+  await trpcMutation(analyst, "review.accept", { updateId: submitted.openUpdate!.id, expectedVersion: submitted.openUpdate!.version, comment: content.comment });
 
   await expectInert(analyst, `/review?state=${austriaId}&commitment=${commitmentId}`, [content.reference, content.rationale, content.comment]);
   await expectInert(analyst, `/recommendations/${recommendation.id}`, [content.reference, content.text]);

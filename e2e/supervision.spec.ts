@@ -228,9 +228,9 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
     const analystLoop = async () => {
       let lastExport = 0;
       for (let n = 0; flowing; n++) {
-        const queue = await analyst.trpc<{ items: { id: string; version: number }[] }>("reviewQueue", "commitments.reviewQueue", { limit: 10 }, "query");
+        const queue = await analyst.trpc<{ items: { id: string; version: number }[] }>("reviewQueue", "review.queue", { limit: 10 }, "query");
         for (const item of queue.data?.items ?? []) {
-          const result = await analyst.trpc<{ id: string; version: number }>("acceptUpdate", "commitments.acceptUpdate", { updateId: item.id, expectedVersion: item.version }, "mutation");
+          const result = await analyst.trpc<{ id: string; version: number }>("acceptUpdate", "review.accept", { updateId: item.id, expectedVersion: item.version }, "mutation");
           if (result.data) accepted.push(result.data);
         }
         if (Date.now() - lastExport > 2_000) {

@@ -1,5 +1,5 @@
 // Writes under load: concurrent focal points submit updates (commitments.saveAndSubmit) that an
-// analyst then accepts (commitments.acceptUpdate), over HTTP; then the same transactions issued
+// analyst then accepts (review.accept), over HTTP; then the same transactions issued
 // directly through `pg` with as many connections, for the throughput the database allows.
 import type pg from "pg";
 import { CallError, type AppClient } from "@/bench/lib/http";
@@ -85,7 +85,7 @@ export async function runAppWrites(workers: WriteWorker[], analyst: AppClient, s
         }
         t = now();
         try {
-          await analyst.mutate("commitments.acceptUpdate", { updateId: submitted.id, expectedVersion: submitted.version });
+          await analyst.mutate("review.accept", { updateId: submitted.id, expectedVersion: submitted.version });
           record.ok("accept", now() - t);
         } catch (error) {
           record.fail("accept", error);

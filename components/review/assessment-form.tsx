@@ -44,7 +44,7 @@ export function AssessmentForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const record = useMutation(trpc.commitments.recordAssessment.mutationOptions());
+  const record = useMutation(trpc.review.assess.mutationOptions());
   const [conflict, setConflict] = useState<TConflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [values, setValues] = useState<TAssessmentForm>(EMPTY);

@@ -32,8 +32,8 @@ export function ReviewDecisionForm({
   onReload: () => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const accept = useMutation(trpc.commitments.acceptUpdate.mutationOptions());
-  const giveBack = useMutation(trpc.commitments.returnUpdate.mutationOptions());
+  const accept = useMutation(trpc.review.accept.mutationOptions());
+  const giveBack = useMutation(trpc.review.return.mutationOptions());
   const [pending, setPending] = useState<Decision | null>(null);
   const [conflict, setConflict] = useState<TConflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -65,7 +65,7 @@ export function ReviewItem({
   const history = useQuery(trpc.commitments.history.queryOptions({ id: commitmentId }));
   const openIsSubmitted = commitment.data?.openUpdate?.reviewState === "SUBMITTED";
   const queued = useQuery({
-    ...trpc.commitments.reviewQueue.queryOptions({ stateId: commitment.data?.state.id ?? "", limit: 100 }),
+    ...trpc.review.queue.queryOptions({ stateId: commitment.data?.state.id ?? "", limit: 100 }),
     enabled: Boolean(commitment.data) && !openIsSubmitted,
   });
 
@@ -121,7 +121,7 @@ export function ReviewItem({
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.commitments.get.queryKey({ id: commitmentId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.commitments.history.queryKey({ id: commitmentId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.commitments.reviewQueue.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.review.queue.pathKey() }),
     ]);
   };
 

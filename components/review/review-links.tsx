@@ -9,7 +9,7 @@ import { isId } from "@/server/schemas/text-rules";
 export const REVIEW_PAGE_SIZE = 25;
 
 type Outputs = inferRouterOutputs<AppRouter>;
-export type TQueuePage = Outputs["commitments"]["reviewQueue"];
+export type TQueuePage = Outputs["review"]["queue"];
 export type TQueueItem = TQueuePage["items"][number];
 export type TCommitmentView = Outputs["commitments"]["get"];
 export type TScaleStatus = TCommitmentView["recommendation"]["scale"]["statuses"][number];

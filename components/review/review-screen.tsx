@@ -60,7 +60,7 @@ export function ReviewScreen({
   const baseInput = { ...(stateId ? { stateId } : {}), ...(sourceId ? { sourceId } : {}), limit: REVIEW_PAGE_SIZE };
   const pages = useQueries({
     queries: [null, ...cursors].map((cursor) =>
-      trpc.commitments.reviewQueue.queryOptions(cursor ? { ...baseInput, cursor } : baseInput, {
+      trpc.review.queue.queryOptions(cursor ? { ...baseInput, cursor } : baseInput, {
         initialData: cursor === null && serverRendered ? initialQueue.page : undefined,
       }),
     ),
@@ -103,12 +103,12 @@ export function ReviewScreen({
   async function reviewed(updateId: string, reviewedCommitmentId: string) {
     const index = items.findIndex((item) => item.id === updateId || item.commitment.id === reviewedCommitmentId);
     const next = index >= 0 ? (items[index + 1] ?? items[index - 1]) : items[0];
-    queryClient.setQueriesData<TQueuePage>({ queryKey: trpc.commitments.reviewQueue.pathKey() }, (data) =>
+    queryClient.setQueriesData<TQueuePage>({ queryKey: trpc.review.queue.pathKey() }, (data) =>
       data?.items ? { ...data, items: data.items.filter((item) => item.id !== updateId) } : data,
     );
     navigate({ stateId, sourceId }, next ? queueLinkId(next.commitment.id) : QUEUE_HEADING_ID);
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.commitments.reviewQueue.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.review.queue.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.commitments.get.queryKey({ id: reviewedCommitmentId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.commitments.history.queryKey({ id: reviewedCommitmentId }) }),
     ]);

@@ -84,7 +84,7 @@ describe("error hygiene (T20)", () => {
     expect(unknown.body).toContain("Commitment not found.");
     const user = await createTestUser({ role: "ANALYST" });
     const analyst: Context = { actor: await actorFor(user.id), requestId: null };
-    const missing = await post("commitments.recordAssessment", { commitmentId: "0195b0a0-0000-7000-8000-000000000000", expectedVersion: 1, statusId: "0195b0a0-0000-7000-8000-000000000000", rationale: "x", isPublic: true }, analyst);
+    const missing = await post("review.assess", { commitmentId: "0195b0a0-0000-7000-8000-000000000000", expectedVersion: 1, statusId: "0195b0a0-0000-7000-8000-000000000000", rationale: "x", isPublic: true }, analyst);
     expect(missing.status).toBe(404);
     expect(missing.body).toContain("Commitment not found.");
     expect(missing.body).not.toMatch(INTERNALS);

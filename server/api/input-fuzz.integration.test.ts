@@ -156,7 +156,7 @@ beforeAll(async () => {
     "account.profile": undefined,
     "users.list": { search: "test", stateId: austria.id, limit: 10 },
     "users.get": { id: focal.id },
-    "commitments.reviewQueue": { stateId: austria.id, sourceId: world.source.id, limit: 10 },
+    "review.queue": { stateId: austria.id, sourceId: world.source.id, limit: 10 },
   };
 });
 

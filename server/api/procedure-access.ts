@@ -53,11 +53,12 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "commitments.saveAndSubmit": "own-state",
   "commitments.submitUpdate": "own-state",
   "commitments.deleteDraft": "own-state",
-  "commitments.reviewQueue": "secretariat",
-  "commitments.acceptUpdate": "secretariat",
-  "commitments.returnUpdate": "secretariat",
-  "commitments.recordAssessment": "secretariat",
   "commitments.setDueDate": "secretariat",
+
+  "review.queue": "secretariat",
+  "review.accept": "secretariat",
+  "review.return": "secretariat",
+  "review.assess": "secretariat",
 
   "reports.matrix": "public",
   "reports.recommendation": "public",

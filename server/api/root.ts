@@ -6,6 +6,7 @@ import { scalesRouter } from "@/server/api/routers/scales";
 import { sourcesRouter } from "@/server/api/routers/sources";
 import { usersRouter } from "@/server/api/routers/users";
 import { reportsRouter } from "@/server/api/routers/reports";
+import { reviewRouter } from "@/server/api/routers/review";
 
 export const appRouter = router({
   account: accountRouter,
@@ -14,6 +15,7 @@ export const appRouter = router({
   scales: scalesRouter,
   recommendations: recommendationsRouter,
   commitments: commitmentsRouter,
+  review: reviewRouter,
   reports: reportsRouter,
 });
 

@@ -119,7 +119,7 @@ async function startWriter() {
         commitmentId: world.commitments[focal.iso2]!.id,
         content: { statusId: world.statuses.partially_implemented!.id, progress: 60 + (round % 40), narrative: `Round ${round}`, evidence: [] },
       });
-      await analyst.caller.commitments.acceptUpdate({ updateId: update.id, expectedVersion: update.version });
+      await analyst.caller.review.accept({ updateId: update.id, expectedVersion: update.version });
       accepted++;
       for (const waiter of waiters.filter((w) => accepted >= w.count)) waiter.resolve();
     }

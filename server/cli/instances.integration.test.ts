@@ -6,7 +6,6 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppClient, CallError } from "@/bench/lib/http";
 import { ensureBuild, startServer, type AppServer } from "@/bench/lib/server";
@@ -19,6 +18,7 @@ import { readStates } from "@/server/db/seed";
 import { DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
 import { withDatabase } from "@/server/test/database-url";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
+import { withClient } from "@/server/test/sql";
 
 const TEST_DIST_DIR = ".next-test";
 const EXPORTS_PER_MINUTE = 3;
@@ -41,15 +41,6 @@ function runStartSteps(databaseUrl: string) {
   });
 }
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe("T25 several instances: starting together", () => {
   it("T25 migrations, reference data and demo data started by two instances at once are applied once, and both get ready", async () => {

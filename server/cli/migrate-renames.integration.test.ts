@@ -4,26 +4,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, migrateDatabase } from "@/server/cli/database";
 import { migrateUpTo } from "@/server/cli/restore-apply";
 import { withDatabase } from "@/server/test/database-url";
+import { withClient } from "@/server/test/sql";
 
 const RENAME = "20261203110000_review_state_and_publication";
 const serverUrl = withDatabase(process.env.DATABASE_URL!, "postgres");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "migrate-renames-"));
 const database = `migrate_renames_${process.pid}`;
 
-async function withClient<T>(url: string, step: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await step(client);
-  } finally {
-    await client.end();
-  }
-}
 
 afterAll(async () => {
   await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));

@@ -62,11 +62,11 @@ async function world() {
     return update;
   };
   const atUpdate = await report(at.caller, first.commitments.AT!.id, "implemented", 100, "The law was adopted.");
-  await analyst.caller.commitments.acceptUpdate({ updateId: atUpdate.id, expectedVersion: 1 });
+  await analyst.caller.review.accept({ updateId: atUpdate.id, expectedVersion: 1 });
   const itUpdate = await report(it.caller, first.commitments.IT!.id, "in_progress", 40, "Work has started.");
-  await analyst.caller.commitments.acceptUpdate({ updateId: itUpdate.id, expectedVersion: 1 });
+  await analyst.caller.review.accept({ updateId: itUpdate.id, expectedVersion: 1 });
   await report(at.caller, secondCommitments.AT!, "implemented", 100, "Pending, unreviewed claim");
-  await analyst.caller.commitments.recordAssessment({
+  await analyst.caller.review.assess({
     commitmentId: first.commitments.IT!.id,
     expectedVersion: 2,
     statusId: first.statuses.planned!.id,

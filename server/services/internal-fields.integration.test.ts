@@ -35,7 +35,7 @@ async function internalWorld() {
     commitmentId,
     content: { statusId: statuses.in_progress!.id, progress: 40, narrative: `returned-note-${s}`, evidence: [{ title: `returned-evidence-${s}`, url: `https://intranet.example/returned-${s}`, isPublic: true }] },
   });
-  await analyst.caller.commitments.returnUpdate({ updateId: returned.id, expectedVersion: 1, comment: `return-comment-${s}` });
+  await analyst.caller.review.return({ updateId: returned.id, expectedVersion: 1, comment: `return-comment-${s}` });
   const accepted = await at.caller.commitments.saveAndSubmit({
     commitmentId,
     content: {
@@ -48,13 +48,13 @@ async function internalWorld() {
       ],
     },
   });
-  await analyst.caller.commitments.acceptUpdate({ updateId: accepted.id, expectedVersion: 1, comment: `accept-comment-${s}` });
+  await analyst.caller.review.accept({ updateId: accepted.id, expectedVersion: 1, comment: `accept-comment-${s}` });
   await at.caller.commitments.saveAndSubmit({
     commitmentId,
     content: { statusId: statuses.implemented!.id, progress: 100, narrative: `pending-note-${s}`, evidence: [{ title: `pending-evidence-${s}`, url: `https://intranet.example/pending-${s}`, isPublic: true }] },
   });
   const { version } = await db.commitment.findUniqueOrThrow({ where: { id: commitmentId }, select: { version: true } });
-  await analyst.caller.commitments.recordAssessment({
+  await analyst.caller.review.assess({
     commitmentId,
     expectedVersion: version,
     statusId: statuses.planned!.id,
@@ -268,7 +268,7 @@ describe("internal activity (T01)", () => {
     await db.commitment.update({ where: { id: world.world.commitments.IT!.id }, data: { acceptedAt: new Date() } });
     const before = await snapshot();
     const { version } = await db.commitment.findUniqueOrThrow({ where: { id: world.commitmentId }, select: { version: true } });
-    await world.analyst.caller.commitments.recordAssessment({
+    await world.analyst.caller.review.assess({
       commitmentId: world.commitmentId,
       expectedVersion: version,
       statusId: world.world.statuses.not_started!.id,

@@ -46,11 +46,11 @@ describe("the review workflow", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
     // This test's own source: other test files' submitted updates share the database.
-    const queue = await analyst.caller.commitments.reviewQueue({ stateId: at.user.stateId!, sourceId: world.source.id });
+    const queue = await analyst.caller.review.queue({ stateId: at.user.stateId!, sourceId: world.source.id });
     expect(queue.items.map((item) => item.id)).toContain(draft.id);
 
-    await expect(analyst.caller.commitments.returnUpdate({ updateId: draft.id, expectedVersion: 3, comment: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await analyst.caller.commitments.returnUpdate({ updateId: draft.id, expectedVersion: 3, comment: "Please attach the adopted law, not the draft." });
+    await expect(analyst.caller.review.return({ updateId: draft.id, expectedVersion: 3, comment: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await analyst.caller.review.return({ updateId: draft.id, expectedVersion: 3, comment: "Please attach the adopted law, not the draft." });
 
     const afterReturn = await at.caller.commitments.get({ id: commitmentId });
     expect(afterReturn.lastReturnedUpdate?.reviewComment).toBe("Please attach the adopted law, not the draft.");
@@ -59,7 +59,7 @@ describe("the review workflow", () => {
 
     const revised = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(implemented, { progress: 100 }) });
     expect(revised.reviewState).toBe("SUBMITTED");
-    await analyst.caller.commitments.acceptUpdate({ updateId: revised.id, expectedVersion: 1 });
+    await analyst.caller.review.accept({ updateId: revised.id, expectedVersion: 1 });
 
     const accepted = await at.caller.commitments.get({ id: commitmentId });
     expect(accepted.acceptedStatus.key).toBe("implemented");
@@ -154,16 +154,16 @@ describe("the state machine: every transition from every state", () => {
         const made = await at.caller.commitments.saveDraft({ commitmentId, content: content(statusId) });
         let version = 1;
         if (from !== "DRAFT") version = (await at.caller.commitments.submitUpdate({ updateId: made.id, expectedVersion: 1 })).version;
-        if (from === "ACCEPTED") version = (await analyst.caller.commitments.acceptUpdate({ updateId: made.id, expectedVersion: version })).version;
-        if (from === "RETURNED") version = (await analyst.caller.commitments.returnUpdate({ updateId: made.id, expectedVersion: version, comment: "No" })).version;
+        if (from === "ACCEPTED") version = (await analyst.caller.review.accept({ updateId: made.id, expectedVersion: version })).version;
+        if (from === "RETURNED") version = (await analyst.caller.review.return({ updateId: made.id, expectedVersion: version, comment: "No" })).version;
 
         const ref = { updateId: made.id, expectedVersion: version };
         const attempt = {
           edit: () => at.caller.commitments.saveDraft({ commitmentId, updateId: made.id, expectedVersion: version, content: content(statusId, { progress: 41 }) }),
           submit: () => at.caller.commitments.submitUpdate(ref),
           delete: () => at.caller.commitments.deleteDraft(ref),
-          accept: () => analyst.caller.commitments.acceptUpdate(ref),
-          return: () => analyst.caller.commitments.returnUpdate({ ...ref, comment: "Returned" }),
+          accept: () => analyst.caller.review.accept(ref),
+          return: () => analyst.caller.review.return({ ...ref, comment: "Returned" }),
         }[transition];
         const before = await db.progressUpdate.findUniqueOrThrow({ where: { id: made.id } });
         if (expected) {
@@ -225,9 +225,9 @@ describe("concurrency (T15)", () => {
   it("a stale assessment is refused after the commitment changed", async () => {
     const { world, analyst, commitmentId } = await setup(["AT"]);
     const other = await callerFor("ANALYST");
-    await other.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 1, statusId: world.statuses.planned!.id, rationale: "Plans announced", isPublic: true });
+    await other.caller.review.assess({ commitmentId, expectedVersion: 1, statusId: world.statuses.planned!.id, rationale: "Plans announced", isPublic: true });
     await expect(
-      analyst.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 1, statusId: world.statuses.not_started!.id, rationale: "Nothing yet", isPublic: false }),
+      analyst.caller.review.assess({ commitmentId, expectedVersion: 1, statusId: world.statuses.not_started!.id, rationale: "Nothing yet", isPublic: false }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(other.user.name) });
     expect(await db.assessment.count({ where: { commitmentId } })).toBe(1);
   });
@@ -252,7 +252,7 @@ describe("audit trail", () => {
     try {
       const commitmentBefore = await db.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
       const caller = await callerAs(actor);
-      await expect(caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 })).rejects.toBeTruthy();
+      await expect(caller.review.accept({ updateId: submitted.id, expectedVersion: 1 })).rejects.toBeTruthy();
       expect(await db.commitment.findUniqueOrThrow({ where: { id: commitmentId } })).toEqual(commitmentBefore);
       expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: submitted.id } })).reviewState).toBe("SUBMITTED");
       expect(await db.commitmentStatusChange.count({ where: { updateId: submitted.id } })).toBe(0);
@@ -351,20 +351,20 @@ describe("authorization", () => {
     await expect(analyst.caller.commitments.saveDraft({ commitmentId, content: content(statusId) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(publicCaller.commitments.saveDraft({ commitmentId, content: content(statusId) })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(statusId) });
-    await expect(at.caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(at.caller.commitments.reviewQueue({})).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(at.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 1, statusId, rationale: "x", isPublic: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(publicCaller.commitments.reviewQueue({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(publicCaller.commitments.returnUpdate({ updateId: submitted.id, expectedVersion: 1, comment: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(at.caller.review.accept({ updateId: submitted.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(at.caller.review.queue({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(at.caller.review.assess({ commitmentId, expectedVersion: 1, statusId, rationale: "x", isPublic: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(publicCaller.review.queue({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(publicCaller.review.return({ updateId: submitted.id, expectedVersion: 1, comment: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const admin = await callerFor("ADMIN");
-    await expect(admin.caller.commitments.returnUpdate({ updateId: submitted.id, expectedVersion: 1, comment: "Admins review too" })).resolves.toMatchObject({ reviewState: "RETURNED" });
+    await expect(admin.caller.review.return({ updateId: submitted.id, expectedVersion: 1, comment: "Admins review too" })).resolves.toMatchObject({ reviewState: "RETURNED" });
   });
 
   it("shows the public accepted statuses, public evidence and public assessments only, and no names", async () => {
     const { world, at, analyst, publicCaller, commitmentId } = await setup(["AT"]);
     const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.in_progress!.id) });
-    await analyst.caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 });
-    await analyst.caller.commitments.recordAssessment({ commitmentId, expectedVersion: 2, statusId: world.statuses.planned!.id, rationale: "Internal doubts", isPublic: false });
+    await analyst.caller.review.accept({ updateId: submitted.id, expectedVersion: 1 });
+    await analyst.caller.review.assess({ commitmentId, expectedVersion: 2, statusId: world.statuses.planned!.id, rationale: "Internal doubts", isPublic: false });
 
     const view = await publicCaller.commitments.get({ id: commitmentId });
     expect(view.acceptedStatus.key).toBe("in_progress");
@@ -456,7 +456,7 @@ describe("due dates and overdue", () => {
 
     // An accepted update ends the overdue state.
     const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.planned!.id) });
-    await analyst.caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 });
+    await analyst.caller.review.accept({ updateId: submitted.id, expectedVersion: 1 });
     expect((await at.caller.commitments.get({ id: commitmentId })).overdue).toBe(false);
   });
 });
@@ -465,10 +465,10 @@ describe("scopes combine with the query's own conditions", () => {
   it("an analyst's view shows no open update once everything is reviewed (a scope never replaces the state filter)", async () => {
     const { world, at, analyst, commitmentId } = await setup(["AT"]);
     const first = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.planned!.id) });
-    await analyst.caller.commitments.returnUpdate({ updateId: first.id, expectedVersion: 1, comment: "More detail please" });
+    await analyst.caller.review.return({ updateId: first.id, expectedVersion: 1, comment: "More detail please" });
     const second = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.in_progress!.id) });
     expect((await analyst.caller.commitments.get({ id: commitmentId })).openUpdate?.id).toBe(second.id);
-    await analyst.caller.commitments.acceptUpdate({ updateId: second.id, expectedVersion: 1 });
+    await analyst.caller.review.accept({ updateId: second.id, expectedVersion: 1 });
     const view = await analyst.caller.commitments.get({ id: commitmentId });
     expect(view.openUpdate).toBeNull();
     expect(view.lastReturnedUpdate?.id).toBe(first.id);

@@ -24,7 +24,7 @@ async function reportedWorld() {
     commitmentId: world.commitments.RU!.id,
     content: { statusId: world.statuses.partially_implemented!.id, progress: 65, narrative: "+Закон принят", evidence: [] },
   });
-  await analyst.caller.commitments.acceptUpdate({ updateId: update.id, expectedVersion: 1 });
+  await analyst.caller.review.accept({ updateId: update.id, expectedVersion: 1 });
   return world;
 }
 

@@ -145,14 +145,15 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
   },
   "commitments.submitUpdate": async () => ownUpdate("DRAFT"),
   "commitments.deleteDraft": async () => ownUpdate("DRAFT"),
-  "commitments.reviewQueue": async () => ({}),
-  "commitments.acceptUpdate": async () => ownUpdate("SUBMITTED"),
-  "commitments.returnUpdate": async () => ({ ...(await ownUpdate("SUBMITTED")), comment: "Please attach the law." }),
-  "commitments.recordAssessment": async () => {
+  "commitments.setDueDate": async () => ({ commitmentId: (await ownCommitment()).commitmentId, expectedVersion: 1, dueDate: "2031-06-30" }),
+
+  "review.queue": async () => ({}),
+  "review.accept": async () => ownUpdate("SUBMITTED"),
+  "review.return": async () => ({ ...(await ownUpdate("SUBMITTED")), comment: "Please attach the law." }),
+  "review.assess": async () => {
     const { commitmentId, statuses } = await ownCommitment();
     return { commitmentId, expectedVersion: 1, statusId: statuses.planned!.id, rationale: "Only planned so far.", isPublic: false };
   },
-  "commitments.setDueDate": async () => ({ commitmentId: (await ownCommitment()).commitmentId, expectedVersion: 1, dueDate: "2031-06-30" }),
 
   "reports.matrix": async () => ({ sourceId: (await ownCommitment()).world.source.id }),
   "reports.recommendation": async () => ({ recommendationId: (await ownCommitment()).world.recommendation.id }),

@@ -17,7 +17,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const sourceId = idParam(params.source);
   const caller = await getServerCaller();
   const [queue, sources, states] = await Promise.all([
-    caller.commitments.reviewQueue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }),
+    caller.review.queue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }),
     caller.sources.list(),
     pageRead(listStatesForFilter()),
   ]);

@@ -1,11 +1,7 @@
 import { authedProcedure, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
 import {
-  ZAcceptUpdateInput,
   ZCommitmentRef,
   ZListCommitmentsInput,
-  ZRecordAssessmentInput,
-  ZReturnUpdateInput,
-  ZReviewQueueInput,
   ZSetDueDateInput,
   ZStatusAsOfInput,
   ZUpdateRef,
@@ -13,15 +9,8 @@ import {
 } from "@/server/schemas/commitments";
 import { getCommitment, getCommitmentHistory, getStatusAsOf } from "@/server/services/commitments";
 import { listCommitments } from "@/server/services/commitment-list";
-import {
-  acceptUpdate,
-  deleteDraft,
-  listReviewQueue,
-  returnUpdate,
-  submitUpdate,
-  writeUpdate,
-} from "@/server/services/progress-updates";
-import { recordAssessment, setCommitmentDueDate } from "@/server/services/assessments";
+import { deleteDraft, submitUpdate, writeUpdate } from "@/server/services/progress-updates";
+import { setCommitmentDueDate } from "@/server/services/assessments";
 
 export const commitmentsRouter = router({
   // Reads: anyone, scoped by the service (public: published and accepted only).
@@ -36,10 +25,6 @@ export const commitmentsRouter = router({
   submitUpdate: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => submitUpdate(ctx.actor, input)),
   deleteDraft: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => deleteDraft(ctx.actor, input)),
 
-  // The secretariat's review and assessment.
-  reviewQueue: secretariatProcedure.input(ZReviewQueueInput).query(({ ctx, input }) => listReviewQueue(ctx.actor, input)),
-  acceptUpdate: secretariatProcedure.input(ZAcceptUpdateInput).mutation(({ ctx, input }) => acceptUpdate(ctx.actor, input)),
-  returnUpdate: secretariatProcedure.input(ZReturnUpdateInput).mutation(({ ctx, input }) => returnUpdate(ctx.actor, input)),
-  recordAssessment: secretariatProcedure.input(ZRecordAssessmentInput).mutation(({ ctx, input }) => recordAssessment(ctx.actor, input)),
+  // The secretariat's commitment settings (its review and assessment: the review router).
   setDueDate: secretariatProcedure.input(ZSetDueDateInput).mutation(({ ctx, input }) => setCommitmentDueDate(ctx.actor, input)),
 });

@@ -1,0 +1,12 @@
+import { router, secretariatProcedure } from "@/server/api/trpc";
+import { ZAcceptUpdateInput, ZRecordAssessmentInput, ZReturnUpdateInput, ZReviewQueueInput } from "@/server/schemas/commitments";
+import { recordAssessment } from "@/server/services/assessments";
+import { acceptUpdate, listReviewQueue, returnUpdate } from "@/server/services/progress-updates";
+
+/** The secretariat's review of submitted progress updates, and its own assessment of commitments. */
+export const reviewRouter = router({
+  queue: secretariatProcedure.input(ZReviewQueueInput).query(({ ctx, input }) => listReviewQueue(ctx.actor, input)),
+  accept: secretariatProcedure.input(ZAcceptUpdateInput).mutation(({ ctx, input }) => acceptUpdate(ctx.actor, input)),
+  return: secretariatProcedure.input(ZReturnUpdateInput).mutation(({ ctx, input }) => returnUpdate(ctx.actor, input)),
+  assess: secretariatProcedure.input(ZRecordAssessmentInput).mutation(({ ctx, input }) => recordAssessment(ctx.actor, input)),
+});
