@@ -367,7 +367,7 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
 
 test("T17 with DATABASE_URL, pages, API and exports answer 503 with a reference while PostgreSQL is down, and serve again by themselves when it is back", async () => {
   test.setTimeout(240_000);
-  const { startEmbeddedPostgres } = await import("../server/db/embedded");
+  const { startEmbeddedPostgres } = await import("../server/cli/postgres/embedded");
   // A folder the PostgreSQL user can enter (mkdtemp makes it private to this user).
   const dataDir = path.join(os.tmpdir(), `tracker-t17-url-${process.pid}-${Date.now()}`);
   const database = await startEmbeddedPostgres({ dataDir, fresh: true });

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import { DEMO_PASSWORD } from "@/server/db/seed-data/demo-accounts";
+import { DEMO_PASSWORD } from "@/server/services/demo-accounts";
 import { DemoDataBanner } from "@/components/layout/demo-data-banner";
 
 async function bannerMarkup() {

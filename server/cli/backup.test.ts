@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup, type BackupSummary } from "@/server/cli/backup-create";
 import { migrateUpTo, restoreBackup } from "@/server/cli/restore-apply";
 import { PROJECT_ROOT, migrateDatabase } from "@/server/cli/database";
-import { findFreePort, startEmbeddedPostgres } from "@/server/db/embedded";
+import { findFreePort, startEmbeddedPostgres } from "@/server/cli/postgres/embedded";
 import { TEST_PASSWORD, callerFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 import { withDatabase } from "@/server/test/database-url";
 

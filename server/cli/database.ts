@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
-import { grantAppPrivileges } from "@/server/db/app-role";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded";
+import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/cli/postgres/connection-check";
+import { grantAppPrivileges } from "@/server/cli/postgres/app-role";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/cli/postgres/embedded";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");

@@ -13,10 +13,10 @@ import { ensureBuild, startServer, type AppServer } from "@/bench/lib/server";
 import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
 import { PROJECT_ROOT } from "@/server/cli/database";
 import { db } from "@/server/db/client";
-import { findFreePort } from "@/server/db/embedded";
-import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/db/seed-data/alliance-2017";
-import { readStates } from "@/server/db/seed";
-import { DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
+import { findFreePort } from "@/server/cli/postgres/embedded";
+import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/cli/seed/alliance-2017";
+import { readStates } from "@/server/cli/seed/reference-data";
+import { DEMO_USERS } from "@/server/services/demo-accounts";
 import { withDatabase } from "@/server/test/database-url";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 

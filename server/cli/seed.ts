@@ -9,7 +9,8 @@ runCli(async () => {
     process.env.DATABASE_URL = database.url;
     await migrateDatabase(database.url);
     const { db, closeDatabase } = await import("@/server/db/client");
-    const { seedDemoData, seedReferenceData } = await import("@/server/db/seed");
+    const { seedReferenceData } = await import("@/server/cli/seed/reference-data");
+    const { seedDemoData } = await import("@/server/cli/seed/demo-data");
     await seedReferenceData(db);
     await seedDemoData(db);
     await db.appSetting.upsert({

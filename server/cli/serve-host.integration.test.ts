@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@/server/db/embedded";
+import { findFreePort } from "@/server/cli/postgres/embedded";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SERVING = /Commitment Tracker: http:\/\//;

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { checkDatabaseHealth } from "@/server/services/health";
-import { bundledPostgresMajor, findFreePort } from "@/server/db/embedded";
+import { bundledPostgresMajor, findFreePort } from "@/server/cli/postgres/embedded";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 

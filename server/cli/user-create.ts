@@ -57,7 +57,7 @@ runCli(async () => {
     process.env.DATABASE_URL = database.url;
     await migrateDatabase(database.url);
     const { db, closeDatabase } = await import("@/server/db/client");
-    const { seedReferenceData } = await import("@/server/db/seed");
+    const { seedReferenceData } = await import("@/server/cli/seed/reference-data");
     const { createUser } = await import("@/server/services/users");
     await seedReferenceData(db);
     const user = await createUser(systemActor("user:create"), {
