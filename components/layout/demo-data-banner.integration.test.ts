@@ -4,9 +4,11 @@ import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { DEMO_PASSWORD } from "@/server/services/demo-accounts";
 import { DemoDataBanner } from "@/components/layout/demo-data-banner";
+import { loadDemoDataExposed } from "@/server/api/page-loaders";
 
+/** The banner as the root layout renders it. */
 async function bannerMarkup() {
-  const element = await DemoDataBanner();
+  const element = DemoDataBanner({ exposed: await loadDemoDataExposed() });
   return element ? renderToStaticMarkup(element) : "";
 }
 

@@ -13,6 +13,7 @@ import { PROJECT_ROOT, migrateDatabase } from "@/server/cli/database";
 import { findFreePort, startEmbeddedPostgres } from "@/server/cli/postgres/embedded";
 import { TEST_PASSWORD, callerFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 import { withDatabase } from "@/server/test/database-url";
+import { TSX_BIN, tsxArgs } from "@/server/cli/tsx";
 
 const sourceUrl = process.env.DATABASE_URL!;
 const serverUrl = withDatabase(sourceUrl, "postgres");
@@ -67,7 +68,7 @@ function runCli(script: string, args: string[], env: Record<string, string | und
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [path.join(PROJECT_ROOT, "server", "cli", script), ...args], {
+    const child = spawn(TSX_BIN, tsxArgs(path.join(PROJECT_ROOT, "server", "cli", script), ...args), {
       cwd: PROJECT_ROOT,
       env: childEnv,
     });
@@ -95,7 +96,7 @@ async function signInOn(url: string, email: string, password: string, commitment
     await closeDatabase();
     })();
   `;
-  const child = spawnSync(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["--eval", script], {
+  const child = spawnSync(TSX_BIN, tsxArgs("--eval", script), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test" },
     encoding: "utf8",

@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppClient, CallError } from "@/bench/lib/http";
 import { ensureBuild, startServer, type AppServer } from "@/bench/lib/server";
-import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
+import { ACCOUNT_LOCKED_ERROR } from "@/server/shared/sign-in-errors";
 import { PROJECT_ROOT } from "@/server/cli/database";
 import { db } from "@/server/db/client";
 import { findFreePort } from "@/server/cli/postgres/embedded";
@@ -19,6 +19,7 @@ import { readStates } from "@/server/cli/seed/reference-data";
 import { DEMO_USERS } from "@/server/services/demo-accounts";
 import { withDatabase } from "@/server/test/database-url";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
+import { TSX_BIN, tsxArgs } from "@/server/cli/tsx";
 
 const TEST_DIST_DIR = ".next-test";
 const EXPORTS_PER_MINUTE = 3;
@@ -26,7 +27,7 @@ const EXPORTS_PER_MINUTE = 3;
 /** Runs `npm start`'s database steps (server/test/start-steps.ts) in a process of its own. */
 function runStartSteps(databaseUrl: string) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["server/test/start-steps.ts", "--demo"], {
+    const child = spawn(TSX_BIN, tsxArgs("server/test/start-steps.ts", "--demo"), {
       cwd: PROJECT_ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl },
     });

@@ -8,13 +8,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { checkDatabaseHealth } from "@/server/services/health";
 import { bundledPostgresMajor, findFreePort } from "@/server/cli/postgres/embedded";
+import { TSX_BIN, tsxArgs } from "@/server/cli/tsx";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** Runs `npm start`'s entry point as a user would, and collects what it prints. */
 function runStart(env: Record<string, string>, args: string[] = []) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/cli/start.ts", ...args], {
+    const child = spawn(TSX_BIN, tsxArgs("server/cli/start.ts", ...args), {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: "", ...env },
     });

@@ -1,5 +1,6 @@
 // The demo accounts share a password printed in the README. While any of them still has it, the
 // installation is a demo: npm start serves this machine only, and every page says so.
+import "server-only";
 import { systemActor } from "@/server/services/core/system-actor";
 import crypto from "node:crypto";
 import { Prisma } from "@/prisma/generated/client";

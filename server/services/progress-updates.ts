@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { v7 as uuidv7 } from "uuid";
 import { db, isUniqueViolation, readRows, sqlIsoTime, type Tx } from "@/server/db/client";
