@@ -6,7 +6,7 @@ import { revokeSession } from "@/server/auth/revocation";
 import { issueClaims, readClaims } from "@/server/auth/session";
 import { SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
 import { ACCOUNT_LOCKED_ERROR, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/shared/sign-in-errors";
-import { sameOriginPath } from "@/components/auth/callback-path";
+import { sameOriginPath } from "@/server/shared/callback-path";
 import { clientAddress } from "@/server/platform/client-address";
 import { describeError, logger } from "@/server/platform/log";
 import { isDatabaseUnavailable } from "@/server/services/errors";
