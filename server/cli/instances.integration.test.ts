@@ -2,7 +2,6 @@
 // .next-test build, built here when missing or older than the sources) share the test database
 // and one session secret, as two instances behind a load balancer would; the client talks to
 // each one directly and proves that nothing an instance needs lives in its own memory.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,27 +18,15 @@ import { readStates } from "@/server/cli/seed/reference-data";
 import { DEMO_USERS } from "@/server/services/demo-accounts";
 import { withDatabase } from "@/server/test/database-url";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
-import { TSX_BIN, tsxArgs } from "@/server/cli/tsx";
+import { runScript } from "@/server/test/run-script";
 
 const TEST_DIST_DIR = ".next-test";
 const EXPORTS_PER_MINUTE = 3;
 
 /** Runs `npm start`'s database steps (server/test/start-steps.ts) in a process of its own. */
-function runStartSteps(databaseUrl: string) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(TSX_BIN, tsxArgs("server/test/start-steps.ts", "--demo"), {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 150_000);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+async function runStartSteps(databaseUrl: string) {
+  const run = await runScript(["server/test/start-steps.ts", "--demo"], { env: { DATABASE_URL: databaseUrl }, timeoutMs: 150_000 });
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
