@@ -10,6 +10,28 @@ const FIRST_LOAD = {
   ],
 };
 
+// Who may import what (README, "Layout"; ARCHITECTURE.md). Server code may reach the browser
+// only as types: components take their data as props, which pages read through the tRPC server
+// caller or server/api/page-loaders.ts; names and formatting both sides need are in server/shared.
+// The server modules also begin with `import "server-only"`, so the build fails as well.
+const under = (folders) => folders.flatMap((folder) => [`@/server/${folder}`, `@/server/${folder}/**`, `**/server/${folder}`, `**/server/${folder}/**`]);
+const BOUNDARY = {
+  browser: {
+    group: under(["db", "services", "platform", "auth", "cli", "api", "test"]),
+    allowTypeImports: true,
+    message: "Components reach the browser: import server code for its types only. Pass data in as props (the page reads it through the server caller or server/api/page-loaders.ts); client-safe names and formatting live in server/shared.",
+  },
+  page: {
+    group: under(["db", "services", "cli", "test"]),
+    allowTypeImports: true,
+    message: "Pages read through the tRPC server caller (server/api/server-caller.ts) or server/api/page-loaders.ts, not from services or the database.",
+  },
+  shared: {
+    group: [...under(["db", "services", "platform", "auth", "cli", "api", "test", "schemas"]), "node:*", "@/prisma/generated/client", "pg", "@prisma/*", "server-only", "next/*"],
+    message: "server/shared is imported by the browser and the server alike: no database, no Node.js APIs, no server modules.",
+  },
+};
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -31,21 +53,48 @@ const config = [
   // in React state; sign-out is a plain form POST; toasts load sonner when shown. Keep it so: each
   // of these libraries costs 8-32 KB gzipped on every visit (bench/README.md, section 4).
   {
-    files: ["components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
-    ignores: ["components/ui/toast.ts", "components/providers.tsx"],
+    files: ["components/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [BOUNDARY.browser] }],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    ignores: ["components/ui/toast.ts", "components/providers.tsx", "**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth], patterns: [BOUNDARY.browser] }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth], patterns: [BOUNDARY.page] }],
+    },
+  },
+  {
+    // Route handlers answer requests, as the tRPC handler does: they may call services.
+    files: ["app/api/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth] }],
     },
   },
   {
+    files: ["server/shared/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [BOUNDARY.shared] }],
+    },
+  },
+  {
     files: ["components/commitments/**", "components/review/**", "components/layout/**", "components/ui/**", "components/users/**", "components/account/**", "components/recommendations/**", "components/auth/**"],
-    ignores: ["components/ui/toast.ts"],
+    ignores: ["components/ui/toast.ts", "**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth, ...FIRST_LOAD.forms],
           patterns: [
+            BOUNDARY.browser,
             { group: ["zod/*", "@hookform/*"], message: "These pages check their forms without zod or react-hook-form: use the rules in server/schemas (text-rules, update-content-rules, review-rules, user-rules, recommendation-rules)." },
             {
               group: ["@/server/schemas/*", "!@/server/schemas/commitment-sorts", "!@/server/schemas/text-rules", "!@/server/schemas/update-content-rules", "!@/server/schemas/review-rules", "!@/server/schemas/user-rules", "!@/server/schemas/recommendation-rules"],

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { SERVER_CONDITIONS } from "./server/cli/tsx";
 
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
@@ -36,7 +37,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh embedded PostgreSQL with demo data, and the production build made by `npm run test:e2e`.
-    command: `node node_modules/.bin/tsx server/cli/start.ts --fresh --data-dir .data/e2e --port ${port}`,
+    command: `node node_modules/.bin/tsx ${SERVER_CONDITIONS} server/cli/start.ts --fresh --data-dir .data/e2e --port ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

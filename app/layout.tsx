@@ -6,6 +6,7 @@ import "./globals.css";
 import { DemoDataBanner } from "@/components/layout/demo-data-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/providers";
+import { loadDemoDataExposed, loadSignedInUser } from "@/server/api/page-loaders";
 
 export const metadata: Metadata = {
   title: { default: "Commitment Tracker", template: "%s · Commitment Tracker" },
@@ -14,7 +15,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [demoDataExposed, me] = await Promise.all([loadDemoDataExposed(), loadSignedInUser()]);
   return (
     <html lang="en">
       <body>
@@ -22,8 +24,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <DemoDataBanner />
-          <SiteHeader />
+          <DemoDataBanner exposed={demoDataExposed} />
+          <SiteHeader me={me} />
           <main id="main" className="page">
             {children}
           </main>

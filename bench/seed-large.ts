@@ -14,7 +14,7 @@ import { PrismaClient } from "@/prisma/generated/client";
 import { migrateDatabase } from "@/server/cli/database";
 import { runCli } from "@/server/cli/user-facing-error";
 import { hashPassword } from "@/server/auth/password";
-import { seedReferenceData } from "@/server/db/seed";
+import { seedReferenceData } from "@/server/cli/seed/reference-data";
 import { DEFAULT_BENCH_DATA_DIR, openBenchServer, recreateDatabase } from "@/bench/lib/database";
 import { progressBar } from "@/bench/lib/progress";
 import { BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmailSql } from "@/bench/lib/accounts";

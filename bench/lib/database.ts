@@ -3,7 +3,7 @@
 import path from "node:path";
 import pg from "pg";
 import { PROJECT_ROOT } from "@/server/cli/database";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { startEmbeddedPostgres } from "@/server/cli/postgres/embedded";
 
 export const BENCH_DATABASE = "large";
 export const DEFAULT_BENCH_DATA_DIR = path.join(PROJECT_ROOT, ".data", "large");

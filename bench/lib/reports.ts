@@ -1,7 +1,7 @@
 // The compliance reports twice: through the app (tRPC over HTTP, as a browser calls them) and as
 // one hand-written SQL query through `pg` that computes the same figures, the physical limit.
 import type pg from "pg";
-import type { Figures } from "@/server/services/compliance-figures";
+import type { Figures } from "@/server/shared/figures";
 import type { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
 import type { AppClient } from "@/bench/lib/http";
 import { close } from "@/bench/lib/stats";

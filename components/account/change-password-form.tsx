@@ -10,7 +10,7 @@ import { InputField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { errorMessage } from "@/components/ui/api-errors";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
 import { PASSWORD_INPUT_MAX, confirmPasswordProblem, currentPasswordProblem, newPasswordProblem } from "@/server/schemas/user-rules";
 import { useHydrated } from "@/components/users/use-hydrated";
 

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { signInWithPassword } from "@/components/auth/sign-in";
-import { ACCOUNT_LOCKED_ERROR, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/auth/session-config";
+import { ACCOUNT_LOCKED_ERROR, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/shared/sign-in-errors";
 
 const GENERIC_ERROR = "The email or password is not correct.";
 const LOCKED_ERROR =

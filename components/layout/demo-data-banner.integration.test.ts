@@ -2,11 +2,13 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import { DEMO_PASSWORD } from "@/server/db/seed-data/demo-accounts";
+import { DEMO_PASSWORD } from "@/server/services/demo-accounts";
 import { DemoDataBanner } from "@/components/layout/demo-data-banner";
+import { loadDemoDataExposed } from "@/server/api/page-loaders";
 
+/** The banner as the root layout renders it. */
 async function bannerMarkup() {
-  const element = await DemoDataBanner();
+  const element = DemoDataBanner({ exposed: await loadDemoDataExposed() });
   return element ? renderToStaticMarkup(element) : "";
 }
 

@@ -1,12 +1,9 @@
-import { demoAccountsWithPublishedPassword } from "@/server/services/demo-accounts";
-
 /**
- * On every page while a demo account still has the published password: anyone may sign in as
- * its administrator, so nothing real belongs here. One small indexed query per request.
+ * On every page while a demo account still has the published password (loadDemoDataExposed):
+ * anyone may sign in as its administrator, so nothing real belongs here.
  */
-export async function DemoDataBanner() {
-  const exposed = await demoAccountsWithPublishedPassword().catch(() => []);
-  if (exposed.length === 0) return null;
+export function DemoDataBanner({ exposed }: { exposed: boolean }) {
+  if (!exposed) return null;
   return (
     <aside className="demo-banner" aria-label="Demo data">
       <p>

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getPageActor } from "@/server/auth/page-session";
-import { describeActor } from "@/server/services/account";
+import type { ActorSummary } from "@/server/services/account";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { SiteNav, type NavItem } from "@/components/layout/site-nav";
 import type { Role } from "@/prisma/generated/enums";
@@ -17,8 +16,7 @@ function navFor(role: Role): NavItem[] {
 }
 
 /** The header on every page: product name, who is signed in (role and State), sign-out. */
-export async function SiteHeader() {
-  const me = describeActor((await getPageActor()) ?? { kind: "public", requestId: null });
+export function SiteHeader({ me }: { me: ActorSummary | null }) {
   return (
     <header className="site-header">
       <Link href="/" className="brand">

@@ -1,4 +1,4 @@
-import { FIGURE_DEFINITIONS } from "@/server/services/compliance-figures";
+import { FIGURE_DEFINITIONS } from "@/server/shared/figures";
 
 type Key = keyof typeof FIGURE_DEFINITIONS;
 

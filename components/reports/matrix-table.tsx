@@ -1,6 +1,6 @@
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
 import { statusSymbol } from "@/components/ui/status-badge";
-import { formatProgress, formatShare, type Figures } from "@/server/services/compliance-figures";
+import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
 
 // The matrix is rendered on the server as plain HTML: up to 57 x 200 cells (the page shows 200
 // recommendations at a time), so no client

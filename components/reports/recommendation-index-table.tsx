@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { formatProgress, formatShare } from "@/server/services/compliance-figures";
+import { formatProgress, formatShare } from "@/server/shared/figures";
 import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
 import { ScrollTable } from "@/components/reports/charts/scroll-table";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
+import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/shared/figures";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ODIHR_COLORS } from "@/components/reports/charts/chart-palette";

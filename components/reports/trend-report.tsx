@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { formatProgress, formatShare } from "@/server/services/compliance-figures";
+import { formatProgress, formatShare } from "@/server/shared/figures";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartFigure } from "@/components/reports/charts/chart-figure";
 import { ChartSwatch, statusColor } from "@/components/reports/charts/chart-palette";

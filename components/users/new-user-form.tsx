@@ -9,7 +9,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { errorMessage } from "@/components/ui/api-errors";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
 import { EMAIL_MAX, PASSWORD_INPUT_MAX, USER_NAME_MAX, emailProblem, newPasswordProblem, userNameProblem } from "@/server/schemas/user-rules";
 import {
   RoleAndStateFields,

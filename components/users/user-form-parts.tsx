@@ -1,6 +1,7 @@
 import type { ChangeEvent, ReactNode } from "react";
 import type { Role, StateKind } from "@/prisma/generated/enums";
 import { SelectField } from "@/components/ui/field";
+import { ROLE_LABELS } from "@/server/shared/roles";
 import { FOCAL_POINT_STATE_MESSAGE, ROLE_MESSAGE } from "@/server/schemas/user-rules";
 
 /** A State as the user screens need it (from the States list of the page). */
@@ -9,14 +10,10 @@ export type StateOption = { id: string; name: string; iso2: string; kind: StateK
 /** Users per page of the administration list. */
 export const USERS_PAGE_SIZE = 25;
 
-export const ROLE_OPTIONS: { value: Role; label: string }[] = [
-  { value: "FOCAL_POINT", label: "Focal point" },
-  { value: "ANALYST", label: "Secretariat analyst" },
-  { value: "ADMIN", label: "Administrator" },
-];
+export const ROLE_OPTIONS: { value: Role; label: string }[] = (["FOCAL_POINT", "ANALYST", "ADMIN"] as const).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export function roleLabel(role: Role): string {
-  return ROLE_OPTIONS.find((option) => option.value === role)?.label ?? role;
+  return ROLE_LABELS[role];
 }
 
 export function isSecretariatRole(role: string | undefined): boolean {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const outage = await vi.hoisted(async () => {
   const os = await import("node:os");
   const path = await import("node:path");
-  const { startEmbeddedPostgres } = await import("@/server/db/embedded");
+  const { startEmbeddedPostgres } = await import("@/server/cli/postgres/embedded");
   const dataDir = path.join(os.tmpdir(), `commitment-tracker-outage-${process.pid}`);
   const server = await startEmbeddedPostgres({ dataDir, fresh: true });
   // The app's modules below must bind to this server, not to the shared test database.
@@ -22,7 +22,7 @@ import { issueClaims } from "@/server/auth/session";
 import superjson from "superjson";
 import { migrateDatabase } from "@/server/cli/database";
 import { closeDatabase, db } from "@/server/db/client";
-import { seedReferenceData } from "@/server/db/seed";
+import { seedReferenceData } from "@/server/cli/seed/reference-data";
 import { logger } from "@/server/platform/log";
 import { createTestUser } from "@/server/test/factories";
 import * as trpcRoute from "@/app/api/trpc/[trpc]/route";

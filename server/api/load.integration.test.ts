@@ -9,8 +9,8 @@ import { AppClient } from "@/bench/lib/http";
 import { findLostWrites, runMix, type MixWorker } from "@/bench/lib/mix";
 import { ensureBuild, startServer, type AppServer } from "@/bench/lib/server";
 import { pool } from "@/server/db/client";
-import { findFreePort } from "@/server/db/embedded";
-import { readStates } from "@/server/db/seed";
+import { findFreePort } from "@/server/cli/postgres/embedded";
+import { readStates } from "@/server/cli/seed/reference-data";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 
 const CLIENTS = 50;

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * How every tRPC procedure is authorized. A test walks the router and fails for a procedure that
  * is missing here (or listed here but gone), so a new procedure cannot slip through unclassified.

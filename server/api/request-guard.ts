@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 

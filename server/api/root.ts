@@ -1,3 +1,4 @@
+import "server-only";
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { accountRouter } from "@/server/api/routers/account";
 import { commitmentsRouter } from "@/server/api/routers/commitments";

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import { createCaller } from "@/server/api/root";
 import { getPageActor, pageRequest } from "@/server/auth/page-session";

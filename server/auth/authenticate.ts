@@ -1,7 +1,8 @@
+import "server-only";
 import { db } from "@/server/db/client";
 import { burnPasswordCheck, verifyPassword } from "@/server/auth/password";
 import { reserveSignInAttempt } from "@/server/auth/throttle";
-import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
+import { ACCOUNT_LOCKED_ERROR } from "@/server/shared/sign-in-errors";
 import { ZSignInInput } from "@/server/schemas/auth";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };

@@ -1,10 +1,12 @@
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
 import { revokeSession } from "@/server/auth/revocation";
 import { issueClaims, readClaims } from "@/server/auth/session";
-import { ACCOUNT_LOCKED_ERROR, SESSION_IDLE_SECONDS, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/auth/session-config";
-import { sameOriginPath } from "@/components/auth/callback-path";
+import { SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
+import { ACCOUNT_LOCKED_ERROR, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/shared/sign-in-errors";
+import { sameOriginPath } from "@/server/shared/callback-path";
 import { clientAddress } from "@/server/platform/client-address";
 import { describeError, logger } from "@/server/platform/log";
 import { isDatabaseUnavailable } from "@/server/services/errors";

@@ -2,6 +2,7 @@
 // valid until it expires, so a copy taken before "Sign out" would otherwise keep working. The
 // session's id (`sid`) goes into RevokedSession until the latest moment the token could still be
 // accepted (its absolute limit), and loadActor refuses it from then on.
+import "server-only";
 import { occasionally } from "@/server/platform/occasionally";
 import { db } from "@/server/db/client";
 import { SESSION_ABSOLUTE_SECONDS } from "@/server/auth/session-config";

@@ -1,4 +1,4 @@
-// Client-safe and edge-safe constants of the session policy.
+// Edge-safe constants of the session policy (proxy.ts reads them too).
 const minutes = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
 const hours = Number(process.env.SESSION_MAX_HOURS ?? 12);
 
@@ -6,7 +6,3 @@ const hours = Number(process.env.SESSION_MAX_HOURS ?? 12);
 export const SESSION_IDLE_SECONDS = Math.min(Math.max(minutes, 1), 30) * 60;
 /** A session ends this long after sign-in, however active. */
 export const SESSION_ABSOLUTE_SECONDS = Math.min(Math.max(hours, 1), 12) * 3600;
-/** Sign-in answers for an account that is locked. */
-export const ACCOUNT_LOCKED_ERROR = "AccountLocked";
-/** Sign-in answers when the database cannot be reached. */
-export const SIGN_IN_UNAVAILABLE_ERROR = "ServiceUnavailable";

@@ -2,6 +2,7 @@
 // the secrets listed in NEXTAUTH_SECRET_PREVIOUS (comma-separated) still verify, so sessions made
 // before a rotation keep working until they expire (and the proxy re-signs them on their next
 // request with the current secret). Edge-safe: no database, no Node-only modules.
+import "server-only";
 import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 
 /** The current secret first, then the previous ones still accepted. */

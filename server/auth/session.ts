@@ -1,3 +1,4 @@
+import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { Prisma } from "@/prisma/generated/client";
 import { readRows } from "@/server/db/client";

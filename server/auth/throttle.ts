@@ -3,6 +3,7 @@
 // addresses). An attempt reserves its place in both counters BEFORE the password is checked, in
 // one atomic statement each (server/platform/rate-limit.ts): of 50 parallel guesses only 5 reach
 // argon2, and a refused attempt costs no password hashing at all.
+import "server-only";
 import { occasionally } from "@/server/platform/occasionally";
 import { logger } from "@/server/platform/log";
 import { db } from "@/server/db/client";

@@ -24,7 +24,7 @@ import {
   tableContent,
   type CatalogTable,
 } from "@/server/cli/backup-catalog";
-import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
+import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/cli/postgres/connection-check";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 
 export type BackupSummary = { file: string; manifest: Manifest; bytes: number };

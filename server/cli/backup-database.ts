@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_DATA_DIR } from "@/server/cli/database";
-import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/cli/postgres/connection-check";
+import { startEmbeddedPostgres } from "@/server/cli/postgres/embedded";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 
 export type MaintenanceDatabase = { url: string; description: string; stop: () => Promise<void> };

@@ -1,6 +1,6 @@
 // T19: backups are consistent while the app writes, restore exactly (also into another
 // PostgreSQL major version), keep the audit trail append-only, and fail in one clear line.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup, type BackupSummary } from "@/server/cli/backup-create";
 import { migrateUpTo, restoreBackup } from "@/server/cli/restore-apply";
 import { PROJECT_ROOT, migrateDatabase } from "@/server/cli/database";
-import { findFreePort, startEmbeddedPostgres } from "@/server/db/embedded";
+import { findFreePort, startEmbeddedPostgres } from "@/server/cli/postgres/embedded";
 import { TEST_PASSWORD, callerFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 import { withDatabase } from "@/server/test/database-url";
+import { TSX_BIN, tsxArgs } from "@/server/cli/tsx";
+import { runScript } from "@/server/test/run-script";
 
 const sourceUrl = process.env.DATABASE_URL!;
 const serverUrl = withDatabase(sourceUrl, "postgres");
@@ -63,21 +65,8 @@ async function createDatabase(name: string): Promise<string> {
 }
 
 /** Runs a command-line entry point as a user would, without the test's DATABASE_URL unless given. */
-function runCli(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, ...env };
-  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [path.join(PROJECT_ROOT, "server", "cli", script), ...args], {
-      cwd: PROJECT_ROOT,
-      env: childEnv,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function runCli(script: string, args: string[], env: Record<string, string | undefined> = {}) {
+  return runScript([path.join("server", "cli", script), ...args], { env: { DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, ...env } });
 }
 
 /** Signs in through next-auth's credentials provider and reads a commitment as that user, in a process on `url`. */
@@ -95,7 +84,7 @@ async function signInOn(url: string, email: string, password: string, commitment
     await closeDatabase();
     })();
   `;
-  const child = spawnSync(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["--eval", script], {
+  const child = spawnSync(TSX_BIN, tsxArgs("--eval", script), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test" },
     encoding: "utf8",

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
-import { grantAppPrivileges } from "@/server/db/app-role";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded";
+import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/cli/postgres/connection-check";
+import { grantAppPrivileges } from "@/server/cli/postgres/app-role";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/cli/postgres/embedded";
 import { UserFacingError } from "@/server/cli/user-facing-error";
+import type { Db } from "@/server/db/client";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".data");
@@ -94,6 +95,29 @@ export async function migrateDatabase(url: string): Promise<void> {
         .slice(-3)
         .join(" ") || "unknown error";
     throw new UserFacingError(`Could not apply database migrations to ${describeDatabaseUrl(url)}: ${reason}`);
+  }
+}
+
+/**
+ * For a command-line step on the data (db:seed, user:create): opens the database, applies pending
+ * migrations and the reference data, runs `step` with the Prisma client, then closes everything.
+ * The client loads only once DATABASE_URL names the database, so `step` imports services the same way.
+ */
+export async function withReadyDatabase(step: (db: Db) => Promise<void>): Promise<void> {
+  const database = await openDatabase();
+  try {
+    process.env.DATABASE_URL = database.url;
+    await migrateDatabase(database.url);
+    const { db, closeDatabase } = await import("@/server/db/client");
+    const { seedReferenceData } = await import("@/server/cli/seed/reference-data");
+    try {
+      await seedReferenceData(db);
+      await step(db);
+    } finally {
+      await closeDatabase();
+    }
+  } finally {
+    await database.stop();
   }
 }
 

@@ -2,43 +2,31 @@
 // .next-test build, built here when missing or older than the sources) share the test database
 // and one session secret, as two instances behind a load balancer would; the client talks to
 // each one directly and proves that nothing an instance needs lives in its own memory.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppClient, CallError } from "@/bench/lib/http";
 import { ensureBuild, startServer, type AppServer } from "@/bench/lib/server";
-import { ACCOUNT_LOCKED_ERROR } from "@/server/auth/session-config";
+import { ACCOUNT_LOCKED_ERROR } from "@/server/shared/sign-in-errors";
 import { PROJECT_ROOT } from "@/server/cli/database";
 import { db } from "@/server/db/client";
-import { findFreePort } from "@/server/db/embedded";
-import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/db/seed-data/alliance-2017";
-import { readStates } from "@/server/db/seed";
-import { DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
+import { findFreePort } from "@/server/cli/postgres/embedded";
+import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/cli/seed/alliance-2017";
+import { readStates } from "@/server/cli/seed/reference-data";
+import { DEMO_USERS } from "@/server/services/demo-accounts";
 import { withDatabase } from "@/server/test/database-url";
 import { TEST_PASSWORD, createPublishedCommitments, createTestUser } from "@/server/test/factories";
+import { runScript } from "@/server/test/run-script";
 import { withClient } from "@/server/test/sql";
 
 const TEST_DIST_DIR = ".next-test";
 const EXPORTS_PER_MINUTE = 3;
 
 /** Runs `npm start`'s database steps (server/test/start-steps.ts) in a process of its own. */
-function runStartSteps(databaseUrl: string) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["server/test/start-steps.ts", "--demo"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 150_000);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+async function runStartSteps(databaseUrl: string) {
+  const run = await runScript(["server/test/start-steps.ts", "--demo"], { env: { DATABASE_URL: databaseUrl }, timeoutMs: 150_000 });
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 

@@ -17,7 +17,7 @@ import {
 } from "@/server/cli/backup-catalog";
 import { PROJECT_ROOT, migrateDatabase, runBin } from "@/server/cli/database";
 import { UserFacingError } from "@/server/cli/user-facing-error";
-import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/db/connection-check";
+import { assertDatabaseReachable, describeDatabaseUrl } from "@/server/cli/postgres/connection-check";
 
 const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 

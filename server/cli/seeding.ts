@@ -1,6 +1,7 @@
 import { withStartupLock } from "@/server/cli/database";
 import { db } from "@/server/db/client";
-import { seedDemoData, seedReferenceData } from "@/server/db/seed";
+import { seedReferenceData } from "@/server/cli/seed/reference-data";
+import { seedDemoData } from "@/server/cli/seed/demo-data";
 
 const DEMO_MARKER = "demo_seeded_at";
 

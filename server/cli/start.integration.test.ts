@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -7,27 +6,12 @@ import { describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { checkDatabaseHealth } from "@/server/services/health";
-import { bundledPostgresMajor, findFreePort } from "@/server/db/embedded";
-
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
+import { bundledPostgresMajor, findFreePort } from "@/server/cli/postgres/embedded";
+import { runScript } from "@/server/test/run-script";
 
 /** Runs `npm start`'s entry point as a user would, and collects what it prints. */
 function runStart(env: Record<string, string>, args: string[] = []) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/cli/start.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runScript(["server/cli/start.ts", ...args], { env: { DATABASE_URL: "", ...env }, timeoutMs: 60_000 });
 }
 
 function expectOneCleanLine(stderr: string) {

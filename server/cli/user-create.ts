@@ -4,7 +4,7 @@ import { systemActor } from "@/server/services/core/system-actor";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { migrateDatabase, openDatabase } from "@/server/cli/database";
+import { withReadyDatabase } from "@/server/cli/database";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
 
@@ -52,14 +52,8 @@ runCli(async () => {
   const checkedPassword = ZNewPassword.safeParse(password);
   if (!checkedPassword.success) throw new UserFacingError(checkedPassword.error.issues[0]!.message);
 
-  const database = await openDatabase();
-  try {
-    process.env.DATABASE_URL = database.url;
-    await migrateDatabase(database.url);
-    const { db, closeDatabase } = await import("@/server/db/client");
-    const { seedReferenceData } = await import("@/server/db/seed");
+  await withReadyDatabase(async () => {
     const { createUser } = await import("@/server/services/users");
-    await seedReferenceData(db);
     const user = await createUser(systemActor("user:create"), {
       email: input.email,
       name: input.name ?? input.email,
@@ -68,8 +62,5 @@ runCli(async () => {
       password: checkedPassword.data,
     });
     console.log(`Created ${user.role} ${user.email}${input.state ? ` for ${input.state}` : ""}.`);
-    await closeDatabase();
-  } finally {
-    await database.stop();
-  }
+  });
 });

@@ -16,6 +16,7 @@
 // - a comma-separated list of proxy addresses or CIDR ranges (`10.0.0.0/8, 192.0.2.7`, or the
 //   names `loopback`, `linklocal`, `uniquelocal`): walking from the socket's peer leftwards, every
 //   hop in the list is a trusted proxy; the first hop that is not is the client.
+import "server-only";
 import net from "node:net";
 import proxyaddr from "proxy-addr";
 import { logger } from "@/server/platform/log";

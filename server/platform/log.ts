@@ -1,6 +1,7 @@
 // The one logger of the app: structured JSON lines on stdout (pino). Every failure a request
 // meets is logged once, with its request id. Passwords, tokens, cookies and secrets are never
 // written: the paths below are redacted wherever they appear in a logged object.
+import "server-only";
 import pino from "pino";
 
 export const logger = pino({

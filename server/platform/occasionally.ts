@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Housekeeping done in passing by the requests themselves (no scheduler needed): the returned
  * function runs `task` at most once per `everyMs` in this process, and never fails its caller,

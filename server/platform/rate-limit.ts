@@ -3,6 +3,7 @@
 // rate-limiter-flexible's PostgreSQL store does each step in one INSERT ... ON CONFLICT ... DO
 // UPDATE ... RETURNING, so parallel requests cannot all read "under the limit" before any of them
 // counts. Its table ("RateLimit") comes from a migration: the app never creates tables.
+import "server-only";
 import { occasionally } from "@/server/platform/occasionally";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db, pool } from "@/server/db/client";

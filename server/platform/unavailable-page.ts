@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 
 // Next answers a page whose rendering fails with 500 and gives pages no way to choose another

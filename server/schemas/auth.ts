@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
 import { EMAIL_MAX, EMAIL_PATTERN, emailMessages, passwordMessages } from "@/server/schemas/user-rules";
 
 // Built from the zod-free rules and messages of user-rules.ts, which the browser's forms use.

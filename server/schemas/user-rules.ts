@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
 import { requiredTextProblem } from "@/server/schemas/text-rules";
 
 // The account inputs (name, email, passwords), without zod: the zod schemas (auth.ts, users.ts)

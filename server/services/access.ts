@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import type { Role } from "@/prisma/generated/enums";
 
@@ -16,12 +17,6 @@ export type UserActor = {
 };
 export type PublicActor = { kind: "public"; requestId: string | null };
 export type Actor = UserActor | PublicActor;
-
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "Administrator",
-  ANALYST: "Secretariat analyst",
-  FOCAL_POINT: "Focal point",
-};
 
 /** Why a user who must choose a new password is refused everything else (API and exports). */
 export const MUST_CHANGE_PASSWORD_MESSAGE = "Change your password before continuing: your account has a temporary password.";

@@ -1,9 +1,10 @@
+import "server-only";
 import { db } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { reserveSignInAttempt } from "@/server/auth/throttle";
 import type { TChangePasswordInput } from "@/server/schemas/users";
 import type { Actor, UserActor } from "@/server/services/access";
-import { ROLE_LABELS } from "@/server/services/access";
+import { ROLE_LABELS } from "@/server/shared/roles";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";

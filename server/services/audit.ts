@@ -1,3 +1,4 @@
+import "server-only";
 import type { ServiceActor } from "@/server/services/core/system-actor";
 import type { Prisma } from "@/prisma/generated/client";
 import type { Tx } from "@/server/db/client";

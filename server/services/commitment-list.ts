@@ -1,3 +1,4 @@
+import "server-only";
 import { escapeLike } from "@/server/services/core/text-search";
 import { z } from "zod";
 import { Prisma } from "@/prisma/generated/client";

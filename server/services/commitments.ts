@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";

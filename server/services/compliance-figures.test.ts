@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeFigures, formatProgress, formatShare, type FigureCell } from "@/server/services/compliance-figures";
+import { computeFigures, type FigureCell } from "@/server/services/compliance-figures";
+import { formatProgress, formatShare } from "@/server/shared/figures";
 
 const cell = (progress: number, odihrLevel: FigureCell["odihrLevel"], countsTowardsAverage = true): FigureCell => ({
   progress,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { computeFigures, FIGURE_SQL, figuresFromRow, type FigureRow, type OdihrLevel } from "@/server/services/compliance-figures";
+import { computeFigures, FIGURE_SQL, figuresFromRow, type FigureRow } from "@/server/services/compliance-figures";
+import type { OdihrLevel } from "@/server/shared/figures";
 import { callerAs, callerFor, createPublishedCommitments, uniqueSuffix } from "@/server/test/factories";
 
 /**

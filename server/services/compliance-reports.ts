@@ -1,10 +1,12 @@
+import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { db, readRows, sqlIsoDay, sqlIsoTime } from "@/server/db/client";
 import { startOfTodayUtc } from "@/server/services/commitments";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
-import { FIGURE_SQL, FigureAccumulator, figuresFromRow, type FigureRow, type Figures, type OdihrLevel } from "@/server/services/compliance-figures";
+import { FIGURE_SQL, FigureAccumulator, figuresFromRow, type FigureRow } from "@/server/services/compliance-figures";
+import type { Figures, OdihrLevel } from "@/server/shared/figures";
 import { ZMatrixInput, ZOverdueInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 import type { z } from "zod";
 

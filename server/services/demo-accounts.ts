@@ -1,12 +1,22 @@
 // The demo accounts share a password printed in the README. While any of them still has it, the
 // installation is a demo: npm start serves this machine only, and every page says so.
+import "server-only";
 import { systemActor } from "@/server/services/core/system-actor";
 import crypto from "node:crypto";
 import { Prisma } from "@/prisma/generated/client";
 import { db, readRows } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/services/audit";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
+
+/** The demo accounts `npm start` creates on the embedded database, and their published password. */
+export const DEMO_PASSWORD = "demo-password-2017";
+export const DEMO_USERS = [
+  { email: "admin@demo.test", name: "Demo Administrator", role: "ADMIN", state: null },
+  { email: "analyst@demo.test", name: "Demo Analyst", role: "ANALYST", state: null },
+  { email: "focal.at@demo.test", name: "Anna Gruber", role: "FOCAL_POINT", state: "AT" },
+  { email: "focal.it@demo.test", name: "Marco Rossi", role: "FOCAL_POINT", state: "IT" },
+  { email: "focal.de@demo.test", name: "Jonas Weber", role: "FOCAL_POINT", state: "DE" },
+] as const;
 
 const DEMO_EMAILS = DEMO_USERS.map((user) => user.email);
 

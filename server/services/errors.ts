@@ -1,3 +1,5 @@
+import "server-only";
+
 export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST" | "UNAUTHORIZED";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { db as defaultDb } from "@/server/db/client";
 
 export type Health = { status: "ok" | "unavailable"; database: "up" | "down" };

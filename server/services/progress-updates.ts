@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import type { ReviewState } from "@/prisma/generated/enums";
 import { v7 as uuidv7 } from "uuid";

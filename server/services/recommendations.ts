@@ -1,3 +1,4 @@
+import "server-only";
 import { escapeLike } from "@/server/services/core/text-search";
 import { assertAdmin, assertSecretariat } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";

@@ -1,7 +1,8 @@
+import "server-only";
 import type { z } from "zod";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
-import { FIGURE_DEFINITIONS, ODIHR_LABELS, ODIHR_LEVELS, type Figures } from "@/server/services/compliance-figures";
+import { FIGURE_DEFINITIONS, ODIHR_LABELS, ODIHR_LEVELS, type Figures } from "@/server/shared/figures";
 import { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
 import type { ExportDocument, ExportTable } from "@/server/services/exports/table";
 import type { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";

@@ -1,3 +1,4 @@
+import "server-only";
 import { assertAdmin } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";
 import { Prisma } from "@/prisma/generated/client";

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "@/server/cli/database";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { startEmbeddedPostgres } from "@/server/cli/postgres/embedded";
 import { assertLocalDatabase, withDatabase } from "@/server/test/database-url";
 
 declare module "vitest" {
@@ -19,7 +19,7 @@ declare module "vitest" {
 async function seedReference(databaseUrl: string) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient } = await import("@/prisma/generated/client");
-  const { seedReferenceData } = await import("@/server/db/seed");
+  const { seedReferenceData } = await import("@/server/cli/seed/reference-data");
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     await seedReferenceData(db);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/server/auth/page-session";
-import { describeActor } from "@/server/services/account";
+import { loadAccount } from "@/server/api/page-loaders";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import "@/app/users.css";
@@ -8,7 +7,7 @@ import "@/app/users.css";
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ mustChange?: string | string[] }> }) {
-  const me = describeActor(await requirePageActor("/account"))!;
+  const me = await loadAccount("/account");
   const { mustChange } = await searchParams;
   // The database says whether a change is required; the query parameter only says where they came from.
   const forced = me.mustChangePassword;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
-import { pageRead, requirePageActor } from "@/server/auth/page-session";
+import { requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
-import { listStatesForFilter } from "@/server/services/states";
+import { loadStatesForFilter } from "@/server/api/page-loaders";
 import { CommitmentList, type CommitmentListOptions } from "@/components/commitments/commitment-list";
 import { getterOf, parseListParams, toListInput } from "@/components/commitments/commitment-list-params";
 import "../../commitments-list.css";
@@ -17,7 +17,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const caller = await getServerCaller();
   const [states, themes, sources, scales] = await Promise.all([
     // States are public reference data; only the secretariat filters by State.
-    isSecretariat ? pageRead(listStatesForFilter()) : Promise.resolve([]),
+    isSecretariat ? loadStatesForFilter() : Promise.resolve([]),
     caller.recommendations.themes(),
     caller.sources.list(),
     caller.scales.list(),

@@ -3,8 +3,8 @@ import "@/app/review.css";
 import { REVIEW_PAGE_SIZE, idParam } from "@/components/review/review-links";
 import { ReviewScreen } from "@/components/review/review-screen";
 import { getServerCaller } from "@/server/api/server-caller";
-import { pageRead, requireSecretariatPage } from "@/server/auth/page-session";
-import { listStatesForFilter } from "@/server/services/states";
+import { requireSecretariatPage } from "@/server/auth/page-session";
+import { loadStatesForFilter } from "@/server/api/page-loaders";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -19,7 +19,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const [queue, sources, states] = await Promise.all([
     caller.review.queue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }),
     caller.sources.list(),
-    pageRead(listStatesForFilter()),
+    loadStatesForFilter(),
   ]);
 
   return (

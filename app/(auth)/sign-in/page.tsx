@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getPageActor } from "@/server/auth/page-session";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeCallbackPath } from "@/components/auth/callback-path";
+import { safeCallbackPath } from "@/server/shared/callback-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -9,7 +9,7 @@ import { ReportFilters } from "@/components/reports/report-filters";
 import { readReportFilters, type ReportSearchParams } from "@/components/reports/report-params";
 import { ReportsNav } from "@/components/reports/reports-nav";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatProgress, formatShare } from "@/server/services/compliance-figures";
+import { formatProgress, formatShare } from "@/server/shared/figures";
 import { MATRIX_PAGE_COLUMNS } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";

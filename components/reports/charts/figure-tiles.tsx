@@ -1,4 +1,4 @@
-import { formatProgress, formatShare, type Figures } from "@/server/services/compliance-figures";
+import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
 
 /** The headline figures of a report, as a definition list (words first, then the number). */
 export function FigureTiles({ figures, unit, scoreLabel = "Mean progress" }: { figures: Figures; unit: string; scoreLabel?: string }) {

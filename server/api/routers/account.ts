@@ -1,3 +1,4 @@
+import "server-only";
 import { authedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import { ZChangePasswordInput, ZSignOutEverywhereInput } from "@/server/schemas/users";
 import { changeOwnPassword, describeActor, ownProfile, signOutEverywhere } from "@/server/services/account";

@@ -1,3 +1,4 @@
+import "server-only";
 import { authedProcedure, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
 import {
   ZCommitmentRef,

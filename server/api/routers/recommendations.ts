@@ -1,3 +1,4 @@
+import "server-only";
 import { adminProcedure, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
 import {
   ZAddAddresseesInput,

@@ -1,3 +1,4 @@
+import "server-only";
 import { reportProcedure, router } from "@/server/api/trpc";
 import { ZMatrixInput, ZOverdueInput, ZRecommendationReportInput, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 import { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";

@@ -1,3 +1,4 @@
+import "server-only";
 import { adminProcedure, publicProcedure, router } from "@/server/api/trpc";
 import { ZCreateScaleInput, ZGetScaleInput, ZUpdateScaleInput } from "@/server/schemas/scales";
 import { createScale, getScale, listScales, updateScale } from "@/server/services/scales";

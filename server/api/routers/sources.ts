@@ -1,3 +1,4 @@
+import "server-only";
 import { publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
 import { ZCreateSourceInput, ZGetSourceInput, ZListSourcesInput, ZUpdateSourceInput } from "@/server/schemas/sources";
 import { createSource, getSource, listSources, updateSource } from "@/server/services/sources";

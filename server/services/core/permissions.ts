@@ -1,5 +1,6 @@
 // Every role assertion of the services, in one place. The procedure tiers check the role first; the
 // services check again because they are also called directly (pages, the command line, jobs).
+import "server-only";
 import { DomainError } from "@/server/services/errors";
 import { isAdmin, isSecretariat, type UserActor } from "@/server/services/access";
 import { isSystem, type ServiceActor, type SystemActor } from "@/server/services/core/system-actor";

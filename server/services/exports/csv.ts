@@ -1,3 +1,4 @@
+import "server-only";
 import { neutralizeFormula, type ExportCell, type ExportDocument } from "@/server/services/exports/table";
 
 const BOM = "\uFEFF";

@@ -1,3 +1,4 @@
+import "server-only";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { logger } from "@/server/platform/log";

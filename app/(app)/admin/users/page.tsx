@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { pageRead, requireAdminPage } from "@/server/auth/page-session";
+import { requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
-import { listStatesForFilter } from "@/server/services/states";
+import { loadStatesForFilter } from "@/server/api/page-loaders";
 import { UsersAdmin } from "@/components/users/users-admin";
 import { USERS_PAGE_SIZE } from "@/components/users/user-form-parts";
 import "@/app/users.css";
@@ -11,6 +11,6 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requireAdminPage("/admin/users");
   const caller = await getServerCaller();
-  const [initialPage, states] = await Promise.all([caller.users.list({ limit: USERS_PAGE_SIZE }), pageRead(listStatesForFilter())]);
+  const [initialPage, states] = await Promise.all([caller.users.list({ limit: USERS_PAGE_SIZE }), loadStatesForFilter()]);
   return <UsersAdmin initialPage={initialPage} states={states} currentUserId={actor.id} />;
 }

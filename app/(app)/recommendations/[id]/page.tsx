@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import "@/app/recommendations.css";
 import { RecommendationView } from "@/components/recommendations/recommendation-view";
 import { getServerCaller } from "@/server/api/server-caller";
-import { pageRead, requireSecretariatPage } from "@/server/auth/page-session";
+import { requireSecretariatPage } from "@/server/auth/page-session";
 import { zId } from "@/server/schemas/common";
-import { listStatesForFilter } from "@/server/services/states";
+import { loadStatesForFilter } from "@/server/api/page-loaders";
 
 export const metadata: Metadata = { title: "Recommendation" };
 
@@ -26,7 +26,7 @@ export default async function RecommendationPage({ params }: { params: Promise<{
     caller.sources.list(),
     caller.recommendations.themes(),
     caller.scales.list(),
-    pageRead(listStatesForFilter()),
+    loadStatesForFilter(),
   ]);
   return <RecommendationView initial={recommendation} sources={sources} themes={themes} scales={scales} states={states} />;
 }

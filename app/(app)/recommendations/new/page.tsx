@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import "@/app/recommendations.css";
 import { NewRecommendation } from "@/components/recommendations/new-recommendation";
 import { getServerCaller } from "@/server/api/server-caller";
-import { pageRead, requireSecretariatPage } from "@/server/auth/page-session";
-import { listStatesForFilter } from "@/server/services/states";
+import { requireSecretariatPage } from "@/server/auth/page-session";
+import { loadStatesForFilter } from "@/server/api/page-loaders";
 
 export const metadata: Metadata = { title: "New recommendation" };
 
@@ -15,7 +15,7 @@ export default async function NewRecommendationPage({ searchParams }: { searchPa
     caller.sources.list(),
     caller.recommendations.themes(),
     caller.scales.list(),
-    pageRead(listStatesForFilter()),
+    loadStatesForFilter(),
   ]);
   // Only a source that exists is preselected; anything else in the address is ignored.
   const initialSourceId = typeof sourceId === "string" && sources.some((source) => source.id === sourceId) ? sourceId : undefined;

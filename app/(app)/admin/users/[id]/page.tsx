@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { pageRead, requireAdminPage } from "@/server/auth/page-session";
+import { requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
-import { listStatesForFilter } from "@/server/services/states";
+import { loadStatesForFilter } from "@/server/api/page-loaders";
 import { UserDetail } from "@/components/users/user-detail";
 import "@/app/users.css";
 
@@ -19,6 +19,6 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     throw error;
   });
   if (!user) notFound();
-  const states = await pageRead(listStatesForFilter());
+  const states = await loadStatesForFilter();
   return <UserDetail initialUser={user} states={states} currentUserId={actor.id} />;
 }

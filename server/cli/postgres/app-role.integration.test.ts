@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { openDatabase, prepareDatabase, type OpenDatabase } from "@/server/cli/database";
 import { UserFacingError } from "@/server/cli/user-facing-error";
-import { seedReferenceData } from "@/server/db/seed";
+import { seedReferenceData } from "@/server/cli/seed/reference-data";
 
 /** Runs `body` with these environment variables, restoring the previous values afterwards. */
 async function withEnv<T>(vars: Record<string, string | undefined>, body: () => Promise<T>): Promise<T> {

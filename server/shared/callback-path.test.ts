@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath, sameOriginPath } from "@/components/auth/callback-path";
+import { safeCallbackPath, sameOriginPath } from "@/server/shared/callback-path";
 
 // The tricky forms of T21: each would leave the site if followed as given.
 const OFFSITE = [

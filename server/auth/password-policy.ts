@@ -1,3 +1,0 @@
-// Client-safe: the schemas used by forms import these, so they must not pull in argon2.
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;

@@ -1,0 +1,3 @@
+// The password rules forms show and the API enforces (argon2 hashing stays in server/auth).
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
