@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
+import { issueClaims, loadActor } from "@/server/auth/session";
 import type { UserActor } from "@/server/services/access";
+import type { Context } from "@/server/api/trpc";
 import type { Role } from "@/prisma/generated/enums";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -31,27 +33,46 @@ export async function createTestUser(options: { role: Role; stateIso2?: string; 
   });
 }
 
-/** The actor a request of this user would carry. */
-export async function actorFor(userId: string): Promise<UserActor> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { state: true } });
-  return {
-    kind: "user",
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    stateId: user.stateId,
-    stateName: user.state?.name ?? null,
-    stateIso2: user.state?.iso2 ?? null,
-    mustChangePassword: user.mustChangePassword,
-    requestId: `test-${uniqueSuffix()}`,
-  };
+/** The claims of a new sign-in of this user, as next-auth's jwt callback issues them (and carries them from then on). */
+export async function signInClaims(userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  return issueClaims(user);
+}
+
+/**
+ * The actor a signed-in request of this user carries, built as the app builds every request's:
+ * `loadActor` over the claims of a new sign-in. Fails for a user who cannot have a session.
+ */
+export async function actorFor(userId: string, requestId = `test-${uniqueSuffix()}`): Promise<UserActor> {
+  const actor = await loadActor(await signInClaims(userId), requestId);
+  if (!actor) throw new Error(`User ${userId} cannot be signed in (unknown or deactivated)`);
+  return actor;
+}
+
+/** The request context of a procedure called by this user, as the API handler builds it. */
+export async function contextFor(userId: string, requestId = `test-${uniqueSuffix()}`): Promise<Context> {
+  return { actor: await actorFor(userId, requestId), requestId };
+}
+
+/** The request context of a signed-out visitor, as the API handler builds it. */
+export function visitorContext(requestId: string | null = null): Context {
+  return { actor: { kind: "public", requestId }, requestId };
+}
+
+/** The user's row as stored now. */
+export async function userRow(userId: string) {
+  return db.user.findUniqueOrThrow({ where: { id: userId } });
+}
+
+/** The audit events of one action on a user. */
+export async function userAudit(userId: string, action: string) {
+  return db.auditEvent.findMany({ where: { entityType: "User", entityId: userId, action } });
 }
 
 /** A tRPC caller acting as this actor (or as a signed-out visitor), through the real router. */
 export async function callerAs(actor: UserActor | "public") {
   const { createCaller } = await import("@/server/api/root");
-  if (actor === "public") return createCaller({ actor: { kind: "public", requestId: null }, requestId: null });
+  if (actor === "public") return createCaller(visitorContext());
   return createCaller({ actor, requestId: actor.requestId });
 }
 
@@ -61,6 +82,17 @@ export async function callerFor(role: Role, stateIso2?: string) {
   const actor = await actorFor(user.id);
   return { user, actor, caller: await callerAs(actor) };
 }
+
+/** A caller of each role (new users; the focal point of `focalIso2`) and a signed-out one. */
+export async function callersOfEachRole(focalIso2: string) {
+  return {
+    admin: await callerFor("ADMIN"),
+    analyst: await callerFor("ANALYST"),
+    focal: await callerFor("FOCAL_POINT", focalIso2),
+    publicCaller: await callerAs("public"),
+  };
+}
+export type CallersOfEachRole = Awaited<ReturnType<typeof callersOfEachRole>>;
 
 /**
  * A published recommendation with commitments for the given States, written directly (test
