@@ -94,31 +94,36 @@ export async function callersOfEachRole(focalIso2: string) {
 }
 export type CallersOfEachRole = Awaited<ReturnType<typeof callersOfEachRole>>;
 
-/**
- * A published recommendation with commitments for the given States, written directly (test
- * set-up; the publish workflow itself is tested through the router in its own file).
- */
-export async function createPublishedCommitments(stateIso2s: string[], options: { dueDate?: Date | null } = {}) {
-  const scale = await db.statusScale.findFirstOrThrow({
+function defaultScale() {
+  return db.statusScale.findFirstOrThrow({
     where: { isDefault: true },
     include: { statuses: { orderBy: { position: "asc" } } },
   });
-  const source = await db.source.create({
-    data: { title: `Test source ${uniqueSuffix()}`, kind: "CONFERENCE", date: new Date("2017-04-03T00:00:00Z") },
-  });
+}
+
+/**
+ * A published recommendation of the world's source, with a commitment at the scale's first status
+ * for each of the given States, written directly (test set-up; the publish workflow itself is
+ * tested through the router in its own file).
+ */
+export async function addPublishedRecommendation(
+  world: { source: { id: string }; scale: Awaited<ReturnType<typeof defaultScale>> },
+  stateIso2s: string[],
+  options: { reference?: string; text?: string; themeKeys?: string[]; dueDate?: Date | null } = {},
+) {
   const recommendation = await db.recommendation.create({
     data: {
-      sourceId: source.id,
-      reference: `T-${uniqueSuffix()}`,
-      text: `Temporary residency for trafficked migrant children ${uniqueSuffix()}`,
-      scaleId: scale.id,
+      sourceId: world.source.id,
+      reference: options.reference ?? `T-${uniqueSuffix()}`,
+      text: options.text ?? `Temporary residency for trafficked migrant children ${uniqueSuffix()}`,
+      scaleId: world.scale.id,
       status: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: options.dueDate === undefined ? new Date("2030-12-31T00:00:00Z") : options.dueDate,
-      themes: { connect: [{ key: "children" }] },
+      themes: { connect: (options.themeKeys ?? ["children"]).map((key) => ({ key })) },
     },
   });
-  const first = scale.statuses[0]!;
+  const first = world.scale.statuses[0]!;
   const commitments: Record<string, { id: string; version: number }> = {};
   for (const iso2 of stateIso2s) {
     const state = await stateByIso2(iso2);
@@ -134,6 +139,16 @@ export async function createPublishedCommitments(stateIso2s: string[], options: 
     });
     commitments[iso2] = { id: commitment.id, version: commitment.version };
   }
+  return { recommendation, commitments };
+}
+
+/** A new source with one published recommendation and commitments for the given States (see addPublishedRecommendation). */
+export async function createPublishedCommitments(stateIso2s: string[], options: { dueDate?: Date | null } = {}) {
+  const scale = await defaultScale();
+  const source = await db.source.create({
+    data: { title: `Test source ${uniqueSuffix()}`, kind: "CONFERENCE", date: new Date("2017-04-03T00:00:00Z") },
+  });
+  const { recommendation, commitments } = await addPublishedRecommendation({ source, scale }, stateIso2s, options);
   const statuses = Object.fromEntries(scale.statuses.map((status) => [status.key, status]));
   return { source, recommendation, scale, statuses, commitments };
 }
