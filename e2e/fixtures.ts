@@ -289,6 +289,11 @@ export function errorSummary(scope: Page | Locator) {
   return scope.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Please correct the following" }) });
 }
 
+/** The error summary within `scope` links to each of these messages (it may list more). */
+export async function expectSummaryLinks(scope: Page | Locator, messages: string[]) {
+  for (const message of messages) await expect(errorSummary(scope).getByRole("link", { name: message })).toBeVisible();
+}
+
 /** Fails with the rule and the elements when axe-core finds a serious or critical violation. */
 export async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

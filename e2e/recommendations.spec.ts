@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { errorSummary, expect, expectNoHorizontalScroll, expectNoSeriousAxeViolations, test, trpcMutation, trpcQuery, unique } from "./fixtures";
+import { errorSummary, expect, expectSummaryLinks, expectNoHorizontalScroll, expectNoSeriousAxeViolations, test, trpcMutation, trpcQuery, unique } from "./fixtures";
 
 // Each test makes its own recommendation with a unique reference: the database is shared with
 // other specs running at the same time, and the demo recommendations are left untouched.
@@ -142,10 +142,7 @@ test("the source form checks its fields before sending; a new source is chosen i
   const sourceForm = page.getByRole("form", { name: "New source" });
   await sourceForm.getByLabel("Link (optional)").fill("ftp://example.test/report");
   await sourceForm.getByRole("button", { name: "Add source" }).click();
-  const sourceSummary = errorSummary(sourceForm);
-  for (const message of ["Title is required", "Choose the kind of source", "Enter a date as YYYY-MM-DD", "Link must be a web address starting with http:// or https://"]) {
-    await expect(sourceSummary.getByRole("link", { name: message })).toBeVisible();
-  }
+  await expectSummaryLinks(sourceForm, ["Title is required", "Choose the kind of source", "Enter a date as YYYY-MM-DD", "Link must be a web address starting with http:// or https://"]);
   await expect(sourceForm.getByLabel("Link (optional)")).toHaveAttribute("aria-invalid", "true");
 
   const title = `E2E source ${unique()}`;
