@@ -241,8 +241,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           // A session unused for 30 minutes ends: a long-lived worker signs in again well before.
           let entry = shared.get(email);
           if (!entry || Date.now() - entry.since > SHARED_SESSION_MS) {
-            entry = { since: Date.now(), session: newSession(playwright, account) };
+            const session = newSession(playwright, account);
+            entry = { since: Date.now(), session };
             shared.set(email, entry);
+            // A failed sign-in is not kept: the next test tries again.
+            session.catch(() => shared.get(email)?.session === session && shared.delete(email));
           }
           return entry.session;
         },
