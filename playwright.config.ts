@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { SERVER_CONDITIONS } from "./server/cli/tsx";
+import { BASE_URL } from "./e2e/base-url";
 
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
@@ -10,8 +11,8 @@ if (!fs.existsSync(chromium)) {
   process.exit(1);
 }
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+const baseURL = BASE_URL;
+const port = new URL(baseURL).port;
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,38 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, signInAndWait } from "./fixtures";
+import { errorSummary, expect, expectNoSeriousAxeViolations, signInAndWait, test, unique } from "./fixtures";
 
-function uniqueSuffix() {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
+// Each test that changes a password or ends sessions does it to an analyst account of its own,
+// made by the demo administrator, so demo passwords and the shared demo sessions stay untouched.
 
-/** A fresh analyst account made by the demo administrator through the API, so demo passwords stay untouched. */
-async function createAccount(browser: Browser) {
-  const suffix = uniqueSuffix();
-  const account = { name: `Account E2E ${suffix}`, email: `account-e2e-${suffix}@demo.test`, password: `first-password-${suffix}` };
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, "admin@demo.test");
-  const response = await page.request.post("/api/trpc/users.create", {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: {
-      json: { name: account.name, email: account.email, role: "ANALYST", password: account.password, mustChangePassword: false },
-    },
-  });
-  expect(response.status()).toBe(200);
-  await context.close();
-  return account;
-}
-
-async function signInAs(page: Page, email: string, password: string) {
-  await signIn(page, email, password);
-  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
-}
-
-test("a user changes their password, stays signed in, and signs in with the new one", async ({ page, browser }) => {
-  const account = await createAccount(browser);
-  const newPassword = `second-password-${uniqueSuffix()}`;
-  await signInAs(page, account.email, account.password);
+test("a user changes their password, stays signed in, and signs in with the new one", async ({ page, demo }) => {
+  const account = await demo.createAccount({ role: "ANALYST" });
+  const newPassword = `second-password-${unique()}`;
+  await signInAndWait(page, account.email, account.password);
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await expect(page.getByText(account.email)).toBeVisible();
@@ -61,18 +35,17 @@ test("a user changes their password, stays signed in, and signs in with the new 
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
-  await signInAs(page, account.email, newPassword);
+  await signInAndWait(page, account.email, newPassword);
 });
 
-test("sign out everywhere ends the sessions in other browsers too", async ({ page, browser }) => {
-  const account = await createAccount(browser);
-  const otherContext = await browser.newContext();
-  const otherPage = await otherContext.newPage();
-  await signInAs(otherPage, account.email, account.password);
+test("sign out everywhere ends the sessions in other browsers too", async ({ demo, signedInPage }) => {
+  const account = await demo.createAccount({ role: "ANALYST" });
+  // Two sessions of the account, each in a browser of its own.
+  const otherPage = await signedInPage(account);
   await otherPage.goto("/account");
   await expect(otherPage.getByRole("heading", { name: "Your account" })).toBeVisible();
 
-  await signInAs(page, account.email, account.password);
+  const page = await signedInPage(account);
   await page.goto("/account");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await page.getByRole("dialog", { name: "Sign out everywhere?" }).getByRole("button", { name: "Sign out everywhere" }).click();
@@ -81,20 +54,15 @@ test("sign out everywhere ends the sessions in other browsers too", async ({ pag
   await otherPage.goto("/account");
   await expect(otherPage).toHaveURL(/\/sign-in/);
   await expect(otherPage.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await otherContext.close();
 });
 
-test("the account page has no serious accessibility violations", async ({ page }) => {
-  await signInAndWait(page, "analyst@demo.test");
+test("the account page has no serious accessibility violations", async ({ analystPage: page }) => {
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => violation.id)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 
   // With the form's errors shown too.
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Please correct the following" })).toBeVisible();
-  const withErrors = await new AxeBuilder({ page }).analyze();
-  expect(withErrors.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expect(errorSummary(page)).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
 });

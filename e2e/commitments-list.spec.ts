@@ -1,10 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { alerts, expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { alerts, expect, expectNoHorizontalScroll, expectNoSeriousAxeViolations, test } from "./fixtures";
 
 // Reads demo data only (the 2017 recommendations AAT17-01..08, published to every participating
 // State); other specs may add commitments, so rows are checked by reference, not by total.
 const DEMO_REFERENCES = Array.from({ length: 8 }, (_, index) => `AAT17-0${index + 1}`);
-
 
 /** Waits until the rows shown are those of the current URL (not the previous page's, kept while loading). */
 async function waitForList(page: Page) {
@@ -15,8 +14,8 @@ function rowHeaders(page: Page) {
   return page.getByRole("table").getByRole("rowheader");
 }
 
-test("a focal point lands on their State's commitments, searches literally and clears the search", async ({ page }) => {
-  await signInAndWait(page, "focal.at@demo.test");
+test("a focal point lands on their State's commitments, searches literally and clears the search", async ({ focalPointPage }) => {
+  const page = await focalPointPage("AT");
   await page.goto("/");
   await expect(page).toHaveURL(/\/commitments$/);
   await expect(page.getByRole("heading", { level: 1, name: "Commitments of Austria" })).toBeVisible();
@@ -59,8 +58,7 @@ test("a focal point lands on their State's commitments, searches literally and c
   await expect(alerts(page)).toHaveCount(0);
 });
 
-test("an analyst filters by State, pages forward and back, and the filter is in the URL", async ({ page }) => {
-  await signInAndWait(page, "analyst@demo.test");
+test("an analyst filters by State, pages forward and back, and the filter is in the URL", async ({ analystPage: page }) => {
   await page.goto("/commitments");
   await expect(page.getByRole("heading", { level: 1, name: "Commitments" })).toBeVisible();
   await expect(page.getByRole("table")).toBeVisible();
@@ -108,14 +106,13 @@ test("an analyst filters by State, pages forward and back, and the filter is in 
   await expect(page.getByRole("table", { name: /Commitments of Italy/ })).toBeVisible();
 });
 
-test("the list fits a 360 px wide screen: the table scrolls inside its wrapper", async ({ page }) => {
+test("the list fits a 360 px wide screen: the table scrolls inside its wrapper", async ({ focalPointPage }) => {
+  const page = await focalPointPage("AT");
   await page.setViewportSize({ width: 360, height: 800 });
-  await signInAndWait(page, "focal.at@demo.test");
   await page.goto("/commitments");
   await expect(page.getByRole("table")).toBeVisible();
   await expect(rowHeaders(page).first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoHorizontalScroll(page);
   const wrap = page.getByRole("region", { name: /Commitments of Austria/ });
   const scrolls = await wrap.evaluate((element) => element.scrollWidth > element.clientWidth);
   expect(scrolls).toBe(true);

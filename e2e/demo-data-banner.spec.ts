@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectNoSeriousAxeViolations, test } from "./fixtures";
 
 // The e2e server runs on the embedded database with the demo accounts and their published password.
 async function expectDemoBanner(page: Page) {
@@ -8,15 +8,14 @@ async function expectDemoBanner(page: Page) {
   await expect(banner).toContainText("demo data");
 }
 
-test("T26 every page says it holds demo data while the demo accounts have the published password", async ({ page }) => {
+test("T26 every page says it holds demo data while the demo accounts have the published password", async ({ page, analystPage }) => {
   for (const path of ["/reports", "/sign-in", "/reports/matrix", "/no-such-page"]) {
     await page.goto(path);
     await expectDemoBanner(page);
   }
-  await signInAndWait(page, "analyst@demo.test");
   for (const path of ["/review", "/commitments", "/account"]) {
-    await page.goto(path);
-    await expectDemoBanner(page);
+    await analystPage.goto(path);
+    await expectDemoBanner(analystPage);
   }
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(analystPage);
 });

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signInAndWait } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // T08 / T13: hostile values in every query parameter (and id segment) of the public report pages
 // and the workspace pages, sent to the production server: every answer is a page or a 404,
@@ -49,16 +49,10 @@ function allValues(path: string, names: string[]) {
   return HOSTILE.flatMap((value) => [withParams(path, names, value, false), withParams(path, names, value, true)]);
 }
 
-async function firstReportIds(page: Page) {
-  const response = await page.request.get(`/api/trpc/reports.matrix?input=${encodeURIComponent(JSON.stringify({ json: { columnLimit: 1 } }))}`);
-  const matrix = (await response.json()).result.data.json as { states: { id: string }[]; recommendations: { id: string }[] };
-  return { stateId: matrix.states[0]!.id, recommendationId: matrix.recommendations[0]!.id };
-}
-
 test.describe("hostile page parameters (T08, T13)", () => {
-  test("T13 the public report pages answer every hostile query parameter without a 5xx", async ({ page }) => {
+  test("T13 the public report pages answer every hostile query parameter without a 5xx", async ({ page, demo }) => {
     test.setTimeout(600_000);
-    const { stateId, recommendationId } = await firstReportIds(page);
+    const { stateId, recommendationId } = await demo.commitment("PT", "AAT17-01");
     const pages = [...REPORT_PAGES, `/reports/states/${stateId}`, `/reports/recommendations/${recommendationId}`];
     await expectNoServerErrors(page.request, pages.flatMap((path) => allValues(path, REPORT_PARAMS)));
   });
@@ -68,9 +62,8 @@ test.describe("hostile page parameters (T08, T13)", () => {
     await expectNoServerErrors(page.request, ids.flatMap((id) => [`/reports/states/${id}`, `/reports/recommendations/${id}`]));
   });
 
-  test("T13 the workspace pages answer every hostile query parameter without a 5xx", async ({ page }) => {
+  test("T13 the workspace pages answer every hostile query parameter without a 5xx", async ({ adminPage: page }) => {
     test.setTimeout(600_000);
-    await signInAndWait(page, "admin@demo.test");
     const urls = [
       ...allValues("/commitments", LIST_PARAMS),
       ...allValues("/review", ["state", "source", "commitment", "cursor"]),
@@ -83,9 +76,9 @@ test.describe("hostile page parameters (T08, T13)", () => {
     await expectNoServerErrors(page.request, urls);
   });
 
-  test("T13 the commitments page of a focal point answers hostile parameters without a 5xx", async ({ page }) => {
+  test("T13 the commitments page of a focal point answers hostile parameters without a 5xx", async ({ focalPointPage }) => {
     test.setTimeout(300_000);
-    await signInAndWait(page, "focal.at@demo.test");
+    const page = await focalPointPage("AT");
     await expectNoServerErrors(page.request, allValues("/commitments", LIST_PARAMS));
   });
 });

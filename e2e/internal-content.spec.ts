@@ -1,17 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { signInAndWait, trpcMutation, trpcQuery } from "./fixtures";
+import { expect, openCommitmentBySearch, statusIdOf, test, trpcMutation } from "./fixtures";
 
 // What is public and what is not, as the screens say it and as the downloads do it.
 
-type ListRow = { id: string; state: { id: string; iso2: string }; recommendation: { reference: string } };
-type CommitmentView = { version: number; recommendation: { scale: { statuses: { id: string; key: string }[] } } };
-
-test("the update form says beside the note that it becomes public once accepted", async ({ page }) => {
-  await signInAndWait(page, "focal.at@demo.test");
-  await page.goto("/commitments");
-  await page.getByLabel("Search").fill("AAT17-05");
-  await page.getByLabel("Search").press("Enter");
-  await page.getByRole("row").filter({ hasText: "AAT17-05" }).getByRole("link").first().click();
+test("the update form says beside the note that it becomes public once accepted", async ({ focalPointPage }) => {
+  const page = await focalPointPage("AT");
+  await openCommitmentBySearch(page, "AAT17-05");
   await expect(page.getByRole("heading", { name: "Report progress" })).toBeVisible();
   await expect(page.getByLabel("Progress note")).toHaveAccessibleDescription(/Shown in the public reports once accepted\./);
   // As it already said for evidence (nothing is saved here).
@@ -19,22 +12,19 @@ test("the update form says beside the note that it becomes public once accepted"
   await expect(page.getByText("(shown in the public reports once accepted)")).toBeVisible();
 });
 
-test("T01 the secretariat's report card downloads are the public version unless it chooses the internal one, which is marked", async ({ page, browser }) => {
-  await signInAndWait(page, "analyst@demo.test");
-  const rows = await trpcQuery<{ items: ListRow[] }>(page, "commitments.list", { search: "AAT17-03", limit: 100 });
-  const austria = rows.items.find((row) => row.state.iso2 === "AT" && row.recommendation.reference === "AAT17-03")!;
-  expect(austria).toBeTruthy();
-  const view = await trpcQuery<CommitmentView>(page, "commitments.get", { id: austria.id });
+test("T01 the secretariat's report card downloads are the public version unless it chooses the internal one, which is marked", async ({ analystPage: page, page: visitor, demo }) => {
+  const austria = await demo.commitment("AT", "AAT17-03");
+  const { statusId, view } = await statusIdOf(page, austria.id, "planned");
   const rationale = `Internal doubts ${Date.now().toString(36)}`;
   await trpcMutation(page, "review.assess", {
     commitmentId: austria.id,
     expectedVersion: view.version,
-    statusId: view.recommendation.scale.statuses.find((status) => status.key === "planned")!.id,
+    statusId,
     rationale,
     isPublic: false,
   });
 
-  await page.goto(`/reports/states/${austria.state.id}`);
+  await page.goto(`/reports/states/${austria.stateId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Report card: Austria" })).toBeVisible();
   const publicLinks = page.getByLabel("Export", { exact: true });
   const internalLinks = page.getByLabel("Export with internal assessments");
@@ -59,10 +49,8 @@ test("T01 the secretariat's report card downloads are the public version unless 
   expect(markedText).toMatch(/^AAT17-03,.*,Planned,Internal,/m);
 
   // A signed-out visitor has no such choice, and cannot make it by hand.
-  const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`/reports/states/${austria.state.id}`);
+  await visitor.goto(`/reports/states/${austria.stateId}`);
   await expect(visitor.getByLabel("Export", { exact: true })).toContainText("Download:");
   await expect(visitor.getByLabel("Export with internal assessments")).toHaveCount(0);
   expect((await visitor.request.get(internalCsv!)).status()).toBe(403);
-  await visitor.context().close();
 });

@@ -1,33 +1,14 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { alerts, expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
+import { alerts, DEMO, expect, expectNoSeriousAxeViolations, openCommitmentBySearch, test } from "./fixtures";
 
 // Journeys 1 to 4: a focal point reports, the secretariat returns and accepts, another State
 // cannot look, and two sessions editing at once lose nothing.
 
-async function newSignedInPage(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
-
-/** Finds a commitment through the list's search and opens it. */
-async function openCommitmentBySearch(page: Page, search: string, reference: string) {
-  await page.goto("/commitments");
-  await page.getByLabel("Search").fill(search);
-  await page.getByLabel("Search").press("Enter");
-  const link = page.getByRole("row").filter({ hasText: reference }).getByRole("link").first();
-  await expect(link).toBeVisible();
-  await link.click();
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(reference) })).toBeVisible();
-}
-
-
 test.describe.serial("journeys 1 and 2: report, return, revise, accept", () => {
   let commitmentUrl = "";
 
-  test("1. Austria's focal point finds the temporary-residency commitment, saves a draft and submits it", async ({ page }) => {
-    await signInAndWait(page, "focal.at@demo.test");
+  test("1. Austria's focal point finds the temporary-residency commitment, saves a draft and submits it", async ({ focalPointPage }) => {
+    const page = await focalPointPage("AT");
+    await page.goto("/");
     await expect(page).toHaveURL(/\/commitments$/);
     await openCommitmentBySearch(page, "temporary residency", "AAT17-01");
     commitmentUrl = page.url();
@@ -52,15 +33,14 @@ test.describe.serial("journeys 1 and 2: report, return, revise, accept", () => {
     await expectNoSeriousAxeViolations(page);
   });
 
-  test("2. the analyst returns it with a comment; the focal point revises and resubmits; the analyst accepts", async ({ browser }) => {
-    const analyst = await newSignedInPage(browser, "analyst@demo.test");
+  test("2. the analyst returns it with a comment; the focal point revises and resubmits; the analyst accepts", async ({ analystPage: analyst, focalPointPage }) => {
     await analyst.goto("/review");
     await analyst.getByRole("link", { name: "Review Austria, AAT17-01" }).click();
     await analyst.getByLabel("Review comment").fill("Please attach the adopted law once it passes, not the bill.");
     await analyst.getByRole("button", { name: "Return" }).click();
     await expect(analyst.getByText(/^Update returned: /)).toBeVisible();
 
-    const focal = await newSignedInPage(browser, "focal.at@demo.test");
+    const focal = await focalPointPage("AT");
     await focal.goto(commitmentUrl);
     await expect(focal.getByText("Please attach the adopted law once it passes, not the bill.").first()).toBeVisible();
     await focal.getByLabel("Progress note").fill("The law was adopted on 20 May; it enters into force on 1 July.");
@@ -88,11 +68,11 @@ test.describe.serial("journeys 1 and 2: report, return, revise, accept", () => {
   });
 });
 
-test("3. Italy's focal point opening Austria's commitment sees 'not found' and nothing Austrian", async ({ browser }) => {
-  const austria = await newSignedInPage(browser, "focal.at@demo.test");
+test("3. Italy's focal point opening Austria's commitment sees 'not found' and nothing Austrian", async ({ focalPointPage }) => {
+  const austria = await focalPointPage("AT");
   await openCommitmentBySearch(austria, "AAT17-05", "AAT17-05");
   const url = austria.url();
-  const italy = await newSignedInPage(browser, "focal.it@demo.test");
+  const italy = await focalPointPage("IT");
   const response = await italy.goto(url);
   expect(response?.status()).toBe(404);
   await expect(italy.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -100,11 +80,11 @@ test("3. Italy's focal point opening Austria's commitment sees 'not found' and n
   await expect(italy.locator("main")).not.toContainText("AAT17-05");
 });
 
-test("4. two sessions of Austria's focal point edit one commitment: the second save gets the conflict alert and loses nothing", async ({ browser }) => {
-  const first = await newSignedInPage(browser, "focal.at@demo.test");
+test("4. two sessions of Austria's focal point edit one commitment: the second save gets the conflict alert and loses nothing", async ({ focalPointPage, signedInPage }) => {
+  const first = await focalPointPage("AT");
   await openCommitmentBySearch(first, "AAT17-03", "AAT17-03");
   const url = first.url();
-  const second = await newSignedInPage(browser, "focal.at@demo.test");
+  const second = await signedInPage(DEMO.focal.AT, { fresh: true });
   await second.goto(url);
 
   await first.getByLabel("Progress note").fill("First session: the child protection reform plan was approved.");

@@ -1,12 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { alerts, expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { errorSummary, expect, expectSummaryLinks, expectNoHorizontalScroll, expectNoSeriousAxeViolations, test, trpcMutation, trpcQuery, unique } from "./fixtures";
 
 // Each test makes its own recommendation with a unique reference: the database is shared with
 // other specs running at the same time, and the demo recommendations are left untouched.
 function uniqueReference() {
-  return `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
+  return `E2E-${unique()}`.toUpperCase();
 }
-
 
 /**
  * Toasts are the layout's, not this screen's (and sonner's rich colours are below 4.5:1 contrast):
@@ -21,17 +20,12 @@ async function closeToasts(page: Page) {
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
 }
 
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-/** A tRPC query over HTTP, as the signed-in user of `request` (superjson on the wire). */
-async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { result: { data: { json: T } } };
-  return body.result.data.json;
+/** Chooses the source of this title in the recommendation form. */
+async function chooseSource(page: Page, title: string) {
+  const source = page.getByLabel("Source", { exact: true });
+  const value = await source.locator("option", { hasText: title }).first().getAttribute("value");
+  expect(value).toBeTruthy();
+  await source.selectOption(value!);
 }
 
 /**
@@ -39,26 +33,18 @@ async function trpcQuery<T>(request: APIRequestContext, path: string, input: unk
  * in the form, so that what the test publishes never changes the demo source other specs report on.
  */
 async function chooseOwnSource(page: Page) {
-  const title = `E2E source ${Math.random().toString(36).slice(2, 10)}`;
-  const response = await page.request.post("/api/trpc/sources.create", {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: JSON.stringify({ json: { title, kind: "CONFERENCE", date: "2026-11-01" } }),
-  });
-  expect(response.status()).toBe(200);
+  const title = `E2E source ${unique()}`;
+  await trpcMutation(page, "sources.create", { title, kind: "CONFERENCE", date: "2026-11-01" });
   await page.reload();
-  const source = page.getByLabel("Source", { exact: true });
-  const value = await source.locator("option", { hasText: title }).first().getAttribute("value");
-  expect(value).toBeTruthy();
-  await source.selectOption(value!);
+  await chooseSource(page, title);
 }
 
-test("an analyst publishes a new recommendation to all participating States and a focal point finds it", async ({ page, browser }) => {
+test("an analyst publishes a new recommendation to all participating States and a focal point finds it", async ({ analystPage: page, focalPointPage }) => {
   // A long journey: two users, three accessibility scans.
   test.setTimeout(120_000);
   const reference = uniqueReference();
   const text = `${reference}: Provide trafficked children with a guardian within 24 hours of identification.`;
 
-  await signInAndWait(page, "analyst@demo.test");
   await page.goto("/recommendations");
   await expect(page.getByRole("heading", { level: 1, name: "Recommendations" })).toBeVisible();
   await expect(page.getByRole("table", { name: /Recommendations/ }).getByRole("link", { name: "AAT17-01" })).toBeVisible();
@@ -100,41 +86,30 @@ test("an analyst publishes a new recommendation to all participating States and 
   await expect(page.getByText("All participating States and Japan (Partner, voluntary)")).toBeVisible();
 
   // The Italian focal point now has the commitment in their list.
-  const focalContext = await browser.newContext();
-  try {
-    const focal = await focalContext.newPage();
-    await signInAndWait(focal, "focal.it@demo.test");
-    const found = await trpcQuery<{ items: { recommendation: { reference: string }; state: { iso2: string } }[] }>(
-      focal.request,
-      "commitments.list",
-      { search: reference },
-    );
-    expect(found.items.map((item) => [item.recommendation.reference, item.state.iso2])).toEqual([[reference, "IT"]]);
+  const focal = await focalPointPage("IT");
+  const found = await trpcQuery<{ items: { recommendation: { reference: string }; state: { iso2: string } }[] }>(focal, "commitments.list", { search: reference });
+  expect(found.items.map((item) => [item.recommendation.reference, item.state.iso2])).toEqual([[reference, "IT"]]);
 
-    await focal.goto("/commitments");
-    await focal.getByRole("searchbox", { name: "Search" }).fill(reference);
-    await focal.getByRole("searchbox", { name: "Search" }).press("Enter");
-    await expect(focal.getByRole("row").filter({ hasText: reference }).getByRole("link", { name: new RegExp(reference) })).toBeVisible();
-  } finally {
-    await focalContext.close();
-  }
+  await focal.goto("/commitments");
+  await focal.getByRole("searchbox", { name: "Search" }).fill(reference);
+  await focal.getByRole("searchbox", { name: "Search" }).press("Enter");
+  await expect(focal.getByRole("row").filter({ hasText: reference }).getByRole("link", { name: new RegExp(reference) })).toBeVisible();
 });
 
-test("a draft without text is refused with the field error and summary, then saved and deleted", async ({ page }) => {
+test("a draft without text is refused with the field error and summary, then saved and deleted", async ({ analystPage: page }) => {
   const reference = uniqueReference();
-  await signInAndWait(page, "analyst@demo.test");
   await page.goto("/recommendations/new");
   await chooseOwnSource(page);
   await page.getByLabel("Reference").fill(reference);
   await page.getByRole("button", { name: "Create draft" }).click();
 
-  const summary = alerts(page).filter({ has: page.getByRole("heading", { name: "Please correct the following" }) });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "Text is required" })).toBeVisible();
   await expect(page.locator("#rec-text-error")).toHaveText(/Text is required/);
   await expect(page.getByLabel("Recommendation text")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Reference")).toHaveValue(reference);
   await expect(page).toHaveURL(/\/recommendations\/new$/);
-  const none = await trpcQuery<{ items: unknown[] }>(page.request, "recommendations.list", { search: reference });
+  const none = await trpcQuery<{ items: unknown[] }>(page, "recommendations.list", { search: reference });
   expect(none.items).toHaveLength(0);
 
   // Addressed to nobody is refused too, next to the States.
@@ -155,26 +130,22 @@ test("a draft without text is refused with the field error and summary, then sav
   await page.getByRole("button", { name: "Delete draft" }).click();
   await page.getByRole("dialog", { name: "Delete this draft?" }).getByRole("button", { name: "Delete draft" }).click();
   await expect(page).toHaveURL(/\/recommendations$/);
-  const gone = await trpcQuery<{ items: unknown[] }>(page.request, "recommendations.list", { search: reference });
+  const gone = await trpcQuery<{ items: unknown[] }>(page, "recommendations.list", { search: reference });
   expect(gone.items).toHaveLength(0);
 });
 
-test("the source form checks its fields before sending; a new source is chosen in the form; a taken reference is refused on its field", async ({ page }) => {
+test("the source form checks its fields before sending; a new source is chosen in the form; a taken reference is refused on its field", async ({ analystPage: page }) => {
   const reference = uniqueReference();
-  await signInAndWait(page, "analyst@demo.test");
   await page.goto("/recommendations/new");
   await page.getByLabel("Reference").fill(reference);
   await page.getByRole("button", { name: "Source not listed? Add a new source" }).click();
   const sourceForm = page.getByRole("form", { name: "New source" });
   await sourceForm.getByLabel("Link (optional)").fill("ftp://example.test/report");
   await sourceForm.getByRole("button", { name: "Add source" }).click();
-  const sourceSummary = sourceForm.getByRole("alert").filter({ hasText: "Please correct the following" });
-  for (const message of ["Title is required", "Choose the kind of source", "Enter a date as YYYY-MM-DD", "Link must be a web address starting with http:// or https://"]) {
-    await expect(sourceSummary.getByRole("link", { name: message })).toBeVisible();
-  }
+  await expectSummaryLinks(sourceForm, ["Title is required", "Choose the kind of source", "Enter a date as YYYY-MM-DD", "Link must be a web address starting with http:// or https://"]);
   await expect(sourceForm.getByLabel("Link (optional)")).toHaveAttribute("aria-invalid", "true");
 
-  const title = `E2E source ${Math.random().toString(36).slice(2, 10)}`;
+  const title = `E2E source ${unique()}`;
   await sourceForm.getByLabel("Title").fill(title);
   await sourceForm.getByLabel("Kind").selectOption({ label: "Conference" });
   await sourceForm.getByLabel("Date").fill("2026-11-01");
@@ -190,20 +161,18 @@ test("the source form checks its fields before sending; a new source is chosen i
 
   // The same reference in the same source: only the API knows, and its message lands on the field.
   await page.goto("/recommendations/new");
-  const source = page.getByLabel("Source", { exact: true });
-  await source.selectOption((await source.locator("option", { hasText: title }).first().getAttribute("value"))!);
+  await chooseSource(page, title);
   await page.getByLabel("Reference").fill(reference);
   await page.getByLabel("Recommendation text").fill(`${reference}: second.`);
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.locator("#rec-reference-error")).toHaveText(/This reference is already used in this source/);
   await expect(page.getByLabel("Reference")).toHaveAttribute("aria-invalid", "true");
-  const summary = alerts(page).filter({ has: page.getByRole("heading", { name: "Please correct the following" }) });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "This reference is already used in this source" })).toBeVisible();
 });
 
-test("the list and the form work 360 px wide", async ({ page }) => {
+test("the list and the form work 360 px wide", async ({ analystPage: page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
-  await signInAndWait(page, "analyst@demo.test");
   await page.goto("/recommendations");
   await expect(page.getByRole("link", { name: "New recommendation" })).toBeVisible();
   await expect(page.getByRole("link", { name: "AAT17-01" })).toBeVisible();

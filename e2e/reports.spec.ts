@@ -1,83 +1,17 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { expectNoSeriousAxeViolations, signIn, signInAndWait, trpcMutation, trpcQuery } from "./fixtures";
+import { DEMO_SOURCE, expect, expectNoSeriousAxeViolations, saveUpdate, test, trpcMutation, unique } from "./fixtures";
 
 // The public compliance reports: the matrix and the overdue report. Iceland and Liechtenstein are
 // used by no other spec; their focal points are created here with unique emails. Other specs
 // accept updates of other States at the same time, so nothing here assumes another State's
 // status, and comparisons of two reads of the matrix are retried until both saw the same data.
 
-const SOURCE = "17th Alliance against Trafficking in Persons conference";
+const SOURCE = DEMO_SOURCE;
 const REFERENCE = "AAT17-06";
 // Overdue "as of" a day on which AAT17-06 has fallen due (30 June 2026) whatever day the suite
 // runs, and not before today, so that the statuses are today's.
 const LATE_AS_OF = [new Date().toISOString().slice(0, 10), "2026-12-31"].sort().at(-1)!;
-
-type CommitmentRow = {
-  id: string;
-  state: { id: string; name: string };
-  recommendation: { id: string; reference: string; source: { title: string } };
-  openUpdateReviewState: string | null;
-};
-type CommitmentView = {
-  recommendation: { scale: { statuses: { id: string; key: string }[] } };
-  openUpdate: { id: string; version: number; reviewState: string } | null;
-};
-type Target = { stateId: string; commitmentId: string; recommendationId: string };
-
-function unique() {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-async function newSignedInPage(browser: Browser, email: string, password?: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (password) {
-    await signIn(page, email, password);
-    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
-  } else {
-    await signInAndWait(page, email);
-  }
-  return page;
-}
-
-/** The 2017 source's AAT17-06 commitment of a State, found as the brief's API client would. */
-async function commitmentOf(analyst: Page, stateName: string): Promise<Target> {
-  const all = await trpcQuery<{ items: CommitmentRow[] }>(analyst, "commitments.list", { search: REFERENCE, limit: 100 });
-  const stateId = all.items.find((row) => row.state.name === stateName && row.recommendation.source.title === SOURCE)?.state.id;
-  expect(stateId, `${stateName} has a commitment of ${REFERENCE}`).toBeTruthy();
-  const ofState = await trpcQuery<{ items: CommitmentRow[] }>(analyst, "commitments.list", { search: REFERENCE, stateId });
-  const row = ofState.items.find((item) => item.recommendation.reference === REFERENCE && item.recommendation.source.title === SOURCE);
-  expect(row, `${stateName}'s ${REFERENCE}`).toBeTruthy();
-  return { stateId: stateId!, commitmentId: row!.id, recommendationId: row!.recommendation.id };
-}
-
-/** A new focal point of the State, created by the administrator, signed in on its own page. */
-async function newFocalPoint(browser: Browser, stateName: string, stateId: string) {
-  const admin = await newSignedInPage(browser, "admin@demo.test");
-  const suffix = unique();
-  const email = `reports-${stateName.toLowerCase()}-${suffix}@demo.test`;
-  const password = `reports-pass-${suffix}`;
-  await trpcMutation(admin, "users.create", { name: `Reports Focal ${stateName} ${suffix}`, email, role: "FOCAL_POINT", stateId, password, mustChangePassword: false });
-  await admin.context().close();
-  return newSignedInPage(browser, email, password);
-}
-
-/**
- * As the focal point: an update of the commitment with the status of `statusKey`, saved as a draft
- * or submitted; a draft left by an earlier run of this spec on the same database is reused.
- */
-async function writeUpdate(focal: Page, commitmentId: string, { statusKey, progress, narrative, submit }: { statusKey: string; progress: number; narrative: string; submit: boolean }) {
-  const view = await trpcQuery<CommitmentView>(focal, "commitments.get", { id: commitmentId });
-  const status = view.recommendation.scale.statuses.find((row) => row.key === statusKey);
-  expect(status, `the scale has ${statusKey}`).toBeTruthy();
-  const draft = view.openUpdate?.reviewState === "DRAFT" ? { updateId: view.openUpdate.id, expectedVersion: view.openUpdate.version } : {};
-  return trpcMutation<{ id: string; version: number }>(focal, submit ? "commitments.saveAndSubmit" : "commitments.saveDraft", {
-    commitmentId,
-    ...draft,
-    content: { statusId: status!.id, progress, narrative, evidence: [] },
-  });
-}
 
 /** The matrix filtered to the 2017 source through the filters form; returns the source's id. */
 async function openMatrixOfSource(page: Page) {
@@ -134,10 +68,8 @@ const asCsvCell = (status: string) => (status === "Not addressed" ? "" : status.
 
 test.describe.serial("compliance matrix and overdue report", () => {
   let sourceId = "";
-  let iceland: Target;
 
-  test("1. the analyst opens the matrix of the 2017 source and sees all 57 participating States", async ({ page }) => {
-    await signInAndWait(page, "analyst@demo.test");
+  test("1. the analyst opens the matrix of the 2017 source and sees all 57 participating States", async ({ analystPage: page }) => {
     sourceId = await openMatrixOfSource(page);
     const table = matrixTable(page);
     await expect(table.locator("tbody").getByRole("rowheader")).toHaveCount(57);
@@ -152,21 +84,18 @@ test.describe.serial("compliance matrix and overdue report", () => {
     await expectNoSeriousAxeViolations(page);
   });
 
-  test("2. once Iceland's update is accepted, the matrix, the recommendation report and Iceland's report card show it", async ({ page, browser }) => {
-    const analyst = await newSignedInPage(browser, "analyst@demo.test");
-    iceland = await commitmentOf(analyst, "Iceland");
-    const focal = await newFocalPoint(browser, "Iceland", iceland.stateId);
-    const submitted = await writeUpdate(focal, iceland.commitmentId, {
+  test("2. once Iceland's update is accepted, the matrix, the recommendation report and Iceland's report card show it", async ({ analystPage: page, demo, signedInPage }) => {
+    const iceland = await demo.commitment("IS", REFERENCE);
+    // A new focal point of the State, created by the administrator.
+    const focal = await signedInPage(await demo.createAccount({ role: "FOCAL_POINT", stateId: iceland.stateId }));
+    const submitted = await saveUpdate(focal, iceland.id, {
       statusKey: "implemented",
       progress: 100,
       narrative: "Iceland's child protection services now follow children on the move across borders.",
       submit: true,
     });
-    await trpcMutation(analyst, "review.accept", { updateId: submitted.id, expectedVersion: submitted.version });
-    await focal.context().close();
-    await analyst.context().close();
+    await trpcMutation(page, "review.accept", { updateId: submitted.id, expectedVersion: submitted.version });
 
-    await signInAndWait(page, "analyst@demo.test");
     await openMatrixOfSource(page);
     const cell = matrixCell(page, "Iceland");
     await expect(cell).toHaveAttribute("title", `Iceland — ${REFERENCE}: Implemented, 100%`);
@@ -189,8 +118,7 @@ test.describe.serial("compliance matrix and overdue report", () => {
     await expect(commitmentRow).toContainText("100%");
   });
 
-  test("3. sorted by score, the CSV export has the same States, statuses and figures as the matrix on screen", async ({ page }) => {
-    await signInAndWait(page, "analyst@demo.test");
+  test("3. sorted by score, the CSV export has the same States, statuses and figures as the matrix on screen", async ({ analystPage: page }) => {
     await openMatrixOfSource(page);
     await page.getByRole("link", { name: "Score (mean progress)" }).click();
     await expect(page).toHaveURL(/[?&]sort=score/);
@@ -240,15 +168,12 @@ test.describe.serial("compliance matrix and overdue report", () => {
     }).toPass({ timeout: 45_000 });
   });
 
-  test("4. a signed-out visitor sees Iceland's accepted status but nothing of Liechtenstein's draft", async ({ page, browser }) => {
-    const analyst = await newSignedInPage(browser, "analyst@demo.test");
-    const liechtenstein = await commitmentOf(analyst, "Liechtenstein");
-    await analyst.context().close();
-    const focal = await newFocalPoint(browser, "Liechtenstein", liechtenstein.stateId);
+  test("4. a signed-out visitor sees Iceland's accepted status but nothing of Liechtenstein's draft", async ({ page, demo, signedInPage }) => {
+    const liechtenstein = await demo.commitment("LI", REFERENCE);
+    const focal = await signedInPage(await demo.createAccount({ role: "FOCAL_POINT", stateId: liechtenstein.stateId }));
     const note = `Liechtenstein draft ${unique()}: not for publication`;
     // A draft that would change the status if it leaked: Implemented, 100%.
-    await writeUpdate(focal, liechtenstein.commitmentId, { statusKey: "implemented", progress: 100, narrative: note, submit: false });
-    await focal.context().close();
+    await saveUpdate(focal, liechtenstein.id, { statusKey: "implemented", progress: 100, narrative: note, submit: false });
 
     await openMatrixOfSource(page);
     await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
@@ -287,8 +212,7 @@ for (const target of AXE_PAGES) {
     await expectNoSeriousAxeViolations(page);
   });
 
-  test(`${target.name} has no serious accessibility violations as the analyst`, async ({ page }) => {
-    await signInAndWait(page, "analyst@demo.test");
+  test(`${target.name} has no serious accessibility violations as the analyst`, async ({ analystPage: page }) => {
     await page.goto(target.url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousAxeViolations(page);

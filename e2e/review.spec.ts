@@ -1,97 +1,41 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { alerts, signIn, signInAndWait, trpcMutation, trpcQuery } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { alerts, DEMO, expect, expectNoSeriousAxeViolations, saveUpdate, test, trpcMutation, trpcQuery, unique, type DemoData } from "./fixtures";
 
-// Each test works on its own State (Malta, Monaco, San Marino: no other spec uses them) through
-// its own focal point, created here by the administrator with a unique email, so that the demo
-// accounts are neither changed nor locked and the tests can run in any order.
+// Each test works on one seeded commitment of its own State (Malta, Monaco, San Marino: no other
+// spec uses them) through its own focal point, created here by the administrator with a unique
+// email, so that the demo accounts are neither changed nor locked and the tests can run in any order.
 
-type CommitmentRow = {
-  id: string;
-  state: { id: string; name: string };
-  recommendation: { reference: string };
-  openUpdateReviewState: string | null;
-};
 type CommitmentView = {
-  id: string;
-  version: number;
   acceptedProgress: number;
   acceptedStatus: { key: string } | null;
-  recommendation: { scale: { statuses: { id: string; key: string }[] } };
-  openUpdate: { id: string; version: number; reviewState: string } | null;
+  openUpdate: { reviewState: string } | null;
 };
 
-function unique() {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-type Setup = {
-  stateId: string;
-  reference: string;
-  commitmentId: string;
-  focal: Page;
-  close: () => Promise<void>;
-};
+type Setup = { stateId: string; reference: string; commitmentId: string; focal: Page };
 
 /**
- * As the administrator: a new focal point of `stateName`; as that focal point: signed in, with a
- * commitment of the State that has no open update.
+ * The seeded commitment of the State to `reference`, which has no open update yet, and a new focal
+ * point of the State (named "Review Focal ..."), signed in.
  */
-async function focalPointOf(browser: Browser, stateName: string): Promise<Setup> {
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signInAndWait(admin, "admin@demo.test");
-  const all = await trpcQuery<{ items: CommitmentRow[] }>(admin, "commitments.list", { search: "AAT17-01", limit: 100 });
-  const stateId = all.items.find((row) => row.state.name === stateName)?.state.id;
-  expect(stateId, `${stateName} has a commitment of AAT17-01`).toBeTruthy();
-  const ofState = await trpcQuery<{ items: CommitmentRow[] }>(admin, "commitments.list", { stateId, limit: 100 });
-  const free = ofState.items.filter((row) => row.openUpdateReviewState === null);
-  const commitment = free[Math.floor(Math.random() * free.length)];
-  expect(commitment, `${stateName} has a commitment without an open update`).toBeTruthy();
-
-  const suffix = unique();
-  const email = `review-${suffix}@demo.test`;
-  const password = `review-pass-${suffix}`;
-  await trpcMutation(admin, "users.create", {
-    name: `Review Focal ${suffix}`,
-    email,
-    role: "FOCAL_POINT",
-    stateId,
-    password,
-    mustChangePassword: false,
-  });
-  await adminContext.close();
-
-  const focalContext = await browser.newContext();
-  const focal = await focalContext.newPage();
-  await signIn(focal, email, password);
-  await expect(focal.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return {
-    stateId: stateId!,
-    reference: commitment!.recommendation.reference,
-    commitmentId: commitment!.id,
-    focal,
-    close: () => focalContext.close(),
-  };
+async function focalPointOf(demo: DemoData, signedInPage: (account: { email: string; password: string }) => Promise<Page>, iso2: string, reference: string): Promise<Setup> {
+  const commitment = await demo.commitment(iso2, reference);
+  expect((await demo.row(commitment)).openUpdateReviewState, `${iso2}'s ${reference} has no open update`).toBeNull();
+  const account = await demo.createAccount({ role: "FOCAL_POINT", stateId: commitment.stateId, name: `Review Focal ${unique()}` });
+  return { stateId: commitment.stateId, reference, commitmentId: commitment.id, focal: await signedInPage(account) };
 }
 
 /** The focal point submits an update (status by key) through the API, as the update form does. */
-async function submitUpdate(setup: Setup, statusKey: string, progress: number, narrative: string) {
-  const view = await trpcQuery<CommitmentView>(setup.focal, "commitments.get", { id: setup.commitmentId });
-  const status = view.recommendation.scale.statuses.find((row) => row.key === statusKey);
-  expect(status, `the scale has ${statusKey}`).toBeTruthy();
-  return trpcMutation<{ id: string; version: number }>(setup.focal, "commitments.saveAndSubmit", {
-    commitmentId: setup.commitmentId,
-    content: {
-      statusId: status!.id,
-      progress,
-      narrative,
-      reportingPeriod: "2025",
-      evidence: [
-        { title: "National action plan 2025", url: "https://example.org/action-plan", isPublic: true },
-        { title: "Ministry briefing note", url: "https://example.org/briefing", isPublic: false },
-      ],
-    },
+function submitUpdate(setup: Setup, statusKey: string, progress: number, narrative: string) {
+  return saveUpdate(setup.focal, setup.commitmentId, {
+    statusKey,
+    progress,
+    narrative,
+    reportingPeriod: "2025",
+    evidence: [
+      { title: "National action plan 2025", url: "https://example.org/action-plan", isPublic: true },
+      { title: "Ministry briefing note", url: "https://example.org/briefing", isPublic: false },
+    ],
+    submit: true,
   });
 }
 
@@ -100,25 +44,11 @@ function toasts(page: Page) {
   return page.locator("[data-sonner-toast]");
 }
 
-async function analystPage(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, "analyst@demo.test");
-  return page;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-test("an analyst filters the queue, returns an update with a comment, assesses, and accepts the resubmission", async ({ browser }) => {
-  const setup = await focalPointOf(browser, "Malta");
+test("an analyst filters the queue, returns an update with a comment, assesses, and accepts the resubmission", async ({ analystPage: page, demo, signedInPage }) => {
+  const setup = await focalPointOf(demo, signedInPage, "MT", "AAT17-02");
   const note = `Malta set up a child protection referral mechanism (${unique()}).`;
   await submitUpdate(setup, "in_progress", 40, note);
 
-  const page = await analystPage(browser);
   await page.goto("/review");
   await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
   await page.getByLabel("State", { exact: true }).selectOption({ label: "Malta" });
@@ -187,13 +117,9 @@ test("an analyst filters the queue, returns an update with a comment, assesses, 
   expect(accepted.acceptedProgress).toBe(100);
   // Nothing of this commitment waits for review any more.
   expect(accepted.openUpdate?.reviewState ?? null).not.toBe("SUBMITTED");
-
-  await setup.close();
-  await page.context().close();
 });
 
-test("a filter that matches nothing says so and offers the whole queue", async ({ page }) => {
-  await signInAndWait(page, "analyst@demo.test");
+test("a filter that matches nothing says so and offers the whole queue", async ({ analystPage: page }) => {
   await page.goto("/review");
   const title = `Review e2e source ${unique()}`;
   await trpcMutation(page, "sources.create", { title, kind: "OTHER", date: "2026-01-15" });
@@ -208,12 +134,12 @@ test("a filter that matches nothing says so and offers the whole queue", async (
   await expect(page.getByLabel("Source", { exact: true })).toHaveValue("");
 });
 
-test("a stale review says who reviewed it first and offers a reload", async ({ browser }) => {
-  const setup = await focalPointOf(browser, "Monaco");
+test("a stale review says who reviewed it first and offers a reload", async ({ analystPage: first, demo, signedInPage }) => {
+  const setup = await focalPointOf(demo, signedInPage, "MC", "AAT17-03");
   await submitUpdate(setup, "planned", 10, "Monaco plans a guardianship service for unaccompanied children.");
   const itemUrl = `/review?state=${setup.stateId}&commitment=${setup.commitmentId}`;
-  const first = await analystPage(browser);
-  const second = await analystPage(browser);
+  // Two sessions of the analyst.
+  const second = await signedInPage(DEMO.analyst, { fresh: true });
   await first.goto(itemUrl);
   await second.goto(itemUrl);
   const heading = `Review: Monaco, ${setup.reference}`;
@@ -233,29 +159,24 @@ test("a stale review says who reviewed it first and offers a reload", async ({ b
   await conflict.getByRole("button", { name: "Reload" }).click();
   await expect(second.getByText("No update of this commitment is waiting for review.")).toBeVisible();
   await expect(second.getByRole("region", { name: "History", exact: true })).toContainText("Update accepted");
-
-  await setup.close();
-  await first.context().close();
-  await second.context().close();
 });
 
-test("the queue and an opened update are accessible, work at 360 px, and are not for focal points", async ({ browser }, testInfo) => {
-  const setup = await focalPointOf(browser, "San Marino");
+test("the queue and an opened update are accessible, work at 360 px, and are not for focal points", async ({ analystPage: page, demo, signedInPage }, testInfo) => {
+  const setup = await focalPointOf(demo, signedInPage, "SM", "AAT17-04");
   await submitUpdate(setup, "partially_implemented", 60, "San Marino trained its border police on child trafficking indicators.");
 
   // A focal point does not reach the queue.
   await setup.focal.goto("/review");
   await expect(setup.focal.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
 
-  const page = await analystPage(browser);
   await page.goto(`/review?state=${setup.stateId}`);
   await expect(page.getByRole("link", { name: `Review San Marino, ${setup.reference}` })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousAxeViolations(page);
 
   await page.getByRole("link", { name: `Review San Marino, ${setup.reference}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Review: San Marino, ${setup.reference}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "History", exact: true })).toContainText("Update submitted");
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousAxeViolations(page);
 
   await page.setViewportSize({ width: 360, height: 800 });
   const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -267,7 +188,4 @@ test("the queue and an opened update are accessible, work at 360 px, and are not
   await expect(page.getByRole("link", { name: `Review San Marino, ${setup.reference}` })).toBeFocused();
   expect(await fitsWidth()).toBe(true);
   await page.screenshot({ path: testInfo.outputPath("review-queue-360.png"), fullPage: true });
-
-  await setup.close();
-  await page.context().close();
 });

@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
+import { BASE_URL } from "./base-url";
 
 function expectSecurityHeaders(response: APIResponse) {
   const headers = response.headers();
@@ -33,7 +34,7 @@ test.describe("headers (T12)", () => {
 });
 
 test.describe("malformed and oversize API input (T13)", () => {
-  const origin = () => ({ origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` });
+  const origin = () => ({ origin: BASE_URL });
 
   test("a 2 MB body is refused with 413 and the server keeps serving", async ({ request }) => {
     const response = await request.post("/api/trpc/commitments.saveDraft", {

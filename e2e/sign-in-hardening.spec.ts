@@ -1,36 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { DEMO_PASSWORD, signInAndWait } from "./fixtures";
+import { DEMO_PASSWORD, expect, postSignIn, signInAndWait, test, trpcMutation, unique } from "./fixtures";
 
-function uniqueSuffix() {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** A fresh analyst account made by the demo administrator, so demo accounts are never locked or changed. */
-async function createAccount(browser: Browser) {
-  const suffix = uniqueSuffix();
-  const account = { email: `hardening-${suffix}@demo.test`, password: `first-password-${suffix}` };
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, "admin@demo.test");
-  const response = await page.request.post("/api/trpc/users.create", {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: { json: { name: `Hardening ${suffix}`, email: account.email, role: "ANALYST", password: account.password, mustChangePassword: false } },
-  });
-  expect(response.status()).toBe(200);
-  await context.close();
-  return account;
-}
-
-/** Posts the sign-in form to next-auth as the browser does; answers next-auth's error code, or null when signed in. */
-async function postSignIn(request: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
-    headers,
-    form: { email, password, csrfToken, json: "true" },
-  });
-  const { url } = (await response.json()) as { url: string };
-  return new URL(url, "http://localhost").searchParams.get("error");
-}
+// Accounts that get locked or have their password changed are made here by the demo administrator
+// (a fresh analyst each), so demo accounts are never locked or changed.
 
 test("T21 open redirect: signing in with a crafted callbackUrl ends on this site", async ({ browser, baseURL }) => {
   for (const callbackUrl of ["%2F%09%2Fevil.example", "%2F%5Cevil.example", "%2F%0A%2Fevil.example", "javascript%3Aalert(1)", "https%3A%2F%2Fevil.example%2F"]) {
@@ -70,20 +41,12 @@ test("T10 a copied session cookie is refused after signing out (401 from the API
   await replay.close();
 });
 
-test("T10 a copied session cookie is refused after a password change", async ({ browser, page }) => {
-  const account = await createAccount(browser);
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+test("T10 a copied session cookie is refused after a password change", async ({ browser, page, demo }) => {
+  const account = await demo.createAccount({ role: "ANALYST" });
+  await signInAndWait(page, account.email, account.password);
   const copied = await page.context().cookies();
 
-  const changed = await page.request.post("/api/trpc/account.changePassword", {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: { json: { currentPassword: account.password, newPassword: `second-password-${uniqueSuffix()}` } },
-  });
-  expect(changed.status()).toBe(200);
+  await trpcMutation(page, "account.changePassword", { currentPassword: account.password, newPassword: `second-password-${unique()}` });
 
   const replay = await browser.newContext();
   await replay.addCookies(copied);
@@ -94,8 +57,8 @@ test("T10 a copied session cookie is refused after a password change", async ({ 
   await replay.close();
 });
 
-test("T09 brute force: 20 wrong passwords with rotating X-Forwarded-For are throttled after 5, and the right one is refused while locked", async ({ browser, playwright, baseURL }) => {
-  const account = await createAccount(browser);
+test("T09 brute force: 20 wrong passwords with rotating X-Forwarded-For are throttled after 5, and the right one is refused while locked", async ({ demo, playwright, baseURL }) => {
+  const account = await demo.createAccount({ role: "ANALYST" });
   const request = await playwright.request.newContext({ baseURL });
   const errors: (string | null)[] = [];
   for (let attempt = 0; attempt < 20; attempt++) {

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { alerts, signIn, signInAndWait } from "./fixtures";
+import { alerts, DEMO_PASSWORD, expect, signIn, signInAndWait, test } from "./fixtures";
+
+// Signing in and out through the form, in sessions of each test's own.
 
 test("a focal point signs in and sees their name, role and State", async ({ page }) => {
   await signInAndWait(page, "focal.at@demo.test");
@@ -58,7 +59,7 @@ test("a signed-out visitor to a protected page is sent to sign-in, then back", a
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel("Email").fill("admin@demo.test");
-  await page.getByLabel("Password").fill("demo-password-2017");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { signIn, signInAndWait, trpcQuery } from "./fixtures";
+import { expect, test, trpcMutation, trpcPost, trpcQuery, unique } from "./fixtures";
 
 // T07 stored XSS. Every free-text field a user can write is filled with markup that would run a
 // script if a page put it into the DOM as HTML: the source, the recommendation, a progress update
@@ -14,43 +14,12 @@ const SCRIPT = "<script>window.__xss=1</script>";
 const IMG = `<img src=x onerror="window.__xss=1">`;
 const SVG = `"><svg onload=window.__xss=1>`;
 
-type CommitmentRow = { id: string; state: { id: string; iso2: string } };
+type CommitmentRow = { id: string };
 type CommitmentView = {
-  id: string;
   version: number;
   recommendation: { scale: { statuses: { id: string; key: string }[] } };
   openUpdate: { id: string; version: number; reviewState: string } | null;
 };
-
-function unique() {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** A tRPC mutation over HTTP as the page's user; returns the status and the body as sent. */
-async function trpcPost(page: Page, path: string, input: unknown) {
-  const response = await page.request.post(`/api/trpc/${path}`, {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: { json: input },
-  });
-  return { status: response.status(), text: await response.text() };
-}
-
-async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const { status, text } = await trpcPost(page, path, input);
-  expect(status, `${path}: ${text}`).toBe(200);
-  return JSON.parse(text).result.data.json as T;
-}
-
-async function signedInPage(browser: Browser, email: string, password?: string) {
-  const page = await (await browser.newContext()).newPage();
-  if (password) {
-    await signIn(page, email, password);
-    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
-  } else {
-    await signInAndWait(page, email);
-  }
-  return page;
-}
 
 /** Records the dialogs and uncaught errors of a page from now on. */
 function watch(page: Page) {
@@ -109,7 +78,7 @@ async function csvCells(page: Page, href: string) {
   return rows.flat();
 }
 
-test("T07 stored XSS: markup in every free-text field is refused as a link and shown as text on every page and export", async ({ browser }) => {
+test("T07 stored XSS: markup in every free-text field is refused as a link and shown as text on every page and export", async ({ analystPage: analyst, adminPage: admin, focalPointPage, page: visitor, demo, signedInPage }) => {
   test.setTimeout(240_000);
   const id = unique();
   // Each field starts with a character a spreadsheet reads as a formula, for the export checks.
@@ -129,10 +98,7 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
 
   // The secretariat: a source and a recommendation addressed to Austria only, due long ago so
   // that it is overdue until an update is accepted.
-  const analyst = await signedInPage(browser, "analyst@demo.test");
-  const demoRows = await trpcQuery<{ items: CommitmentRow[] }>(analyst, "commitments.list", { search: "AAT17-01", limit: 100 });
-  const austriaId = demoRows.items.find((row) => row.state.iso2 === "AT")?.state.id;
-  expect(austriaId, "Austria has a commitment of AAT17-01").toBeTruthy();
+  const austriaId = await demo.stateId("AT");
 
   for (const link of ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>"]) {
     const refused = await trpcPost(analyst, "sources.create", { title: `${content.sourceTitle} ${link}`, kind: "OTHER", date: "2026-01-15", link });
@@ -160,13 +126,10 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
   await trpcMutation(analyst, "recommendations.publish", { recommendationId: recommendation.id, expectedVersion: recommendation.version });
 
   // The administrator: a focal point of Austria whose name is a payload.
-  const admin = await signedInPage(browser, "admin@demo.test");
-  const email = `xss-${id}@demo.test`;
-  const password = `xss-pass-${id}`;
-  await trpcMutation(admin, "users.create", { name: content.userName, email, role: "FOCAL_POINT", stateId: austriaId, password, mustChangePassword: false });
+  const account = await demo.createAccount({ role: "FOCAL_POINT", stateId: austriaId, name: content.userName });
 
   // The new focal point: evidence links that are not http(s) are refused and store nothing.
-  const author = await signedInPage(browser, email, password);
+  const author = await signedInPage(account);
   const own = await trpcQuery<{ items: CommitmentRow[] }>(author, "commitments.list", { recommendationId: recommendation.id });
   expect(own.items).toHaveLength(1);
   const commitmentId = own.items[0]!.id;
@@ -201,7 +164,6 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
   await expectInert(author, `/commitments/${commitmentId}`, [content.userName, content.reference, content.text, content.narrative]);
 
   // Public pages before acceptance: the recommendation is overdue.
-  const visitor = await (await browser.newContext()).newPage();
   await expectInert(visitor, `/reports/overdue?sourceId=${source.id}`, [content.reference, content.text, content.sourceTitle]);
 
   // The analyst sees the submitted update in the queue and the item, and records an assessment.
@@ -235,7 +197,7 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
   });
 
   // Austria's demo focal point reads its commitments.
-  const focal = await signedInPage(browser, "focal.at@demo.test");
+  const focal = await focalPointPage("AT");
   await expectInert(focal, `/commitments?q=${encodeURIComponent(id)}`, [content.reference, content.text, content.sourceTitle]);
   await expectInert(focal, `/commitments/${commitmentId}`, [
     content.reference,
@@ -273,6 +235,4 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
     await admin.getByLabel("Search").fill(id);
     await expect(admin.getByRole("link", { name: content.userName, exact: true })).toBeVisible();
   });
-
-  for (const page of [analyst, admin, author, focal, visitor]) await page.context().close();
 });

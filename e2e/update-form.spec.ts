@@ -1,35 +1,27 @@
-import { expect, test, type Page } from "@playwright/test";
-import { alerts, expectNoSeriousAxeViolations, signInAndWait } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { errorSummary, expect, expectNoSeriousAxeViolations, test, type DemoData } from "./fixtures";
 
 // The update form's field errors: the API's messages beside each field and in the summary,
 // whether the form finds them before sending or the API refuses. Nothing here is saved.
 
-async function openAustria07(page: Page) {
-  await signInAndWait(page, "focal.at@demo.test");
-  await page.goto("/commitments");
-  await page.getByLabel("Search").fill("AAT17-07");
-  await page.getByLabel("Search").press("Enter");
-  const link = page.getByRole("row").filter({ hasText: "AAT17-07" }).getByRole("link").first();
-  await expect(link).toBeVisible();
-  await link.click();
+/** Austria's focal point on the seeded commitment of Austria to AAT17-07. */
+async function openAustria07(page: Page, demo: DemoData) {
+  await page.goto(`/commitments/${(await demo.commitment("AT", "AAT17-07")).id}`);
   await expect(page.getByRole("heading", { level: 1, name: /AAT17-07/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Report progress" })).toBeVisible();
 }
 
-function summary(page: Page) {
-  return alerts(page).filter({ has: page.getByRole("heading", { name: "Please correct the following" }) });
-}
-
-test("the update form shows each field's error beside it and in the summary, and clears it once fixed", async ({ page }) => {
-  await openAustria07(page);
+test("the update form shows each field's error beside it and in the summary, and clears it once fixed", async ({ focalPointPage, demo }) => {
+  const page = await focalPointPage("AT");
+  await openAustria07(page, demo);
   const progress = page.getByLabel("Progress (%)");
   await progress.fill("150");
   await page.getByRole("button", { name: "Add evidence link" }).click();
   await page.getByLabel("Evidence URL").fill("ftp://example.test/law");
   await page.getByRole("button", { name: "Save draft" }).click();
 
-  await expect(summary(page)).toBeFocused();
-  await expect(summary(page).getByRole("link")).toHaveText([
+  await expect(errorSummary(page)).toBeFocused();
+  await expect(errorSummary(page).getByRole("link")).toHaveText([
     "Progress must be at most 100",
     "Evidence link 1: Evidence title is required",
     "Evidence link 1: Evidence URL must be a web address starting with http:// or https://",
@@ -47,15 +39,16 @@ test("the update form shows each field's error beside it and in the summary, and
   await expect(page.locator("#update-progress-error")).toHaveCount(0);
   await expect(progress).toHaveAttribute("aria-invalid", "false");
   await page.getByLabel("Evidence title").fill("Draft law on guardianship");
-  await expect(summary(page).getByRole("link")).toHaveText(["Evidence link 1: Evidence URL must be a web address starting with http:// or https://"]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText(["Evidence link 1: Evidence URL must be a web address starting with http:// or https://"]);
 
   await page.getByRole("button", { name: "Remove evidence link 1" }).click();
-  await expect(summary(page)).toHaveCount(0);
+  await expect(errorSummary(page)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Report progress" })).toBeVisible();
 });
 
-test("the update form shows the API's own field errors beside the field", async ({ page }) => {
-  await openAustria07(page);
+test("the update form shows the API's own field errors beside the field", async ({ focalPointPage, demo }) => {
+  const page = await focalPointPage("AT");
+  await openAustria07(page, demo);
   const status = page.getByLabel("Implementation status");
   // A tampered or outdated choice the form cannot judge: the API refuses it, first by its schema...
   await status.locator("option").first().evaluate((option: HTMLOptionElement) => {
@@ -63,7 +56,7 @@ test("the update form shows the API's own field errors beside the field", async 
   });
   await status.selectOption({ index: 0 });
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(summary(page).getByRole("link")).toHaveText(["Not a valid id"]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText(["Not a valid id"]);
   await expect(status).toHaveAccessibleDescription("Not a valid id");
   await expect(status).toHaveAttribute("aria-invalid", "true");
 
@@ -74,7 +67,7 @@ test("the update form shows the API's own field errors beside the field", async 
   await status.selectOption({ index: 1 });
   await status.selectOption({ index: 0 });
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(summary(page).getByRole("link")).toHaveText(["Choose a status of this recommendation's scale"]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText(["Choose a status of this recommendation's scale"]);
   await expect(status).toHaveAccessibleDescription("Choose a status of this recommendation's scale");
   await expect(page.getByRole("heading", { name: "Report progress" })).toBeVisible();
 });

@@ -1,10 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { alerts, expectNoSeriousAxeViolations, signIn, signInAndWait } from "./fixtures";
-
-function uniqueSuffix() {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
+import type { Page } from "@playwright/test";
+import { alerts, expect, expectSummaryLinks, expectNoSeriousAxeViolations, signIn, test, unique } from "./fixtures";
 
 async function openNewUserForm(page: Page) {
   await page.goto("/admin/users");
@@ -13,18 +8,17 @@ async function openNewUserForm(page: Page) {
 }
 
 test("an administrator creates a focal point, resets its password, the user must change it, then is deactivated", async ({
-  page,
+  adminPage: page,
   browser,
 }) => {
   test.setTimeout(120_000);
-  const suffix = uniqueSuffix();
+  const suffix = unique();
   const name = `Lena Weber ${suffix}`;
   const email = `users-e2e-${suffix}@demo.test`;
   const initialPassword = `initial-${suffix}`;
   const temporaryPassword = `temporary-${suffix}`;
   const ownPassword = `own-password-${suffix}`;
 
-  await signInAndWait(page, "admin@demo.test");
   const form = await openNewUserForm(page);
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Email").fill(email);
@@ -90,9 +84,8 @@ test("an administrator creates a focal point, resets its password, the user must
   await expect(page.getByRole("row", { name: new RegExp(email) }).getByRole("cell").nth(4)).toHaveText(/Deactivated/);
 });
 
-test("a focal point without a State is refused with the error next to the field", async ({ page }) => {
-  const suffix = uniqueSuffix();
-  await signInAndWait(page, "admin@demo.test");
+test("a focal point without a State is refused with the error next to the field", async ({ adminPage: page }) => {
+  const suffix = unique();
   const form = await openNewUserForm(page);
   await form.getByLabel("Name").fill(`No State ${suffix}`);
   await form.getByLabel("Email").fill(`users-e2e-nostate-${suffix}@demo.test`);
@@ -113,17 +106,13 @@ test("a focal point without a State is refused with the error next to the field"
   await expect(form.getByText("Administrators and analysts work for the secretariat")).toBeVisible();
 });
 
-test("the new-user form checks its fields before sending, and the API's refusal lands on its field", async ({ page }) => {
-  const suffix = uniqueSuffix();
-  await signInAndWait(page, "admin@demo.test");
+test("the new-user form checks its fields before sending, and the API's refusal lands on its field", async ({ adminPage: page }) => {
+  const suffix = unique();
   const form = await openNewUserForm(page);
   await form.getByLabel("Email").fill("not-an-address");
   await form.getByLabel("Initial password").fill("short");
   await form.getByRole("button", { name: "Create user" }).click();
-  const summary = form.getByRole("alert").filter({ hasText: "Please correct the following" });
-  for (const message of ["Name is required", "Enter a valid email address", "Choose a role", "Password must be at least 8 characters"]) {
-    await expect(summary.getByRole("link", { name: message })).toBeVisible();
-  }
+  await expectSummaryLinks(form, ["Name is required", "Enter a valid email address", "Choose a role", "Password must be at least 8 characters"]);
   await expect(form.getByLabel("Email")).toHaveAttribute("aria-describedby", "new-user-email-error");
   await expect(form.locator("#new-user-email-error")).toHaveText(/Enter a valid email address/);
 
@@ -138,11 +127,10 @@ test("the new-user form checks its fields before sending, and the API's refusal 
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(form.locator("#new-user-email-error")).toHaveText(/An account with this email already exists/);
   await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-  await expect(summary.getByRole("link", { name: "An account with this email already exists" })).toBeVisible();
+  await expectSummaryLinks(form, ["An account with this email already exists"]);
 });
 
-test("the user list and the new-user form have no serious accessibility violations", async ({ page }) => {
-  await signInAndWait(page, "admin@demo.test");
+test("the user list and the new-user form have no serious accessibility violations", async ({ adminPage: page }) => {
   await page.goto("/admin/users");
   await expect(page.getByRole("table", { name: "Users" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
@@ -152,8 +140,7 @@ test("the user list and the new-user form have no serious accessibility violatio
   await expectNoSeriousAxeViolations(page);
 });
 
-test("an analyst opening the user administration gets Not found", async ({ page }) => {
-  await signInAndWait(page, "analyst@demo.test");
+test("an analyst opening the user administration gets Not found", async ({ analystPage: page }) => {
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Users" })).toHaveCount(0);

@@ -90,6 +90,15 @@ async function capturingLogs<T>(run: () => Promise<T>): Promise<{ result: T; lin
   }
 }
 
+/** A 503 that names the request id and nothing internal, for a failure logged once. */
+async function expectUnavailableLoggedOnce({ result: response, lines }: { result: Response; lines: string[] }, requestId: string) {
+  const text = await response.text();
+  expect(response.status).toBe(503);
+  expect(text).toContain(requestId);
+  expect(text).not.toMatch(INTERNALS);
+  expect(mentioning(lines, requestId)).toHaveLength(1);
+}
+
 /** Starts the killed server again; its orphaned backends may hold the data folder for a moment. */
 async function restartAfterCrash() {
   const deadline = Date.now() + 15_000;
@@ -150,27 +159,19 @@ describe("T17/T20 a database outage (DATABASE_URL, no supervisor)", () => {
 
     it("T20 database down: a signed-in mutation answers 503 with its request id, logged once", async () => {
       const requestId = "outage-mutation-1";
-      const { result: response, lines } = await capturingLogs(() =>
+      const outcome = await capturingLogs(() =>
         trpcPost("commitments.deleteDraft", { updateId: "0195b0a0-0000-7000-8000-000000000000", expectedVersion: 1 }, requestId),
       );
-      const text = await response.text();
-      expect(response.status).toBe(503);
-      expect(text).toContain(requestId);
-      expect(text).not.toMatch(INTERNALS);
-      expect(mentioning(lines, requestId)).toHaveLength(1);
+      await expectUnavailableLoggedOnce(outcome, requestId);
     });
 
     it("T20 database down: a public API query answers 503 with its request id, logged once", async () => {
       const requestId = "outage-public-1";
       const query = encodeURIComponent(JSON.stringify(superjson.serialize({ limit: 5 })));
-      const { result: response, lines } = await capturingLogs(() =>
+      const outcome = await capturingLogs(() =>
         trpcRoute.GET(new Request(`${ORIGIN}/api/trpc/commitments.list?input=${query}`, { headers: { "x-request-id": requestId } })),
       );
-      const text = await response.text();
-      expect(response.status).toBe(503);
-      expect(text).toContain(requestId);
-      expect(text).not.toMatch(INTERNALS);
-      expect(mentioning(lines, requestId)).toHaveLength(1);
+      await expectUnavailableLoggedOnce(outcome, requestId);
     });
 
     it("T20 database down: a signed-in report export answers 503 with its request id, no internals, logged once", async () => {

@@ -3,7 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
-import { actorFor, createPublishedCommitments, createTestUser, uniqueSuffix } from "@/server/test/factories";
+import { actorFor, contextFor, createPublishedCommitments, createTestUser, uniqueSuffix, visitorContext } from "@/server/test/factories";
 import { runTestDdl } from "@/server/test/sql";
 
 // T20: through the real HTTP handler and error formatter, clients get codes and clear messages;
@@ -54,7 +54,7 @@ describe("error hygiene (T20)", () => {
     const world = await createPublishedCommitments(["AT"]);
     const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
     const requestId = `fail-${uniqueSuffix()}`;
-    const actor = { ...(await actorFor(user.id)), requestId };
+    const actor = await actorFor(user.id, requestId);
     const fn = `fail_${uniqueSuffix()}`;
     await runTestDdl(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
       IF NEW."requestId" = '${requestId}' THEN RAISE EXCEPTION 'relation "AuditEvent" exploded at SELECT'; END IF; RETURN NEW; END; $$`);
@@ -74,7 +74,7 @@ describe("error hygiene (T20)", () => {
   });
 
   it("T20 invalid ids, unknown ids and bad input get 400/404 with clear messages", async () => {
-    const visitor: Context = { actor: { kind: "public", requestId: null }, requestId: null };
+    const visitor = visitorContext();
     const badId = await get("commitments.get", { id: "not-a-uuid" }, visitor);
     expect(badId.status).toBe(400);
     expect(badId.body).toContain("Not a valid id");
@@ -83,7 +83,7 @@ describe("error hygiene (T20)", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toContain("Commitment not found.");
     const user = await createTestUser({ role: "ANALYST" });
-    const analyst: Context = { actor: await actorFor(user.id), requestId: null };
+    const analyst = await contextFor(user.id);
     const missing = await post("review.assess", { commitmentId: "0195b0a0-0000-7000-8000-000000000000", expectedVersion: 1, statusId: "0195b0a0-0000-7000-8000-000000000000", rationale: "x", isPublic: true }, analyst);
     expect(missing.status).toBe(404);
     expect(missing.body).toContain("Commitment not found.");
@@ -92,7 +92,7 @@ describe("error hygiene (T20)", () => {
 
   it("T20 a unique violation becomes a 409 with a field error, not a driver message", async () => {
     const user = await createTestUser({ role: "ADMIN" });
-    const admin: Context = { actor: await actorFor(user.id), requestId: null };
+    const admin = await contextFor(user.id);
     const input = { name: "Twice", email: `twice-${uniqueSuffix()}@test.example`, role: "ANALYST", password: "a long enough password", mustChangePassword: false };
     expect((await post("users.create", input, admin)).status).toBe(200);
     const again = await post("users.create", input, admin);
@@ -109,7 +109,7 @@ describe("error hygiene (T20)", () => {
       const world = await createPublishedCommitments(["AT"]);
       const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
       const requestId = `${name}-${uniqueSuffix()}`;
-      const actor = { ...(await actorFor(user.id)), requestId };
+      const actor = await actorFor(user.id, requestId);
       const result = await withFailingAudit(requestId, raise, () =>
         post(
           "commitments.saveDraft",

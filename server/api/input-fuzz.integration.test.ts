@@ -7,7 +7,7 @@ import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 import { PROCEDURE_ACCESS } from "@/server/api/procedure-access";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
-import { actorFor, createPublishedCommitments, createTestUser, stateByIso2 } from "@/server/test/factories";
+import { contextFor, createPublishedCommitments, createTestUser, stateByIso2, visitorContext } from "@/server/test/factories";
 
 // T08 / T13 / T22: hostile values in every field of every public procedure, sent through the real
 // tRPC HTTP handler (superjson, the router, the error formatter) as a visitor, a focal point and an
@@ -127,11 +127,11 @@ beforeAll(async () => {
   const focal = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
   const analyst = await createTestUser({ role: "ANALYST" });
   const administrator = await createTestUser({ role: "ADMIN" });
-  admin = ["an administrator", { actor: await actorFor(administrator.id), requestId: "fuzz-admin" }];
+  admin = ["an administrator", await contextFor(administrator.id, "fuzz-admin")];
   actors = [
-    ["a visitor", { actor: { kind: "public", requestId: "fuzz-public" }, requestId: "fuzz-public" }],
-    ["a focal point", { actor: await actorFor(focal.id), requestId: "fuzz-focal" }],
-    ["an analyst", { actor: await actorFor(analyst.id), requestId: "fuzz-analyst" }],
+    ["a visitor", visitorContext("fuzz-public")],
+    ["a focal point", await contextFor(focal.id, "fuzz-focal")],
+    ["an analyst", await contextFor(analyst.id, "fuzz-analyst")],
   ];
   const commitmentId = world.commitments.AT!.id;
   // A valid input per public procedure: each field is replaced by hostile values in turn.

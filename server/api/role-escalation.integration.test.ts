@@ -32,6 +32,13 @@ async function requestWith(cookie: string) {
 
 const usersList = (caller: ReturnType<typeof createCaller>) => caller.users.list({}).then(() => "ok", (error: { code: string }) => error.code);
 
+/** A request with this cookie is a signed-out visitor's: UNAUTHORIZED for a signed-in procedure. */
+async function expectSignedOut(cookie: string) {
+  const replay = await requestWith(cookie);
+  expect(replay.actor.kind).toBe("public");
+  expect(await usersList(replay.caller)).toBe("UNAUTHORIZED");
+}
+
 describe("role escalation and stale sessions (T04)", () => {
   it("T04 a focal point calling any secretariat or administrator procedure gets FORBIDDEN and changes nothing", async () => {
     const focal = await callerFor("FOCAL_POINT", "AT");
@@ -58,9 +65,7 @@ describe("role escalation and stale sessions (T04)", () => {
     const admin = await callerFor("ADMIN");
     const current = await db.user.findUniqueOrThrow({ where: { id: target.id } });
     await admin.caller.users.update({ id: target.id, expectedUpdatedAt: current.updatedAt.toISOString(), role: "ANALYST" });
-    const replay = await requestWith(cookie);
-    expect(replay.actor.kind).toBe("public");
-    expect(await usersList(replay.caller)).toBe("UNAUTHORIZED");
+    await expectSignedOut(cookie);
   });
 
   it("T04 the role comes from the database on every request, never from the cookie", async () => {
@@ -84,9 +89,7 @@ describe("role escalation and stale sessions (T04)", () => {
     const cookie = await cookieFor(claimsOf(user));
     expect(await usersList((await requestWith(cookie)).caller)).toBe("ok");
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    const replay = await requestWith(cookie);
-    expect(replay.actor.kind).toBe("public");
-    expect(await usersList(replay.caller)).toBe("UNAUTHORIZED");
+    await expectSignedOut(cookie);
   });
 
   it("T04 a tampered cookie is a signed-out visitor", async () => {

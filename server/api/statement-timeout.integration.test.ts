@@ -12,14 +12,14 @@ import type { Context } from "@/server/api/trpc";
 import { db, readRows } from "@/server/db/client";
 import { isDatabaseTimeout } from "@/server/services/errors";
 import { GET as exportRoute } from "@/app/api/reports/export/route";
-import { actorFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
+import { contextFor, createPublishedCommitments, createTestUser, visitorContext } from "@/server/test/factories";
 import { lockRow, lockTable, waitForBlockedStatements } from "@/server/test/locks";
 
 // T22: a request's SQL statement is cancelled by PostgreSQL past DATABASE_STATEMENT_TIMEOUT_MS
 // (800 ms in this file), and the client gets a clear 503, never a 500 with the driver's text.
 
 const INTERNALS = /prisma|postgres|statement timeout|canceling|SELECT|"Commitment"|P\d{4}|\bat \S+\.ts:\d+/i;
-const visitor: Context = { actor: { kind: "public", requestId: "timeout-test" }, requestId: "timeout-test" };
+const visitor = visitorContext("timeout-test");
 
 function trpc(path: string, input: unknown, context: Context, method: "GET" | "POST" = "GET") {
   return sendInput(path, method === "GET" ? "query" : "mutation", input, context);
@@ -68,7 +68,7 @@ describe("statement timeout (T22)", () => {
   it("T22 a write that waits past the timeout inside its transaction answers 503 and changes nothing", async () => {
     const world = await createPublishedCommitments(["AT"]);
     const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
-    const focal: Context = { actor: await actorFor(user.id), requestId: "timeout-write" };
+    const focal = await contextFor(user.id, "timeout-write");
     const content = (narrative: string) => ({ statusId: world.statuses.planned!.id, progress: 10, narrative, evidence: [] });
     const draft = await trpc("commitments.saveDraft", { commitmentId: world.commitments.AT!.id, content: content("first") }, focal, "POST");
     expect(draft.status).toBe(200);

@@ -11,7 +11,7 @@ vi.hoisted(() => {
 import superjson from "superjson";
 import type { Context } from "@/server/api/trpc";
 import { db } from "@/server/db/client";
-import { actorFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
+import { contextFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 import { lockRow, waitForBlockedStatements } from "@/server/test/locks";
 
 // T22 / T20: an interactive transaction that runs out of time answers 503 with a clear message
@@ -26,7 +26,7 @@ function trpc(path: string, input: unknown, context: Context, method: "GET" | "P
 async function focalWithDraft() {
   const world = await createPublishedCommitments(["AT"]);
   const user = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
-  const focal: Context = { actor: await actorFor(user.id), requestId: "tx-timeout" };
+  const focal = await contextFor(user.id, "tx-timeout");
   const content = (narrative: string) => ({ statusId: world.statuses.planned!.id, progress: 10, narrative, evidence: [] });
   const draft = await trpc("commitments.saveDraft", { commitmentId: world.commitments.AT!.id, content: content("first") }, focal);
   expect(draft.status).toBe(200);

@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { verifyPassword } from "@/server/auth/password";
-import { issueClaims, loadActor } from "@/server/auth/session";
+import { loadActor } from "@/server/auth/session";
 import { MAX_FAILURES } from "@/server/auth/throttle";
-import { TEST_PASSWORD, callerAs, callerFor } from "@/server/test/factories";
+import { TEST_PASSWORD, callerAs, callerFor, signInClaims, userAudit, userRow } from "@/server/test/factories";
 
 const NEW_PASSWORD = "another long passphrase";
-
-/** The claims of a session issued before a change, as next-auth would carry them. */
-async function claimsBefore(userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return issueClaims(user);
-}
-
-async function userRow(userId: string) {
-  return db.user.findUniqueOrThrow({ where: { id: userId } });
-}
-
-async function auditOf(entityId: string, action: string) {
-  return db.auditEvent.findMany({ where: { entityType: "User", entityId, action } });
-}
 
 describe("account mutations: authorization", () => {
   it("answers UNAUTHORIZED to a visitor", async () => {
@@ -39,7 +25,7 @@ describe("account.changePassword", () => {
   ] as const)("lets a %s change their password, ending every older session", async (role, stateIso2) => {
     const { caller, user } = await callerFor(role, stateIso2);
     await db.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
-    const claims = await claimsBefore(user.id);
+    const claims = await signInClaims(user.id);
 
     const result = await caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
     expect(result).toEqual({ sessionVersion: claims.sv + 1 });
@@ -52,7 +38,7 @@ describe("account.changePassword", () => {
     // The returned version is what a re-issued session carries.
     expect(await loadActor({ ...claims, sv: result.sessionVersion }, null)).toMatchObject({ id: user.id, mustChangePassword: false });
 
-    const audit = await auditOf(user.id, "account.password_changed");
+    const audit = await userAudit(user.id, "account.password_changed");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: user.id, actorRole: role, after: { passwordChanged: true } });
     expect(JSON.stringify(audit[0]!.before ?? null)).not.toContain("$argon2");
@@ -67,8 +53,8 @@ describe("account.changePassword", () => {
       cause: { details: { fieldErrors: { currentPassword: [expect.any(String)] } } },
     });
     expect(await userRow(user.id)).toEqual(before);
-    expect(await loadActor(await claimsBefore(user.id), null)).not.toBeNull();
-    expect(await auditOf(user.id, "account.password_changed")).toHaveLength(0);
+    expect(await loadActor(await signInClaims(user.id), null)).not.toBeNull();
+    expect(await userAudit(user.id, "account.password_changed")).toHaveLength(0);
   });
 
   it("refuses a new password equal to the current one, or too short", async () => {
@@ -120,14 +106,14 @@ describe("account.signOutEverywhere", () => {
     ["ADMIN", undefined],
   ] as const)("ends every session of a %s and audits it", async (role, stateIso2) => {
     const { caller, user } = await callerFor(role, stateIso2);
-    const claims = await claimsBefore(user.id);
+    const claims = await signInClaims(user.id);
     await caller.account.signOutEverywhere();
 
     expect(await loadActor(claims, null)).toBeNull();
     const row = await userRow(user.id);
     expect(row.sessionVersion).toBe(claims.sv + 1);
     expect(row.passwordHash).toBe(user.passwordHash);
-    const audit = await auditOf(user.id, "account.signed_out_everywhere");
+    const audit = await userAudit(user.id, "account.signed_out_everywhere");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: user.id, actorRole: role });
   });

@@ -3,7 +3,7 @@ import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitments";
-import { callerAs, callerFor, createPublishedCommitments, stateByIso2, uniqueSuffix } from "@/server/test/factories";
+import { addPublishedRecommendation, callerAs, callerFor, createPublishedCommitments, stateByIso2, uniqueSuffix } from "@/server/test/factories";
 
 type World = Awaited<ReturnType<typeof createPublishedCommitments>>;
 type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
@@ -16,33 +16,9 @@ async function addRecommendation(
   world: World,
   options: { reference: string; text: string; themeKeys?: string[]; dueDate?: Date | null; states?: string[] },
 ) {
-  const recommendation = await db.recommendation.create({
-    data: {
-      sourceId: world.source.id,
-      reference: options.reference,
-      text: options.text,
-      scaleId: world.scale.id,
-      publication: "PUBLISHED",
-      publishedAt: new Date(),
-      dueDate: options.dueDate === undefined ? new Date("2031-06-30T00:00:00Z") : options.dueDate,
-      themes: { connect: (options.themeKeys ?? ["prevention"]).map((key) => ({ key })) },
-    },
-  });
-  const first = world.scale.statuses[0]!;
-  const ids: Record<string, string> = {};
-  for (const iso2 of options.states ?? STATES) {
-    const state = await stateByIso2(iso2);
-    const commitment = await db.commitment.create({
-      data: {
-        recommendationId: recommendation.id,
-        stateId: state.id,
-        acceptedStatusId: first.id,
-        acceptedProgress: first.defaultProgress,
-        dueDate: recommendation.dueDate,
-      },
-    });
-    ids[iso2] = commitment.id;
-  }
+  const { states = STATES, themeKeys = ["prevention"], dueDate = new Date("2031-06-30T00:00:00Z"), ...rest } = options;
+  const { recommendation, commitments } = await addPublishedRecommendation(world, states, { ...rest, themeKeys, dueDate });
+  const ids = Object.fromEntries(Object.entries(commitments).map(([iso2, commitment]) => [iso2, commitment.id]));
   return { recommendation, ids };
 }
 

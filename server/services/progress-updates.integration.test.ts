@@ -238,7 +238,7 @@ describe("audit trail", () => {
     const { world, at, commitmentId } = await setup(["AT"]);
     const submitted = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(world.statuses.implemented!.id, { progress: 100 }) });
     const reviewer = await createTestUser({ role: "ANALYST" });
-    const actor = { ...(await actorFor(reviewer.id)), requestId: `fail-audit-${uniqueSuffix()}` };
+    const actor = await actorFor(reviewer.id, `fail-audit-${uniqueSuffix()}`);
     const trigger = `fail_audit_${uniqueSuffix()}`;
     // Test-only DDL with generated identifiers (no user input): make the audit insert of this
     // one request fail, leaving every other test's requests alone.

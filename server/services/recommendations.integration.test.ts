@@ -1,21 +1,15 @@
 import { systemActor } from "@/server/services/core/system-actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { callerAs, callerFor, stateByIso2, uniqueSuffix } from "@/server/test/factories";
+import { callersOfEachRole, stateByIso2, uniqueSuffix, type CallersOfEachRole } from "@/server/test/factories";
 
-type Caller = Awaited<ReturnType<typeof callerAs>>;
+type Caller = CallersOfEachRole["publicCaller"];
 
-let admin: Awaited<ReturnType<typeof callerFor>>;
-let analyst: Awaited<ReturnType<typeof callerFor>>;
-let focal: Awaited<ReturnType<typeof callerFor>>;
-let publicCaller: Caller;
+let { admin, analyst, focal, publicCaller } = {} as CallersOfEachRole;
 let sourceId: string;
 
 beforeAll(async () => {
-  admin = await callerFor("ADMIN");
-  analyst = await callerFor("ANALYST");
-  focal = await callerFor("FOCAL_POINT", "AT");
-  publicCaller = await callerAs("public");
+  ({ admin, analyst, focal, publicCaller } = await callersOfEachRole("AT"));
   const source = await analyst.caller.sources.create({
     title: `Recommendations test source ${uniqueSuffix()}`,
     kind: "CONFERENCE",

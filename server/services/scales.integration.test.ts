@@ -1,19 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { callerAs, callerFor, uniqueSuffix } from "@/server/test/factories";
+import { callersOfEachRole, uniqueSuffix, type CallersOfEachRole } from "@/server/test/factories";
 
-type Caller = Awaited<ReturnType<typeof callerAs>>;
-
-let admin: Awaited<ReturnType<typeof callerFor>>;
-let analyst: Awaited<ReturnType<typeof callerFor>>;
-let focal: Awaited<ReturnType<typeof callerFor>>;
-let publicCaller: Caller;
+let { admin, analyst, focal, publicCaller } = {} as CallersOfEachRole;
 
 beforeAll(async () => {
-  admin = await callerFor("ADMIN");
-  analyst = await callerFor("ANALYST");
-  focal = await callerFor("FOCAL_POINT", "DE");
-  publicCaller = await callerAs("public");
+  ({ admin, analyst, focal, publicCaller } = await callersOfEachRole("DE"));
 });
 
 const THREE_STATUSES = [

@@ -3,31 +3,20 @@ import { db } from "@/server/db/client";
 import { verifyPassword } from "@/server/auth/password";
 import { AccountLockedError, authenticate } from "@/server/auth/authenticate";
 import { MAX_FAILURES } from "@/server/auth/throttle";
-import { issueClaims, loadActor } from "@/server/auth/session";
+import { loadActor } from "@/server/auth/session";
 import {
   TEST_PASSWORD,
   callerAs,
   callerFor,
   createTestUser,
+  signInClaims,
   stateByIso2,
   uniqueSuffix,
+  userAudit,
+  userRow,
 } from "@/server/test/factories";
 
 const NEW_PASSWORD = "a brand new passphrase";
-
-/** The claims of a session issued before a change, as next-auth would carry them. */
-async function claimsBefore(userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return issueClaims(user);
-}
-
-async function userRow(userId: string) {
-  return db.user.findUniqueOrThrow({ where: { id: userId } });
-}
-
-async function auditOf(entityId: string, action: string) {
-  return db.auditEvent.findMany({ where: { entityType: "User", entityId, action } });
-}
 
 function expectNoHashIn(events: { before: unknown; after: unknown }[]) {
   for (const event of events) {
@@ -162,7 +151,7 @@ describe("users.create", () => {
 
     const row = await userRow(created.id);
     expect(await verifyPassword(row.passwordHash, NEW_PASSWORD)).toBe(true);
-    const audit = await auditOf(created.id, "user.created");
+    const audit = await userAudit(created.id, "user.created");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: admin.id, actorRole: "ADMIN", after: { email, role: "FOCAL_POINT", stateId: france.id } });
     expectNoHashIn(audit);
@@ -217,7 +206,7 @@ describe("users.update", () => {
     const { caller, user: admin } = await callerFor("ADMIN");
     const target = await createTestUser({ role: "ANALYST" });
 
-    const claims = await claimsBefore(target.id);
+    const claims = await signInClaims(target.id);
     const renamed = await caller.users.update({ id: target.id, expectedUpdatedAt: target.updatedAt.toISOString(), name: "Renamed Analyst" });
     expect(renamed.name).toBe("Renamed Analyst");
     expect(await loadActor(claims, null)).not.toBeNull();
@@ -225,9 +214,9 @@ describe("users.update", () => {
     const promoted = await caller.users.update({ id: target.id, expectedUpdatedAt: renamed.updatedAt.toISOString(), role: "ADMIN" });
     expect(promoted.role).toBe("ADMIN");
     expect(await loadActor(claims, null)).toBeNull();
-    expect(await loadActor(await claimsBefore(target.id), null)).toMatchObject({ role: "ADMIN" });
+    expect(await loadActor(await signInClaims(target.id), null)).toMatchObject({ role: "ADMIN" });
 
-    const audit = await auditOf(target.id, "user.updated");
+    const audit = await userAudit(target.id, "user.updated");
     expect(audit).toHaveLength(2);
     expect(audit.find((event) => (event.after as { role: string }).role === "ADMIN")).toMatchObject({
       actorId: admin.id,
@@ -242,7 +231,7 @@ describe("users.update", () => {
     const target = await createTestUser({ role: "FOCAL_POINT", stateIso2: "AT" });
     const germany = await stateByIso2("DE");
 
-    const claims = await claimsBefore(target.id);
+    const claims = await signInClaims(target.id);
     const moved = await caller.users.update({ id: target.id, expectedUpdatedAt: target.updatedAt.toISOString(), stateId: germany.id });
     expect(moved.state?.iso2).toBe("DE");
     expect(await loadActor(claims, null)).toBeNull();
@@ -272,7 +261,7 @@ describe("users.update", () => {
       cause: { details: { conflict: { changedBy: admin.email, changedAt: afterFirst.updatedAt.toISOString() } } },
     });
     expect(await userRow(target.id)).toEqual(afterFirst);
-    expect(await auditOf(target.id, "user.updated")).toHaveLength(1);
+    expect(await userAudit(target.id, "user.updated")).toHaveLength(1);
   });
 
   it("lets exactly one of several parallel edits of one version through (T15)", async () => {
@@ -286,7 +275,7 @@ describe("users.update", () => {
     for (const result of results.filter((result) => result.status === "rejected")) {
       expect(result.reason).toMatchObject({ code: "CONFLICT" });
     }
-    expect(await auditOf(target.id, "user.updated")).toHaveLength(1);
+    expect(await userAudit(target.id, "user.updated")).toHaveLength(1);
   });
 
   it("refuses unknown keys such as sessionVersion or active (T05)", async () => {
@@ -304,14 +293,14 @@ describe("users.setActive", () => {
   it("deactivates (ending sessions) and reactivates, auditing both", async () => {
     const { caller } = await callerFor("ADMIN");
     const target = await createTestUser({ role: "FOCAL_POINT", stateIso2: "IT" });
-    const claims = await claimsBefore(target.id);
+    const claims = await signInClaims(target.id);
 
     expect(await caller.users.setActive({ id: target.id, active: false })).toMatchObject({ active: false });
     expect(await loadActor(claims, null)).toBeNull();
     expect(await caller.users.setActive({ id: target.id, active: true })).toMatchObject({ active: true });
     // Reactivation does not revive the sessions that deactivation ended.
     expect(await loadActor(claims, null)).toBeNull();
-    expect(await loadActor(await claimsBefore(target.id), null)).not.toBeNull();
+    expect(await loadActor(await signInClaims(target.id), null)).not.toBeNull();
 
     const events = await db.auditEvent.findMany({ where: { entityType: "User", entityId: target.id }, orderBy: { id: "asc" } });
     expect(events.map((event) => [event.action, event.after])).toEqual([
@@ -374,7 +363,7 @@ describe("users.resetPassword", () => {
       await authenticate({ email: target.email, password: `wrong-${attempt}` }, null).catch(() => null);
     }
     await expect(authenticate({ email: target.email, password: TEST_PASSWORD }, null)).rejects.toBeInstanceOf(AccountLockedError);
-    const claims = await claimsBefore(target.id);
+    const claims = await signInClaims(target.id);
 
     const result = await caller.users.resetPassword({ id: target.id, newPassword: NEW_PASSWORD });
     expect(result).toMatchObject({ id: target.id, mustChangePassword: true });
@@ -387,7 +376,7 @@ describe("users.resetPassword", () => {
     expect(await loadActor(claims, null)).toBeNull();
     expect((await authenticate({ email: target.email, password: NEW_PASSWORD }, null))?.id).toBe(target.id);
 
-    const audit = await auditOf(target.id, "user.password_reset");
+    const audit = await userAudit(target.id, "user.password_reset");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: admin.id, after: { passwordChanged: true, signInLockCleared: true } });
     expectNoHashIn(audit);
@@ -404,7 +393,7 @@ describe("users.resetPassword", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await userRow(admin.id)).toEqual(adminBefore);
     expect(await userRow(target.id)).toEqual(target);
-    expect(await auditOf(admin.id, "user.password_reset")).toHaveLength(0);
+    expect(await userAudit(admin.id, "user.password_reset")).toHaveLength(0);
   });
 
   it("answers NOT_FOUND for an unknown user", async () => {

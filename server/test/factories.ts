@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
+import { issueClaims, loadActor } from "@/server/auth/session";
 import type { UserActor } from "@/server/services/access";
+import type { Context } from "@/server/api/trpc";
 import type { Role } from "@/prisma/generated/enums";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -31,27 +33,46 @@ export async function createTestUser(options: { role: Role; stateIso2?: string; 
   });
 }
 
-/** The actor a request of this user would carry. */
-export async function actorFor(userId: string): Promise<UserActor> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { state: true } });
-  return {
-    kind: "user",
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    stateId: user.stateId,
-    stateName: user.state?.name ?? null,
-    stateIso2: user.state?.iso2 ?? null,
-    mustChangePassword: user.mustChangePassword,
-    requestId: `test-${uniqueSuffix()}`,
-  };
+/** The claims of a new sign-in of this user, as next-auth's jwt callback issues them (and carries them from then on). */
+export async function signInClaims(userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  return issueClaims(user);
+}
+
+/**
+ * The actor a signed-in request of this user carries, built as the app builds every request's:
+ * `loadActor` over the claims of a new sign-in. Fails for a user who cannot have a session.
+ */
+export async function actorFor(userId: string, requestId = `test-${uniqueSuffix()}`): Promise<UserActor> {
+  const actor = await loadActor(await signInClaims(userId), requestId);
+  if (!actor) throw new Error(`User ${userId} cannot be signed in (unknown or deactivated)`);
+  return actor;
+}
+
+/** The request context of a procedure called by this user, as the API handler builds it. */
+export async function contextFor(userId: string, requestId = `test-${uniqueSuffix()}`): Promise<Context> {
+  return { actor: await actorFor(userId, requestId), requestId };
+}
+
+/** The request context of a signed-out visitor, as the API handler builds it. */
+export function visitorContext(requestId: string | null = null): Context {
+  return { actor: { kind: "public", requestId }, requestId };
+}
+
+/** The user's row as stored now. */
+export async function userRow(userId: string) {
+  return db.user.findUniqueOrThrow({ where: { id: userId } });
+}
+
+/** The audit events of one action on a user. */
+export async function userAudit(userId: string, action: string) {
+  return db.auditEvent.findMany({ where: { entityType: "User", entityId: userId, action } });
 }
 
 /** A tRPC caller acting as this actor (or as a signed-out visitor), through the real router. */
 export async function callerAs(actor: UserActor | "public") {
   const { createCaller } = await import("@/server/api/root");
-  if (actor === "public") return createCaller({ actor: { kind: "public", requestId: null }, requestId: null });
+  if (actor === "public") return createCaller(visitorContext());
   return createCaller({ actor, requestId: actor.requestId });
 }
 
@@ -62,31 +83,47 @@ export async function callerFor(role: Role, stateIso2?: string) {
   return { user, actor, caller: await callerAs(actor) };
 }
 
-/**
- * A published recommendation with commitments for the given States, written directly (test
- * set-up; the publish workflow itself is tested through the router in its own file).
- */
-export async function createPublishedCommitments(stateIso2s: string[], options: { dueDate?: Date | null } = {}) {
-  const scale = await db.statusScale.findFirstOrThrow({
+/** A caller of each role (new users; the focal point of `focalIso2`) and a signed-out one. */
+export async function callersOfEachRole(focalIso2: string) {
+  return {
+    admin: await callerFor("ADMIN"),
+    analyst: await callerFor("ANALYST"),
+    focal: await callerFor("FOCAL_POINT", focalIso2),
+    publicCaller: await callerAs("public"),
+  };
+}
+export type CallersOfEachRole = Awaited<ReturnType<typeof callersOfEachRole>>;
+
+function defaultScale() {
+  return db.statusScale.findFirstOrThrow({
     where: { isDefault: true },
     include: { statuses: { orderBy: { position: "asc" } } },
   });
-  const source = await db.source.create({
-    data: { title: `Test source ${uniqueSuffix()}`, kind: "CONFERENCE", date: new Date("2017-04-03T00:00:00Z") },
-  });
+}
+
+/**
+ * A published recommendation of the world's source, with a commitment at the scale's first status
+ * for each of the given States, written directly (test set-up; the publish workflow itself is
+ * tested through the router in its own file).
+ */
+export async function addPublishedRecommendation(
+  world: { source: { id: string }; scale: Awaited<ReturnType<typeof defaultScale>> },
+  stateIso2s: string[],
+  options: { reference?: string; text?: string; themeKeys?: string[]; dueDate?: Date | null } = {},
+) {
   const recommendation = await db.recommendation.create({
     data: {
-      sourceId: source.id,
-      reference: `T-${uniqueSuffix()}`,
-      text: `Temporary residency for trafficked migrant children ${uniqueSuffix()}`,
-      scaleId: scale.id,
+      sourceId: world.source.id,
+      reference: options.reference ?? `T-${uniqueSuffix()}`,
+      text: options.text ?? `Temporary residency for trafficked migrant children ${uniqueSuffix()}`,
+      scaleId: world.scale.id,
       publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: options.dueDate === undefined ? new Date("2030-12-31T00:00:00Z") : options.dueDate,
-      themes: { connect: [{ key: "children" }] },
+      themes: { connect: (options.themeKeys ?? ["children"]).map((key) => ({ key })) },
     },
   });
-  const first = scale.statuses[0]!;
+  const first = world.scale.statuses[0]!;
   const commitments: Record<string, { id: string; version: number }> = {};
   for (const iso2 of stateIso2s) {
     const state = await stateByIso2(iso2);
@@ -102,6 +139,16 @@ export async function createPublishedCommitments(stateIso2s: string[], options: 
     });
     commitments[iso2] = { id: commitment.id, version: commitment.version };
   }
+  return { recommendation, commitments };
+}
+
+/** A new source with one published recommendation and commitments for the given States (see addPublishedRecommendation). */
+export async function createPublishedCommitments(stateIso2s: string[], options: { dueDate?: Date | null } = {}) {
+  const scale = await defaultScale();
+  const source = await db.source.create({
+    data: { title: `Test source ${uniqueSuffix()}`, kind: "CONFERENCE", date: new Date("2017-04-03T00:00:00Z") },
+  });
+  const { recommendation, commitments } = await addPublishedRecommendation({ source, scale }, stateIso2s, options);
   const statuses = Object.fromEntries(scale.statuses.map((status) => [status.key, status]));
   return { source, recommendation, scale, statuses, commitments };
 }

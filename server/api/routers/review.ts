@@ -1,3 +1,4 @@
+import "server-only";
 import { router, secretariatProcedure } from "@/server/api/trpc";
 import { ZAcceptUpdateInput, ZRecordAssessmentInput, ZReturnUpdateInput, ZReviewQueueInput } from "@/server/schemas/commitments";
 import { recordAssessment } from "@/server/services/assessments";
