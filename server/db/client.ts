@@ -82,11 +82,6 @@ export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   return result.rows as Row[];
 }
 
-/** A `date` column as YYYY-MM-DD text, formatted by PostgreSQL. */
-export const sqlIsoDay = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
-/** A `timestamptz` column as ISO 8601 UTC text with milliseconds, as `Date.toISOString()` writes it. */
-export const sqlIsoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -94,10 +89,4 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export async function closeDatabase(): Promise<void> {
   await db.$disconnect();
   await pool.end();
-}
-
-/** Whether a `pg` error is a unique violation (of the named constraint or index, when given). */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const { code, constraint: violated } = (error ?? {}) as { code?: unknown; constraint?: unknown };
-  return code === "23505" && (constraint === undefined || violated === constraint);
 }

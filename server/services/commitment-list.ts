@@ -5,7 +5,9 @@ import type { OdihrLevel, StateKind, UpdateState } from "@/prisma/generated/enum
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { commitmentScopeSql, isFocalPoint, updateScopeSql } from "@/server/services/access";
-import { changedAtSql, commitmentSummarySelect, isOverdue, startOfTodayUtc } from "@/server/services/commitments";
+import { changedAtSql, commitmentSummarySelect, isOverdue } from "@/server/services/commitments";
+import { sqlDate, startOfTodayUtc } from "@/server/services/core/dates";
+import { decodeCursor, encodeCursor } from "@/server/services/core/cursor";
 import { DomainError } from "@/server/services/errors";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS, ZListCommitmentsInput } from "@/server/schemas/commitments";
@@ -71,11 +73,6 @@ function requireDate(value: SortValue): Date {
   const date = new Date(text);
   if (!ISO_TIME.test(text) || Number.isNaN(date.getTime()) || date.toISOString() !== text) throw invalidCursor();
   return date;
-}
-
-/** A calendar date (a `date` column) as PostgreSQL reads it, independent of the session's time zone. */
-function sqlDate(date: Date): Prisma.Sql {
-  return Prisma.sql`${date.toISOString().slice(0, 10)}::date`;
 }
 
 /** "Last changed": by the time the reader may see (`changedAtSql`), which each row also carries. */
@@ -170,21 +167,11 @@ function invalidCursor() {
   return new DomainError("BAD_REQUEST", "This page link is no longer valid. Start again from the first page.");
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-function decodeCursor(raw: string | undefined, sort: Sort, direction: Direction): Cursor | null {
+function readCursor(raw: string | undefined, sort: Sort, direction: Direction): Cursor | null {
   if (!raw) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    throw invalidCursor();
-  }
-  const cursor = ZCursor.safeParse(parsed);
-  if (!cursor.success || cursor.data.sort !== sort || cursor.data.direction !== direction) throw invalidCursor();
-  return cursor.data;
+  const cursor = decodeCursor(raw, ZCursor);
+  if (!cursor || cursor.sort !== sort || cursor.direction !== direction) throw invalidCursor();
+  return cursor;
 }
 
 /** The actor's scope and the filters, as SQL over c and r. */
@@ -281,7 +268,7 @@ async function countAll(filters: Prisma.Sql): Promise<number> {
 export async function listCommitments(actor: Actor, rawInput: TListCommitmentsInput) {
   const input = ZListCommitmentsInput.parse(rawInput);
   const spec = input.sort === "updated" ? updatedSort(changedAtSql(actor)) : SORTS[input.sort];
-  const cursor = decodeCursor(input.cursor, input.sort, input.direction);
+  const cursor = readCursor(input.cursor, input.sort, input.direction);
   const withCount = input.count ?? cursor === null;
   if (input.stateId && isFocalPoint(actor) && input.stateId !== actor.stateId) {
     return { items: [], nextCursor: null, totalCount: withCount ? 0 : null };
@@ -316,7 +303,7 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > input.limit && last
-      ? encodeCursor({ sort: input.sort, direction: input.direction, value: spec.valueOf(last), id: last.id })
+      ? encodeCursor({ sort: input.sort, direction: input.direction, value: spec.valueOf(last), id: last.id } satisfies Cursor)
       : null;
   return {
     items: page.map((row, index) => ({

@@ -10,6 +10,7 @@ import {
   updateScope,
 } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
+import { endOfDayUtc, startOfTodayUtc } from "@/server/services/core/dates";
 
 const statusSelect = {
   id: true,
@@ -40,11 +41,6 @@ export const commitmentSummarySelect = {
     },
   },
 } as const;
-
-/** UTC midnight of today: dates are calendar dates, compared in UTC. */
-export function startOfTodayUtc(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 /** Overdue: the due date has passed and no update has been accepted. */
 export function isOverdue(commitment: { dueDate: Date | null; acceptedAt: Date | null }, now = new Date()) {
@@ -265,9 +261,8 @@ export async function getCommitmentHistory(actor: Actor, id: string): Promise<Ti
 /** The accepted status at the end of calendar day `date` (UTC), or null before the commitment existed. */
 export async function getStatusAsOf(actor: Actor, id: string, date: string) {
   await findCommitmentInScope(actor, id, { id: true });
-  const endOfDay = new Date(`${date}T23:59:59.999Z`);
   const change = await db.commitmentStatusChange.findFirst({
-    where: { commitmentId: id, effectiveAt: { lte: endOfDay } },
+    where: { commitmentId: id, effectiveAt: { lte: endOfDayUtc(date) } },
     orderBy: { effectiveAt: "desc" },
     select: { effectiveAt: true, progress: true, status: { select: statusSelect } },
   });

@@ -1,6 +1,6 @@
 import { Prisma } from "@/prisma/generated/client";
-import { db, readRows, sqlIsoDay, sqlIsoTime } from "@/server/db/client";
-import { startOfTodayUtc } from "@/server/services/commitments";
+import { db, readRows } from "@/server/db/client";
+import { endOfDayUtc, sqlIsoDay, sqlIsoTime, startOfDayUtc, startOfTodayUtc, todayIsoUtc } from "@/server/services/core/dates";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
@@ -13,8 +13,6 @@ import type { z } from "zod";
 // secretariat also sees its internal assessments; no report names a person.
 
 type Filters = z.output<typeof ZReportFilters>;
-
-const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
 
 // Dates in report rows travel as ISO strings made by PostgreSQL (sqlIsoDay, sqlIsoTime): long lists
 // of Date objects cost more to parse and to serialise (superjson records every one) than the query.
@@ -50,7 +48,7 @@ function cellsCte(filters: Filters, extraWhere: Prisma.Sql = Prisma.empty) {
       JOIN LATERAL (
         SELECT x."statusId", x.progress, x."effectiveAt", x."updateId"
         FROM "CommitmentStatusChange" x
-        WHERE x."commitmentId" = c.id AND x."effectiveAt" <= ${endOfDay(filters.asOf)}
+        WHERE x."commitmentId" = c.id AND x."effectiveAt" <= ${endOfDayUtc(filters.asOf)}
         ORDER BY x."effectiveAt" DESC
         LIMIT 1
       ) h ON true
@@ -170,7 +168,7 @@ export async function getMatrix(_actor: Actor, rawInput: z.input<typeof ZMatrixI
 export async function getRecommendationReport(_actor: Actor, rawInput: z.input<typeof ZRecommendationReportInput>) {
   const input = ZRecommendationReportInput.parse(rawInput);
   const cte = cellsCte(input, Prisma.sql`AND c."recommendationId" = ${input.recommendationId}::uuid`);
-  const asOfEnd = input.asOf ? endOfDay(input.asOf) : new Date();
+  const asOfEnd = input.asOf ? endOfDayUtc(input.asOf) : new Date();
   const [recommendation, rows] = await Promise.all([
     // The recommendation with its source, themes and scale in one statement (a nested Prisma
     // read would take five).
@@ -225,7 +223,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       ORDER BY s.name`),
   ]);
   if (!recommendation) throw new DomainError("NOT_FOUND", "Recommendation not found.");
-  const today = input.asOf ?? todayUtc();
+  const today = input.asOf ?? todayIsoUtc();
   const figures = new FigureAccumulator();
   const countByStatus = new Map<string, number>();
   const states = rows.map((row) => {
@@ -255,11 +253,6 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
   };
 }
 
-/** Today in UTC as YYYY-MM-DD. */
-function todayUtc() {
-  return startOfTodayUtc().toISOString().slice(0, 10);
-}
-
 /**
  * One State's report card: its commitments, score, ODIHR distribution, and where the assessment
  * disagrees. One query for the rows, in parallel with the State itself; figures from the rows.
@@ -268,7 +261,7 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
   const input = ZStateReportInput.parse({ ...rawInput, stateGroup: "all" });
   const cte = cellsCte(input, Prisma.sql`AND c."stateId" = ${input.stateId}::uuid`);
   const showInternal = isSecretariat(actor);
-  const asOfEnd = input.asOf ? endOfDay(input.asOf) : new Date();
+  const asOfEnd = input.asOf ? endOfDayUtc(input.asOf) : new Date();
   const [state, rows] = await Promise.all([
     readRows<{ id: string; name: string; iso2: string; kind: "PARTICIPATING" | "PARTNER"; partnerGroup: string | null }>(Prisma.sql`
       SELECT id, name, iso2, kind::text AS kind, "partnerGroup" FROM "State" WHERE id = ${input.stateId}::uuid`).then((rows) => rows[0] ?? null),
@@ -316,7 +309,7 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       ORDER BY r.reference, r.id`),
   ]);
   if (!state) throw new DomainError("NOT_FOUND", "State not found.");
-  const today = input.asOf ?? todayUtc();
+  const today = input.asOf ?? todayIsoUtc();
   const figures = new FigureAccumulator();
   const commitments = rows.map((row) => {
     figures.add(row.progress, row.counts, row.odihr);
@@ -374,7 +367,7 @@ export function periodLabel(end: Date, granularity: "quarter" | "month") {
  */
 export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInput>) {
   const input = ZTrendInput.parse(rawInput);
-  const until = input.asOf ? endOfDay(input.asOf) : new Date();
+  const until = input.asOf ? endOfDayUtc(input.asOf) : new Date();
   const ends = periodEnds(input.granularity, input.periods, until);
   const where = whereFilters({ ...input, asOf: undefined });
   const rows = await db.$queryRaw<(FigureRow & { period_end: Date; status_id: string | null })[]>`
@@ -426,7 +419,7 @@ export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInp
  */
 export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZOverdueInput>) {
   const input = ZOverdueInput.parse(rawInput);
-  const day = input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : startOfTodayUtc();
+  const day = input.asOf ? startOfDayUtc(input.asOf) : startOfTodayUtc();
   const rows = await readRows<{
     state_id: string;
     name: string;

@@ -1,6 +1,8 @@
 import { Prisma } from "@/prisma/generated/client";
 import { v7 as uuidv7 } from "uuid";
-import { db, isUniqueViolation, readRows, sqlIsoTime, type Tx } from "@/server/db/client";
+import { db, readRows, type Tx } from "@/server/db/client";
+import { sqlIsoTime } from "@/server/services/core/dates";
+import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import type { Actor, UserActor } from "@/server/services/access";
 import { commitmentScope, isFocalPoint, isSecretariat, updateScope } from "@/server/services/access";
 import { auditActor, recordAudit } from "@/server/services/audit";
@@ -98,7 +100,7 @@ function evidenceRows(content: TUpdateContent) {
 const ONE_OPEN_UPDATE = "ProgressUpdate_one_open_per_commitment";
 
 function isOpenUpdateClash(error: unknown) {
-  return (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") || isUniqueViolation(error, ONE_OPEN_UPDATE);
+  return isUniqueViolation(error, ONE_OPEN_UPDATE);
 }
 
 /**

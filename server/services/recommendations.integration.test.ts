@@ -140,7 +140,7 @@ describe("publishing fans out one commitment per addressed State", () => {
     const edited = await analyst.caller.recommendations.update({ id: draft.id, expectedVersion: draft.version, text: "Edited text." });
     await expect(
       admin.caller.recommendations.publish({ recommendationId: draft.id, expectedVersion: draft.version }),
-    ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: analyst.user.email } } } });
+    ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: analyst.user.name } } } });
     expect(await db.commitment.count({ where: { recommendationId: draft.id } })).toBe(0);
     expect((await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } })).version).toBe(edited.version);
   });
@@ -314,7 +314,7 @@ describe("editing drafts", () => {
     const error = await analyst.caller.recommendations
       .update({ id: draft.id, expectedVersion: draft.version, text: "Second edit" })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: admin.user.email } } } });
+    expect(error).toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: admin.user.name } } } });
     const changedAt = (error as { cause: { details: { conflict: { changedAt: string } } } }).cause.details.conflict.changedAt;
     expect(Number.isNaN(Date.parse(changedAt))).toBe(false);
     expect((await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } })).text).toBe("First edit");

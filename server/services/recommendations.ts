@@ -12,7 +12,10 @@ import { DomainError } from "@/server/services/errors";
 import { REFERENCE_MAX, recommendationMessages } from "@/server/schemas/recommendation-rules";
 import { zText } from "@/server/schemas/common";
 import { scaleStatusSelect } from "@/server/services/scales";
-import { staleVersionError } from "@/server/services/sources";
+import { staleVersionError } from "@/server/services/core/conflict";
+import { decodeCursor, encodeCursor } from "@/server/services/core/cursor";
+import { startOfDayUtc } from "@/server/services/core/dates";
+import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import type {
   TAddAddresseesInput,
   TCreateRecommendationInput,
@@ -69,14 +72,6 @@ const recommendationAuditSelect = {
 
 const PUBLISHED_IS_FINAL = "Published recommendations cannot be edited.";
 
-function toDate(value: string) {
-  return new Date(`${value}T00:00:00Z`);
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 function referenceTaken(reference: string) {
   return new DomainError("CONFLICT", `The reference "${reference}" is already used in this source.`, {
     fieldErrors: { reference: ["This reference is already used in this source"] },
@@ -129,17 +124,11 @@ export async function createTheme(actor: ServiceActor, input: TCreateThemeInput)
 
 const ZCursor = z.strictObject({ r: zText(REFERENCE_MAX), i: z.uuid() });
 
-function encodeCursor(row: { reference: string; id: string }) {
-  return Buffer.from(JSON.stringify({ r: row.reference, i: row.id }), "utf8").toString("base64url");
-}
-
 /** The cursor carries the last row's sort key itself, so it never looks up a row out of scope. */
-function decodeCursor(cursor: string) {
-  try {
-    return ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new DomainError("BAD_REQUEST", "Invalid page cursor.", { fieldErrors: { cursor: ["Invalid page cursor"] } });
-  }
+function readCursor(cursor: string) {
+  const after = decodeCursor(cursor, ZCursor);
+  if (!after) throw new DomainError("BAD_REQUEST", "Invalid page cursor.", { fieldErrors: { cursor: ["Invalid page cursor"] } });
+  return after;
 }
 
 export async function listRecommendations(actor: Actor, input: TListRecommendationsInput) {
@@ -157,7 +146,7 @@ export async function listRecommendations(actor: Actor, input: TListRecommendati
     });
   }
   if (input?.cursor) {
-    const after = decodeCursor(input.cursor);
+    const after = readCursor(input.cursor);
     filters.push({ OR: [{ reference: { gt: after.r } }, { reference: after.r, id: { gt: after.i } }] });
   }
   const rows = await db.recommendation.findMany({
@@ -168,7 +157,7 @@ export async function listRecommendations(actor: Actor, input: TListRecommendati
   });
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ r: last.reference, i: last.id }) : null };
 }
 
 export async function getRecommendation(actor: Actor, input: TGetRecommendationInput) {
@@ -241,7 +230,7 @@ export async function createRecommendation(actor: ServiceActor, input: TCreateRe
           reference: input.reference,
           text: input.text,
           scaleId,
-          dueDate: input.dueDate ? toDate(input.dueDate) : null,
+          dueDate: input.dueDate ? startOfDayUtc(input.dueDate) : null,
           addressAllParticipating: input.addressAllParticipating,
           themes: { connect: themes },
           addressees: { createMany: { data: addresseeIds.map((stateId) => ({ stateId })) } },
@@ -269,7 +258,7 @@ export async function createRecommendation(actor: ServiceActor, input: TCreateRe
 async function explainMissedWrite(tx: Tx, id: string, expectedVersion: number): Promise<DomainError> {
   const current = await tx.recommendation.findUnique({ where: { id }, select: { version: true, status: true } });
   if (!current) return new DomainError("NOT_FOUND", "Recommendation not found");
-  if (current.version !== expectedVersion) return staleVersionError(tx, "Recommendation", id, "recommendation");
+  if (current.version !== expectedVersion) return staleVersionError(tx, "Recommendation", id);
   return new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
 }
 
@@ -299,7 +288,7 @@ export async function updateRecommendation(actor: ServiceActor, input: TUpdateRe
           reference: input.reference,
           text: input.text,
           scaleId,
-          dueDate: input.dueDate === undefined ? undefined : input.dueDate === null ? null : toDate(input.dueDate),
+          dueDate: input.dueDate === undefined ? undefined : input.dueDate === null ? null : startOfDayUtc(input.dueDate),
           addressAllParticipating: input.addressAllParticipating,
           version: { increment: 1 },
         },
@@ -432,7 +421,7 @@ export async function publishRecommendation(actor: ServiceActor, input: TPublish
       if (current.status === "PUBLISHED") {
         return { created: 0, total: await tx.commitment.count({ where: { recommendationId: input.recommendationId } }) };
       }
-      throw await staleVersionError(tx, "Recommendation", input.recommendationId, "recommendation");
+      throw await staleVersionError(tx, "Recommendation", input.recommendationId);
     }
     const recommendation = await tx.recommendation.findUniqueOrThrow({
       where: { id: input.recommendationId },
@@ -466,7 +455,7 @@ export async function addAddressees(actor: ServiceActor, input: TAddAddresseesIn
     if (count === 0) {
       const exists = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true } });
       if (!exists) throw new DomainError("NOT_FOUND", "Recommendation not found");
-      throw await staleVersionError(tx, "Recommendation", input.recommendationId, "recommendation");
+      throw await staleVersionError(tx, "Recommendation", input.recommendationId);
     }
     const recommendation = await tx.recommendation.findUniqueOrThrow({
       where: { id: input.recommendationId },

@@ -1,12 +1,13 @@
 import { assertAdmin } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";
-import { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import type { TCreateScaleInput, TGetScaleInput, TUpdateScaleInput } from "@/server/schemas/scales";
 
 export const scaleStatusSelect = {
@@ -31,10 +32,6 @@ export const scaleSelect = {
 // Positions are rewritten 0..n-1 on every update; moving them out of the way first keeps the
 // (scaleId, position) unique index satisfied while rows are renumbered one by one.
 const POSITION_SHIFT = 1000;
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 function nameTaken(name: string) {
   return new DomainError("CONFLICT", `A status scale named "${name}" already exists.`, {
