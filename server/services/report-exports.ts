@@ -2,7 +2,11 @@ import type { z } from "zod";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { FIGURE_DEFINITIONS, ODIHR_LABELS, ODIHR_LEVELS, type Figures } from "@/server/services/compliance-figures";
-import { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
+import { getMatrix } from "@/server/services/reports/matrix";
+import { getOverdue } from "@/server/services/reports/overdue";
+import { getRecommendationReport } from "@/server/services/reports/recommendation-report";
+import { getStateReport } from "@/server/services/reports/state-report";
+import { getTrend } from "@/server/services/reports/trend";
 import type { ExportDocument, ExportTable } from "@/server/services/exports/table";
 import type { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 
