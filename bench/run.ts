@@ -101,12 +101,12 @@ function statusDone() {
 
 async function reportParams(pool: pg.Pool): Promise<ReportParams> {
   const { rows: sources } = await pool.query<{ id: string; count: number }>(
-    `SELECT r."sourceId" AS id, count(*)::int AS count FROM "Recommendation" r WHERE r.status = 'PUBLISHED' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+    `SELECT r."sourceId" AS id, count(*)::int AS count FROM "Recommendation" r WHERE r.publication = 'PUBLISHED' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
   );
-  const { rows: recs } = await pool.query<{ id: string }>(`SELECT id FROM "Recommendation" WHERE status = 'PUBLISHED' ORDER BY reference, id LIMIT 1`);
+  const { rows: recs } = await pool.query<{ id: string }>(`SELECT id FROM "Recommendation" WHERE publication = 'PUBLISHED' ORDER BY reference, id LIMIT 1`);
   const { rows: states } = await pool.query<{ id: string; name: string }>(`SELECT id, name FROM "State" WHERE kind = 'PARTICIPATING' ORDER BY name LIMIT 1`);
   const { rows: window } = await pool.query<{ day: string }>(
-    `SELECT to_char((min("publishedAt") AT TIME ZONE 'UTC') + interval '120 days', 'YYYY-MM-DD') AS day FROM "Recommendation" WHERE status = 'PUBLISHED'`,
+    `SELECT to_char((min("publishedAt") AT TIME ZONE 'UTC') + interval '120 days', 'YYYY-MM-DD') AS day FROM "Recommendation" WHERE publication = 'PUBLISHED'`,
   );
   if (!sources[0] || !recs[0] || !states[0] || !window[0]?.day) throw new Error("The bench database has no published recommendations: run `npm run seed:large` first.");
   return {
@@ -125,7 +125,7 @@ async function dataSize(pool: pg.Pool) {
     `SELECT (SELECT count(*) FROM "State" WHERE kind = 'PARTICIPATING') AS participating,
             (SELECT count(*) FROM "State" WHERE kind = 'PARTNER') AS partners,
             (SELECT count(*) FROM "Source") AS sources,
-            (SELECT count(*) FROM "Recommendation" WHERE status = 'PUBLISHED') AS recommendations,
+            (SELECT count(*) FROM "Recommendation" WHERE publication = 'PUBLISHED') AS recommendations,
             (SELECT count(*) FROM "Commitment") AS commitments,
             (SELECT count(*) FROM "ProgressUpdate") AS updates,
             (SELECT count(*) FROM "CommitmentStatusChange") AS status_changes,
@@ -312,7 +312,7 @@ async function main() {
       const { rows: commitmentRows } = await pool.query<{ state_id: string; ids: string[] }>(
         `SELECT c."stateId" AS state_id, (array_agg(c.id ORDER BY c.id))[1:$2::int] AS ids FROM "Commitment" c
          WHERE c."stateId" = ANY($1::uuid[])
-           AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" pu WHERE pu."commitmentId" = c.id AND pu.state IN ('DRAFT', 'SUBMITTED'))
+           AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" pu WHERE pu."commitmentId" = c.id AND pu."reviewState" IN ('DRAFT', 'SUBMITTED'))
          GROUP BY c."stateId"`,
         [writerStates.map((state) => state.id), MAX_PAIRS_PER_CLIENT],
       );
@@ -352,7 +352,7 @@ async function main() {
       const { rows: commitmentRows } = await pool.query<{ state_id: string; ids: string[] }>(
         `SELECT c."stateId" AS state_id, (array_agg(c.id ORDER BY c.id))[1:$2::int] AS ids FROM "Commitment" c
          WHERE c."stateId" = ANY($1::uuid[])
-           AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" pu WHERE pu."commitmentId" = c.id AND pu.state = 'SUBMITTED')
+           AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" pu WHERE pu."commitmentId" = c.id AND pu."reviewState" = 'SUBMITTED')
          GROUP BY c."stateId"`,
         [mixStates.map((state) => state.id), MIX_COMMITMENTS_PER_CLIENT],
       );

@@ -130,7 +130,7 @@ async function seedRecommendations(client: pg.Client) {
     [RECOMMENDATIONS, firstSourceShare, SOURCES],
   );
   await client.query(
-    `INSERT INTO "Recommendation" (id, "sourceId", reference, text, status, "scaleId", "dueDate", "addressAllParticipating", "publishedAt", version, "createdAt", "updatedAt")
+    `INSERT INTO "Recommendation" (id, "sourceId", reference, text, publication, "scaleId", "dueDate", "addressAllParticipating", "publishedAt", version, "createdAt", "updatedAt")
      SELECT r.id, r.source_id, 'B' || lpad(r.source_ord::text, 2, '0') || '-' || lpad(r.n::text, 4, '0'),
             ($1::text[])[1 + r.n % 8] || ' (recommendation ' || r.n || ' of the bench data set).',
             'PUBLISHED', sc.id, r.due_date, true, r.published_at, 2, r.published_at - interval '7 days', r.published_at
@@ -194,7 +194,7 @@ async function seedChunk(client: pg.Client, first: number, last: number) {
      SELECT uuidv7(), u.commitment_id, u.status_id, u.progress, u.reviewed_at, u.id, (SELECT id FROM bench_actor) FROM chunk_u u`,
   );
   await client.query(
-    `INSERT INTO "ProgressUpdate" (id, "commitmentId", "authorId", "statusId", progress, narrative, "reportingPeriod", state, "reviewerId", version, "updatedById", "submittedAt", "reviewedAt", "createdAt", "updatedAt")
+    `INSERT INTO "ProgressUpdate" (id, "commitmentId", "authorId", "statusId", progress, narrative, "reportingPeriod", "reviewState", "reviewerId", version, "updatedById", "submittedAt", "reviewedAt", "createdAt", "updatedAt")
      SELECT u.id, u.commitment_id, u.focal_id, u.status_id, u.progress,
             'Progress report ' || u.k || ': measures taken, legislation drafted, officials trained and data collected during the period.',
             to_char(u.reviewed_at, 'YYYY "Q"Q'), 'ACCEPTED', (SELECT id FROM bench_actor), 2, (SELECT id FROM bench_actor),
@@ -218,11 +218,11 @@ async function seedChunk(client: pg.Client, first: number, last: number) {
      CROSS JOIN bench_actor a
      CROSS JOIN LATERAL (VALUES
        (u.focal_id, c.focal_email, 'FOCAL_POINT', c.state_id, 'update.submitted', 'ProgressUpdate', u.id::text, NULL::jsonb,
-        jsonb_build_object('id', u.id, 'state', 'SUBMITTED', 'version', 1, 'statusId', u.status_id, 'progress', u.progress,
+        jsonb_build_object('id', u.id, 'reviewState', 'SUBMITTED', 'version', 1, 'statusId', u.status_id, 'progress', u.progress,
                            'reportingPeriod', to_char(u.reviewed_at, 'YYYY "Q"Q'), 'reviewComment', NULL, 'evidence', '[]'::jsonb, 'commitmentId', u.commitment_id),
         u.reviewed_at - interval '2 days'),
        (a.id, a.email, 'ANALYST', NULL, 'update.accepted', 'ProgressUpdate', u.id::text,
-        jsonb_build_object('state', 'SUBMITTED'), jsonb_build_object('state', 'ACCEPTED', 'comment', NULL), u.reviewed_at),
+        jsonb_build_object('reviewState', 'SUBMITTED'), jsonb_build_object('reviewState', 'ACCEPTED', 'comment', NULL), u.reviewed_at),
        (a.id, a.email, 'ANALYST', NULL, 'commitment.status_accepted', 'Commitment', u.commitment_id::text,
         jsonb_build_object('acceptedStatusId', coalesce(p.status_id, (SELECT id FROM bench_status WHERE position = 0)), 'acceptedProgress', coalesce(p.progress, 0), 'acceptedAt', p.reviewed_at, 'version', u.k),
         jsonb_build_object('acceptedStatusId', u.status_id, 'acceptedProgress', u.progress, 'acceptedAt', u.reviewed_at, 'version', u.k + 1, 'updateId', u.id),

@@ -17,11 +17,11 @@ type CommitmentRow = {
   id: string;
   state: { id: string; name: string };
   recommendation: { id: string; reference: string; source: { title: string } };
-  openUpdateState: string | null;
+  openUpdateReviewState: string | null;
 };
 type CommitmentView = {
   recommendation: { scale: { statuses: { id: string; key: string }[] } };
-  openUpdate: { id: string; version: number; state: string } | null;
+  openUpdate: { id: string; version: number; reviewState: string } | null;
 };
 type Target = { stateId: string; commitmentId: string; recommendationId: string };
 
@@ -71,7 +71,7 @@ async function writeUpdate(focal: Page, commitmentId: string, { statusKey, progr
   const view = await trpcQuery<CommitmentView>(focal, "commitments.get", { id: commitmentId });
   const status = view.recommendation.scale.statuses.find((row) => row.key === statusKey);
   expect(status, `the scale has ${statusKey}`).toBeTruthy();
-  const draft = view.openUpdate?.state === "DRAFT" ? { updateId: view.openUpdate.id, expectedVersion: view.openUpdate.version } : {};
+  const draft = view.openUpdate?.reviewState === "DRAFT" ? { updateId: view.openUpdate.id, expectedVersion: view.openUpdate.version } : {};
   return trpcMutation<{ id: string; version: number }>(focal, submit ? "commitments.saveAndSubmit" : "commitments.saveDraft", {
     commitmentId,
     ...draft,

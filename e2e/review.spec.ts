@@ -10,7 +10,7 @@ type CommitmentRow = {
   id: string;
   state: { id: string; name: string };
   recommendation: { reference: string };
-  openUpdateState: string | null;
+  openUpdateReviewState: string | null;
 };
 type CommitmentView = {
   id: string;
@@ -18,7 +18,7 @@ type CommitmentView = {
   acceptedProgress: number;
   acceptedStatus: { key: string } | null;
   recommendation: { scale: { statuses: { id: string; key: string }[] } };
-  openUpdate: { id: string; version: number; state: string } | null;
+  openUpdate: { id: string; version: number; reviewState: string } | null;
 };
 
 function unique() {
@@ -45,7 +45,7 @@ async function focalPointOf(browser: Browser, stateName: string): Promise<Setup>
   const stateId = all.items.find((row) => row.state.name === stateName)?.state.id;
   expect(stateId, `${stateName} has a commitment of AAT17-01`).toBeTruthy();
   const ofState = await trpcQuery<{ items: CommitmentRow[] }>(admin, "commitments.list", { stateId, limit: 100 });
-  const free = ofState.items.filter((row) => row.openUpdateState === null);
+  const free = ofState.items.filter((row) => row.openUpdateReviewState === null);
   const commitment = free[Math.floor(Math.random() * free.length)];
   expect(commitment, `${stateName} has a commitment without an open update`).toBeTruthy();
 
@@ -186,7 +186,7 @@ test("an analyst filters the queue, returns an update with a comment, assesses, 
   expect(accepted.acceptedStatus?.key).toBe("implemented");
   expect(accepted.acceptedProgress).toBe(100);
   // Nothing of this commitment waits for review any more.
-  expect(accepted.openUpdate?.state ?? null).not.toBe("SUBMITTED");
+  expect(accepted.openUpdate?.reviewState ?? null).not.toBe("SUBMITTED");
 
   await setup.close();
   await page.context().close();

@@ -19,7 +19,7 @@ type CommitmentView = {
   id: string;
   version: number;
   recommendation: { scale: { statuses: { id: string; key: string }[] } };
-  openUpdate: { id: string; version: number; state: string } | null;
+  openUpdate: { id: string; version: number; reviewState: string } | null;
 };
 
 function unique() {
@@ -224,7 +224,7 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
     isPublic: true,
   });
   const submitted = await trpcQuery<CommitmentView>(analyst, "commitments.get", { id: commitmentId });
-  expect(submitted.openUpdate?.state).toBe("SUBMITTED");
+  expect(submitted.openUpdate?.reviewState).toBe("SUBMITTED");
   await trpcMutation(analyst, "commitments.acceptUpdate", { updateId: submitted.openUpdate!.id, expectedVersion: submitted.openUpdate!.version, comment: content.comment });
 
   await expectInert(analyst, `/review?state=${austriaId}&commitment=${commitmentId}`, [content.reference, content.rationale, content.comment]);

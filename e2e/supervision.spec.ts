@@ -329,12 +329,12 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
              (SELECT count(*)::int FROM "CommitmentStatusChange" h WHERE h."updateId" = u.id) AS changes,
              (SELECT count(*)::int FROM "AuditEvent" a WHERE a.action = 'update.accepted' AND a."entityId" = u.id::text) AS update_audits,
              (SELECT count(*)::int FROM "AuditEvent" a WHERE a.action = 'commitment.status_accepted' AND a.after->>'updateId' = u.id::text) AS commitment_audits
-      FROM "ProgressUpdate" u WHERE u.state = 'ACCEPTED' AND u.narrative LIKE 'T17 flow %'`);
+      FROM "ProgressUpdate" u WHERE u."reviewState" = 'ACCEPTED' AND u.narrative LIKE 'T17 flow %'`);
     const byId = new Map(acceptedInDb.map((row) => [row.id, row]));
     for (const { id } of accepted) expect(byId.get(id), `accepted update ${id}`).toEqual({ id, changes: 1, update_audits: 1, commitment_audits: 1 });
     // Accepts whose answer was lost in the crash are whole too, or absent: never half-written.
     for (const row of acceptedInDb) expect(row).toEqual({ id: row.id, changes: 1, update_audits: 1, commitment_audits: 1 });
-    expect(await q(`SELECT h.id FROM "CommitmentStatusChange" h JOIN "ProgressUpdate" u ON u.id = h."updateId" WHERE u.state <> 'ACCEPTED'`)).toEqual([]);
+    expect(await q(`SELECT h.id FROM "CommitmentStatusChange" h JOIN "ProgressUpdate" u ON u.id = h."updateId" WHERE u."reviewState" <> 'ACCEPTED'`)).toEqual([]);
     // Each commitment shows its latest accepted status.
     expect(
       await q(`

@@ -31,7 +31,7 @@ export type MixResult = {
   acknowledged: AcknowledgedWrite[];
 };
 
-type OpenUpdate = { id: string; state: string; version: number } | null;
+type OpenUpdate = { id: string; reviewState: string; version: number } | null;
 
 const READS = new Set(["list", "get"]);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -94,7 +94,7 @@ export async function runMix(workers: MixWorker[], statuses: StatusChoice[], lim
         const commitmentId = worker.commitmentIds[round % worker.commitmentIds.length]!;
         await timedCall("list", () => worker.client.query("commitments.list", { limit: 25 }));
         const commitment = await timedCall("get", () => worker.client.query<{ openUpdate: OpenUpdate }>("commitments.get", { id: commitmentId }));
-        if (!commitment || commitment.openUpdate?.state === "SUBMITTED") continue;
+        if (!commitment || commitment.openUpdate?.reviewState === "SUBMITTED") continue;
         const status = statuses[(round + index) % statuses.length]!;
         const narrative = `T18 mix: client ${index}, round ${round}, ${Date.now()}.`;
         const open = commitment.openUpdate;

@@ -113,7 +113,7 @@ function matrixSql(pool: pg.Pool, sourceId: string | null) {
            JOIN "Recommendation" r ON r.id = c."recommendationId"
            JOIN "State" s ON s.id = c."stateId"
            JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
-           WHERE r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING' ${bySource}
+           WHERE r.publication = 'PUBLISHED' AND s.kind = 'PARTICIPATING' ${bySource}
          )
          SELECT 'cell' AS kind, state_id, rec_id, status_id, progress,
                 NULL::int AS commitments, NULL::int AS counted, NULL::int AS implemented, NULL::float8 AS mean_progress,
@@ -180,10 +180,10 @@ function recommendationSql(pool: pg.Pool, recommendationId: string) {
          JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
          LEFT JOIN LATERAL (
            SELECT pu.id, pu.narrative FROM "ProgressUpdate" pu
-           WHERE pu."commitmentId" = c.id AND pu.state = 'ACCEPTED' AND pu."reviewedAt" <= now()
+           WHERE pu."commitmentId" = c.id AND pu."reviewState" = 'ACCEPTED' AND pu."reviewedAt" <= now()
            ORDER BY pu."reviewedAt" DESC LIMIT 1
          ) u ON true
-         WHERE c."recommendationId" = $1::uuid AND r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING'
+         WHERE c."recommendationId" = $1::uuid AND r.publication = 'PUBLISHED' AND s.kind = 'PARTICIPATING'
          ORDER BY s.name`,
         [recommendationId],
       )
@@ -219,7 +219,7 @@ function stateSql(pool: pg.Pool, stateId: string) {
         `SELECT c.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 300) AS text, so.title AS source_title,
                 st.key AS status_key, c."acceptedProgress" AS progress, c."acceptedAt" AS accepted_at, c."dueDate" AS due_date,
                 (SELECT max(pu."reviewedAt") FROM "ProgressUpdate" pu
-                 WHERE pu."commitmentId" = c.id AND pu.state = 'ACCEPTED' AND pu."reviewedAt" <= now()) AS last_update_at,
+                 WHERE pu."commitmentId" = c.id AND pu."reviewState" = 'ACCEPTED' AND pu."reviewedAt" <= now()) AS last_update_at,
                 a."statusId" AS assessment_status_id, a.rationale AS assessment_rationale, ${WINDOW_FIGURES}
          FROM "Commitment" c
          JOIN "Recommendation" r ON r.id = c."recommendationId"
@@ -230,7 +230,7 @@ function stateSql(pool: pg.Pool, stateId: string) {
            WHERE x."commitmentId" = c.id AND x."createdAt" <= now() AND x."isPublic"
            ORDER BY x."createdAt" DESC LIMIT 1
          ) a ON true
-         WHERE c."stateId" = $1::uuid AND r.status = 'PUBLISHED'
+         WHERE c."stateId" = $1::uuid AND r.publication = 'PUBLISHED'
          ORDER BY r.reference, r.id`,
         [stateId],
       )
@@ -280,7 +280,7 @@ function trendSql(pool: pg.Pool, lastQuarter: number, periods: number) {
            JOIN "Commitment" c ON c.id = x."commitmentId"
            JOIN "Recommendation" r ON r.id = c."recommendationId"
            JOIN "State" s ON s.id = c."stateId"
-           WHERE r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING'
+           WHERE r.publication = 'PUBLISHED' AND s.kind = 'PARTICIPATING'
          ), delta AS (
            SELECT q, status_id, sum(n) AS n, sum(p) AS p FROM (
              SELECT q_from AS q, status_id, 1 AS n, progress AS p FROM h WHERE q_from <= $2::int AND (q_to IS NULL OR q_to > q_from)
@@ -365,7 +365,7 @@ function overdueSql(pool: pg.Pool, day: string, asOf: boolean) {
            JOIN "State" s ON s.id = c."stateId"
            ${statusThen}
            JOIN "ScaleStatus" st ON st.id = h.status_id
-           WHERE r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING' AND c."dueDate" < $1::date ${asOf ? "" : `AND c."acceptedAt" IS NULL`}
+           WHERE r.publication = 'PUBLISHED' AND s.kind = 'PARTICIPATING' AND c."dueDate" < $1::date ${asOf ? "" : `AND c."acceptedAt" IS NULL`}
          ) overdue
          WHERE position <= ${OVERDUE_PER_STATE}
          ORDER BY name, position`,

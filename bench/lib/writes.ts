@@ -114,7 +114,7 @@ export async function runSqlWrites(pool: pg.Pool, workers: WriteWorker[], analys
           try {
             await client.query("BEGIN");
             const { rows } = await client.query<{ id: string }>(
-              `INSERT INTO "ProgressUpdate" (id, "commitmentId", "authorId", "statusId", progress, narrative, "reportingPeriod", state, version, "updatedById", "submittedAt", "createdAt", "updatedAt")
+              `INSERT INTO "ProgressUpdate" (id, "commitmentId", "authorId", "statusId", progress, narrative, "reportingPeriod", "reviewState", version, "updatedById", "submittedAt", "createdAt", "updatedAt")
                VALUES (uuidv7(), $1::uuid, $2::uuid, $3::uuid, $4::int, $5::text, 'Bench', 'SUBMITTED', 1, $2::uuid, now(), now(), now()) RETURNING id`,
               [commitmentId, worker.focalId, status.id, status.progress, `Bench SQL update ${pair} of client ${index}.`],
             );
@@ -122,7 +122,7 @@ export async function runSqlWrites(pool: pg.Pool, workers: WriteWorker[], analys
             await client.query(
               `INSERT INTO "AuditEvent" ("actorId", "actorRole", "actorStateId", action, "entityType", "entityId", after)
                VALUES ($1::uuid, 'FOCAL_POINT', $2::uuid, 'update.submitted', 'ProgressUpdate', $3::text,
-                       jsonb_build_object('id', $3::text, 'state', 'SUBMITTED', 'version', 1, 'statusId', $4::text, 'progress', $5::int, 'evidence', '[]'::jsonb, 'commitmentId', $6::text))`,
+                       jsonb_build_object('id', $3::text, 'reviewState', 'SUBMITTED', 'version', 1, 'statusId', $4::text, 'progress', $5::int, 'evidence', '[]'::jsonb, 'commitmentId', $6::text))`,
               [worker.focalId, worker.stateId, updateId, status.id, status.progress, commitmentId],
             );
             await client.query("COMMIT");
@@ -136,8 +136,8 @@ export async function runSqlWrites(pool: pg.Pool, workers: WriteWorker[], analys
           try {
             await client.query("BEGIN");
             const accepted = await client.query<{ commitment_id: string }>(
-              `UPDATE "ProgressUpdate" SET state = 'ACCEPTED', "reviewerId" = $2::uuid, "reviewedAt" = now(), "updatedById" = $2::uuid, version = version + 1, "updatedAt" = now()
-               WHERE id = $1::uuid AND version = 1 AND state = 'SUBMITTED' RETURNING "commitmentId" AS commitment_id`,
+              `UPDATE "ProgressUpdate" SET "reviewState" = 'ACCEPTED', "reviewerId" = $2::uuid, "reviewedAt" = now(), "updatedById" = $2::uuid, version = version + 1, "updatedAt" = now()
+               WHERE id = $1::uuid AND version = 1 AND "reviewState" = 'SUBMITTED' RETURNING "commitmentId" AS commitment_id`,
               [updateId, analystId],
             );
             if (accepted.rowCount !== 1) throw Object.assign(new Error("stale version"), { code: "CONFLICT" });
@@ -155,7 +155,7 @@ export async function runSqlWrites(pool: pg.Pool, workers: WriteWorker[], analys
             );
             await client.query(
               `INSERT INTO "AuditEvent" ("actorId", "actorRole", action, "entityType", "entityId", before, after) VALUES
-                 ($1::uuid, 'ANALYST', 'update.accepted', 'ProgressUpdate', $2::text, '{"state":"SUBMITTED"}', '{"state":"ACCEPTED","comment":null}'),
+                 ($1::uuid, 'ANALYST', 'update.accepted', 'ProgressUpdate', $2::text, '{"reviewState":"SUBMITTED"}', '{"reviewState":"ACCEPTED","comment":null}'),
                  ($1::uuid, 'ANALYST', 'commitment.status_accepted', 'Commitment', $3::text, $4::jsonb,
                   jsonb_build_object('acceptedStatusId', $5::text, 'acceptedProgress', $6::int, 'acceptedAt', now(), 'updateId', $2::text))`,
               [analystId, updateId, commitmentId, JSON.stringify(rows[0]?.before ?? null), status.id, status.progress],

@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { EvidenceList } from "@/components/commitments/evidence-list";
-import { StatusBadge, UpdateStateBadge } from "@/components/ui/status-badge";
+import { ReviewStateBadge, StatusBadge } from "@/components/ui/status-badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { errorMessage } from "@/components/ui/api-errors";
 import { CommitmentTimeline } from "@/components/commitments/commitment-timeline";
@@ -21,7 +21,7 @@ function SubmittedUpdate({ update }: { update: TUpdateView }) {
     <section className="card" aria-labelledby="submitted-title">
       <h2 id="submitted-title">Update waiting for review</h2>
       <p>
-        <UpdateStateBadge state={update.state} /> {update.submittedAt ? <>on <DateTime value={update.submittedAt} /></> : null}
+        <ReviewStateBadge reviewState={update.reviewState} /> {update.submittedAt ? <>on <DateTime value={update.submittedAt} /></> : null}
         {update.authorName ? <> by {update.authorName}</> : null}
       </p>
       <p>
@@ -63,7 +63,7 @@ export function CommitmentDetail({
     setFormKey((key) => key + 1);
   }
 
-  const returnedIsLatest = returned && (!open || open.state === "DRAFT") && (!commitment.acceptedAt || (returned.reviewedAt && returned.reviewedAt > commitment.acceptedAt));
+  const returnedIsLatest = returned && (!open || open.reviewState === "DRAFT") && (!commitment.acceptedAt || (returned.reviewedAt && returned.reviewedAt > commitment.acceptedAt));
 
   return (
     <article className="stack">
@@ -104,8 +104,8 @@ export function CommitmentDetail({
             </div>
           ) : null}
 
-          {isFocalPoint && open?.state === "SUBMITTED" ? <SubmittedUpdate update={open} /> : null}
-          {isFocalPoint && open?.state !== "SUBMITTED" ? (
+          {isFocalPoint && open?.reviewState === "SUBMITTED" ? <SubmittedUpdate update={open} /> : null}
+          {isFocalPoint && open?.reviewState !== "SUBMITTED" ? (
             <section className="card">
               <UpdateForm
                 key={formKey}
@@ -142,7 +142,7 @@ export function CommitmentDetail({
               ) : null}
             </section>
           ) : null}
-          {!isFocalPoint && open?.state === "SUBMITTED" ? (
+          {!isFocalPoint && open?.reviewState === "SUBMITTED" ? (
             <p>
               <Link href={`/review?update=${open.id}`}>An update is waiting for review: open it in the review queue</Link>
             </p>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { Ref } from "react";
 import { CalendarDate } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { StatusBadge, UpdateStateBadge } from "@/components/ui/status-badge";
+import { ReviewStateBadge, StatusBadge } from "@/components/ui/status-badge";
 import { SORT_LABELS, type ListParams } from "@/components/commitments/commitment-list-params";
 import type { TCommitmentListPage } from "@/components/commitments/commitment-list";
 
@@ -102,7 +102,7 @@ export function CommitmentListTable({
                   </span>
                 ) : null}
               </td>
-              <td>{item.openUpdateState ? <UpdateStateBadge state={item.openUpdateState} /> : <span className="muted">None</span>}</td>
+              <td>{item.openUpdateReviewState ? <ReviewStateBadge reviewState={item.openUpdateReviewState} /> : <span className="muted">None</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -27,16 +27,16 @@ export const SOURCE_KIND_LABELS: Record<string, string> = {
   OTHER: "Other",
 };
 
-const STATUS_DISPLAY: Record<string, { label: string; symbol: string }> = {
+const PUBLICATION_DISPLAY: Record<string, { label: string; symbol: string }> = {
   DRAFT: { label: "Draft", symbol: "✎" },
   PUBLISHED: { label: "Published", symbol: "✓" },
 };
 
 /** Draft or published, in words and a symbol (never by colour alone). */
-export function RecommendationStatusBadge({ status }: { status: string }) {
-  const shown = STATUS_DISPLAY[status] ?? { label: status, symbol: "•" };
+export function PublicationBadge({ publication }: { publication: string }) {
+  const shown = PUBLICATION_DISPLAY[publication] ?? { label: publication, symbol: "•" };
   return (
-    <span className={`badge badge-recommendation-${status.toLowerCase()}`}>
+    <span className={`badge badge-recommendation-${publication.toLowerCase()}`}>
       <span aria-hidden="true" className="badge-symbol">
         {shown.symbol}
       </span>

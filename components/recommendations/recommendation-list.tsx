@@ -9,7 +9,7 @@ import { CalendarDate } from "@/components/ui/dates";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   RECOMMENDATIONS_PAGE_SIZE as PAGE_SIZE,
-  RecommendationStatusBadge,
+  PublicationBadge,
   formatSourceOption,
   shortenText,
   type RecommendationSummary,
@@ -19,14 +19,14 @@ import {
 import { NewSourceForm } from "@/components/recommendations/new-source-form";
 
 
-type Filters = { sourceId: string; status: "" | "DRAFT" | "PUBLISHED"; themeKey: string; search: string };
-const NO_FILTERS: Filters = { sourceId: "", status: "", themeKey: "", search: "" };
+type Filters = { sourceId: string; publication: "" | "DRAFT" | "PUBLISHED"; themeKey: string; search: string };
+const NO_FILTERS: Filters = { sourceId: "", publication: "", themeKey: "", search: "" };
 
 function listInput(filters: Filters, cursor: string | undefined) {
   return {
     limit: PAGE_SIZE,
     ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.publication ? { publication: filters.publication } : {}),
     ...(filters.themeKey ? { themeKey: filters.themeKey } : {}),
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
     ...(cursor ? { cursor } : {}),
@@ -83,7 +83,7 @@ export function RecommendationList({
     setCursors([undefined]);
   }
 
-  const filtered = filters.sourceId !== "" || filters.status !== "" || filters.themeKey !== "" || filters.search.trim() !== "";
+  const filtered = filters.sourceId !== "" || filters.publication !== "" || filters.themeKey !== "" || filters.search.trim() !== "";
   const items = list.data?.items ?? [];
   const page = cursors.length;
   const sourceList = sources.data ?? initialSources;
@@ -149,7 +149,7 @@ export function RecommendationList({
         </div>
         <div className="field">
           <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" value={filters.status} onChange={(event) => setFilter("status", event.target.value as Filters["status"])}>
+          <select id="filter-status" value={filters.publication} onChange={(event) => setFilter("publication", event.target.value as Filters["publication"])}>
             <option value="">Draft and published</option>
             <option value="DRAFT">Draft</option>
             <option value="PUBLISHED">Published</option>
@@ -224,7 +224,7 @@ export function RecommendationList({
                   <td>{item.source.title}</td>
                   <td>{item.themes.length > 0 ? item.themes.map((theme) => theme.label).join(", ") : <span className="muted">None</span>}</td>
                   <td>
-                    <RecommendationStatusBadge status={item.status} />
+                    <PublicationBadge publication={item.publication} />
                   </td>
                   <td className="rec-nowrap">{item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">None</span>}</td>
                   <td className="rec-numeric">{item._count.commitments}</td>

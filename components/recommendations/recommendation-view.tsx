@@ -11,7 +11,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { AddStatesForm } from "@/components/recommendations/add-states-form";
 import {
-  RecommendationStatusBadge,
+  PublicationBadge,
   countAddressedStates,
   formatSourceOption,
   type RecommendationDetail,
@@ -80,7 +80,7 @@ export function RecommendationView({
   const [reloading, setReloading] = useState(false);
   const publish = useMutation(trpc.recommendations.publish.mutationOptions());
   const remove = useMutation(trpc.recommendations.delete.mutationOptions());
-  const isDraft = recommendation.status === "DRAFT";
+  const isDraft = recommendation.publication === "DRAFT";
   const addressedCount = countAddressedStates(
     states,
     recommendation.addressAllParticipating,
@@ -169,7 +169,7 @@ export function RecommendationView({
       <dl className="facts">
         <dt>Status</dt>
         <dd>
-          <RecommendationStatusBadge status={recommendation.status} />
+          <PublicationBadge publication={recommendation.publication} />
           {recommendation.publishedAt ? (
             <>
               {" "}

@@ -28,7 +28,7 @@ import {
  */
 function submittedUpdate(view: TCommitmentView, queue: TQueuePage | undefined, history: TTimeline | undefined): TReviewUpdate | null {
   const open = view.openUpdate;
-  if (open?.state === "SUBMITTED") {
+  if (open?.reviewState === "SUBMITTED") {
     return { ...open, evidence: open.evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })) };
   }
   const queued = queue?.items.find((item) => item.commitment.id === view.id);
@@ -63,7 +63,7 @@ export function ReviewItem({
   const queryClient = useQueryClient();
   const commitment = useQuery(trpc.commitments.get.queryOptions({ id: commitmentId }));
   const history = useQuery(trpc.commitments.history.queryOptions({ id: commitmentId }));
-  const openIsSubmitted = commitment.data?.openUpdate?.state === "SUBMITTED";
+  const openIsSubmitted = commitment.data?.openUpdate?.reviewState === "SUBMITTED";
   const queued = useQuery({
     ...trpc.commitments.reviewQueue.queryOptions({ stateId: commitment.data?.state.id ?? "", limit: 100 }),
     enabled: Boolean(commitment.data) && !openIsSubmitted,

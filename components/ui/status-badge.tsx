@@ -24,17 +24,17 @@ export function StatusBadge({ statusKey, label }: { statusKey: string; label: st
   );
 }
 
-const UPDATE_STATES: Record<string, { label: string; symbol: string }> = {
+const REVIEW_STATES: Record<string, { label: string; symbol: string }> = {
   DRAFT: { label: "Draft", symbol: "✎" },
   SUBMITTED: { label: "Submitted for review", symbol: "⧗" },
   ACCEPTED: { label: "Accepted", symbol: "✓" },
   RETURNED: { label: "Returned", symbol: "↩" },
 };
 
-export function UpdateStateBadge({ state }: { state: string }) {
-  const shown = UPDATE_STATES[state] ?? { label: state, symbol: "•" };
+export function ReviewStateBadge({ reviewState }: { reviewState: string }) {
+  const shown = REVIEW_STATES[reviewState] ?? { label: reviewState, symbol: "•" };
   return (
-    <span className={`badge badge-update badge-update-${state.toLowerCase()}`}>
+    <span className={`badge badge-update badge-update-${reviewState.toLowerCase()}`}>
       <span aria-hidden="true" className="badge-symbol">
         {shown.symbol}
       </span>

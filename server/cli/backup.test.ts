@@ -200,7 +200,7 @@ describe("T19 backup and restore", () => {
       expect(await figures(client)).toEqual(snapshot);
       // Consistent as one instant: every accepted update has the status change it made.
       const { rows: orphans } = await client.query(
-        `SELECT p.id FROM "ProgressUpdate" p WHERE p.state = 'ACCEPTED' AND NOT EXISTS (SELECT 1 FROM "CommitmentStatusChange" c WHERE c."updateId" = p.id)`,
+        `SELECT p.id FROM "ProgressUpdate" p WHERE p."reviewState" = 'ACCEPTED' AND NOT EXISTS (SELECT 1 FROM "CommitmentStatusChange" c WHERE c."updateId" = p.id)`,
       );
       expect(orphans).toEqual([]);
 

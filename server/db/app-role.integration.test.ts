@@ -78,7 +78,7 @@ async function expectOrdinaryWorkSucceeds(appUrl: string) {
     const suffix = crypto.randomBytes(4).toString("hex");
     const source = await db.source.create({ data: { title: `Source ${suffix}`, kind: "CONFERENCE", date: new Date("2017-04-03T00:00:00Z") } });
     const recommendation = await db.recommendation.create({
-      data: { sourceId: source.id, reference: `R-${suffix}`, text: "Temporary residency", scaleId: scale.id, status: "PUBLISHED", publishedAt: new Date() },
+      data: { sourceId: source.id, reference: `R-${suffix}`, text: "Temporary residency", scaleId: scale.id, publication: "PUBLISHED", publishedAt: new Date() },
     });
     const commitment = await db.commitment.create({
       data: { recommendationId: recommendation.id, stateId: state.id, acceptedStatusId: status.id, acceptedProgress: 0 },

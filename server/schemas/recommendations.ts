@@ -6,8 +6,8 @@ import { MAX_ADDRESSEES, MAX_THEMES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, rec
 export { MAX_ADDRESSEES, RECOMMENDATION_TEXT_MAX };
 export const MAX_PAGE_SIZE = 100;
 
-export const RECOMMENDATION_STATUSES = ["DRAFT", "PUBLISHED"] as const;
-export const ZRecommendationStatus = z.enum(RECOMMENDATION_STATUSES);
+export const PUBLICATIONS = ["DRAFT", "PUBLISHED"] as const;
+export const ZPublication = z.enum(PUBLICATIONS);
 
 export const ZThemeKey = z
   .string()
@@ -73,7 +73,7 @@ export type TGetRecommendationInput = z.infer<typeof ZGetRecommendationInput>;
 export const ZListRecommendationsInput = z
   .strictObject({
     sourceId: zId.optional(),
-    status: ZRecommendationStatus.optional(),
+    publication: ZPublication.optional(),
     themeKey: zText(50, "Theme").optional(),
     search: zText(200, "Search").optional(),
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),

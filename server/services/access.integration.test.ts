@@ -13,11 +13,11 @@ import { actorFor, createPublishedCommitments, createTestUser } from "@/server/t
 async function createScopeWorld() {
   const published = await createPublishedCommitments(["AT", "IT"]);
   const withdrawn = await createPublishedCommitments(["AT", "IT"]);
-  await db.recommendation.update({ where: { id: withdrawn.recommendation.id }, data: { status: "DRAFT" } });
+  await db.recommendation.update({ where: { id: withdrawn.recommendation.id }, data: { publication: "DRAFT" } });
   const author = await createTestUser({ role: "ANALYST" });
   const status = published.statuses.planned!;
-  const write = (commitmentId: string, state: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED") =>
-    db.progressUpdate.create({ data: { commitmentId, authorId: author.id, statusId: status.id, progress: 10, state } });
+  const write = (commitmentId: string, reviewState: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED") =>
+    db.progressUpdate.create({ data: { commitmentId, authorId: author.id, statusId: status.id, progress: 10, reviewState } });
   // At most one open (draft or submitted) update per commitment.
   for (const world of [published, withdrawn]) {
     await write(world.commitments.AT!.id, "DRAFT");

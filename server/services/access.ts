@@ -49,7 +49,7 @@ export function commitmentScope(actor: Actor): Prisma.CommitmentWhereInput {
   if (isSecretariat(actor)) return {};
   if (isFocalPoint(actor)) return { stateId: actor.stateId };
   if (actor.kind === "user") return { id: { in: [] } };
-  return { recommendation: { status: "PUBLISHED" } };
+  return { recommendation: { publication: "PUBLISHED" } };
 }
 
 /**
@@ -61,7 +61,7 @@ export function commitmentScopeSql(actor: Actor): Prisma.Sql {
   if (isSecretariat(actor)) return Prisma.sql`TRUE`;
   if (isFocalPoint(actor)) return Prisma.sql`c."stateId" = ${actor.stateId}::uuid`;
   if (actor.kind === "user") return Prisma.sql`FALSE`;
-  return Prisma.sql`r."status" = 'PUBLISHED'`;
+  return Prisma.sql`r."publication" = 'PUBLISHED'`;
 }
 
 /**
@@ -69,10 +69,10 @@ export function commitmentScopeSql(actor: Actor): Prisma.Sql {
  * secretariat sees updates once submitted; the public only accepted ones.
  */
 export function updateScope(actor: Actor): Prisma.ProgressUpdateWhereInput {
-  if (isSecretariat(actor)) return { state: { not: "DRAFT" } };
+  if (isSecretariat(actor)) return { reviewState: { not: "DRAFT" } };
   if (isFocalPoint(actor)) return { commitment: { stateId: actor.stateId } };
   if (actor.kind === "user") return { id: { in: [] } };
-  return { state: "ACCEPTED", commitment: { recommendation: { status: "PUBLISHED" } } };
+  return { reviewState: "ACCEPTED", commitment: { recommendation: { publication: "PUBLISHED" } } };
 }
 
 /**
@@ -80,10 +80,10 @@ export function updateScope(actor: Actor): Prisma.ProgressUpdateWhereInput {
  * "Recommendation" r). Same rule, clause for clause; a test checks that both agree.
  */
 export function updateScopeSql(actor: Actor): Prisma.Sql {
-  if (isSecretariat(actor)) return Prisma.sql`pu."state" <> 'DRAFT'`;
+  if (isSecretariat(actor)) return Prisma.sql`pu."reviewState" <> 'DRAFT'`;
   if (isFocalPoint(actor)) return Prisma.sql`c."stateId" = ${actor.stateId}::uuid`;
   if (actor.kind === "user") return Prisma.sql`FALSE`;
-  return Prisma.sql`pu."state" = 'ACCEPTED' AND r."status" = 'PUBLISHED'`;
+  return Prisma.sql`pu."reviewState" = 'ACCEPTED' AND r."publication" = 'PUBLISHED'`;
 }
 
 /** Evidence links the actor may see on updates already in scope. */
@@ -100,11 +100,11 @@ export function assessmentScope(actor: Actor): Prisma.AssessmentWhereInput {
   if (isSecretariat(actor)) return {};
   if (isFocalPoint(actor)) return { commitment: { stateId: actor.stateId } };
   if (actor.kind === "user") return { id: { in: [] } };
-  return { isPublic: true, commitment: { recommendation: { status: "PUBLISHED" } } };
+  return { isPublic: true, commitment: { recommendation: { publication: "PUBLISHED" } } };
 }
 
 /** Recommendations: drafts are the secretariat's; everyone else sees published ones. */
 export function recommendationScope(actor: Actor): Prisma.RecommendationWhereInput {
   if (isSecretariat(actor)) return {};
-  return { status: "PUBLISHED" };
+  return { publication: "PUBLISHED" };
 }

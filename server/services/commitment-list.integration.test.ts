@@ -23,7 +23,7 @@ async function addRecommendation(
       reference: options.reference,
       text: options.text,
       scaleId: world.scale.id,
-      status: "PUBLISHED",
+      publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: options.dueDate === undefined ? new Date("2031-06-30T00:00:00Z") : options.dueDate,
       themes: { connect: (options.themeKeys ?? ["prevention"]).map((key) => ({ key })) },
@@ -431,17 +431,17 @@ describe("commitments.list: scope", () => {
 
     await austria.caller.commitments.saveDraft({ commitmentId, content });
     const recommendationId = world.recommendation.id;
-    expect((await austria.caller.commitments.list({ recommendationId })).items.map((item) => item.openUpdateState)).toEqual(["DRAFT"]);
+    expect((await austria.caller.commitments.list({ recommendationId })).items.map((item) => item.openUpdateReviewState)).toEqual(["DRAFT"]);
     const analystView = await analyst.caller.commitments.list({ recommendationId, sort: "state" });
-    expect(analystView.items.map((item) => [item.state.iso2, item.openUpdateState])).toEqual([["AT", null], ["IT", null]]);
+    expect(analystView.items.map((item) => [item.state.iso2, item.openUpdateReviewState])).toEqual([["AT", null], ["IT", null]]);
 
     const draft = await db.progressUpdate.findFirstOrThrow({ where: { commitmentId } });
     await austria.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: draft.version });
     const afterSubmit = await analyst.caller.commitments.list({ recommendationId, sort: "state" });
-    expect(afterSubmit.items.map((item) => item.openUpdateState)).toEqual(["SUBMITTED", null]);
+    expect(afterSubmit.items.map((item) => item.openUpdateReviewState)).toEqual(["SUBMITTED", null]);
 
     expect((await publicCaller.commitments.list({ recommendationId })).totalCount).toBe(2);
-    await db.recommendation.update({ where: { id: recommendationId }, data: { status: "DRAFT" } });
+    await db.recommendation.update({ where: { id: recommendationId }, data: { publication: "DRAFT" } });
     expect(await publicCaller.commitments.list({ recommendationId })).toEqual({ items: [], nextCursor: null, totalCount: 0 });
     expect((await analyst.caller.commitments.list({ recommendationId })).totalCount).toBe(2);
   });

@@ -1,7 +1,7 @@
 import { escapeLike } from "@/server/services/core/text-search";
 import { z } from "zod";
 import { Prisma } from "@/prisma/generated/client";
-import type { OdihrLevel, StateKind, UpdateState } from "@/prisma/generated/enums";
+import type { OdihrLevel, ReviewState, StateKind } from "@/prisma/generated/enums";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { commitmentScopeSql, isFocalPoint, updateScopeSql } from "@/server/services/access";
@@ -228,7 +228,7 @@ type PageRow = {
   text: string;
   sourceId: string;
   sourceTitle: string;
-  openUpdateState: UpdateState | null;
+  openUpdateReviewState: ReviewState | null;
 };
 
 function toListRow(row: PageRow): ListRow {
@@ -284,7 +284,7 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
         st."odihrLevel" AS "statusOdihrLevel",
         s.id AS "stateId", s."name" AS "stateName", s."iso2" AS "stateIso2", s."kind" AS "stateKind",
         r.id AS "recommendationId", r."reference", r."text", src.id AS "sourceId", src."title" AS "sourceTitle",
-        open_update."state" AS "openUpdateState"
+        open_update."reviewState" AS "openUpdateReviewState"
       FROM (${pageIds(spec, { filters, cursor, direction: input.direction, take: input.limit + 1 })}) page
       JOIN "Commitment" c ON c.id = page.id
       JOIN "Recommendation" r ON r.id = c."recommendationId"
@@ -292,8 +292,8 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
       JOIN "State" s ON s.id = c."stateId"
       JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
       LEFT JOIN LATERAL (
-        SELECT pu."state" FROM "ProgressUpdate" pu
-        WHERE pu."commitmentId" = c.id AND pu."state" IN ('DRAFT', 'SUBMITTED') AND ${updateScopeSql(actor)}
+        SELECT pu."reviewState" FROM "ProgressUpdate" pu
+        WHERE pu."commitmentId" = c.id AND pu."reviewState" IN ('DRAFT', 'SUBMITTED') AND ${updateScopeSql(actor)}
         LIMIT 1
       ) open_update ON TRUE
       ORDER BY ${orderBy}`,
@@ -311,7 +311,7 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
       // The version moves on internal changes too; the public never writes (see changedAtSql).
       version: actor.kind === "user" ? row.version : null,
       overdue: isOverdue(row),
-      openUpdateState: rows[index]!.openUpdateState,
+      openUpdateReviewState: rows[index]!.openUpdateReviewState,
     })),
     nextCursor,
     totalCount,

@@ -91,7 +91,7 @@ export async function getCommitment(actor: Actor, id: string) {
         reference: true,
         text: true,
         dueDate: true,
-        status: true,
+        publication: true,
         source: { select: { id: true, title: true, kind: true, date: true, location: true, link: true } },
         themes: { select: { key: true, label: true }, orderBy: { sortOrder: "asc" } },
         scale: { select: { id: true, name: true, statuses: { select: statusSelect, orderBy: { position: "asc" } } } },
@@ -101,13 +101,13 @@ export async function getCommitment(actor: Actor, id: string) {
 
   const openUpdate = isFocalPoint(actor) || isSecretariat(actor)
     ? await db.progressUpdate.findFirst({
-        where: { AND: [{ commitmentId: id, state: { in: ["DRAFT", "SUBMITTED"] } }, updateScope(actor)] },
+        where: { AND: [{ commitmentId: id, reviewState: { in: ["DRAFT", "SUBMITTED"] } }, updateScope(actor)] },
         select: updateDetailSelect(actor),
       })
     : null;
   const lastReturned = isFocalPoint(actor) || isSecretariat(actor)
     ? await db.progressUpdate.findFirst({
-        where: { AND: [{ commitmentId: id, state: "RETURNED" }, updateScope(actor)] },
+        where: { AND: [{ commitmentId: id, reviewState: "RETURNED" }, updateScope(actor)] },
         orderBy: { reviewedAt: "desc" },
         select: updateDetailSelect(actor),
       })
@@ -140,7 +140,7 @@ export async function getCommitment(actor: Actor, id: string) {
 function updateDetailSelect(actor: Actor) {
   return {
     id: true,
-    state: true,
+    reviewState: true,
     version: true,
     progress: true,
     narrative: true,
@@ -197,7 +197,7 @@ export async function getCommitmentHistory(actor: Actor, id: string): Promise<Ti
   await findCommitmentInScope(actor, id, { id: true });
   const [updates, assessments, changes] = await Promise.all([
     db.progressUpdate.findMany({
-      where: { AND: [{ commitmentId: id, state: { not: "DRAFT" } }, updateScope(actor)] },
+      where: { AND: [{ commitmentId: id, reviewState: { not: "DRAFT" } }, updateScope(actor)] },
       select: updateDetailSelect(actor),
     }),
     db.assessment.findMany({
@@ -217,11 +217,11 @@ export async function getCommitmentHistory(actor: Actor, id: string): Promise<Ti
     if (update.submittedAt) {
       entries.push({ ...base, at: update.submittedAt, kind: "update_submitted", actorName: personName(actor, update.author), comment: update.narrative || null, evidence });
     }
-    if (update.reviewedAt && (update.state === "ACCEPTED" || update.state === "RETURNED")) {
+    if (update.reviewedAt && (update.reviewState === "ACCEPTED" || update.reviewState === "RETURNED")) {
       entries.push({
         ...base,
         at: update.reviewedAt,
-        kind: update.state === "ACCEPTED" ? "update_accepted" : "update_returned",
+        kind: update.reviewState === "ACCEPTED" ? "update_accepted" : "update_returned",
         actorName: personName(actor, update.reviewer),
         comment: reviewCommentFor(actor, update.reviewComment),
         evidence: [],

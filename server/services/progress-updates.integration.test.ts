@@ -34,11 +34,11 @@ describe("the review workflow", () => {
     const implemented = world.statuses.implemented!.id;
 
     const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(inProgress) });
-    expect(draft).toMatchObject({ state: "DRAFT", version: 1 });
+    expect(draft).toMatchObject({ reviewState: "DRAFT", version: 1 });
     const edited = await at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(inProgress, { progress: 45 }) });
     expect(edited.version).toBe(2);
     const submitted = await at.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: 2 });
-    expect(submitted.state).toBe("SUBMITTED");
+    expect(submitted.reviewState).toBe("SUBMITTED");
 
     // A submitted update is locked until reviewed.
     await expect(
@@ -58,7 +58,7 @@ describe("the review workflow", () => {
     expect(afterReturn.acceptedStatus.key).toBe("not_started");
 
     const revised = await at.caller.commitments.saveAndSubmit({ commitmentId, content: content(implemented, { progress: 100 }) });
-    expect(revised.state).toBe("SUBMITTED");
+    expect(revised.reviewState).toBe("SUBMITTED");
     await analyst.caller.commitments.acceptUpdate({ updateId: revised.id, expectedVersion: 1 });
 
     const accepted = await at.caller.commitments.get({ id: commitmentId });
@@ -90,8 +90,8 @@ describe("the review workflow", () => {
       "commitment.status_accepted",
     ]);
     expect(audit[0]).toMatchObject({ actorId: at.user.id, actorRole: "FOCAL_POINT", actorStateId: at.user.stateId });
-    expect(audit[0]!.after).toMatchObject({ id: draft.id, state: "DRAFT", version: 1, commitmentId, reviewComment: null });
-    expect(audit[5]).toMatchObject({ actorId: analyst.user.id, actorRole: "ANALYST", before: { state: "SUBMITTED" }, after: { state: "ACCEPTED", comment: null } });
+    expect(audit[0]!.after).toMatchObject({ id: draft.id, reviewState: "DRAFT", version: 1, commitmentId, reviewComment: null });
+    expect(audit[5]).toMatchObject({ actorId: analyst.user.id, actorRole: "ANALYST", before: { reviewState: "SUBMITTED" }, after: { reviewState: "ACCEPTED", comment: null } });
     expect(audit[6]!.before).toEqual({ acceptedStatusId: world.statuses.not_started!.id, acceptedProgress: 0, acceptedAt: null, version: 1 });
     expect(audit[6]!.after).toEqual({
       acceptedStatusId: world.statuses.implemented!.id,
@@ -193,7 +193,7 @@ describe("concurrency (T15)", () => {
     expect(conflicts).toHaveLength(19);
     expect(await db.auditEvent.count({ where: { entityId: draft.id, action: "update.submitted" } })).toBe(1);
     const update = await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(update).toMatchObject({ state: "SUBMITTED", version: 2 });
+    expect(update).toMatchObject({ reviewState: "SUBMITTED", version: 2 });
   });
 
   it("twenty parallel first drafts: exactly one is created", async () => {
@@ -254,7 +254,7 @@ describe("audit trail", () => {
       const caller = await callerAs(actor);
       await expect(caller.commitments.acceptUpdate({ updateId: submitted.id, expectedVersion: 1 })).rejects.toBeTruthy();
       expect(await db.commitment.findUniqueOrThrow({ where: { id: commitmentId } })).toEqual(commitmentBefore);
-      expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: submitted.id } })).state).toBe("SUBMITTED");
+      expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: submitted.id } })).reviewState).toBe("SUBMITTED");
       expect(await db.commitmentStatusChange.count({ where: { updateId: submitted.id } })).toBe(0);
     } finally {
       await runTestDdl(`DROP TRIGGER ${trigger} ON "AuditEvent"`);
@@ -326,7 +326,7 @@ describe("authorization", () => {
       () => italy.caller.commitments.deleteDraft({ updateId: draft.id, expectedVersion: 1 }),
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "DRAFT", version: 1 });
+    expect(await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ reviewState: "DRAFT", version: 1 });
     expect(await db.auditEvent.count({ where: { entityId: { in: [draft.id, commitmentId] } } })).toBe(auditBefore);
     expect(await db.progressUpdate.count({ where: { commitmentId: world.commitments.IT!.id } })).toBe(0);
   });
@@ -342,7 +342,7 @@ describe("authorization", () => {
     const publicView = await publicCaller.commitments.get({ id: commitmentId });
     expect(publicView.openUpdate).toBeNull();
     const atList = await at.caller.commitments.list({ recommendationId: world.recommendation.id });
-    expect(atList.items[0]?.openUpdateState).toBe("DRAFT");
+    expect(atList.items[0]?.openUpdateReviewState).toBe("DRAFT");
   });
 
   it("T04 gives each role its allowed actions and refuses the rest", async () => {
@@ -357,7 +357,7 @@ describe("authorization", () => {
     await expect(publicCaller.commitments.reviewQueue({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(publicCaller.commitments.returnUpdate({ updateId: submitted.id, expectedVersion: 1, comment: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const admin = await callerFor("ADMIN");
-    await expect(admin.caller.commitments.returnUpdate({ updateId: submitted.id, expectedVersion: 1, comment: "Admins review too" })).resolves.toMatchObject({ state: "RETURNED" });
+    await expect(admin.caller.commitments.returnUpdate({ updateId: submitted.id, expectedVersion: 1, comment: "Admins review too" })).resolves.toMatchObject({ reviewState: "RETURNED" });
   });
 
   it("shows the public accepted statuses, public evidence and public assessments only, and no names", async () => {
@@ -382,7 +382,7 @@ describe("authorization", () => {
 
   it("hides commitments of unpublished recommendations from the public", async () => {
     const { world, publicCaller, commitmentId } = await setup(["AT"]);
-    await db.recommendation.update({ where: { id: world.recommendation.id }, data: { status: "DRAFT" } });
+    await db.recommendation.update({ where: { id: world.recommendation.id }, data: { publication: "DRAFT" } });
     await expect(publicCaller.commitments.get({ id: commitmentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -393,7 +393,7 @@ describe("input (T05, T14)", () => {
     const statusId = world.statuses.planned!.id;
     const smuggled = [
       { commitmentId, content: content(statusId), stateId: world.commitments.AT!.id },
-      { commitmentId, content: { ...content(statusId), state: "ACCEPTED" } },
+      { commitmentId, content: { ...content(statusId), reviewState: "ACCEPTED" } },
       { commitmentId, content: content(statusId), role: "ADMIN" },
       { commitmentId, content: content(statusId), version: 99 },
       JSON.parse(`{"commitmentId":"${commitmentId}","content":${JSON.stringify(content(statusId))},"__proto__":{"isAdmin":true}}`),
@@ -436,7 +436,7 @@ describe("input (T05, T14)", () => {
     }
     expect(await db.progressUpdate.count({ where: { commitmentId } })).toBe(0);
     const exactlyMax = await at.caller.commitments.saveDraft({ commitmentId, content: content(statusId, { narrative: "x".repeat(10_000) }) });
-    expect(exactlyMax.state).toBe("DRAFT");
+    expect(exactlyMax.reviewState).toBe("DRAFT");
   });
 });
 
@@ -473,6 +473,6 @@ describe("scopes combine with the query's own conditions", () => {
     expect(view.openUpdate).toBeNull();
     expect(view.lastReturnedUpdate?.id).toBe(first.id);
     const listed = await analyst.caller.commitments.list({ recommendationId: world.recommendation.id });
-    expect(listed.items[0]?.openUpdateState).toBeNull();
+    expect(listed.items[0]?.openUpdateReviewState).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { Prisma } from "@/prisma/generated/client";
+import type { ReviewState } from "@/prisma/generated/enums";
 import { v7 as uuidv7 } from "uuid";
 import { db, readRows, type Tx } from "@/server/db/client";
 import { sqlIsoTime } from "@/server/services/core/dates";
@@ -21,10 +22,10 @@ import type {
 //                               --return--> RETURNED (the focal point starts a revised draft)
 // A focal point may edit or delete only a DRAFT; a SUBMITTED update is locked until reviewed.
 
-export type UpdateState = "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+export type { ReviewState };
 export type UpdateTransition = "edit" | "submit" | "delete" | "accept" | "return";
 
-const ALLOWED: Record<UpdateTransition, UpdateState[]> = {
+const ALLOWED: Record<UpdateTransition, ReviewState[]> = {
   edit: ["DRAFT"],
   submit: ["DRAFT"],
   delete: ["DRAFT"],
@@ -33,20 +34,20 @@ const ALLOWED: Record<UpdateTransition, UpdateState[]> = {
 };
 
 /** Whether a transition is allowed from a state (pure: the unit tests walk every pair). */
-export function canTransition(from: UpdateState, transition: UpdateTransition): boolean {
+export function canTransition(from: ReviewState, transition: UpdateTransition): boolean {
   return ALLOWED[transition].includes(from);
 }
 
-const STATE_WORDS: Record<UpdateState, string> = {
+const REVIEW_STATE_WORDS: Record<ReviewState, string> = {
   DRAFT: "a draft",
   SUBMITTED: "submitted and waiting for review",
   ACCEPTED: "already accepted",
   RETURNED: "returned",
 };
 
-function assertTransition(from: UpdateState, transition: UpdateTransition) {
+function assertTransition(from: ReviewState, transition: UpdateTransition) {
   if (!canTransition(from, transition)) {
-    throw new DomainError("BAD_REQUEST", `This update cannot be ${transition === "edit" ? "edited" : `${transition}ed`}: it is ${STATE_WORDS[from]}.`);
+    throw new DomainError("BAD_REQUEST", `This update cannot be ${transition === "edit" ? "edited" : `${transition}ed`}: it is ${REVIEW_STATE_WORDS[from]}.`);
   }
 }
 
@@ -82,7 +83,7 @@ async function assertStatusOfScale(client: Tx | typeof db, statusId: string, sca
 
 const updateAuditSelect = {
   id: true,
-  state: true,
+  reviewState: true,
   version: true,
   statusId: true,
   progress: true,
@@ -118,12 +119,12 @@ async function createUpdate(
 ) {
   const id = uuidv7();
   const now = new Date();
-  const state = submit ? "SUBMITTED" : "DRAFT";
+  const reviewState = submit ? "SUBMITTED" : "DRAFT";
   const evidence = evidenceRows(content);
   const who = auditActor(actor);
   const after = {
     id,
-    state,
+    reviewState,
     version: 1,
     statusId: data.statusId,
     progress: data.progress,
@@ -133,12 +134,12 @@ async function createUpdate(
     evidence: evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })),
     commitmentId,
   };
-  const [created] = await readRows<{ id: string; state: UpdateState; version: number }>(Prisma.sql`
+  const [created] = await readRows<{ id: string; reviewState: ReviewState; version: number }>(Prisma.sql`
     WITH created AS (
-      INSERT INTO "ProgressUpdate" (id, "commitmentId", "authorId", "statusId", progress, narrative, "reportingPeriod", state, "submittedAt", "updatedById", "updatedAt")
+      INSERT INTO "ProgressUpdate" (id, "commitmentId", "authorId", "statusId", progress, narrative, "reportingPeriod", "reviewState", "submittedAt", "updatedById", "updatedAt")
       VALUES (${id}::uuid, ${commitmentId}::uuid, ${actor.id}::uuid, ${data.statusId}::uuid, ${data.progress}, ${data.narrative}, ${data.reportingPeriod},
-              ${state}::"UpdateState", ${submit ? now : null}::timestamptz, ${actor.id}::uuid, ${now})
-      RETURNING id, state::text AS state, version
+              ${reviewState}::"ReviewState", ${submit ? now : null}::timestamptz, ${actor.id}::uuid, ${now})
+      RETURNING id, "reviewState"::text AS "reviewState", version
     ), links AS (
       INSERT INTO "EvidenceLink" (id, "updateId", position, title, url, "isPublic")
       SELECT link.id, created.id, link.position, link.title, link.url, link.is_public
@@ -150,7 +151,7 @@ async function createUpdate(
              ${submit ? "update.submitted" : "update.draft_created"}, 'ProgressUpdate', created.id::text, ${JSON.stringify(after)}::jsonb
       FROM created
     )
-    SELECT id, state, version FROM created`);
+    SELECT id, "reviewState", version FROM created`);
   return created!;
 }
 
@@ -180,7 +181,7 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
     narrative: input.content.narrative,
     reportingPeriod: input.content.reportingPeriod ?? null,
     updatedById: actor.id,
-    ...(options.submit ? { state: "SUBMITTED" as const, submittedAt: now } : {}),
+    ...(options.submit ? { reviewState: "SUBMITTED" as const, submittedAt: now } : {}),
   };
 
   try {
@@ -195,10 +196,10 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
       });
       if (!before) throw new DomainError("NOT_FOUND", "Update not found.");
       if (before.version !== input.expectedVersion) throw await conflict(tx, "update", before);
-      assertTransition(before.state, options.submit ? "submit" : "edit");
+      assertTransition(before.reviewState, options.submit ? "submit" : "edit");
 
       const { count } = await tx.progressUpdate.updateMany({
-        where: { id: before.id, version: input.expectedVersion, state: "DRAFT" },
+        where: { id: before.id, version: input.expectedVersion, reviewState: "DRAFT" },
         data: { ...data, version: { increment: 1 } },
       });
       if (count === 0) {
@@ -215,14 +216,14 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
         before: beforeAudit,
         after,
       });
-      return { id: after.id, state: after.state, version: after.version };
+      return { id: after.id, reviewState: after.reviewState, version: after.version };
     });
   } catch (error) {
     // Two first drafts racing: the partial unique index lets only one in.
     if (isOpenUpdateClash(error)) {
       const open = await db.progressUpdate.findFirst({
-        where: { commitmentId: commitment.id, state: { in: ["DRAFT", "SUBMITTED"] } },
-        select: { state: true, updatedById: true, updatedAt: true },
+        where: { commitmentId: commitment.id, reviewState: { in: ["DRAFT", "SUBMITTED"] } },
+        select: { reviewState: true, updatedById: true, updatedAt: true },
       });
       throw await openUpdateExists(db, open);
     }
@@ -230,11 +231,11 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
   }
 }
 
-async function openUpdateExists(client: Tx | typeof db, open: { state: UpdateState; updatedById: string | null; updatedAt: Date } | null) {
+async function openUpdateExists(client: Tx | typeof db, open: { reviewState: ReviewState; updatedById: string | null; updatedAt: Date } | null) {
   const base = await conflict(client, "commitment", open);
   return new DomainError(
     "CONFLICT",
-    `This commitment already has an update ${open?.state === "SUBMITTED" ? "waiting for review" : "in draft"}, last changed by ${base.details?.conflict?.changedBy ?? "someone else"} at ${base.details?.conflict?.changedAt}. Reload to continue it.`,
+    `This commitment already has an update ${open?.reviewState === "SUBMITTED" ? "waiting for review" : "in draft"}, last changed by ${base.details?.conflict?.changedBy ?? "someone else"} at ${base.details?.conflict?.changedAt}. Reload to continue it.`,
     base.details,
   );
 }
@@ -245,20 +246,20 @@ export async function submitUpdate(actor: Actor, input: TUpdateRef) {
   return db.$transaction(async (tx) => {
     const before = await loadUpdateForChange(tx, actor, input.updateId);
     if (before.version !== input.expectedVersion) throw await conflict(tx, "update", before);
-    assertTransition(before.state, "submit");
+    assertTransition(before.reviewState, "submit");
     const { count } = await tx.progressUpdate.updateMany({
-      where: { id: before.id, version: input.expectedVersion, state: "DRAFT" },
-      data: { state: "SUBMITTED", submittedAt: new Date(), updatedById: actor.id, version: { increment: 1 } },
+      where: { id: before.id, version: input.expectedVersion, reviewState: "DRAFT" },
+      data: { reviewState: "SUBMITTED", submittedAt: new Date(), updatedById: actor.id, version: { increment: 1 } },
     });
     if (count === 0) throw await conflict(tx, "update", await tx.progressUpdate.findUnique({ where: { id: before.id }, select: { updatedById: true, updatedAt: true } }));
     await recordAudit(tx, actor, {
       action: "update.submitted",
       entityType: "ProgressUpdate",
       entityId: before.id,
-      before: { state: before.state, version: before.version },
-      after: { state: "SUBMITTED", version: before.version + 1 },
+      before: { reviewState: before.reviewState, version: before.version },
+      after: { reviewState: "SUBMITTED", version: before.version + 1 },
     });
-    return { id: before.id, state: "SUBMITTED" as const, version: before.version + 1 };
+    return { id: before.id, reviewState: "SUBMITTED" as const, version: before.version + 1 };
   });
 }
 
@@ -268,10 +269,10 @@ export async function deleteDraft(actor: Actor, input: TUpdateRef) {
   return db.$transaction(async (tx) => {
     const before = await loadUpdateForChange(tx, actor, input.updateId);
     if (before.version !== input.expectedVersion) throw await conflict(tx, "update", before);
-    assertTransition(before.state, "delete");
+    assertTransition(before.reviewState, "delete");
     const snapshot = await tx.progressUpdate.findUniqueOrThrow({ where: { id: before.id }, select: updateAuditSelect });
     await tx.evidenceLink.deleteMany({ where: { updateId: before.id } });
-    const { count } = await tx.progressUpdate.deleteMany({ where: { id: before.id, version: input.expectedVersion, state: "DRAFT" } });
+    const { count } = await tx.progressUpdate.deleteMany({ where: { id: before.id, version: input.expectedVersion, reviewState: "DRAFT" } });
     if (count === 0) throw await conflict(tx, "update", before);
     await recordAudit(tx, actor, { action: "update.draft_deleted", entityType: "ProgressUpdate", entityId: before.id, before: snapshot });
     return { id: before.id, deleted: true };
@@ -281,7 +282,7 @@ export async function deleteDraft(actor: Actor, input: TUpdateRef) {
 async function loadUpdateForChange(tx: Tx | typeof db, actor: Actor, updateId: string) {
   const update = await tx.progressUpdate.findFirst({
     where: { AND: [{ id: updateId }, updateScope(actor)] },
-    select: { id: true, state: true, version: true, updatedById: true, updatedAt: true, commitmentId: true, statusId: true, progress: true },
+    select: { id: true, reviewState: true, version: true, updatedById: true, updatedAt: true, commitmentId: true, statusId: true, progress: true },
   });
   if (!update) throw new DomainError("NOT_FOUND", "Update not found.");
   return update;
@@ -292,7 +293,7 @@ async function refusalOf(actor: Actor, updateId: string, expectedVersion: number
   try {
     const update = await loadUpdateForChange(db, actor, updateId);
     if (update.version !== expectedVersion) return await conflict(db, "update", update);
-    assertTransition(update.state, transition);
+    assertTransition(update.reviewState, transition);
     // It matched meanwhile and was changed again since: someone else got there first.
     return await conflict(db, "update", update);
   } catch (error) {
@@ -315,9 +316,9 @@ export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
   const [accepted] = await readRows<{ id: string; version: number }>(Prisma.sql`
     WITH accepted AS (
       UPDATE "ProgressUpdate"
-      SET state = 'ACCEPTED', "reviewerId" = ${actor.id}::uuid, "reviewedAt" = ${now}, "reviewComment" = ${comment},
+      SET "reviewState" = 'ACCEPTED', "reviewerId" = ${actor.id}::uuid, "reviewedAt" = ${now}, "reviewComment" = ${comment},
           "updatedById" = ${actor.id}::uuid, version = version + 1, "updatedAt" = ${now}
-      WHERE id = ${input.updateId}::uuid AND version = ${input.expectedVersion} AND state = 'SUBMITTED'
+      WHERE id = ${input.updateId}::uuid AND version = ${input.expectedVersion} AND "reviewState" = 'SUBMITTED'
       RETURNING id, "commitmentId", "statusId", progress, version
     ), commitment AS (
       UPDATE "Commitment" c
@@ -337,8 +338,8 @@ export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
     ), audit AS (
       INSERT INTO "AuditEvent" ("actorId", "actorEmail", "actorRole", "actorStateId", "requestId", action, "entityType", "entityId", before, after)
       SELECT ${who.actorId}::uuid, ${who.actorEmail}, ${who.actorRole}, ${who.actorStateId}::uuid, ${who.requestId},
-             'update.accepted', 'ProgressUpdate', accepted.id::text, '{"state":"SUBMITTED"}'::jsonb,
-             jsonb_build_object('state', 'ACCEPTED', 'comment', ${comment}::text)
+             'update.accepted', 'ProgressUpdate', accepted.id::text, '{"reviewState":"SUBMITTED"}'::jsonb,
+             jsonb_build_object('reviewState', 'ACCEPTED', 'comment', ${comment}::text)
       FROM accepted
       UNION ALL
       SELECT ${who.actorId}::uuid, ${who.actorEmail}, ${who.actorRole}, ${who.actorStateId}::uuid, ${who.requestId},
@@ -351,7 +352,7 @@ export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
     )
     SELECT id, version FROM accepted`);
   if (!accepted) throw await refusalOf(actor, input.updateId, input.expectedVersion, "accept");
-  return { id: accepted.id, state: "ACCEPTED" as const, version: accepted.version };
+  return { id: accepted.id, reviewState: "ACCEPTED" as const, version: accepted.version };
 }
 
 /** Returns a submitted update to its State with a required comment. */
@@ -360,20 +361,20 @@ export async function returnUpdate(actor: Actor, input: TReturnUpdateInput) {
   return db.$transaction(async (tx) => {
     const update = await loadUpdateForChange(tx, actor, input.updateId);
     if (update.version !== input.expectedVersion) throw await conflict(tx, "update", update);
-    assertTransition(update.state, "return");
+    assertTransition(update.reviewState, "return");
     const { count } = await tx.progressUpdate.updateMany({
-      where: { id: update.id, version: input.expectedVersion, state: "SUBMITTED" },
-      data: { state: "RETURNED", reviewerId: actor.id, reviewedAt: new Date(), reviewComment: input.comment, updatedById: actor.id, version: { increment: 1 } },
+      where: { id: update.id, version: input.expectedVersion, reviewState: "SUBMITTED" },
+      data: { reviewState: "RETURNED", reviewerId: actor.id, reviewedAt: new Date(), reviewComment: input.comment, updatedById: actor.id, version: { increment: 1 } },
     });
     if (count === 0) throw await conflict(tx, "update", await tx.progressUpdate.findUnique({ where: { id: update.id }, select: { updatedById: true, updatedAt: true } }));
     await recordAudit(tx, actor, {
       action: "update.returned",
       entityType: "ProgressUpdate",
       entityId: update.id,
-      before: { state: "SUBMITTED" },
-      after: { state: "RETURNED", comment: input.comment },
+      before: { reviewState: "SUBMITTED" },
+      after: { reviewState: "RETURNED", comment: input.comment },
     });
-    return { id: update.id, state: "RETURNED" as const, version: update.version + 1 };
+    return { id: update.id, reviewState: "RETURNED" as const, version: update.version + 1 };
   });
 }
 
@@ -384,9 +385,9 @@ export async function listReviewQueue(
 ) {
   assertReviewer(actor);
   const cursorRow = input.cursor
-    ? await db.progressUpdate.findFirst({ where: { id: input.cursor, state: "SUBMITTED" }, select: { id: true, submittedAt: true } })
+    ? await db.progressUpdate.findFirst({ where: { id: input.cursor, reviewState: "SUBMITTED" }, select: { id: true, submittedAt: true } })
     : null;
-  const filters: Prisma.ProgressUpdateWhereInput[] = [{ state: "SUBMITTED" }];
+  const filters: Prisma.ProgressUpdateWhereInput[] = [{ reviewState: "SUBMITTED" }];
   if (input.stateId) filters.push({ commitment: { stateId: input.stateId } });
   if (input.sourceId) filters.push({ commitment: { recommendation: { sourceId: input.sourceId } } });
   if (cursorRow?.submittedAt) {

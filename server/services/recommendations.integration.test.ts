@@ -63,7 +63,7 @@ describe("publishing fans out one commitment per addressed State", () => {
     expect(commitments.every((c) => c.dueDate?.toISOString() === "2027-12-31T00:00:00.000Z")).toBe(true);
 
     const published = await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(published.status).toBe("PUBLISHED");
+    expect(published.publication).toBe("PUBLISHED");
     expect(published.publishedAt).not.toBeNull();
     expect(published.version).toBe(draft.version + 1);
 
@@ -171,7 +171,7 @@ describe("publishing fans out one commitment per addressed State", () => {
       await db.$executeRaw`DROP FUNCTION IF EXISTS test_fail_marked_commitment_insert()`;
     }
     const after = await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(after).toMatchObject({ status: "DRAFT", publishedAt: null, version: draft.version });
+    expect(after).toMatchObject({ publication: "DRAFT", publishedAt: null, version: draft.version });
     expect(await db.commitment.count({ where: { recommendationId: draft.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityId: draft.id, action: "recommendation.published" } })).toBe(0);
 
@@ -251,7 +251,7 @@ describe("role checks", () => {
     await expect(analyst.caller.recommendations.createTheme(theme)).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const unchanged = await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(unchanged).toMatchObject({ status: "DRAFT", version: draft.version, text: draft.text });
+    expect(unchanged).toMatchObject({ publication: "DRAFT", version: draft.version, text: draft.text });
     expect(await db.theme.count({ where: { key: theme.key } })).toBe(0);
   });
 
@@ -264,13 +264,13 @@ describe("role checks", () => {
       const page = await caller.recommendations.list({ sourceId, limit: 100 });
       expect(page.items.some((r) => r.id === draft.id)).toBe(false);
       expect(page.items.some((r) => r.id === published.id)).toBe(true);
-      expect(page.items.every((r) => r.status === "PUBLISHED")).toBe(true);
-      const drafts = await caller.recommendations.list({ sourceId, status: "DRAFT" });
+      expect(page.items.every((r) => r.publication === "PUBLISHED")).toBe(true);
+      const drafts = await caller.recommendations.list({ sourceId, publication: "DRAFT" });
       expect(drafts.items).toHaveLength(0);
       const detail = await caller.recommendations.get({ id: published.id });
       expect(detail.scale.statuses.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5]);
     }
-    const secretariatView = await analyst.caller.recommendations.list({ sourceId, status: "DRAFT", limit: 100 });
+    const secretariatView = await analyst.caller.recommendations.list({ sourceId, publication: "DRAFT", limit: 100 });
     expect(secretariatView.items.some((r) => r.id === draft.id)).toBe(true);
   });
 });
@@ -400,7 +400,7 @@ describe("input safety", () => {
 
   it("rejects unknown keys (mass assignment) on create and update", async () => {
     const reference = `MASS-${uniqueSuffix()}`;
-    await expect(createDraft({ reference, status: "PUBLISHED" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(createDraft({ reference, publication: "PUBLISHED" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(createDraft({ reference, version: 99 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.recommendation.count({ where: { reference } })).toBe(0);
     const draft = await createDraft();
@@ -408,9 +408,9 @@ describe("input safety", () => {
       analyst.caller.recommendations.update({ id: draft.id, expectedVersion: draft.version, version: 99 } as never),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      analyst.caller.recommendations.update({ id: draft.id, expectedVersion: draft.version, status: "PUBLISHED" } as never),
+      analyst.caller.recommendations.update({ id: draft.id, expectedVersion: draft.version, publication: "PUBLISHED" } as never),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", version: draft.version });
+    expect(await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ publication: "DRAFT", version: draft.version });
   });
 
   it("pages with a bounded limit and a cursor that cannot be forged into an error", async () => {

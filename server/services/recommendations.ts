@@ -33,7 +33,7 @@ export const recommendationSummarySelect = {
   id: true,
   reference: true,
   text: true,
-  status: true,
+  publication: true,
   addressAllParticipating: true,
   dueDate: true,
   publishedAt: true,
@@ -60,7 +60,7 @@ const recommendationAuditSelect = {
   sourceId: true,
   reference: true,
   text: true,
-  status: true,
+  publication: true,
   scaleId: true,
   dueDate: true,
   addressAllParticipating: true,
@@ -135,7 +135,7 @@ export async function listRecommendations(actor: Actor, input: TListRecommendati
   const limit = input?.limit ?? 50;
   const filters: Prisma.RecommendationWhereInput[] = [recommendationScope(actor)];
   if (input?.sourceId) filters.push({ sourceId: input.sourceId });
-  if (input?.status) filters.push({ status: input.status });
+  if (input?.publication) filters.push({ publication: input.publication });
   if (input?.themeKey) filters.push({ themes: { some: { key: input.themeKey } } });
   if (input?.search) {
     filters.push({
@@ -256,7 +256,7 @@ export async function createRecommendation(actor: ServiceActor, input: TCreateRe
  * (publishing bumps the version, so a stale editor learns of it as a conflict).
  */
 async function explainMissedWrite(tx: Tx, id: string, expectedVersion: number): Promise<DomainError> {
-  const current = await tx.recommendation.findUnique({ where: { id }, select: { version: true, status: true } });
+  const current = await tx.recommendation.findUnique({ where: { id }, select: { version: true, publication: true } });
   if (!current) return new DomainError("NOT_FOUND", "Recommendation not found");
   if (current.version !== expectedVersion) return staleVersionError(tx, "Recommendation", id);
   return new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
@@ -264,9 +264,9 @@ async function explainMissedWrite(tx: Tx, id: string, expectedVersion: number): 
 
 export async function updateRecommendation(actor: ServiceActor, input: TUpdateRecommendationInput) {
   assertSecretariat(actor);
-  const current = await db.recommendation.findUnique({ where: { id: input.id }, select: { sourceId: true, status: true } });
+  const current = await db.recommendation.findUnique({ where: { id: input.id }, select: { sourceId: true, publication: true } });
   if (!current) throw new DomainError("NOT_FOUND", "Recommendation not found");
-  if (current.status !== "DRAFT") throw new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
+  if (current.publication !== "DRAFT") throw new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
   try {
     return await db.$transaction(async (tx) => {
       const before = await auditSnapshot(tx, input.id);
@@ -283,7 +283,7 @@ export async function updateRecommendation(actor: ServiceActor, input: TUpdateRe
       const scaleId = input.scaleId === undefined ? undefined : await resolveScaleId(tx, input.scaleId);
 
       const { count } = await tx.recommendation.updateMany({
-        where: { id: input.id, version: input.expectedVersion, status: "DRAFT" },
+        where: { id: input.id, version: input.expectedVersion, publication: "DRAFT" },
         data: {
           reference: input.reference,
           text: input.text,
@@ -324,9 +324,9 @@ export async function deleteRecommendation(actor: ServiceActor, input: TDeleteRe
   return db.$transaction(async (tx) => {
     const before = await tx.recommendation.findUnique({ where: { id: input.id }, select: recommendationAuditSelect });
     if (!before) throw new DomainError("NOT_FOUND", "Recommendation not found");
-    if (before.status !== "DRAFT") throw new DomainError("BAD_REQUEST", "Published recommendations cannot be deleted.");
+    if (before.publication !== "DRAFT") throw new DomainError("BAD_REQUEST", "Published recommendations cannot be deleted.");
     const { count } = await tx.recommendation.deleteMany({
-      where: { id: input.id, version: input.expectedVersion, status: "DRAFT" },
+      where: { id: input.id, version: input.expectedVersion, publication: "DRAFT" },
     });
     if (count === 0) throw await explainMissedWrite(tx, input.id, input.expectedVersion);
     await recordAudit(tx, actor, { action: "recommendation.deleted", entityType: "Recommendation", entityId: input.id, before });
@@ -412,13 +412,13 @@ export async function publishRecommendation(actor: ServiceActor, input: TPublish
   return db.$transaction(async (tx) => {
     const publishedAt = new Date();
     const { count } = await tx.recommendation.updateMany({
-      where: { id: input.recommendationId, version: input.expectedVersion, status: "DRAFT" },
-      data: { status: "PUBLISHED", publishedAt, version: { increment: 1 } },
+      where: { id: input.recommendationId, version: input.expectedVersion, publication: "DRAFT" },
+      data: { publication: "PUBLISHED", publishedAt, version: { increment: 1 } },
     });
     if (count === 0) {
-      const current = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { status: true } });
+      const current = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { publication: true } });
       if (!current) throw new DomainError("NOT_FOUND", "Recommendation not found");
-      if (current.status === "PUBLISHED") {
+      if (current.publication === "PUBLISHED") {
         return { created: 0, total: await tx.commitment.count({ where: { recommendationId: input.recommendationId } }) };
       }
       throw await staleVersionError(tx, "Recommendation", input.recommendationId);
@@ -432,8 +432,8 @@ export async function publishRecommendation(actor: ServiceActor, input: TPublish
       action: "recommendation.published",
       entityType: "Recommendation",
       entityId: recommendation.id,
-      before: { status: "DRAFT", version: input.expectedVersion },
-      after: { status: "PUBLISHED", publishedAt, created: commitments.length, stateIds: commitments.map((c) => c.stateId) },
+      before: { publication: "DRAFT", version: input.expectedVersion },
+      after: { publication: "PUBLISHED", publishedAt, created: commitments.length, stateIds: commitments.map((c) => c.stateId) },
     });
     const total = await tx.commitment.count({ where: { recommendationId: recommendation.id } });
     return { created: commitments.length, total };
@@ -459,14 +459,14 @@ export async function addAddressees(actor: ServiceActor, input: TAddAddresseesIn
     }
     const recommendation = await tx.recommendation.findUniqueOrThrow({
       where: { id: input.recommendationId },
-      select: { id: true, status: true, scaleId: true, dueDate: true, addressAllParticipating: true },
+      select: { id: true, publication: true, scaleId: true, dueDate: true, addressAllParticipating: true },
     });
     const { count: added } = await tx.recommendationAddressee.createMany({
       data: stateIds.map((stateId) => ({ recommendationId: recommendation.id, stateId })),
       skipDuplicates: true,
     });
     const commitments =
-      recommendation.status === "PUBLISHED" ? await createMissingCommitments(tx, actor, recommendation, new Date()) : [];
+      recommendation.publication === "PUBLISHED" ? await createMissingCommitments(tx, actor, recommendation, new Date()) : [];
     await recordAudit(tx, actor, {
       action: "recommendation.addressees_added",
       entityType: "Recommendation",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, type UpdateState, type UpdateTransition } from "@/server/services/progress-updates";
+import { canTransition, type ReviewState, type UpdateTransition } from "@/server/services/progress-updates";
 
 describe("update state machine (pure)", () => {
-  const table: [UpdateState, UpdateTransition, boolean][] = [
+  const table: [ReviewState, UpdateTransition, boolean][] = [
     ["DRAFT", "edit", true],
     ["DRAFT", "submit", true],
     ["DRAFT", "delete", true],

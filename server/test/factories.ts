@@ -80,7 +80,7 @@ export async function createPublishedCommitments(stateIso2s: string[], options: 
       reference: `T-${uniqueSuffix()}`,
       text: `Temporary residency for trafficked migrant children ${uniqueSuffix()}`,
       scaleId: scale.id,
-      status: "PUBLISHED",
+      publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: options.dueDate === undefined ? new Date("2030-12-31T00:00:00Z") : options.dueDate,
       themes: { connect: [{ key: "children" }] },

@@ -27,7 +27,7 @@ async function ownCommitment() {
 }
 
 /** An update of the own State's commitment, written directly: a draft or a submitted one. */
-async function ownUpdate(state: "DRAFT" | "SUBMITTED") {
+async function ownUpdate(reviewState: "DRAFT" | "SUBMITTED") {
   const { commitmentId, statuses } = await ownCommitment();
   const author = await createTestUser({ role: "FOCAL_POINT", stateIso2: OWN_STATE });
   const update = await db.progressUpdate.create({
@@ -37,8 +37,8 @@ async function ownUpdate(state: "DRAFT" | "SUBMITTED") {
       statusId: statuses.in_progress!.id,
       progress: 40,
       narrative: "Reported for the access test.",
-      state,
-      submittedAt: state === "SUBMITTED" ? new Date() : null,
+      reviewState,
+      submittedAt: reviewState === "SUBMITTED" ? new Date() : null,
     },
   });
   return { updateId: update.id, expectedVersion: update.version };

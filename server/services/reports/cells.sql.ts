@@ -4,7 +4,7 @@ import type { ReportFilters } from "@/server/services/reports/cells";
 
 /** The report filters as SQL over c "Commitment", r "Recommendation" and s "State". */
 export function whereFilters(filters: ReportFilters) {
-  const parts: Prisma.Sql[] = [Prisma.sql`r.status = 'PUBLISHED'`];
+  const parts: Prisma.Sql[] = [Prisma.sql`r.publication = 'PUBLISHED'`];
   if (filters.sourceId) parts.push(Prisma.sql`r."sourceId" = ${filters.sourceId}::uuid`);
   if (filters.themeKey) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B" WHERE rt."A" = r.id AND t.key = ${filters.themeKey})`);

@@ -13,7 +13,7 @@ export const recommendationWithScaleSql = (recommendationId: string) => Prisma.s
                                                 'odihrLevel', st."odihrLevel", 'countsTowardsAverage', st."countsTowardsAverage") ORDER BY st.position)
               FROM "ScaleStatus" st WHERE st."scaleId" = r."scaleId") AS statuses
       FROM "Recommendation" r JOIN "Source" so ON so.id = r."sourceId"
-      WHERE r.id = ${recommendationId}::uuid AND r.status = 'PUBLISHED'`;
+      WHERE r.id = ${recommendationId}::uuid AND r.publication = 'PUBLISHED'`;
 
 /** Each State's cell of one recommendation, with the public part of its last accepted update until `asOfEnd`. */
 export const recommendationStatesSql = (filters: ReportFilters & { recommendationId: string }, asOfEnd: Date) => Prisma.sql`
@@ -25,7 +25,7 @@ export const recommendationStatesSql = (filters: ReportFilters & { recommendatio
       JOIN "State" s ON s.id = scored.state_id
       LEFT JOIN LATERAL (
         SELECT pu.id, pu.narrative FROM "ProgressUpdate" pu
-        WHERE pu."commitmentId" = scored.id AND pu.state = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
+        WHERE pu."commitmentId" = scored.id AND pu."reviewState" = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
         ORDER BY pu."reviewedAt" DESC LIMIT 1
       ) u ON true
       LEFT JOIN LATERAL (

@@ -16,7 +16,7 @@ async function world() {
       reference: `Z-${uniqueSuffix()}`,
       text: "Harmonize child protection systems",
       scaleId: first.scale.id,
-      status: "PUBLISHED",
+      publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: new Date("2020-01-31T00:00:00Z"),
       themes: { connect: [{ key: "protection" }] },
@@ -40,7 +40,7 @@ async function world() {
   }
   // A draft recommendation of the same source: never in any report.
   await db.recommendation.create({
-    data: { sourceId: first.source.id, reference: `DRAFT-${uniqueSuffix()}`, text: "Secret draft text", scaleId: first.scale.id, status: "DRAFT" },
+    data: { sourceId: first.source.id, reference: `DRAFT-${uniqueSuffix()}`, text: "Secret draft text", scaleId: first.scale.id, publication: "DRAFT" },
   });
 
   const at = await callerFor("FOCAL_POINT", "AT");
@@ -129,7 +129,7 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
         SELECT c."stateId", c."acceptedProgress" AS progress, st."countsTowardsAverage" AS counts, st."odihrLevel"::text AS odihr
         FROM "Commitment" c JOIN "Recommendation" r ON r.id = c."recommendationId" JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
         JOIN "State" s ON s.id = c."stateId"
-        WHERE r."sourceId" = ${first.source.id}::uuid AND r.status = 'PUBLISHED' AND s.kind = 'PARTICIPATING'
+        WHERE r."sourceId" = ${first.source.id}::uuid AND r.publication = 'PUBLISHED' AND s.kind = 'PARTICIPATING'
       ) c GROUP BY c."stateId"`;
     expect(byState).toHaveLength(matrix.states.length);
     for (const row of byState) {
@@ -248,7 +248,7 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     const dues = ["2019-05-31", "2020-11-30", "2018-01-31"];
     for (const [index, due] of dues.entries()) {
       const recommendation = await db.recommendation.create({
-        data: { sourceId: world.source.id, reference: `OV-${index}-${uniqueSuffix()}`, text: `Overdue ${index}`, scaleId: world.scale.id, status: "PUBLISHED", publishedAt: new Date(), dueDate: new Date(`${due}T00:00:00Z`) },
+        data: { sourceId: world.source.id, reference: `OV-${index}-${uniqueSuffix()}`, text: `Overdue ${index}`, scaleId: world.scale.id, publication: "PUBLISHED", publishedAt: new Date(), dueDate: new Date(`${due}T00:00:00Z`) },
       });
       const state = await db.state.findUniqueOrThrow({ where: { iso2: "AT" } });
       await db.commitment.create({

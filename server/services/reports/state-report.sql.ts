@@ -24,7 +24,7 @@ export const stateCommitmentsSql = (filters: ReportFilters & { stateId: string }
       JOIN "Source" so ON so.id = r."sourceId"
       LEFT JOIN LATERAL (
         SELECT max(pu."reviewedAt") AS reviewed_at FROM "ProgressUpdate" pu
-        WHERE pu."commitmentId" = scored.id AND pu.state = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
+        WHERE pu."commitmentId" = scored.id AND pu."reviewState" = 'ACCEPTED' AND pu."reviewedAt" <= ${asOfEnd}
       ) lu ON true
       LEFT JOIN LATERAL (
         SELECT x."statusId", x.rationale, x."isPublic" FROM "Assessment" x

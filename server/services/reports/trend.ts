@@ -37,7 +37,7 @@ export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInp
   const rows = await db.$queryRaw<(FigureRow & { period_end: Date; status_id: string | null })[]>(trendSql(input, ends));
   // The whole scale of the recommendations in the selection, so the legend shows every status.
   const statuses = await db.scaleStatus.findMany({
-    where: { scale: { recommendations: { some: { status: "PUBLISHED", ...(input.sourceId ? { sourceId: input.sourceId } : {}) } } } },
+    where: { scale: { recommendations: { some: { publication: "PUBLISHED", ...(input.sourceId ? { sourceId: input.sourceId } : {}) } } } },
     select: { id: true, key: true, label: true, position: true, odihrLevel: true, countsTowardsAverage: true },
     orderBy: [{ scaleId: "asc" }, { position: "asc" }],
   });
