@@ -3,7 +3,7 @@
 import { systemActor } from "@/server/services/core/system-actor";
 import crypto from "node:crypto";
 import { Prisma } from "@/prisma/generated/client";
-import { db, readRows } from "@/server/db/client";
+import { db, queryRows } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/services/audit";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
@@ -26,7 +26,7 @@ function hasPublishedPassword(passwordHash: string): Promise<boolean> {
 
 /** The demo accounts (active or not) whose password is still the published one. */
 export async function demoAccountsWithPublishedPassword(): Promise<{ id: string; email: string }[]> {
-  const rows = await readRows<{ id: string; email: string; passwordHash: string }>(
+  const rows = await queryRows<{ id: string; email: string; passwordHash: string }>(
     Prisma.sql`SELECT id, email, "passwordHash" FROM "User" WHERE email = ANY(${DEMO_EMAILS}::text[]) ORDER BY email`,
   );
   const published = await Promise.all(rows.map((row) => hasPublishedPassword(row.passwordHash)));

@@ -13,14 +13,8 @@ import {
 } from "@/server/schemas/commitments";
 import { getCommitment, getCommitmentHistory, getStatusAsOf } from "@/server/services/commitments";
 import { listCommitments } from "@/server/services/commitment-list";
-import {
-  acceptUpdate,
-  deleteDraft,
-  listReviewQueue,
-  returnUpdate,
-  submitUpdate,
-  writeUpdate,
-} from "@/server/services/progress-updates";
+import { deleteDraft, submitUpdate, writeUpdate } from "@/server/services/progress-updates/focal-point";
+import { acceptUpdate, listReviewQueue, returnUpdate } from "@/server/services/progress-updates/review";
 import { recordAssessment, setCommitmentDueDate } from "@/server/services/assessments";
 
 export const commitmentsRouter = router({

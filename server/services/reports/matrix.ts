@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { readRows } from "@/server/db/client";
+import { queryRows } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { FigureAccumulator, type OdihrLevel } from "@/server/services/compliance-figures";
 import type { StatusRow } from "@/server/services/reports/cells";
@@ -21,10 +21,10 @@ export async function getMatrix(_actor: Actor, rawInput: z.input<typeof ZMatrixI
   const input = ZMatrixInput.parse(rawInput);
   type Cell = { state_id: string; rec_id: string; status_id: string; progress: number; counts: boolean; odihr: OdihrLevel | null };
   const [cells, stateRows, recommendationRows, statusRows] = await Promise.all([
-    readRows<Cell>(matrixCellsSql(input)),
-    readRows<{ id: string; name: string; iso2: string; kind: string }>(allStatesSql()),
-    readRows<{ id: string; reference: string; text: string }>(matrixRecommendationsSql(input)),
-    readRows<StatusRow>(allStatusesSql()),
+    queryRows<Cell>(matrixCellsSql(input)),
+    queryRows<{ id: string; name: string; iso2: string; kind: string }>(allStatesSql()),
+    queryRows<{ id: string; reference: string; text: string }>(matrixRecommendationsSql(input)),
+    queryRows<StatusRow>(allStatusesSql()),
   ]);
 
   const stateFigures = new Map<string, FigureAccumulator>();

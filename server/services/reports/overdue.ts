@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { readRows } from "@/server/db/client";
+import { queryRows } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { startOfDayUtc, startOfTodayUtc } from "@/server/services/core/dates";
 import { overdueSql } from "@/server/services/reports/overdue.sql";
@@ -12,7 +12,7 @@ import { ZOverdueInput } from "@/server/schemas/reports";
 export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZOverdueInput>) {
   const input = ZOverdueInput.parse(rawInput);
   const day = input.asOf ? startOfDayUtc(input.asOf) : startOfTodayUtc();
-  const rows = await readRows<{
+  const rows = await queryRows<{
     state_id: string;
     name: string;
     iso2: string;

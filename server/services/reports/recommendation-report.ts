@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { readRows } from "@/server/db/client";
+import { queryRows } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { FigureAccumulator, type OdihrLevel } from "@/server/services/compliance-figures";
 import { endOfDayUtc, todayIsoUtc } from "@/server/services/core/dates";
@@ -18,7 +18,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
   const input = ZRecommendationReportInput.parse(rawInput);
   const asOfEnd = input.asOf ? endOfDayUtc(input.asOf) : new Date();
   const [recommendation, rows] = await Promise.all([
-    readRows<{
+    queryRows<{
       id: string;
       reference: string;
       text: string;
@@ -27,7 +27,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       themes: { key: string; label: string }[];
       statuses: StatusRow[];
     }>(recommendationWithScaleSql(input.recommendationId)).then((rows) => rows[0] ?? null),
-    readRows<{
+    queryRows<{
       state_id: string;
       name: string;
       iso2: string;

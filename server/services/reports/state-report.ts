@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { readRows } from "@/server/db/client";
+import { queryRows } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { FigureAccumulator, type OdihrLevel } from "@/server/services/compliance-figures";
@@ -18,8 +18,8 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
   const showInternal = isSecretariat(actor);
   const asOfEnd = input.asOf ? endOfDayUtc(input.asOf) : new Date();
   const [state, rows] = await Promise.all([
-    readRows<{ id: string; name: string; iso2: string; kind: "PARTICIPATING" | "PARTNER"; partnerGroup: string | null }>(reportStateSql(input.stateId)).then((rows) => rows[0] ?? null),
-    readRows<{
+    queryRows<{ id: string; name: string; iso2: string; kind: "PARTICIPATING" | "PARTNER"; partnerGroup: string | null }>(reportStateSql(input.stateId)).then((rows) => rows[0] ?? null),
+    queryRows<{
       commitment_id: string;
       rec_id: string;
       reference: string;
