@@ -89,7 +89,7 @@ export async function seedDemoData(db: Db) {
   source ??= await db.source.create({
     data: { ...ALLIANCE_2017_SOURCE, date: new Date(`${ALLIANCE_2017_SOURCE.date}T00:00:00Z`) },
   });
-  const { publishRecommendation } = await import("@/server/services/recommendations");
+  const { publishRecommendation } = await import("@/server/services/recommendations/publishing");
   for (const recommendation of ALLIANCE_2017_RECOMMENDATIONS) {
     const row = await db.recommendation.upsert({
       where: { sourceId_reference: { sourceId: source.id, reference: recommendation.reference } },
@@ -100,7 +100,7 @@ export async function seedDemoData(db: Db) {
         scaleId: scale.id,
         dueDate: new Date(`${recommendation.dueDate}T00:00:00Z`),
         addressAllParticipating: true,
-        themes: { connect: recommendation.themes.map((key) => ({ key })) },
+        themes: { create: recommendation.themes.map((key) => ({ theme: { connect: { key } } })) },
       },
       update: {},
     });

@@ -26,7 +26,7 @@ async function addRecommendation(
       publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: options.dueDate === undefined ? new Date("2031-06-30T00:00:00Z") : options.dueDate,
-      themes: { connect: (options.themeKeys ?? ["prevention"]).map((key) => ({ key })) },
+      themes: { create: (options.themeKeys ?? ["prevention"]).map((key) => ({ theme: { connect: { key } } })) },
     },
   });
   const first = world.scale.statuses[0]!;

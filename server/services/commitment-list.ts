@@ -188,8 +188,8 @@ function filtersFor(actor: Actor, input: z.output<typeof ZListCommitmentsInput>)
     // On r, not on c."recommendationId": PostgreSQL then checks the theme once per recommendation
     // while it walks them in reference order, instead of joining every commitment of the theme
     // and sorting them (0.7 ms instead of 50-90 ms for an analyst's page).
-    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B"
-      WHERE rt."A" = r.id AND t."key" = ${input.themeKey})`);
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "RecommendationTheme" rt JOIN "Theme" t ON t.id = rt."themeId"
+      WHERE rt."recommendationId" = r.id AND t."key" = ${input.themeKey})`);
   }
   if (input.overdue === true) filters.push(Prisma.sql`c."dueDate" < ${today} AND c."acceptedAt" IS NULL`);
   if (input.overdue === false) {

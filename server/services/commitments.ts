@@ -10,6 +10,7 @@ import {
   updateScope,
 } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
+import { themesOf, withThemes } from "@/server/services/recommendations/themes";
 import { endOfDayUtc, startOfTodayUtc } from "@/server/services/core/dates";
 
 const statusSelect = {
@@ -93,7 +94,7 @@ export async function getCommitment(actor: Actor, id: string) {
         dueDate: true,
         publication: true,
         source: { select: { id: true, title: true, kind: true, date: true, location: true, link: true } },
-        themes: { select: { key: true, label: true }, orderBy: { sortOrder: "asc" } },
+        themes: themesOf({ key: true, label: true }),
         scale: { select: { id: true, name: true, statuses: { select: statusSelect, orderBy: { position: "asc" } } } },
       },
     },
@@ -124,6 +125,7 @@ export async function getCommitment(actor: Actor, id: string) {
   const signedIn = actor.kind === "user";
   return {
     ...commitment,
+    recommendation: withThemes(commitment.recommendation),
     version: signedIn ? commitment.version : null,
     updatedAt: signedIn ? commitment.updatedAt : publicChangedAt(commitment),
     updatedById: undefined,

@@ -126,7 +126,7 @@ describe("publishing fans out one commitment per addressed State", () => {
   });
 
   it("is callable by the system (null actor) for the demo seed", async () => {
-    const { publishRecommendation } = await import("@/server/services/recommendations");
+    const { publishRecommendation } = await import("@/server/services/recommendations/publishing");
     const draft = await createDraft({ addressAllParticipating: false, addresseeStateIds: [(await stateByIso2("DE")).id] });
     expect(await publishRecommendation(systemActor("test"), { recommendationId: draft.id, expectedVersion: draft.version })).toEqual({ created: 1, total: 1 });
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: draft.id, action: "recommendation.published" } });

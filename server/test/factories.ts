@@ -83,7 +83,7 @@ export async function createPublishedCommitments(stateIso2s: string[], options: 
       publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: options.dueDate === undefined ? new Date("2030-12-31T00:00:00Z") : options.dueDate,
-      themes: { connect: [{ key: "children" }] },
+      themes: { create: [{ theme: { connect: { key: "children" } } }] },
     },
   });
   const first = scale.statuses[0]!;

@@ -7,7 +7,7 @@ export function whereFilters(filters: ReportFilters) {
   const parts: Prisma.Sql[] = [Prisma.sql`r.publication = 'PUBLISHED'`];
   if (filters.sourceId) parts.push(Prisma.sql`r."sourceId" = ${filters.sourceId}::uuid`);
   if (filters.themeKey) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B" WHERE rt."A" = r.id AND t.key = ${filters.themeKey})`);
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RecommendationTheme" rt JOIN "Theme" t ON t.id = rt."themeId" WHERE rt."recommendationId" = r.id AND t.key = ${filters.themeKey})`);
   }
   if (filters.stateGroup === "participating") parts.push(Prisma.sql`s.kind = 'PARTICIPATING'`);
   if (filters.stateGroup === "partners") parts.push(Prisma.sql`s.kind = 'PARTNER'`);

@@ -8,7 +8,7 @@ export const recommendationWithScaleSql = (recommendationId: string) => Prisma.s
       SELECT r.id, r.reference, r.text, ${sqlIsoDay(Prisma.sql`r."dueDate"`)} AS "dueDate",
              json_build_object('id', so.id, 'title', so.title) AS source,
              COALESCE((SELECT json_agg(json_build_object('key', t.key, 'label', t.label) ORDER BY t."sortOrder", t.id)
-                       FROM "_RecommendationToTheme" rt JOIN "Theme" t ON t.id = rt."B" WHERE rt."A" = r.id), '[]') AS themes,
+                       FROM "RecommendationTheme" rt JOIN "Theme" t ON t.id = rt."themeId" WHERE rt."recommendationId" = r.id), '[]') AS themes,
              (SELECT json_agg(json_build_object('id', st.id, 'key', st.key, 'label', st.label, 'position', st.position,
                                                 'odihrLevel', st."odihrLevel", 'countsTowardsAverage', st."countsTowardsAverage") ORDER BY st.position)
               FROM "ScaleStatus" st WHERE st."scaleId" = r."scaleId") AS statuses

@@ -19,7 +19,7 @@ async function world() {
       publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: new Date("2020-01-31T00:00:00Z"),
-      themes: { connect: [{ key: "protection" }] },
+      themes: { create: [{ theme: { connect: { key: "protection" } } }] },
     },
   });
   const notStarted = first.statuses.not_started!;
