@@ -1,5 +1,5 @@
 import type { ServiceActor } from "@/server/services/core/system-actor";
-import { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "@/prisma/generated/client";
 import type { Tx } from "@/server/db/client";
 
 export type AuditEntry = {
@@ -29,9 +29,9 @@ export function auditActor(actor: ServiceActor) {
 
 /**
  * The columns of an audit row with their SQL types: the one list both ways of writing one follow
- * (`recordAudit` through Prisma, `auditInsertSql` inside a single-statement write).
+ * (`recordAudit` through Prisma, `auditInsertSql` of audit.sql.ts inside a single-statement write).
  */
-const AUDIT_COLUMNS = {
+export const AUDIT_COLUMNS = {
   actorId: "uuid",
   actorEmail: "text",
   actorRole: "text",
@@ -43,8 +43,8 @@ const AUDIT_COLUMNS = {
   before: "jsonb",
   after: "jsonb",
 } as const;
-type AuditColumn = keyof typeof AUDIT_COLUMNS;
-const AUDIT_COLUMN_NAMES = Object.keys(AUDIT_COLUMNS) as AuditColumn[];
+export type AuditColumn = keyof typeof AUDIT_COLUMNS;
+export const AUDIT_COLUMN_NAMES = Object.keys(AUDIT_COLUMNS) as AuditColumn[];
 
 /** One audit row: who (from the actor), what, and the before/after snapshots. */
 function auditRow(actor: ServiceActor, entry: AuditEntry) {
@@ -56,32 +56,6 @@ function auditRow(actor: ServiceActor, entry: AuditEntry) {
     before: toJson(entry.before),
     after: toJson(entry.after),
   } satisfies Record<AuditColumn, unknown>;
-}
-
-/** An audit row written by SQL: what it records as SQL over the rows of `from` (a CTE of the statement). */
-export type AuditSqlEntry = { action: string; entityType: string; entityId: Prisma.Sql; before?: Prisma.Sql; after?: Prisma.Sql; from: Prisma.Sql };
-
-/**
- * The INSERT of audit rows inside one SQL statement (a data-modifying CTE), for writes that are one
- * statement on their hot path: the same columns and actor fields as `recordAudit`, one row per row of
- * each entry's `from`.
- */
-export function auditInsertSql(actor: ServiceActor, entries: AuditSqlEntry[]): Prisma.Sql {
-  const who = Object.fromEntries(Object.entries(auditActor(actor)).map(([column, value]) => [column, Prisma.sql`${value}`])) as Record<keyof ReturnType<typeof auditActor>, Prisma.Sql>;
-  const selects = entries.map((entry) => {
-    const values: Record<AuditColumn, Prisma.Sql> = {
-      ...who,
-      action: Prisma.sql`${entry.action}`,
-      entityType: Prisma.sql`${entry.entityType}`,
-      entityId: entry.entityId,
-      before: entry.before ?? Prisma.sql`NULL`,
-      after: entry.after ?? Prisma.sql`NULL`,
-    };
-    const typed = AUDIT_COLUMN_NAMES.map((column) => Prisma.sql`(${values[column]})::${Prisma.raw(AUDIT_COLUMNS[column])}`);
-    return Prisma.sql`SELECT ${Prisma.join(typed)} FROM ${entry.from}`;
-  });
-  const columns = Prisma.raw(AUDIT_COLUMN_NAMES.map((column) => `"${column}"`).join(", "));
-  return Prisma.sql`INSERT INTO "AuditEvent" (${columns}) ${Prisma.join(selects, " UNION ALL ")}`;
 }
 
 /**

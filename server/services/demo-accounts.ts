@@ -2,10 +2,10 @@
 // installation is a demo: npm start serves this machine only, and every page says so.
 import { systemActor } from "@/server/services/core/system-actor";
 import crypto from "node:crypto";
-import { Prisma } from "@/prisma/generated/client";
 import { db, queryRows } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/services/audit";
+import { accountsByEmailSql } from "@/server/services/demo-accounts.sql";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/db/seed-data/demo-accounts";
 
 const DEMO_EMAILS = DEMO_USERS.map((user) => user.email);
@@ -26,9 +26,7 @@ function hasPublishedPassword(passwordHash: string): Promise<boolean> {
 
 /** The demo accounts (active or not) whose password is still the published one. */
 export async function demoAccountsWithPublishedPassword(): Promise<{ id: string; email: string }[]> {
-  const rows = await queryRows<{ id: string; email: string; passwordHash: string }>(
-    Prisma.sql`SELECT id, email, "passwordHash" FROM "User" WHERE email = ANY(${DEMO_EMAILS}::text[]) ORDER BY email`,
-  );
+  const rows = await queryRows<{ id: string; email: string; passwordHash: string }>(accountsByEmailSql(DEMO_EMAILS));
   const published = await Promise.all(rows.map((row) => hasPublishedPassword(row.passwordHash)));
   return rows.filter((_, index) => published[index]).map(({ id, email }) => ({ id, email }));
 }

@@ -286,6 +286,25 @@ describe("audit trail", () => {
     }
   });
 
+  it("writes the same row, column for column, from a one-statement write (SQL) and a transaction (Prisma)", async () => {
+    const { world, at, analyst, commitmentId } = await setup(["AT"]);
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
+    await at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(world.statuses.planned!.id, { progress: 50 }) });
+    await at.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: 2 });
+    await analyst.caller.commitments.acceptUpdate({ updateId: draft.id, expectedVersion: 3, comment: "Fine" });
+    const events = await db.auditEvent.findMany({ where: { OR: [{ entityId: draft.id }, { entityId: commitmentId, action: "commitment.status_accepted" }] }, orderBy: { id: "asc" } });
+    const actorFields = ({ actorId, actorEmail, actorRole, actorStateId }: (typeof events)[number]) => ({ actorId, actorEmail, actorRole, actorStateId });
+    expect(events.map((event) => event.action)).toEqual(["update.draft_created", "update.draft_saved", "update.submitted", "update.accepted", "commitment.status_accepted"]);
+    // By SQL: the first draft and the acceptance; by Prisma: the edit and the submission.
+    expect(actorFields(events[0]!)).toEqual(actorFields(events[1]!));
+    expect(actorFields(events[0]!)).toEqual({ actorId: at.user.id, actorEmail: at.user.email, actorRole: "FOCAL_POINT", actorStateId: at.user.stateId });
+    expect(actorFields(events[3]!)).toEqual({ actorId: analyst.user.id, actorEmail: analyst.user.email, actorRole: "ANALYST", actorStateId: null });
+    expect(events[0]!.after).toMatchObject({ reviewState: "DRAFT", version: 1, progress: 40, commitmentId });
+    expect(events[1]!.before).toMatchObject({ reviewState: "DRAFT", version: 1, progress: 40 });
+    expect(events[3]).toMatchObject({ entityType: "ProgressUpdate", before: { reviewState: "SUBMITTED" }, after: { reviewState: "ACCEPTED", comment: "Fine" } });
+    expect(events[4]).toMatchObject({ entityType: "Commitment", after: { version: 2, updateId: draft.id, acceptedProgress: 50 } });
+  });
+
   it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
     const { world, at, commitmentId } = await setup(["AT"]);
     const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });

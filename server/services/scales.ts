@@ -8,6 +8,7 @@ import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
+import { lockScaleSql } from "@/server/services/scales.sql";
 import type { TCreateScaleInput, TGetScaleInput, TUpdateScaleInput } from "@/server/schemas/scales";
 
 export const scaleStatusSelect = {
@@ -87,8 +88,7 @@ export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput)
     return await db.$transaction(async (tx) => {
       // Serialises edits of one scale, and holds off recommendations that would start using it
       // (they take a share lock) while statuses may be removed.
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "StatusScale" WHERE "id" = ${input.id}::uuid FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ id: string }[]>(lockScaleSql(input.id, "update"));
       if (locked.length === 0) throw new DomainError("NOT_FOUND", "Status scale not found");
       const before = await tx.statusScale.findUniqueOrThrow({ where: { id: input.id }, select: scaleSelect });
 

@@ -12,6 +12,7 @@ import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 import { lastAuditedChange, staleEditError } from "@/server/services/core/conflict";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
+import { lockActiveAdminsSql } from "@/server/services/users.sql";
 import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/user-rules";
 import type {
   TGetUserInput,
@@ -96,8 +97,7 @@ function duplicateEmailError() {
  * cannot both succeed.
  */
 async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: string) {
-  const admins = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "active" = true FOR UPDATE`;
+  const admins = await tx.$queryRaw<{ id: string }[]>(lockActiveAdminsSql());
   if (!admins.some((admin) => admin.id !== userId)) throw new DomainError("BAD_REQUEST", message);
 }
 

@@ -1,7 +1,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import { v7 as uuidv7 } from "uuid";
 import type { UserActor } from "@/server/services/access";
-import { auditInsertSql } from "@/server/services/audit";
+import { auditInsertSql } from "@/server/services/audit.sql";
 import { sqlIsoTime } from "@/server/services/core/dates";
 import { TRANSITIONS } from "@/server/services/progress-updates/workflow";
 

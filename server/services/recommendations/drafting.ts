@@ -9,6 +9,7 @@ import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { DomainError } from "@/server/services/errors";
 import { recommendationDetailSelect } from "@/server/services/recommendations/reading";
 import { withThemes } from "@/server/services/recommendations/themes";
+import { lockScaleSql } from "@/server/services/scales.sql";
 import { recommendationMessages } from "@/server/schemas/recommendation-rules";
 import type { TCreateRecommendationInput, TDeleteRecommendationInput, TUpdateRecommendationInput } from "@/server/schemas/recommendations";
 
@@ -81,7 +82,7 @@ async function resolveScaleId(tx: Tx, scaleId: string | undefined) {
       fieldErrors: { scaleId: [scaleId ? "Unknown status scale" : "Choose a status scale"] },
     });
   }
-  await tx.$queryRaw`SELECT "id" FROM "StatusScale" WHERE "id" = ${scale.id}::uuid FOR SHARE`;
+  await tx.$queryRaw(lockScaleSql(scale.id, "share"));
   return scale.id;
 }
 
