@@ -16,8 +16,8 @@ export function roundPercent(value: number | null): number | null {
 }
 const share = (figures: Figures) => roundPercent(figures.shareImplemented === null ? null : figures.shareImplemented * 100);
 const mean = (figures: Figures) => roundPercent(figures.meanProgress);
-/** YYYY-MM-DD of a Date or of an ISO string (as the reports give their dates). */
-const day = (date: Date | string | null) => (date === null ? null : typeof date === "string" ? date.slice(0, 10) : date.toISOString().slice(0, 10));
+/** YYYY-MM-DD of an ISO date or time (every report gives its dates as ISO strings). */
+const day = (date: string | null) => (date === null ? null : date.slice(0, 10));
 
 const GROUP_LABELS = { participating: "Participating States", partners: "Partners for Co-operation", all: "All States" } as const;
 

@@ -12,7 +12,8 @@ export type ReportFilters = z.output<typeof ZReportFilters>;
 /** A status of a scale as the reports list it. */
 export type StatusRow = { id: string; key: string; label: string; position: number; odihrLevel: OdihrLevel | null; countsTowardsAverage: boolean };
 
-// Dates in report rows travel as ISO strings made by PostgreSQL (sqlIsoDay, sqlIsoTime): long lists
-// of Date objects cost more to parse and to serialise (superjson records every one) than the query.
+// Every date in a report travels as an ISO string (YYYY-MM-DD for calendar dates, the full ISO time
+// otherwise), most made by PostgreSQL (sqlIsoDay, sqlIsoTime): long lists of Date objects cost more to
+// parse and to serialise (superjson records every one) than the query.
 /** `isOverdue` of commitments.ts for ISO strings: due before `today` (YYYY-MM-DD) and never accepted. */
 export const isOverdueOn = (dueDate: string | null, acceptedAt: string | null, today: string) => dueDate !== null && dueDate < today && acceptedAt === null;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { queryRows } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
-import { startOfDayUtc, startOfTodayUtc } from "@/server/services/core/dates";
+import { isoDay, startOfDayUtc, startOfTodayUtc } from "@/server/services/core/dates";
 import { overdueSql } from "@/server/services/reports/overdue.sql";
 import { ZOverdueInput } from "@/server/schemas/reports";
 
@@ -49,5 +49,5 @@ export async function getOverdue(_actor: Actor, rawInput: z.input<typeof ZOverdu
     });
   }
   const states = [...groups.values()];
-  return { filters: input, asOf: day, total: states.reduce((sum, state) => sum + state.total, 0), states };
+  return { filters: input, asOf: isoDay(day), total: states.reduce((sum, state) => sum + state.total, 0), states };
 }

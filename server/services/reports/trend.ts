@@ -46,7 +46,7 @@ export async function getTrend(_actor: Actor, rawInput: z.input<typeof ZTrendInp
     const atEnd = rows.filter((row) => row.period_end.getTime() === end.getTime());
     const total = atEnd.find((row) => row.status_id === null);
     return {
-      periodEnd: end,
+      periodEnd: end.toISOString(),
       label: periodLabel(end, input.granularity),
       byStatus: Object.fromEntries(atEnd.filter((row) => row.status_id !== null).map((row) => [statusById.get(row.status_id!)!.key, row.commitments])) as Record<string, number>,
       figures: total ? figuresFromRow(total) : figuresFromRow({ commitments: 0, counted: 0, implemented: 0, meanProgress: null, odihrFully: 0, odihrMostly: 0, odihrPartially: 0, odihrNot: 0, odihrNotRated: 0 }),
