@@ -139,7 +139,7 @@ async function seedRecommendations(client: pg.Client) {
   );
   // One or two themes each.
   await client.query(
-    `INSERT INTO "_RecommendationToTheme" ("A", "B")
+    `INSERT INTO "RecommendationTheme" ("recommendationId", "themeId")
      SELECT r.id, t.id FROM bench_rec r JOIN (SELECT id, row_number() OVER (ORDER BY "sortOrder") - 1 AS ord FROM "Theme") t
        ON t.ord = r.n % 6 OR (r.n % 3 = 0 AND t.ord = (r.n / 6) % 6)
      ON CONFLICT DO NOTHING`,
@@ -274,7 +274,7 @@ async function main() {
       }
       await restoreBulkIndexes(client, saved, (label) => bar.update(step++, label));
       bar.update(step, "vacuum analyze");
-      await client.query(`VACUUM (ANALYZE) "Commitment", "ProgressUpdate", "CommitmentStatusChange", "AuditEvent", "Recommendation", "_RecommendationToTheme", "User", "State"`);
+      await client.query(`VACUUM (ANALYZE) "Commitment", "ProgressUpdate", "CommitmentStatusChange", "AuditEvent", "Recommendation", "RecommendationTheme", "User", "State"`);
       bar.finish("done");
 
       const { rows } = await client.query<{ table: string; rows: string }>(

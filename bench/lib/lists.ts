@@ -4,6 +4,7 @@
 import type pg from "pg";
 import type { listCommitments } from "@/server/services/commitment-list";
 import type { AppClient } from "@/bench/lib/http";
+import { encodeCursor } from "@/server/services/core/cursor";
 
 type ListPage = Awaited<ReturnType<typeof listCommitments>>;
 
@@ -40,7 +41,7 @@ async function lastPageCursor(pool: pg.Pool, stateId: string | null, total: numb
   );
   const row = rows[0];
   if (!row) return null;
-  return Buffer.from(JSON.stringify({ sort: BASE_INPUT.sort, direction: BASE_INPUT.direction, value: row.reference, id: row.id })).toString("base64url");
+  return encodeCursor({ sort: BASE_INPUT.sort, direction: BASE_INPUT.direction, value: row.reference, id: row.id });
 }
 
 export type ListSetup = { cases: ListCase[]; notes: string[]; totals: Record<string, number> };

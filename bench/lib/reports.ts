@@ -2,7 +2,11 @@
 // one hand-written SQL query through `pg` that computes the same figures, the physical limit.
 import type pg from "pg";
 import type { Figures } from "@/server/shared/figures";
-import type { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
+import type { getMatrix } from "@/server/services/reports/matrix";
+import type { getOverdue } from "@/server/services/reports/overdue";
+import type { getRecommendationReport } from "@/server/services/reports/recommendation-report";
+import type { getStateReport } from "@/server/services/reports/state-report";
+import type { getTrend } from "@/server/services/reports/trend";
 import type { AppClient } from "@/bench/lib/http";
 import { close } from "@/bench/lib/stats";
 import { OVERDUE_PER_STATE } from "@/server/schemas/reports";

@@ -8,6 +8,7 @@ import type { Context } from "@/server/api/trpc";
 import { PROCEDURE_ACCESS } from "@/server/api/procedure-access";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { contextFor, createPublishedCommitments, createTestUser, stateByIso2, visitorContext } from "@/server/test/factories";
+import { encodeCursor } from "@/server/services/core/cursor";
 
 // T08 / T13 / T22: hostile values in every field of every public procedure, sent through the real
 // tRPC HTTP handler (superjson, the router, the error formatter) as a visitor, a focal point and an
@@ -38,7 +39,6 @@ function objectShape(schema: z.ZodType | undefined): Record<string, z.ZodType> |
   return null;
 }
 
-const cursor = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 const SOME_ID = "0195b0a0-0000-7000-8000-000000000000";
 
 /** Values nobody should send; each must be refused (or harmlessly accepted), never a 5xx. */
@@ -82,7 +82,7 @@ const HOSTILE: [string, unknown][] = [
   ["Set", new Set([1])],
   ["nil uuid", "00000000-0000-0000-0000-000000000000"],
   ["max uuid", "ffffffff-ffff-ffff-ffff-ffffffffffff"],
-  ["cursor with NUL", cursor({ sort: "reference", direction: "asc", value: "\u0000", id: SOME_ID })],
+  ["cursor with NUL", encodeCursor({ sort: "reference", direction: "asc", value: "\u0000", id: SOME_ID })],
 ];
 
 /** Cursors made by hand: every sort and direction, with values the server never writes. */
@@ -109,11 +109,11 @@ function craftedCursors(): [string, string][] {
   const found: [string, string][] = [];
   for (const sort of COMMITMENT_SORTS) {
     for (const direction of ["asc", "desc"]) {
-      for (const value of values) found.push([`${sort} ${direction} ${JSON.stringify(value).slice(0, 30)}`, cursor({ sort, direction, value, id: SOME_ID })]);
+      for (const value of values) found.push([`${sort} ${direction} ${JSON.stringify(value).slice(0, 30)}`, encodeCursor({ sort, direction, value, id: SOME_ID })]);
     }
   }
-  for (const r of ["\u0000", "\ud800", "x".repeat(50), ""]) found.push([`recommendation cursor ${JSON.stringify(r).slice(0, 20)}`, cursor({ r, i: SOME_ID })]);
-  found.push(["not base64", "%%%"], ["not JSON", Buffer.from("{").toString("base64url")], ["JSON array", cursor([1, 2])]);
+  for (const r of ["\u0000", "\ud800", "x".repeat(50), ""]) found.push([`recommendation cursor ${JSON.stringify(r).slice(0, 20)}`, encodeCursor({ r, i: SOME_ID })]);
+  found.push(["not base64", "%%%"], ["not JSON", Buffer.from("{").toString("base64url")], ["JSON array", encodeCursor([1, 2])]);
   return found;
 }
 
@@ -246,7 +246,7 @@ describe("hostile input to every public procedure and every query (T08, T13, T22
       fc.constantFrom(...HOSTILE.map(([, value]) => value)),
       fc
         .record({ sort: fc.constantFrom(...COMMITMENT_SORTS), direction: fc.constantFrom("asc", "desc"), value: fc.oneof(fc.string({ unit: "binary" }), fc.double(), fc.integer(), fc.date({ noInvalidDate: false }).map((date) => (Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString()))), id: fc.uuid() })
-        .map(cursor),
+        .map(encodeCursor),
     );
     const target = fc.constantFrom(...withFields).chain(({ path, fields }) => fc.record({ path: fc.constant(path), field: fc.constantFrom(...fields), value: hostileValue, actor: fc.constantFrom(...actors.keys()) }));
     await fc.assert(

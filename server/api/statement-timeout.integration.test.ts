@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import superjson from "superjson";
 import { Prisma } from "@/prisma/generated/client";
 import type { Context } from "@/server/api/trpc";
-import { db, readRows } from "@/server/db/client";
+import { db, queryRows } from "@/server/db/client";
 import { isDatabaseTimeout } from "@/server/services/errors";
 import { GET as exportRoute } from "@/app/api/reports/export/route";
 import { contextFor, createPublishedCommitments, createTestUser, visitorContext } from "@/server/test/factories";
@@ -26,9 +26,9 @@ function trpc(path: string, input: unknown, context: Context, method: "GET" | "P
 }
 
 describe("statement timeout (T22)", () => {
-  it("T22 the pool's statement_timeout cancels a slow query, through readRows and through Prisma", async () => {
+  it("T22 the pool's statement_timeout cancels a slow query, through queryRows and through Prisma", async () => {
     const started = Date.now();
-    const viaPool = await readRows(Prisma.sql`SELECT pg_sleep(5)`).catch((error: unknown) => error);
+    const viaPool = await queryRows(Prisma.sql`SELECT pg_sleep(5)`).catch((error: unknown) => error);
     const viaPrisma = await db.$queryRaw`SELECT pg_sleep(5)`.catch((error: unknown) => error);
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(isDatabaseTimeout(viaPool)).toBe(true);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { Prisma } from "@/prisma/generated/client";
-import { readRows } from "@/server/db/client";
+import { queryRows } from "@/server/db/client";
 import type { UserActor } from "@/server/services/access";
 import { SESSION_ABSOLUTE_SECONDS } from "@/server/auth/session-config";
 
@@ -36,7 +36,7 @@ export async function loadActor(token: JWT | null, requestId: string | null): Pr
   if (!claims) return null;
   if (Date.now() / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
   // Every signed-in request runs this: one statement, straight on the pool.
-  const [user] = await readRows<{
+  const [user] = await queryRows<{
     id: string;
     email: string;
     name: string;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prisma } from "@/prisma/generated/client";
-import { db, readRows } from "@/server/db/client";
+import { db, queryRows } from "@/server/db/client";
 import { resolveSessionSecret } from "@/server/cli/session-secret";
 import { UserFacingError } from "@/server/cli/user-facing-error";
 import { runTestDdl } from "@/server/test/sql";
@@ -12,13 +12,13 @@ const MIGRATIONS = path.resolve(import.meta.dirname, "..", "..", "prisma", "migr
 
 /** What a dump of the database holds: every row of every table, as text. */
 async function dumpEveryTable(): Promise<string> {
-  const tables = await readRows<{ name: string }>(
+  const tables = await queryRows<{ name: string }>(
     Prisma.sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
   );
   expect(tables.map((table) => table.name)).toContain("AppSetting");
   let dump = "";
   for (const { name } of tables) {
-    const rows = await readRows<{ row: string }>(Prisma.sql`SELECT row_to_json(t)::text AS row FROM ${Prisma.raw(`"${name.replaceAll('"', '""')}"`)} t`);
+    const rows = await queryRows<{ row: string }>(Prisma.sql`SELECT row_to_json(t)::text AS row FROM ${Prisma.raw(`"${name.replaceAll('"', '""')}"`)} t`);
     dump += rows.map((row) => row.row).join("\n");
   }
   return dump;

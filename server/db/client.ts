@@ -37,7 +37,7 @@ function createPool() {
     // by TCP keepalive; without it a query on such a connection could wait for many minutes.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
-    // Sent as session settings when each connection opens, so they hold for Prisma and readRows
+    // Sent as session settings when each connection opens, so they hold for Prisma and queryRows
     // alike; 0 leaves PostgreSQL's own (no limit).
     ...(STATEMENT_TIMEOUT_MS > 0 ? { statement_timeout: STATEMENT_TIMEOUT_MS } : {}),
     // A transaction left open (a crashed request) must not hold its locks for ever.
@@ -72,21 +72,18 @@ if (process.env.NODE_ENV !== "production") {
 }
 
 /**
- * Runs a read-only SQL query built with `Prisma.sql` (values always bound as parameters) straight
- * on the pool and returns its rows as `pg` parses them. The reports use it for their large
- * aggregate results, where mapping every row through Prisma costs more than the query itself.
+ * Runs one SQL statement built with `Prisma.sql` (values always bound as parameters) straight on
+ * the pool Prisma also uses, and returns its rows as `pg` parses them. For the reports' large
+ * aggregate reads, where mapping every row through Prisma costs more than the query itself, and for
+ * the few writes that are one statement on their hot path (data-modifying CTEs, atomic on their own:
+ * never part of a Prisma transaction). The SQL lives in `*.sql.ts` modules beside each service.
  * Column types: uuid and text are strings, int and float8 numbers, timestamptz Dates, json parsed;
  * select `date` columns as text (`sqlIsoDay`) so they do not depend on the server's time zone.
  */
-export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+export async function queryRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const result = await pool.query(query.text, query.values as unknown[]);
   return result.rows as Row[];
 }
-
-/** A `date` column as YYYY-MM-DD text, formatted by PostgreSQL. */
-export const sqlIsoDay = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
-/** A `timestamptz` column as ISO 8601 UTC text with milliseconds, as `Date.toISOString()` writes it. */
-export const sqlIsoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -95,10 +92,4 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export async function closeDatabase(): Promise<void> {
   await db.$disconnect();
   await pool.end();
-}
-
-/** Whether a `pg` error is a unique violation (of the named constraint or index, when given). */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const { code, constraint: violated } = (error ?? {}) as { code?: unknown; constraint?: unknown };
-  return code === "23505" && (constraint === undefined || violated === constraint);
 }

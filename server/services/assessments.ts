@@ -5,15 +5,13 @@ import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { findCommitmentInScope } from "@/server/services/commitments";
 import { DomainError } from "@/server/services/errors";
+import { rowChange, staleEditError } from "@/server/services/core/conflict";
+import { startOfDayUtc } from "@/server/services/core/dates";
 import type { TRecordAssessmentInput, TSetDueDateInput } from "@/server/schemas/commitments";
 
 async function staleCommitment(commitmentId: string) {
   const row = await db.commitment.findUnique({ where: { id: commitmentId }, select: { updatedById: true, updatedAt: true } });
-  const who = row?.updatedById ? (await db.user.findUnique({ where: { id: row.updatedById }, select: { name: true } }))?.name ?? null : null;
-  const when = (row?.updatedAt ?? new Date()).toISOString();
-  return new DomainError("CONFLICT", `This commitment was changed by ${who ?? "someone else"} at ${when}. Reload to see the latest version.`, {
-    conflict: { changedBy: who, changedAt: when },
-  });
+  return staleEditError(db, "commitment", rowChange(row));
 }
 
 /** Records the secretariat's independent rating of a commitment, kept beside the State's status. */
@@ -47,7 +45,7 @@ export async function recordAssessment(actor: Actor, input: TRecordAssessmentInp
 export async function setCommitmentDueDate(actor: Actor, input: TSetDueDateInput) {
   if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can change due dates.");
   const commitment = await findCommitmentInScope(actor, input.commitmentId, { id: true, dueDate: true });
-  const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
+  const dueDate = input.dueDate ? startOfDayUtc(input.dueDate) : null;
   return db.$transaction(async (tx) => {
     const { count } = await tx.commitment.updateMany({
       where: { id: commitment.id, version: input.expectedVersion },

@@ -28,6 +28,25 @@ export function auditActor(actor: ServiceActor) {
   };
 }
 
+/**
+ * The columns of an audit row with their SQL types: the one list both ways of writing one follow
+ * (`recordAudit` through Prisma, `auditInsertSql` of audit.sql.ts inside a single-statement write).
+ */
+export const AUDIT_COLUMNS = {
+  actorId: "uuid",
+  actorEmail: "text",
+  actorRole: "text",
+  actorStateId: "uuid",
+  requestId: "text",
+  action: "text",
+  entityType: "text",
+  entityId: "text",
+  before: "jsonb",
+  after: "jsonb",
+} as const;
+export type AuditColumn = keyof typeof AUDIT_COLUMNS;
+export const AUDIT_COLUMN_NAMES = Object.keys(AUDIT_COLUMNS) as AuditColumn[];
+
 /** One audit row: who (from the actor), what, and the before/after snapshots. */
 function auditRow(actor: ServiceActor, entry: AuditEntry) {
   return {
@@ -37,7 +56,7 @@ function auditRow(actor: ServiceActor, entry: AuditEntry) {
     entityId: entry.entityId,
     before: toJson(entry.before),
     after: toJson(entry.after),
-  };
+  } satisfies Record<AuditColumn, unknown>;
 }
 
 /**

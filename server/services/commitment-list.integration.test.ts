@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitments";
 import { addPublishedRecommendation, callerAs, callerFor, createPublishedCommitments, stateByIso2, uniqueSuffix } from "@/server/test/factories";
+import { encodeCursor } from "@/server/services/core/cursor";
 
 type World = Awaited<ReturnType<typeof createPublishedCommitments>>;
 type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
@@ -151,9 +152,9 @@ describe("commitments.list: sorting and keyset paging", () => {
     await expect(analyst.caller.commitments.list({ sourceId, sort: "progress", limit: 2, cursor: first.nextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(analyst.caller.commitments.list({ sourceId, sort: "dueDate", direction: "desc", limit: 2, cursor: first.nextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(analyst.caller.commitments.list({ sourceId, cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const forged = Buffer.from(JSON.stringify({ sort: "reference", direction: "asc", value: { $gt: "" }, id: "x' OR 1=1" })).toString("base64url");
+    const forged = encodeCursor({ sort: "reference", direction: "asc", value: { $gt: "" }, id: "x' OR 1=1" });
     await expect(analyst.caller.commitments.list({ sourceId, cursor: forged })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const wrongType = Buffer.from(JSON.stringify({ sort: "progress", direction: "asc", value: "forty", id: crypto.randomUUID() })).toString("base64url");
+    const wrongType = encodeCursor({ sort: "progress", direction: "asc", value: "forty", id: crypto.randomUUID() });
     await expect(analyst.caller.commitments.list({ sourceId, sort: "progress", cursor: wrongType })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(analyst.caller.commitments.list({ sourceId, limit: 101 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(analyst.caller.commitments.list({ sourceId, sort: "random" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -192,7 +193,7 @@ async function expectedByReference(pattern: string, direction: "asc" | "desc", s
 
 /** A cursor as the list encodes it, for the row just before `row` (what the bench computes in SQL). */
 function cursorAfter(row: { reference: string; id: string }, direction: "asc" | "desc" = "asc") {
-  return Buffer.from(JSON.stringify({ sort: "reference", direction, value: row.reference, id: row.id })).toString("base64url");
+  return encodeCursor({ sort: "reference", direction, value: row.reference, id: row.id });
 }
 
 describe("commitments.list: keyset paging by reference across equal references", () => {

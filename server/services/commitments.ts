@@ -11,6 +11,8 @@ import {
   updateScope,
 } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
+import { themesOf, withThemes } from "@/server/services/recommendations/themes";
+import { endOfDayUtc, startOfTodayUtc } from "@/server/services/core/dates";
 
 const statusSelect = {
   id: true,
@@ -41,11 +43,6 @@ export const commitmentSummarySelect = {
     },
   },
 } as const;
-
-/** UTC midnight of today: dates are calendar dates, compared in UTC. */
-export function startOfTodayUtc(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 /** Overdue: the due date has passed and no update has been accepted. */
 export function isOverdue(commitment: { dueDate: Date | null; acceptedAt: Date | null }, now = new Date()) {
@@ -98,7 +95,7 @@ export async function getCommitment(actor: Actor, id: string) {
         dueDate: true,
         publication: true,
         source: { select: { id: true, title: true, kind: true, date: true, location: true, link: true } },
-        themes: { select: { key: true, label: true }, orderBy: { sortOrder: "asc" } },
+        themes: themesOf({ key: true, label: true }),
         scale: { select: { id: true, name: true, statuses: { select: statusSelect, orderBy: { position: "asc" } } } },
       },
     },
@@ -129,6 +126,7 @@ export async function getCommitment(actor: Actor, id: string) {
   const signedIn = actor.kind === "user";
   return {
     ...commitment,
+    recommendation: withThemes(commitment.recommendation),
     version: signedIn ? commitment.version : null,
     updatedAt: signedIn ? commitment.updatedAt : publicChangedAt(commitment),
     updatedById: undefined,
@@ -266,9 +264,8 @@ export async function getCommitmentHistory(actor: Actor, id: string): Promise<Ti
 /** The accepted status at the end of calendar day `date` (UTC), or null before the commitment existed. */
 export async function getStatusAsOf(actor: Actor, id: string, date: string) {
   await findCommitmentInScope(actor, id, { id: true });
-  const endOfDay = new Date(`${date}T23:59:59.999Z`);
   const change = await db.commitmentStatusChange.findFirst({
-    where: { commitmentId: id, effectiveAt: { lte: endOfDay } },
+    where: { commitmentId: id, effectiveAt: { lte: endOfDayUtc(date) } },
     orderBy: { effectiveAt: "desc" },
     select: { effectiveAt: true, progress: true, status: { select: statusSelect } },
   });

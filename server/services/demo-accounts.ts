@@ -3,8 +3,7 @@
 import "server-only";
 import { systemActor } from "@/server/services/core/system-actor";
 import crypto from "node:crypto";
-import { Prisma } from "@/prisma/generated/client";
-import { db, readRows } from "@/server/db/client";
+import { db, queryRows } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/services/audit";
 
@@ -17,6 +16,7 @@ export const DEMO_USERS = [
   { email: "focal.it@demo.test", name: "Marco Rossi", role: "FOCAL_POINT", state: "IT" },
   { email: "focal.de@demo.test", name: "Jonas Weber", role: "FOCAL_POINT", state: "DE" },
 ] as const;
+import { accountsByEmailSql } from "@/server/services/demo-accounts.sql";
 
 const DEMO_EMAILS = DEMO_USERS.map((user) => user.email);
 
@@ -36,9 +36,7 @@ function hasPublishedPassword(passwordHash: string): Promise<boolean> {
 
 /** The demo accounts (active or not) whose password is still the published one. */
 export async function demoAccountsWithPublishedPassword(): Promise<{ id: string; email: string }[]> {
-  const rows = await readRows<{ id: string; email: string; passwordHash: string }>(
-    Prisma.sql`SELECT id, email, "passwordHash" FROM "User" WHERE email = ANY(${DEMO_EMAILS}::text[]) ORDER BY email`,
-  );
+  const rows = await queryRows<{ id: string; email: string; passwordHash: string }>(accountsByEmailSql(DEMO_EMAILS));
   const published = await Promise.all(rows.map((row) => hasPublishedPassword(row.passwordHash)));
   return rows.filter((_, index) => published[index]).map(({ id, email }) => ({ id, email }));
 }

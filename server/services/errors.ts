@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/server/services/core/unique-violation";
 
 export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST" | "UNAUTHORIZED";
 
@@ -61,12 +62,8 @@ function findInCauses<T>(error: unknown, pick: (candidate: { code?: unknown; kin
  */
 export function isConstraintConflict(error: unknown): boolean {
   return (
-    findInCauses(error, ({ code, kind }) =>
-      code === "23505" || code === "23503" || code === "P2002" || code === "P2003" ||
-      kind === "UniqueConstraintViolation" || kind === "ForeignKeyConstraintViolation"
-        ? true
-        : undefined,
-    ) ?? false
+    isUniqueViolation(error) ||
+    (findInCauses(error, ({ code, kind }) => (code === "23503" || code === "P2003" || kind === "ForeignKeyConstraintViolation" ? true : undefined)) ?? false)
   );
 }
 

@@ -138,6 +138,7 @@ describe("the review workflow", () => {
 
 describe("the state machine: every transition from every state", () => {
   const transitions = ["edit", "submit", "delete", "accept", "return"] as const;
+  const done = { edit: "edited", submit: "submitted", delete: "deleted", accept: "accepted", return: "returned" };
   const allowed: Record<string, string[]> = {
     DRAFT: ["edit", "submit", "delete"],
     SUBMITTED: ["accept", "return"],
@@ -170,14 +171,37 @@ describe("the state machine: every transition from every state", () => {
           await expect(attempt()).resolves.toBeTruthy();
         } else {
           // The secretariat never sees a State's drafts: reviewing one looks like a missing update.
-          const code = from === "DRAFT" ? "NOT_FOUND" : "BAD_REQUEST";
-          await expect(attempt()).rejects.toMatchObject({ code });
+          const refusal = from === "DRAFT" ? { code: "NOT_FOUND" } : { code: "BAD_REQUEST", message: expect.stringMatching(`^This update cannot be ${done[transition]}: it is `) };
+          await expect(attempt()).rejects.toMatchObject(refusal);
           const after = await db.progressUpdate.findUniqueOrThrow({ where: { id: made.id } });
           expect(after).toEqual(before);
         }
       });
     }
   }
+});
+
+describe("the transition guard is the write itself", () => {
+  it("refuses a transition whose starting state changed behind the caller's version, for the focal point and the secretariat", async () => {
+    const { world, at, analyst, commitmentId } = await setup(["AT"]);
+    const statusId = world.statuses.in_progress!.id;
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(statusId) });
+    // Another writer moved the state without a new version (what a race between a check and a write looks like).
+    await db.progressUpdate.update({ where: { id: draft.id }, data: { reviewState: "SUBMITTED" } });
+    const submittedRow = await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } });
+    await expect(
+      at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(statusId, { progress: 90 }) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot be edited: it is submitted") });
+    await expect(at.caller.commitments.deleteDraft({ updateId: draft.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(submittedRow);
+
+    await db.progressUpdate.update({ where: { id: draft.id }, data: { reviewState: "RETURNED" } });
+    const returnedRow = await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } });
+    await expect(analyst.caller.commitments.acceptUpdate({ updateId: draft.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("it is returned") });
+    await expect(analyst.caller.commitments.returnUpdate({ updateId: draft.id, expectedVersion: 1, comment: "Again" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(returnedRow);
+    expect(await db.auditEvent.count({ where: { entityType: "ProgressUpdate", entityId: draft.id } })).toBe(1);
+  });
 });
 
 describe("concurrency (T15)", () => {
@@ -260,6 +284,25 @@ describe("audit trail", () => {
       await runTestDdl(`DROP TRIGGER ${trigger} ON "AuditEvent"`);
       await runTestDdl(`DROP FUNCTION ${trigger}()`);
     }
+  });
+
+  it("writes the same row, column for column, from a one-statement write (SQL) and a transaction (Prisma)", async () => {
+    const { world, at, analyst, commitmentId } = await setup(["AT"]);
+    const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
+    await at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(world.statuses.planned!.id, { progress: 50 }) });
+    await at.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: 2 });
+    await analyst.caller.commitments.acceptUpdate({ updateId: draft.id, expectedVersion: 3, comment: "Fine" });
+    const events = await db.auditEvent.findMany({ where: { OR: [{ entityId: draft.id }, { entityId: commitmentId, action: "commitment.status_accepted" }] }, orderBy: { id: "asc" } });
+    const actorFields = ({ actorId, actorEmail, actorRole, actorStateId }: (typeof events)[number]) => ({ actorId, actorEmail, actorRole, actorStateId });
+    expect(events.map((event) => event.action)).toEqual(["update.draft_created", "update.draft_saved", "update.submitted", "update.accepted", "commitment.status_accepted"]);
+    // By SQL: the first draft and the acceptance; by Prisma: the edit and the submission.
+    expect(actorFields(events[0]!)).toEqual(actorFields(events[1]!));
+    expect(actorFields(events[0]!)).toEqual({ actorId: at.user.id, actorEmail: at.user.email, actorRole: "FOCAL_POINT", actorStateId: at.user.stateId });
+    expect(actorFields(events[3]!)).toEqual({ actorId: analyst.user.id, actorEmail: analyst.user.email, actorRole: "ANALYST", actorStateId: null });
+    expect(events[0]!.after).toMatchObject({ reviewState: "DRAFT", version: 1, progress: 40, commitmentId });
+    expect(events[1]!.before).toMatchObject({ reviewState: "DRAFT", version: 1, progress: 40 });
+    expect(events[3]).toMatchObject({ entityType: "ProgressUpdate", before: { reviewState: "SUBMITTED" }, after: { reviewState: "ACCEPTED", comment: "Fine" } });
+    expect(events[4]).toMatchObject({ entityType: "Commitment", after: { version: 2, updateId: draft.id, acceptedProgress: 50 } });
   });
 
   it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {

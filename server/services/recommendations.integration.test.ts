@@ -120,7 +120,7 @@ describe("publishing fans out one commitment per addressed State", () => {
   });
 
   it("is callable by the system (null actor) for the demo seed", async () => {
-    const { publishRecommendation } = await import("@/server/services/recommendations");
+    const { publishRecommendation } = await import("@/server/services/recommendations/publishing");
     const draft = await createDraft({ addressAllParticipating: false, addresseeStateIds: [(await stateByIso2("DE")).id] });
     expect(await publishRecommendation(systemActor("test"), { recommendationId: draft.id, expectedVersion: draft.version })).toEqual({ created: 1, total: 1 });
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: draft.id, action: "recommendation.published" } });
@@ -134,7 +134,7 @@ describe("publishing fans out one commitment per addressed State", () => {
     const edited = await analyst.caller.recommendations.update({ id: draft.id, expectedVersion: draft.version, text: "Edited text." });
     await expect(
       admin.caller.recommendations.publish({ recommendationId: draft.id, expectedVersion: draft.version }),
-    ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: analyst.user.email } } } });
+    ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: analyst.user.name } } } });
     expect(await db.commitment.count({ where: { recommendationId: draft.id } })).toBe(0);
     expect((await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } })).version).toBe(edited.version);
   });
@@ -308,7 +308,7 @@ describe("editing drafts", () => {
     const error = await analyst.caller.recommendations
       .update({ id: draft.id, expectedVersion: draft.version, text: "Second edit" })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: admin.user.email } } } });
+    expect(error).toMatchObject({ code: "CONFLICT", cause: { details: { conflict: { changedBy: admin.user.name } } } });
     const changedAt = (error as { cause: { details: { conflict: { changedAt: string } } } }).cause.details.conflict.changedAt;
     expect(Number.isNaN(Date.parse(changedAt))).toBe(false);
     expect((await db.recommendation.findUniqueOrThrow({ where: { id: draft.id } })).text).toBe("First edit");

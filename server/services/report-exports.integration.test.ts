@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { buildExport } from "@/server/services/report-export-request";
-import { getMatrix } from "@/server/services/compliance-reports";
+import { getMatrix } from "@/server/services/reports/matrix";
 import { neutralizeFormula } from "@/server/services/exports/table";
 import { callerFor, createPublishedCommitments } from "@/server/test/factories";
 

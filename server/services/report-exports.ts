@@ -3,7 +3,11 @@ import type { z } from "zod";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { FIGURE_DEFINITIONS, ODIHR_LABELS, ODIHR_LEVELS, type Figures } from "@/server/shared/figures";
-import { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
+import { getMatrix } from "@/server/services/reports/matrix";
+import { getOverdue } from "@/server/services/reports/overdue";
+import { getRecommendationReport } from "@/server/services/reports/recommendation-report";
+import { getStateReport } from "@/server/services/reports/state-report";
+import { getTrend } from "@/server/services/reports/trend";
 import type { ExportDocument, ExportTable } from "@/server/services/exports/table";
 import type { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 
@@ -13,8 +17,8 @@ export function roundPercent(value: number | null): number | null {
 }
 const share = (figures: Figures) => roundPercent(figures.shareImplemented === null ? null : figures.shareImplemented * 100);
 const mean = (figures: Figures) => roundPercent(figures.meanProgress);
-/** YYYY-MM-DD of a Date or of an ISO string (as the reports give their dates). */
-const day = (date: Date | string | null) => (date === null ? null : typeof date === "string" ? date.slice(0, 10) : date.toISOString().slice(0, 10));
+/** YYYY-MM-DD of an ISO date or time (every report gives its dates as ISO strings). */
+const day = (date: string | null) => (date === null ? null : date.slice(0, 10));
 
 const GROUP_LABELS = { participating: "Participating States", partners: "Partners for Co-operation", all: "All States" } as const;
 

@@ -1,13 +1,15 @@
 import "server-only";
 import { assertAdmin } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";
-import { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { isUniqueViolation } from "@/server/services/core/unique-violation";
+import { lockScaleSql } from "@/server/services/scales.sql";
 import type { TCreateScaleInput, TGetScaleInput, TUpdateScaleInput } from "@/server/schemas/scales";
 
 export const scaleStatusSelect = {
@@ -32,10 +34,6 @@ export const scaleSelect = {
 // Positions are rewritten 0..n-1 on every update; moving them out of the way first keeps the
 // (scaleId, position) unique index satisfied while rows are renumbered one by one.
 const POSITION_SHIFT = 1000;
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 function nameTaken(name: string) {
   return new DomainError("CONFLICT", `A status scale named "${name}" already exists.`, {
@@ -91,8 +89,7 @@ export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput)
     return await db.$transaction(async (tx) => {
       // Serialises edits of one scale, and holds off recommendations that would start using it
       // (they take a share lock) while statuses may be removed.
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "StatusScale" WHERE "id" = ${input.id}::uuid FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ id: string }[]>(lockScaleSql(input.id, "update"));
       if (locked.length === 0) throw new DomainError("NOT_FOUND", "Status scale not found");
       const before = await tx.statusScale.findUniqueOrThrow({ where: { id: input.id }, select: scaleSelect });
 

@@ -53,7 +53,7 @@ describe("sources", () => {
     await admin.caller.sources.update({ id: source.id, expectedVersion: 1, title: "Newer title" });
     await expect(analyst.caller.sources.update({ id: source.id, expectedVersion: 1, title: "Older title" })).rejects.toMatchObject({
       code: "CONFLICT",
-      cause: { details: { conflict: { changedBy: admin.user.email, changedAt: expect.any(String) } } },
+      cause: { details: { conflict: { changedBy: admin.user.name, changedAt: expect.any(String) } } },
     });
     expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).title).toBe("Newer title");
     await expect(

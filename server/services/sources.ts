@@ -4,11 +4,12 @@ import { assertSecretariat } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";
 import type { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
-import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat, recommendationScope } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { staleVersionError } from "@/server/services/core/conflict";
+import { startOfDayUtc } from "@/server/services/core/dates";
 import type {
   TCreateSourceInput,
   TGetSourceInput,
@@ -36,29 +37,6 @@ export const sourceSummarySelect = {
 function sourceScope(actor: Actor): Prisma.SourceWhereInput {
   if (isSecretariat(actor)) return {};
   return { recommendations: { some: recommendationScope(actor) } };
-}
-
-/**
- * The CONFLICT for a stale `expectedVersion`, naming who last changed the entity and when (from
- * the audit trail, which every change writes in the same transaction).
- */
-export async function staleVersionError(tx: Tx, entityType: string, entityId: string, noun: string) {
-  const last = await tx.auditEvent.findFirst({
-    where: { entityType, entityId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { actorEmail: true, actorRole: true, createdAt: true },
-  });
-  const changedBy = last?.actorEmail ?? (last?.actorRole === "SYSTEM" ? "the system" : null);
-  const changedAt = (last?.createdAt ?? new Date()).toISOString();
-  return new DomainError(
-    "CONFLICT",
-    `This ${noun} was changed by ${changedBy ?? "someone else"} at ${changedAt} after you opened it. Reload it and try again.`,
-    { conflict: { changedBy, changedAt } },
-  );
-}
-
-function toDate(value: string) {
-  return new Date(`${value}T00:00:00Z`);
 }
 
 /** Empty optional text is stored as null, so "cleared" has one representation. */
@@ -104,7 +82,7 @@ export async function createSource(actor: ServiceActor, input: TCreateSourceInpu
       data: {
         title: input.title,
         kind: input.kind,
-        date: toDate(input.date),
+        date: startOfDayUtc(input.date),
         location: toNullable(input.location) ?? null,
         link: toNullable(input.link) ?? null,
         description: toNullable(input.description) ?? null,
@@ -126,14 +104,14 @@ export async function updateSource(actor: ServiceActor, input: TUpdateSourceInpu
       data: {
         title: input.title,
         kind: input.kind,
-        date: input.date === undefined ? undefined : toDate(input.date),
+        date: input.date === undefined ? undefined : startOfDayUtc(input.date),
         location: toNullable(input.location),
         link: toNullable(input.link),
         description: toNullable(input.description),
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw await staleVersionError(tx, "Source", input.id, "source");
+    if (count === 0) throw await staleVersionError(tx, "Source", input.id);
     const after = await tx.source.findUniqueOrThrow({ where: { id: input.id }, select: sourceSummarySelect });
     await recordAudit(tx, actor, { action: "source.updated", entityType: "Source", entityId: after.id, before, after });
     return after;

@@ -258,7 +258,7 @@ describe("users.update", () => {
 
     await expect(caller.users.update({ id: target.id, expectedUpdatedAt: read, name: "Second Edit" })).rejects.toMatchObject({
       code: "CONFLICT",
-      cause: { details: { conflict: { changedBy: admin.email, changedAt: afterFirst.updatedAt.toISOString() } } },
+      cause: { details: { conflict: { changedBy: admin.name, changedAt: afterFirst.updatedAt.toISOString() } } },
     });
     expect(await userRow(target.id)).toEqual(afterFirst);
     expect(await userAudit(target.id, "user.updated")).toHaveLength(1);

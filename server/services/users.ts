@@ -2,7 +2,7 @@ import "server-only";
 import { escapeLike } from "@/server/services/core/text-search";
 import { assertAdmin } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";
-import { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "@/prisma/generated/client";
 import type { Role } from "@/prisma/generated/enums";
 import { db } from "@/server/db/client";
 import type { Db, Tx } from "@/server/db/client";
@@ -11,6 +11,9 @@ import { clearAccountLock } from "@/server/auth/throttle";
 import type { Actor } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { lastAuditedChange, staleEditError } from "@/server/services/core/conflict";
+import { isUniqueViolation } from "@/server/services/core/unique-violation";
+import { lockActiveAdminsSql } from "@/server/services/users.sql";
 import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/user-rules";
 import type {
   TGetUserInput,
@@ -89,18 +92,13 @@ function duplicateEmailError() {
   });
 }
 
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /**
  * Refuses a change that would leave no active administrator. The active administrators are
  * locked first, so two administrators demoting or deactivating each other at the same moment
  * cannot both succeed.
  */
 async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: string) {
-  const admins = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "active" = true FOR UPDATE`;
+  const admins = await tx.$queryRaw<{ id: string }[]>(lockActiveAdminsSql());
   if (!admins.some((admin) => admin.id !== userId)) throw new DomainError("BAD_REQUEST", message);
 }
 
@@ -108,15 +106,8 @@ async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: string)
 async function staleUserError(tx: Tx | Db, userId: string, expectedUpdatedAt: Date) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { updatedAt: true } });
   // Sign-ins also touch updatedAt without an audit row; only name someone who changed it since.
-  const lastChange = await tx.auditEvent.findFirst({
-    where: { entityType: "User", entityId: userId, createdAt: { gt: expectedUpdatedAt } },
-    orderBy: { id: "desc" },
-    select: { actorEmail: true },
-  });
-  const changedAt = (user?.updatedAt ?? new Date()).toISOString();
-  return new DomainError("CONFLICT", `This account was changed by someone else at ${changedAt}. Reload it and try again.`, {
-    conflict: { changedBy: lastChange?.actorEmail ?? null, changedAt },
-  });
+  const audited = await lastAuditedChange(tx, "User", userId, expectedUpdatedAt);
+  return staleEditError(tx, "account", { by: audited?.by ?? null, at: user?.updatedAt ?? new Date() }, ". Reload it and try again.");
 }
 
 async function findUserOrThrow(id: string) {

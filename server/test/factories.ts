@@ -120,7 +120,7 @@ export async function addPublishedRecommendation(
       publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: options.dueDate === undefined ? new Date("2030-12-31T00:00:00Z") : options.dueDate,
-      themes: { connect: (options.themeKeys ?? ["children"]).map((key) => ({ key })) },
+      themes: { create: (options.themeKeys ?? ["children"]).map((key) => ({ theme: { connect: { key } } })) },
     },
   });
   const first = world.scale.statuses[0]!;

@@ -1,6 +1,6 @@
 import { systemActor } from "@/server/services/core/system-actor";
 import { db } from "@/server/db/client";
-import { createRecommendation } from "@/server/services/recommendations";
+import { createRecommendation } from "@/server/services/recommendations/drafting";
 import { createPublishedCommitments, createTestUser, stateByIso2, TEST_PASSWORD, uniqueSuffix } from "@/server/test/factories";
 
 /**

@@ -10,7 +10,7 @@ import {
 } from "@/server/schemas/commitments";
 import { getCommitment, getCommitmentHistory, getStatusAsOf } from "@/server/services/commitments";
 import { listCommitments } from "@/server/services/commitment-list";
-import { deleteDraft, submitUpdate, writeUpdate } from "@/server/services/progress-updates";
+import { deleteDraft, submitUpdate, writeUpdate } from "@/server/services/progress-updates/focal-point";
 import { setCommitmentDueDate } from "@/server/services/assessments";
 
 export const commitmentsRouter = router({

@@ -10,17 +10,10 @@ import {
   ZPublishRecommendationInput,
   ZUpdateRecommendationInput,
 } from "@/server/schemas/recommendations";
-import {
-  addAddressees,
-  createRecommendation,
-  createTheme,
-  deleteRecommendation,
-  getRecommendation,
-  listRecommendations,
-  listThemes,
-  publishRecommendation,
-  updateRecommendation,
-} from "@/server/services/recommendations";
+import { createRecommendation, deleteRecommendation, updateRecommendation } from "@/server/services/recommendations/drafting";
+import { addAddressees, publishRecommendation } from "@/server/services/recommendations/publishing";
+import { getRecommendation, listRecommendations } from "@/server/services/recommendations/reading";
+import { createTheme, listThemes } from "@/server/services/recommendations/themes";
 
 export const recommendationsRouter = router({
   /** Public: published only; secretariat: drafts too. */

@@ -1,7 +1,11 @@
 import "server-only";
 import { reportProcedure, router } from "@/server/api/trpc";
 import { ZMatrixInput, ZOverdueInput, ZRecommendationReportInput, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
-import { getMatrix, getOverdue, getRecommendationReport, getStateReport, getTrend } from "@/server/services/compliance-reports";
+import { getMatrix } from "@/server/services/reports/matrix";
+import { getOverdue } from "@/server/services/reports/overdue";
+import { getRecommendationReport } from "@/server/services/reports/recommendation-report";
+import { getStateReport } from "@/server/services/reports/state-report";
+import { getTrend } from "@/server/services/reports/trend";
 
 // Reports read only published recommendations and accepted statuses: open to everyone, within
 // a per-client rate limit.

@@ -2,7 +2,7 @@ import "server-only";
 import { router, secretariatProcedure } from "@/server/api/trpc";
 import { ZAcceptUpdateInput, ZRecordAssessmentInput, ZReturnUpdateInput, ZReviewQueueInput } from "@/server/schemas/commitments";
 import { recordAssessment } from "@/server/services/assessments";
-import { acceptUpdate, listReviewQueue, returnUpdate } from "@/server/services/progress-updates";
+import { acceptUpdate, listReviewQueue, returnUpdate } from "@/server/services/progress-updates/review";
 
 /** The secretariat's review of submitted progress updates, and its own assessment of commitments. */
 export const reviewRouter = router({

@@ -4,7 +4,7 @@ import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { systemActor } from "@/server/services/core/system-actor";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/services/demo-accounts";
-import { publishRecommendation } from "@/server/services/recommendations";
+import { publishRecommendation } from "@/server/services/recommendations/publishing";
 import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/cli/seed/alliance-2017";
 
 /** Demo accounts and the 2017 Alliance source with its recommendations. Idempotent. */
@@ -34,7 +34,7 @@ export async function seedDemoData(db: Db) {
         scaleId: scale.id,
         dueDate: new Date(`${recommendation.dueDate}T00:00:00Z`),
         addressAllParticipating: true,
-        themes: { connect: recommendation.themes.map((key) => ({ key })) },
+        themes: { create: recommendation.themes.map((key) => ({ theme: { connect: { key } } })) },
       },
       update: {},
     });

@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import PDFDocument from "pdfkit";

@@ -20,7 +20,7 @@ async function world() {
       publication: "PUBLISHED",
       publishedAt: new Date(),
       dueDate: new Date("2020-01-31T00:00:00Z"),
-      themes: { connect: [{ key: "protection" }] },
+      themes: { create: [{ theme: { connect: { key: "protection" } } }] },
     },
   });
   const notStarted = first.statuses.not_started!;
@@ -226,6 +226,8 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     const visitor = await callerAs("public");
     const trend = await visitor.reports.trend({ sourceId: first.source.id, granularity: "quarter", periods: 4, asOf: "2024-12-31" });
     expect(trend.points.map((point) => point.label)).toEqual(["2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"]);
+    // Like every date in a report, the period ends are ISO strings.
+    expect(trend.points.map((point) => point.periodEnd)).toEqual(["2024-03-31T23:59:59.999Z", "2024-06-30T23:59:59.999Z", "2024-09-30T23:59:59.999Z", "2024-12-31T23:59:59.999Z"]);
     const forRecommendation = trend.points.map((point) => point.byStatus);
     expect(forRecommendation[0]).toMatchObject({ not_started: 3 });
     expect(forRecommendation[1]).toMatchObject({ implemented: 1, not_started: 2 });
@@ -272,6 +274,8 @@ describe("compliance reports (aggregated in PostgreSQL)", () => {
     expect(at(capped).total).toBe(4);
     expect(at(capped).commitments.map((commitment) => commitment.dueDate)).toEqual(["2018-01-31", "2019-05-31"]);
     expect(capped.total).toBe(all.total);
+    expect(all.asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect((await visitor.reports.overdue({ sourceId: world.source.id, asOf: "2020-01-01" })).asOf).toBe("2020-01-01");
     expect(capped.states.find((state) => state.iso2 === "IT")!.commitments).toHaveLength(1);
     await expect(visitor.reports.overdue({ sourceId: world.source.id, perState: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
