@@ -1,5 +1,4 @@
 import "server-only";
-import { escapeLike } from "@/server/services/core/text-search";
 import { z } from "zod";
 import type { Prisma } from "@/prisma/generated/client";
 import type { OdihrLevel, ReviewState, StateKind } from "@/prisma/generated/enums";

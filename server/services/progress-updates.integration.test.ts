@@ -197,8 +197,8 @@ describe("the transition guard is the write itself", () => {
 
     await db.progressUpdate.update({ where: { id: draft.id }, data: { reviewState: "RETURNED" } });
     const returnedRow = await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } });
-    await expect(analyst.caller.commitments.acceptUpdate({ updateId: draft.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("it is returned") });
-    await expect(analyst.caller.commitments.returnUpdate({ updateId: draft.id, expectedVersion: 1, comment: "Again" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(analyst.caller.review.accept({ updateId: draft.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("it is returned") });
+    await expect(analyst.caller.review.return({ updateId: draft.id, expectedVersion: 1, comment: "Again" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(returnedRow);
     expect(await db.auditEvent.count({ where: { entityType: "ProgressUpdate", entityId: draft.id } })).toBe(1);
   });
@@ -291,7 +291,7 @@ describe("audit trail", () => {
     const draft = await at.caller.commitments.saveDraft({ commitmentId, content: content(world.statuses.planned!.id) });
     await at.caller.commitments.saveDraft({ commitmentId, updateId: draft.id, expectedVersion: 1, content: content(world.statuses.planned!.id, { progress: 50 }) });
     await at.caller.commitments.submitUpdate({ updateId: draft.id, expectedVersion: 2 });
-    await analyst.caller.commitments.acceptUpdate({ updateId: draft.id, expectedVersion: 3, comment: "Fine" });
+    await analyst.caller.review.accept({ updateId: draft.id, expectedVersion: 3, comment: "Fine" });
     const events = await db.auditEvent.findMany({ where: { OR: [{ entityId: draft.id }, { entityId: commitmentId, action: "commitment.status_accepted" }] }, orderBy: { id: "asc" } });
     const actorFields = ({ actorId, actorEmail, actorRole, actorStateId }: (typeof events)[number]) => ({ actorId, actorEmail, actorRole, actorStateId });
     expect(events.map((event) => event.action)).toEqual(["update.draft_created", "update.draft_saved", "update.submitted", "update.accepted", "commitment.status_accepted"]);

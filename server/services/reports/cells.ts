@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { OdihrLevel } from "@/server/services/compliance-figures";
+import type { OdihrLevel } from "@/server/shared/figures";
 import type { ZReportFilters } from "@/server/schemas/reports";
 
 // What every compliance report shares. Reports only ever read published recommendations and
