@@ -1,7 +1,7 @@
 import type { MouseEvent } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { isId } from "@/server/schemas/text-rules";
+import { passes, zId } from "@/server/schemas/common";
 
 // Shared by the review page (server) and its client components: no "use client" here, so the
 // server page gets real values rather than client references.
@@ -38,7 +38,7 @@ export const queueLinkId = (commitmentId: string) => `review-open-${commitmentId
 /** An id from the URL, or undefined: anything that is not an id is ignored rather than an error. */
 export function idParam(value: string | string[] | null | undefined): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
-  return first && isId(first) ? first : undefined;
+  return first && passes(zId, first) ? first : undefined;
 }
 
 /** The /review URL for filters and an opened item; only what is set appears. */

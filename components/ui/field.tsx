@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { PASSWORD_INPUT_MAX, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
 
 /**
  * A labelled form control with its hint and error. The control itself is passed as children and
@@ -80,5 +81,27 @@ export function TextAreaField({ id, label, error, hint, ...textarea }: Wiring & 
     <Field id={id} label={label} error={error} hint={hint}>
       <textarea {...textarea} {...controlProps(id, error, hint)} />
     </Field>
+  );
+}
+
+/**
+ * A password <input> in a <Field>: never autofilled into the wrong account (`autoComplete`), as
+ * long as any form sends. `policy` words the new-password policy after its length: the hint then
+ * starts with "8–128 characters".
+ */
+export function PasswordField({
+  policy,
+  hint,
+  autoComplete = "new-password",
+  ...input
+}: Wiring & { policy?: string; autoComplete?: "current-password" | "new-password" } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "autoComplete">) {
+  return (
+    <InputField
+      type="password"
+      autoComplete={autoComplete}
+      maxLength={PASSWORD_INPUT_MAX}
+      hint={policy !== undefined ? `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters${policy}` : hint}
+      {...input}
+    />
   );
 }

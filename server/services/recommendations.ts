@@ -9,7 +9,7 @@ import type { Actor } from "@/server/services/access";
 import { recommendationScope } from "@/server/services/access";
 import { recordAudit, recordAuditMany } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
-import { REFERENCE_MAX, recommendationMessages } from "@/server/schemas/recommendation-rules";
+import { REFERENCE_MAX, recommendationMessages } from "@/server/schemas/recommendations";
 import { zText } from "@/server/schemas/common";
 import { scaleStatusSelect } from "@/server/services/scales";
 import { staleVersionError } from "@/server/services/sources";

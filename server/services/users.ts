@@ -10,7 +10,7 @@ import { clearAccountLock } from "@/server/auth/throttle";
 import type { Actor } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
-import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/user-rules";
+import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/users";
 import type {
   TGetUserInput,
   TListUsersInput,
