@@ -1,11 +1,11 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, type ChangeEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
-import { FormAlerts } from "@/components/ui/form-alerts";
+import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { MAX_EVIDENCE_LINKS, MAX_NARRATIVE, ZUpdateContent, type TUpdateContent } from "@/server/schemas/commitments";
 import type { TScaleStatus, TUpdateView } from "@/components/commitments/types";
@@ -39,6 +39,13 @@ function contentOf(values: FormValues): TUpdateContent {
     evidence: values.evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })),
   };
 }
+
+const CONFLICT: ConflictWording = {
+  what: "This update was changed",
+  after: " while you were editing.",
+  detail: "Your text is still in the form below. Reload the latest version to continue from it (your changes here will be replaced).",
+  reloadLabel: "Reload the latest version",
+};
 
 export function contentFrom(update: TUpdateView | null, statuses: TScaleStatus[]): TUpdateContent {
   if (!update) {
@@ -103,6 +110,17 @@ export function UpdateForm({
     change({ evidence: values.evidence.map((row, at) => (at === index ? { ...row, [name]: value } : row)) });
   }
 
+  /** The wiring of an evidence row's text control, like `field` for the top-level fields. */
+  function rowField(index: number, name: "title" | "url") {
+    return {
+      id: idOf(`evidence.${index}.${name}`),
+      name: `evidence.${index}.${name}`,
+      error: errors[`evidence.${index}.${name}`],
+      value: values.evidence[index]![name],
+      onChange: (event: ChangeEvent<HTMLInputElement>) => changeRow(index, name, event.target.value),
+    };
+  }
+
   function addRow() {
     const key = nextRowKey.current;
     nextRowKey.current += 1;
@@ -131,16 +149,7 @@ export function UpdateForm({
   return (
     <form id="update-form" className="stack" noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby="update-form-title">
       <h2 id="update-form-title">{draft ? "Your draft update" : "Report progress"}</h2>
-      <FormAlerts
-        form={form}
-        conflict={{
-          what: "This update was changed",
-          after: " while you were editing.",
-          detail: "Your text is still in the form below. Reload the latest version to continue from it (your changes here will be replaced).",
-          reloadLabel: "Reload the latest version",
-        }}
-        onReload={onReload}
-      />
+      <FormAlerts form={form} conflict={CONFLICT} onReload={onReload} />
 
       <SelectField
         label="Implementation status"
@@ -185,28 +194,8 @@ export function UpdateForm({
         {values.evidence.map((row, index) => (
           <fieldset key={row.key} className="evidence-row">
             <legend>Evidence link {index + 1}</legend>
-            <InputField
-              id={`evidence-${index}-title`}
-              name={`evidence.${index}.title`}
-              label="Evidence title"
-              error={errors[`evidence.${index}.title`]}
-              type="text"
-              maxLength={300}
-              value={row.title}
-              onChange={(event) => changeRow(index, "title", event.target.value)}
-            />
-            <InputField
-              id={`evidence-${index}-url`}
-              name={`evidence.${index}.url`}
-              label="Evidence URL"
-              error={errors[`evidence.${index}.url`]}
-              type="url"
-              inputMode="url"
-              placeholder="https://"
-              maxLength={2000}
-              value={row.url}
-              onChange={(event) => changeRow(index, "url", event.target.value)}
-            />
+            <InputField label="Evidence title" type="text" maxLength={300} {...rowField(index, "title")} />
+            <InputField label="Evidence URL" type="url" inputMode="url" placeholder="https://" maxLength={2000} {...rowField(index, "url")} />
             <label className="checkbox">
               <input type="checkbox" name={`evidence.${index}.isPublic`} checked={row.isPublic} onChange={(event) => changeRow(index, "isPublic", event.target.checked)} /> Public
               <span className="muted">(shown in the public reports once accepted)</span>

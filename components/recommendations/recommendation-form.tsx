@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import type { Conflict } from "@/components/ui/api-errors";
-import { FormAlerts } from "@/components/ui/form-alerts";
+import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { FieldError, InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import {
@@ -58,6 +58,12 @@ function valuesOf(recommendation: RecommendationDetail): TRecommendationForm {
     scaleId: recommendation.scale.id,
   };
 }
+
+const CONFLICT: ConflictWording = {
+  what: "Not saved: this recommendation was changed",
+  after: " after you opened it.",
+  detail: "What you typed is still in the form. Reload to see the latest version (your changes here will be replaced).",
+};
 
 /**
  * Creating a draft recommendation or editing one. Field errors appear beside their fields and in
@@ -175,15 +181,7 @@ export function RecommendationForm({
 
   return (
     <form className="stack rec-form" noValidate onSubmit={onSubmit} aria-label={editing ? "Edit recommendation" : "New recommendation"}>
-      <FormAlerts
-        form={form}
-        conflict={{
-          what: "Not saved: this recommendation was changed",
-          after: " after you opened it.",
-          detail: "What you typed is still in the form. Reload to see the latest version (your changes here will be replaced).",
-        }}
-        onReload={onReload}
-      />
+      <FormAlerts form={form} conflict={CONFLICT} onReload={onReload} />
 
       {editing ? (
         <div className="field">

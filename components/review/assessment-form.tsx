@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { FormAlerts } from "@/components/ui/form-alerts";
+import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { TScaleStatus } from "@/components/review/review-links";
@@ -15,6 +15,8 @@ const IDS = { statusId: "assessment-status", rationale: "assessment-rationale", 
 
 /** The API's rules, with a plainer message for "nothing chosen yet". */
 const chosen = (values: TAssessmentForm) => (values.statusId ? {} : { statusId: "Choose the assessment status" });
+
+const CONFLICT: ConflictWording = { what: "This commitment was changed", detail: "Nothing was saved; what you typed is kept. Reload to see where it stands." };
 
 /** The secretariat's independent assessment of the commitment, based on the commitment's version. */
 export function AssessmentForm({
@@ -63,7 +65,7 @@ export function AssessmentForm({
       }}
       aria-labelledby="review-assessment-heading"
     >
-      <FormAlerts form={form} conflict={{ what: "This commitment was changed", detail: "Nothing was saved; what you typed is kept. Reload to see where it stands." }} onReload={reload} />
+      <FormAlerts form={form} conflict={CONFLICT} onReload={reload} />
       <SelectField label="Assessment status" {...field("statusId")}>
         <option value="">Choose a status</option>
         {statuses.map((status) => (

@@ -4,12 +4,14 @@ import { useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { FormAlerts } from "@/components/ui/form-alerts";
+import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { TextAreaField } from "@/components/ui/field";
 import { useCheckedForm, type CheckingSchema } from "@/components/ui/use-checked-form";
 import { REVIEW_COMMENT_MAX, ZAcceptUpdateInput, ZReturnUpdateInput } from "@/server/schemas/commitments";
 
 type Decision = "accept" | "return";
+
+const CONFLICT: ConflictWording = { what: "This update was already reviewed", detail: "Nothing was saved; what you typed is kept. Reload to see where it stands." };
 
 /**
  * Accept (the commitment takes the update's status) or return (with a required comment) one
@@ -76,7 +78,7 @@ export function ReviewDecisionForm({
       aria-labelledby="review-decision-heading"
     >
       <h3 id="review-decision-heading">Your decision</h3>
-      <FormAlerts form={form} conflict={{ what: "This update was already reviewed", detail: "Nothing was saved; what you typed is kept. Reload to see where it stands." }} onReload={reload} />
+      <FormAlerts form={form} conflict={CONFLICT} onReload={reload} />
       <TextAreaField
         label="Review comment"
         hint="Required to return the update (say what to change); optional when accepting. The focal point sees it; it is never public."

@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { leaveEndedSession } from "@/components/auth/sign-out";
 import { InputField } from "@/components/ui/field";
-import { FormAlerts } from "@/components/ui/form-alerts";
+import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { errorMessage } from "@/components/ui/api-errors";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
@@ -23,6 +23,12 @@ const IDS = { name: `${ID}-name`, role: `${ID}-role`, stateId: `${ID}-stateId` }
 function valuesOf(user: UserSummary): TEditUserForm {
   return { name: user.name, role: user.role, stateId: user.state?.id ?? "" };
 }
+
+const CONFLICT: ConflictWording = {
+  what: "This account was changed",
+  someone: "someone else (or by a sign-in)",
+  detail: "Your changes were not saved. Reload to see the current values, then make your changes again.",
+};
 
 export function UserEditForm({ user, states, self }: { user: UserSummary; states: StateOption[]; self: boolean }) {
   const trpc = useTRPC();
@@ -81,15 +87,7 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
     <section className="card" aria-labelledby={`${ID}-title`}>
       <h2 id={`${ID}-title`}>Edit user</h2>
       <form className="stack" method="post" onSubmit={onSubmit} noValidate>
-        <FormAlerts
-          form={form}
-          conflict={{
-            what: "This account was changed",
-            someone: "someone else (or by a sign-in)",
-            detail: "Your changes were not saved. Reload to see the current values, then make your changes again.",
-          }}
-          onReload={reload}
-        />
+        <FormAlerts form={form} conflict={CONFLICT} onReload={reload} />
         <InputField label="Name" type="text" autoComplete="off" maxLength={USER_NAME_MAX} {...field("name")} />
         <RoleAndStateFields
           role={field("role")}

@@ -20,61 +20,40 @@ const first = (schema: z.ZodMiniType, value: unknown) => Object.values(firstProb
 
 const ID = "0195b0a0-0000-7000-8000-000000000001";
 
+const BLOCKS: [string, z.ZodMiniType, unknown, string | null][] = [
+  ["email", ZEmail, "focal.at@demo.test", null],
+  ["email", ZEmail, "  Focal.AT@Demo.Test  ", null],
+  ["email", ZEmail, "no-at-sign", "Enter a valid email address"],
+  ["email", ZEmail, "user@localhost", "Enter a valid email address"],
+  ["email", ZEmail, `${"a".repeat(64)}@${"b".repeat(185)}.test`, "Email is too long"],
+  ["new password", ZNewPassword, "1234567", "Password must be at least 8 characters"],
+  ["new password", ZNewPassword, "x".repeat(129), "Password must be at most 128 characters"],
+  ["new password", ZNewPassword, "pass\u0000word", "Password must not contain NUL characters"],
+  ["new password", ZNewPassword, "demo-password-2017", null],
+  ["progress", zProgress, Number.NaN, "Progress must be a number from 0 to 100"],
+  ["progress", zProgress, 12.5, "Progress must be a whole number"],
+  ["progress", zProgress, -1, "Progress must be at least 0"],
+  ["progress", zProgress, 101, "Progress must be at most 100"],
+  ["progress", zProgress, 40, null],
+  ["date", zDateOnly, "2024-02-29", null],
+  ["date", zDateOnly, "2025-02-29", "Enter a date as YYYY-MM-DD"],
+  ["date", zDateOnly, "0000-01-01", "Enter a date as YYYY-MM-DD"],
+  ["date", zDateOnly, "31.12.2026", "Enter a date as YYYY-MM-DD"],
+  ["link", zHttpUrl("Link"), "  https://example.test/a  ", null],
+  ["link", zHttpUrl("Link"), "", "Link is required"],
+  ["link", zHttpUrl("Link"), "javascript:alert(1)", "Link must be a web address starting with http:// or https://"],
+  ["link", zHttpUrl("Link"), `https://example.test/${"a".repeat(1990)}`, "Link must be at most 2,000 characters"],
+  ["id", zId, "not-an-id", "Not a valid id"],
+  ["id", zId, ID, null],
+];
+
 describe("the messages of the shared building blocks", () => {
-  it.each([
-    ["focal.at@demo.test", null],
-    ["  Focal.AT@Demo.Test  ", null],
-    ["no-at-sign", "Enter a valid email address"],
-    ["user@localhost", "Enter a valid email address"],
-    [`${"a".repeat(64)}@${"b".repeat(185)}.test`, "Email is too long"],
-  ])("email %j", (value, message) => {
-    expect(first(ZEmail, value)).toBe(message);
+  it.each(BLOCKS)("%s, case %#", (_name, schema, value, message) => {
+    expect(first(schema, value)).toBe(message);
   });
 
   it("lower-cases and trims an email", () => {
     expect(ZEmail.parse("  Focal.AT@Demo.Test ")).toBe("focal.at@demo.test");
-  });
-
-  it.each([
-    ["1234567", "Password must be at least 8 characters"],
-    ["x".repeat(129), "Password must be at most 128 characters"],
-    ["pass\u0000word", "Password must not contain NUL characters"],
-    ["demo-password-2017", null],
-  ])("new password %#", (value, message) => {
-    expect(first(ZNewPassword, value)).toBe(message);
-  });
-
-  it.each([
-    [Number.NaN, "Progress must be a number from 0 to 100"],
-    [12.5, "Progress must be a whole number"],
-    [-1, "Progress must be at least 0"],
-    [101, "Progress must be at most 100"],
-    [40, null],
-  ])("progress %j", (value, message) => {
-    expect(first(zProgress, value)).toBe(message);
-  });
-
-  it.each([
-    ["2024-02-29", null],
-    ["2025-02-29", "Enter a date as YYYY-MM-DD"],
-    ["0000-01-01", "Enter a date as YYYY-MM-DD"],
-    ["31.12.2026", "Enter a date as YYYY-MM-DD"],
-  ])("date %j", (value, message) => {
-    expect(first(zDateOnly, value)).toBe(message);
-  });
-
-  it.each([
-    ["  https://example.test/a  ", null],
-    ["", "Link is required"],
-    ["javascript:alert(1)", "Link must be a web address starting with http:// or https://"],
-    [`https://example.test/${"a".repeat(1990)}`, "Link must be at most 2,000 characters"],
-  ])("link %j", (value, message) => {
-    expect(first(zHttpUrl("Link"), value)).toBe(message);
-  });
-
-  it("refuses what is not an id", () => {
-    expect(first(zId, "not-an-id")).toBe("Not a valid id");
-    expect(first(zId, ID)).toBeNull();
   });
 });
 
