@@ -9,7 +9,6 @@ import { PasswordField } from "@/components/ui/field";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { PASSWORD_INPUT_MAX } from "@/server/auth/password-policy";
-import { ZChangePasswordInput } from "@/server/schemas/users";
 import { useHydrated } from "@/components/users/use-hydrated";
 
 type TChangePasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
@@ -35,7 +34,7 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
   const trpc = useTRPC();
   const router = useRouter();
   // What was typed before hydration is kept (useCheckedForm reads the controls once hydrated).
-  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: ZChangePasswordInput, input, refine: confirmation });
+  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZChangePasswordInput), input, refine: confirmation });
   const { values, field, reset } = form;
   const hydrated = useHydrated();
 

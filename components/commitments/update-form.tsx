@@ -7,7 +7,8 @@ import { useTRPC } from "@/components/trpc-provider";
 import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
-import { MAX_EVIDENCE_LINKS, MAX_NARRATIVE, ZUpdateContent, type TUpdateContent } from "@/server/schemas/commitments";
+import type { TUpdateContent } from "@/server/schemas/commitments";
+import { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/limits";
 import type { TScaleStatus, TUpdateView } from "@/components/commitments/types";
 
 // The form's own state: progress as typed (a number input may be empty), evidence rows with a
@@ -93,7 +94,7 @@ export function UpdateForm({
       evidence: initial.evidence.map((link, index) => ({ ...link, key: index })),
     },
     ids: IDS,
-    schema: ZUpdateContent,
+    schema: () => import("@/server/schemas/commitments").then((module) => module.ZUpdateContent),
     input: contentOf,
     // The API names these paths "content.narrative", "content.evidence.0.url".
     prefix: "content.",

@@ -10,7 +10,6 @@ import { FieldError } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { RecommendationDetail, StateOption } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
-import { ZAddAddresseesInput } from "@/server/schemas/recommendations";
 
 /** The States a published recommendation does not reach yet. */
 function unaddressedStates(recommendation: RecommendationDetail, states: StateOption[]) {
@@ -44,7 +43,7 @@ export function AddStatesForm({
   const input = ({ stateIds }: { stateIds: string[] }) => ({ recommendationId: recommendation.id, expectedVersion: recommendation.version, stateIds });
   const available = unaddressedStates(recommendation, states);
   const firstTarget = available.some((state) => state.kind === "PARTICIPATING") ? "add-all-participating" : "add-all-partners";
-  const form = useCheckedForm({ initial: { stateIds: [] as string[] }, ids: { stateIds: firstTarget }, schema: ZAddAddresseesInput, input });
+  const form = useCheckedForm({ initial: { stateIds: [] as string[] }, ids: { stateIds: firstTarget }, schema: () => import("@/server/schemas/recommendations").then((module) => module.ZAddAddresseesInput), input });
   const chosen = form.values.stateIds;
   const error = form.errors.stateIds;
 

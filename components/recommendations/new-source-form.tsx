@@ -7,7 +7,7 @@ import { FormAlerts } from "@/components/ui/form-alerts";
 import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { SOURCE_KIND_LABELS } from "@/components/recommendations/recommendation-display";
-import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX, ZCreateSourceInput, type TSourceKind } from "@/server/schemas/sources";
+import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX, type TSourceKind } from "@/server/schemas/limits";
 
 // The form holds plain strings; empty optional fields are sent as null (the service stores null).
 type TSourceForm = { title: string; kind: string; date: string; location: string; link: string; description: string };
@@ -39,7 +39,7 @@ export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: s
     link: `${idPrefix}-link`,
     description: `${idPrefix}-description`,
   };
-  const form = useCheckedForm({ initial: EMPTY, ids, schema: ZCreateSourceInput, input });
+  const form = useCheckedForm({ initial: EMPTY, ids, schema: () => import("@/server/schemas/sources").then((module) => module.ZCreateSourceInput), input });
   const { values, field } = form;
   const create = useMutation(trpc.sources.create.mutationOptions());
 

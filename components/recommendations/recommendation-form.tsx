@@ -17,7 +17,7 @@ import {
   type ThemeOption,
 } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
-import { RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, ZCreateRecommendationInput, recommendationMessages } from "@/server/schemas/recommendations";
+import { RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
 
 // Selects and the date input hold "" until something is chosen.
 type TRecommendationForm = {
@@ -125,7 +125,7 @@ export function RecommendationForm({
           scaleId: defaultScale?.id ?? "",
         },
     ids,
-    schema: ZCreateRecommendationInput,
+    schema: () => import("@/server/schemas/recommendations").then((module) => module.ZCreateRecommendationInput),
     input: (values) => ({ ...values, dueDate: values.dueDate || null }),
     refine: chosen,
   });

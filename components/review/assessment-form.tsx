@@ -7,7 +7,7 @@ import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { TScaleStatus } from "@/components/review/review-links";
-import { RATIONALE_MAX, ZRecordAssessmentInput } from "@/server/schemas/commitments";
+import { RATIONALE_MAX } from "@/server/schemas/limits";
 
 type TAssessmentForm = { statusId: string; rationale: string; isPublic: boolean };
 const EMPTY: TAssessmentForm = { statusId: "", rationale: "", isPublic: false };
@@ -34,7 +34,7 @@ export function AssessmentForm({
   const queryClient = useQueryClient();
   const record = useMutation(trpc.commitments.recordAssessment.mutationOptions());
   const input = (values: TAssessmentForm) => ({ commitmentId, expectedVersion: version, ...values });
-  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: ZRecordAssessmentInput, input, refine: chosen });
+  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/commitments").then((module) => module.ZRecordAssessmentInput), input, refine: chosen });
   const { values, field, change } = form;
 
   async function onSubmit() {

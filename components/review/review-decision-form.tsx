@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { TextAreaField } from "@/components/ui/field";
 import { useCheckedForm, type CheckingSchema } from "@/components/ui/use-checked-form";
-import { REVIEW_COMMENT_MAX, ZAcceptUpdateInput, ZReturnUpdateInput } from "@/server/schemas/commitments";
+import { REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
 
 type Decision = "accept" | "return";
 
@@ -35,9 +35,12 @@ export function ReviewDecisionForm({
   const [pending, setPending] = useState<Decision | null>(null);
   // The API's own rules for the comment: optional to accept, required to return.
   const decision = useRef<Decision>("accept");
-  const schema: CheckingSchema = {
-    "~standard": { validate: (value) => (decision.current === "accept" ? ZAcceptUpdateInput : ZReturnUpdateInput)["~standard"].validate(value) },
-  };
+  const schema = () =>
+    import("@/server/schemas/commitments").then(
+      ({ ZAcceptUpdateInput, ZReturnUpdateInput }): CheckingSchema => ({
+        "~standard": { validate: (value) => (decision.current === "accept" ? ZAcceptUpdateInput : ZReturnUpdateInput)["~standard"].validate(value) },
+      }),
+    );
   const input = ({ comment }: { comment: string }) =>
     decision.current === "accept"
       ? { updateId: update.id, expectedVersion: update.version, comment: comment.trim() || undefined }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import type { SummaryError } from "@/components/ui/error-summary";
 import { conflictOf, errorMessage, fieldErrors, type Conflict } from "@/components/ui/api-errors";
 
@@ -19,7 +19,9 @@ export type SubmitOutcome = "sent" | "invalid" | "conflict" | "fields" | "failed
 
 /**
  * A form's values in React state, checked with the API's own schema (server/schemas, zod/mini)
- * through Standard Schema: all fields on submit, then a field again as it changes. Errors are kept
+ * through Standard Schema: all fields on submit, then a field again as it changes. The schema is
+ * loaded once the page is interactive (`schema` is its dynamic import), so that zod is not part of
+ * any page's first load (bench/README.md, section 4); the first submit waits for it if needed. Errors are kept
  * by path; the API's refusals (its schema's and the services' field errors) land on the same paths,
  * a stale save becomes `conflict`, anything else `formError`. Each top-level field's control has
  * the id `ids[name]`, which the error summary links to, in the order of `ids`.
@@ -36,7 +38,8 @@ export function useCheckedForm<V extends Values>({
 }: {
   initial: V;
   ids: Record<string, string>;
-  schema: CheckingSchema;
+  /** Loads the schema: `() => import("@/server/schemas/users").then((module) => module.ZCreateUserInput)`. */
+  schema: () => Promise<CheckingSchema>;
   /** The value the schema checks (and the API receives) for these form values. */
   input: (values: V) => unknown;
   /** A prefix of the schema's and the API's paths that the form's own paths do not have ("content."). */
@@ -55,6 +58,12 @@ export function useCheckedForm<V extends Values>({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const names = Object.keys(ids);
+  const loaded = useRef<CheckingSchema | null>(null);
+  const loading = useRef<Promise<CheckingSchema> | null>(null);
+  function load(): Promise<CheckingSchema> {
+    loading.current ??= schema().then((checking) => (loaded.current = checking));
+    return loading.current;
+  }
   const ownPath = (path: string) => names.includes(path.split(".")[0]!);
 
   // What was typed or chosen before hydration stays: the controls' values become the state.
@@ -69,14 +78,16 @@ export function useCheckedForm<V extends Values>({
     // Once, on hydration, from the DOM (the one place these values exist outside React).
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (Object.keys(typed).length > 0) setValues((current) => ({ ...current, ...typed }));
+    // A failed load is tried again at the first submit.
+    load().catch(() => (loading.current = null));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** The first problem of each path of the form, by the schema and then the form's own rules. */
-  function problemsOf(next: V): FormErrors {
-    const result = schema["~standard"].validate(input(next));
+  function problemsOf(next: V, checking = loaded.current): FormErrors {
+    const result = checking?.["~standard"].validate(input(next));
     const problems: FormErrors = {};
-    if (!(result instanceof Promise)) {
+    if (result && !(result instanceof Promise)) {
       for (const issue of result.issues ?? []) {
         const path = (issue.path ?? []).map((segment) => String(typeof segment === "object" ? segment.key : segment)).join(".");
         const own = path.startsWith(prefix) ? path.slice(prefix.length) : path;
@@ -102,8 +113,9 @@ export function useCheckedForm<V extends Values>({
   }
 
   /** Checks every field before sending; true when the form may be sent. */
-  function check(): boolean {
-    const problems = problemsOf(values);
+  async function check(): Promise<boolean> {
+    // Without the schema (it could not be loaded), the server's answer says what is wrong.
+    const problems = problemsOf(values, await load().catch(() => null));
     setAttempted(true);
     setErrors(problems);
     return Object.keys(problems).length === 0;
@@ -125,7 +137,7 @@ export function useCheckedForm<V extends Values>({
    * alert), and `onRefused` may say it again (a toast). What was typed stays in every case.
    */
   async function submit(send: () => Promise<unknown>, onRefused?: (outcome: "conflict" | "fields" | "failed", message: string, conflict: Conflict | null) => void): Promise<SubmitOutcome> {
-    if (!check()) return "invalid";
+    if (!(await check())) return "invalid";
     setConflict(null);
     setFormError(null);
     try {

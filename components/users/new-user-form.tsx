@@ -8,8 +8,7 @@ import { InputField, PasswordField } from "@/components/ui/field";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
-import { EMAIL_MAX } from "@/server/schemas/auth";
-import { USER_NAME_MAX, ZCreateUserInput } from "@/server/schemas/users";
+import { EMAIL_MAX, USER_NAME_MAX } from "@/server/schemas/limits";
 import { RoleAndStateFields, focalPointState, type StateOption } from "@/components/users/user-form-parts";
 
 // The select starts empty so that nobody gets a role by default.
@@ -34,7 +33,7 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: ZCreateUserInput, input, refine: focalPointState });
+  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZCreateUserInput), input, refine: focalPointState });
   const { values, field, change } = form;
 
   useEffect(() => {

@@ -10,7 +10,7 @@ import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { errorMessage } from "@/components/ui/api-errors";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
-import { USER_NAME_MAX, ZUpdateUserInput } from "@/server/schemas/users";
+import { USER_NAME_MAX } from "@/server/schemas/limits";
 import type { UserSummary } from "@/components/users/user-detail";
 import { RoleAndStateFields, focalPointState, type StateOption } from "@/components/users/user-form-parts";
 import { useHydrated } from "@/components/users/use-hydrated";
@@ -42,7 +42,7 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
     stateId: values.role === "FOCAL_POINT" ? values.stateId || null : null,
   });
   // What was typed before hydration is kept (useCheckedForm reads the controls once hydrated).
-  const form = useCheckedForm({ initial: valuesOf(user), ids: IDS, schema: ZUpdateUserInput, input, refine: focalPointState });
+  const form = useCheckedForm({ initial: valuesOf(user), ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZUpdateUserInput), input, refine: focalPointState });
   const { values, field, change, reset } = form;
   const hydrated = useHydrated();
   const update = useMutation(trpc.users.update.mutationOptions());

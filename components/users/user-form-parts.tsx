@@ -1,7 +1,7 @@
 import type { ChangeEvent, ReactNode } from "react";
 import type { Role, StateKind } from "@/prisma/generated/enums";
 import { SelectField } from "@/components/ui/field";
-import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/users";
+import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/limits";
 
 /** A State as the user screens need it (from the States list of the page). */
 export type StateOption = { id: string; name: string; iso2: string; kind: StateKind };

@@ -8,7 +8,6 @@ import { useTRPC } from "@/components/trpc-provider";
 import { PasswordField } from "@/components/ui/field";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
-import { ZResetPasswordInput } from "@/server/schemas/users";
 import type { UserSummary } from "@/components/users/user-detail";
 import { useHydrated } from "@/components/users/use-hydrated";
 
@@ -24,7 +23,7 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
   const dialogTitleId = useId();
   const input = (values: typeof EMPTY) => ({ id: user.id, newPassword: values.newPassword });
   // What was typed before hydration is kept (useCheckedForm reads the control once hydrated).
-  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: ZResetPasswordInput, input });
+  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZResetPasswordInput), input });
   const { values, field, check, reset } = form;
   const hydrated = useHydrated();
   const resetPassword = useMutation(trpc.users.resetPassword.mutationOptions());
@@ -72,7 +71,7 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (check()) askToConfirm();
+          void check().then((valid) => valid && askToConfirm());
         }}
       >
         <FormAlerts form={form} />

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { PASSWORD_INPUT_MAX, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
 
-export const EMAIL_MAX = 254;
+import { EMAIL_MAX } from "@/server/schemas/limits";
+
 export const emailMessages = {
   tooLong: "Email is too long",
   invalid: "Enter a valid email address",

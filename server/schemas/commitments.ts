@@ -2,12 +2,9 @@ import * as z from "zod/mini";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { zDateOnly, zHttpUrl, zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
-export const MAX_NARRATIVE = 10_000;
-export const MAX_EVIDENCE_LINKS = 20;
-export const MAX_REPORTING_PERIOD = 100;
-export const MAX_EVIDENCE_TITLE = 300;
-export const REVIEW_COMMENT_MAX = 5000;
-export const RATIONALE_MAX = 10_000;
+import { MAX_EVIDENCE_LINKS, MAX_EVIDENCE_TITLE, MAX_NARRATIVE, MAX_REPORTING_PERIOD, RATIONALE_MAX, REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
+
+export { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/limits";
 
 export const ZEvidenceLink = z.strictObject({
   title: zRequiredText(MAX_EVIDENCE_TITLE, "Evidence title"),

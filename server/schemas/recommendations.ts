@@ -1,21 +1,10 @@
 import * as z from "zod/mini";
 import { zDateOnly, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
-export const REFERENCE_MAX = 50;
-export const RECOMMENDATION_TEXT_MAX = 20_000;
-export const MAX_THEMES = 50;
-/** 57 participating States + 11 Partners for Co-operation. */
-export const MAX_ADDRESSEES = 68;
-export const MAX_PAGE_SIZE = 100;
+import { MAX_ADDRESSEES, MAX_THEMES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
 
-export const recommendationMessages = {
-  chooseSource: "Choose a source",
-  chooseScale: "Choose a status scale",
-  tooManyThemes: `At most ${MAX_THEMES} themes`,
-  tooManyStates: `At most ${MAX_ADDRESSEES} States`,
-  addressSomeone: "Address the recommendation to all participating States or choose at least one State",
-  chooseState: "Choose at least one State",
-};
+export { MAX_ADDRESSEES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
+export const MAX_PAGE_SIZE = 100;
 
 export const RECOMMENDATION_STATUSES = ["DRAFT", "PUBLISHED"] as const;
 export const ZRecommendationStatus = z.enum(RECOMMENDATION_STATUSES);

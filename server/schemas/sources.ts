@@ -1,11 +1,9 @@
 import * as z from "zod/mini";
 import { zDateOnly, zHttpUrl, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
-export const SOURCE_KINDS = ["CONFERENCE", "ACTION_PLAN", "MONITORING_CYCLE", "OTHER"] as const;
-export type TSourceKind = (typeof SOURCE_KINDS)[number];
-export const SOURCE_TITLE_MAX = 300;
-export const SOURCE_LOCATION_MAX = 200;
-export const SOURCE_DESCRIPTION_MAX = 20_000;
+import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX } from "@/server/schemas/limits";
+
+export { SOURCE_KINDS, type TSourceKind } from "@/server/schemas/limits";
 
 export const ZSourceKind = z.enum(SOURCE_KINDS, { error: "Choose the kind of source" });
 

@@ -3,12 +3,12 @@ import { Role } from "@/prisma/generated/enums";
 import { PASSWORD_INPUT_MAX } from "@/server/auth/password-policy";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
 import { zId, zRequiredText, zText } from "@/server/schemas/common";
+import { USER_NAME_MAX } from "@/server/schemas/limits";
 
 export const USER_LIST_MAX_LIMIT = 100;
-export const USER_NAME_MAX = 200;
 
 export const ROLE_MESSAGE = "Choose a role";
-export const FOCAL_POINT_STATE_MESSAGE = "Choose the State of this focal point";
+export { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/limits";
 export const currentPasswordMessages = {
   required: "Enter your current password",
   tooLong: "Password is too long",
