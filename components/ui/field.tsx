@@ -52,7 +52,7 @@ export function describedBy(id: string, options: { error?: string | null; hint?:
 type Wiring = { id: string; label: ReactNode; error?: string | null; hint?: ReactNode };
 
 function controlProps(id: string, error: string | null | undefined, hint: ReactNode) {
-  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, { error, hint: Boolean(hint) }) };
+  return { id, "aria-invalid": Boolean(error), "aria-describedby": describedBy(id, { error, hint: Boolean(hint) }) };
 }
 
 /** An <input> in a <Field>, with its id, aria-invalid and aria-describedby. */
