@@ -4,10 +4,7 @@ import typescript from "eslint-config-next/typescript";
 const FIRST_LOAD = {
   sonner: [{ name: "sonner", message: "Use toast from @/components/ui/toast: it loads sonner only when a toast is shown." }],
   nextAuth: [{ name: "next-auth/react", message: "Sign in with @/components/auth/sign-in and sign out with @/components/auth/sign-out (plain requests to next-auth's endpoints): next-auth/react would load on every page." }],
-  forms: [
-    { name: "zod", message: "These pages check their forms without zod: use the rules in server/schemas (text-rules, update-content-rules, review-rules, user-rules, recommendation-rules)." },
-    { name: "react-hook-form", message: "These pages keep form values in React state." },
-  ],
+  zod: [{ name: "zod", message: "Use the zod/mini schemas of server/schemas: classic zod is not tree-shakable and would weigh on every page with a form." }],
 };
 
 // Who may import what (README, "Layout"; ARCHITECTURE.md). Server code may reach the browser
@@ -48,62 +45,39 @@ const config = [
       "jsx-a11y/label-has-associated-control": "error",
     },
   },
-  // What the browser loads first. The workspace pages below check their forms with the zod-free
-  // rules of server/schemas (text-rules, update-content-rules, review-rules, user-rules, recommendation-rules) and keep their values
-  // in React state; sign-out is a plain form POST; toasts load sonner when shown. Keep it so: each
-  // of these libraries costs 8-32 KB gzipped on every visit (bench/README.md, section 4).
+  // What the browser loads first: sign-out is a plain form POST and toasts load sonner when shown
+  // (bench/README.md, section 4). Forms check with the API's own zod/mini schemas (server/schemas).
   {
     files: ["components/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [BOUNDARY.browser] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: FIRST_LOAD.zod, patterns: [BOUNDARY.browser] }],
     },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
     ignores: ["components/ui/toast.ts", "components/providers.tsx", "**/*.test.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth], patterns: [BOUNDARY.browser] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth, ...FIRST_LOAD.zod], patterns: [BOUNDARY.browser] }],
     },
   },
   {
     files: ["app/**/*.{ts,tsx}"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth], patterns: [BOUNDARY.page] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth, ...FIRST_LOAD.zod], patterns: [BOUNDARY.page] }],
     },
   },
   {
     // Route handlers answer requests, as the tRPC handler does: they may call services.
     files: ["app/api/**"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth, ...FIRST_LOAD.zod] }],
     },
   },
   {
     files: ["server/shared/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [BOUNDARY.shared] }],
-    },
-  },
-  {
-    files: ["components/commitments/**", "components/review/**", "components/layout/**", "components/ui/**", "components/users/**", "components/account/**", "components/recommendations/**", "components/auth/**"],
-    ignores: ["components/ui/toast.ts", "**/*.test.ts"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          paths: [...FIRST_LOAD.sonner, ...FIRST_LOAD.nextAuth, ...FIRST_LOAD.forms],
-          patterns: [
-            BOUNDARY.browser,
-            { group: ["zod/*", "@hookform/*"], message: "These pages check their forms without zod or react-hook-form: use the rules in server/schemas (text-rules, update-content-rules, review-rules, user-rules, recommendation-rules)." },
-            {
-              group: ["@/server/schemas/*", "!@/server/schemas/commitment-sorts", "!@/server/schemas/text-rules", "!@/server/schemas/update-content-rules", "!@/server/schemas/review-rules", "!@/server/schemas/user-rules", "!@/server/schemas/recommendation-rules"],
-              allowTypeImports: true,
-              message: "This schema module loads zod in the browser: import its types only, and check with the zod-free rules (text-rules, update-content-rules, review-rules, user-rules, recommendation-rules).",
-            },
-          ],
-        },
-      ],
     },
   },
 ];

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { PROJECT_ROOT } from "@/server/cli/database";
 import { runCli } from "@/server/cli/user-facing-error";
-import { BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmail } from "@/bench/lib/accounts";
+import { BENCH_ADMIN_EMAIL, BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmail } from "@/bench/lib/accounts";
 import { measureUnderExports, type AttackResult } from "@/bench/lib/attack";
 import { DEFAULT_BENCH_DATA_DIR, databaseExists, openBenchServer, type BenchDatabase } from "@/bench/lib/database";
 import { AppClient } from "@/bench/lib/http";
@@ -294,6 +294,18 @@ async function main() {
       const { rows: commitment } = await pool.query<{ id: string }>(`SELECT id FROM "Commitment" WHERE "stateId" = $1::uuid ORDER BY id LIMIT 1`, [params.stateId]);
       weights.push({ ...(await measurePage(focal, "/commitments")), kind: "workspace" });
       weights.push({ ...(await measurePage(focal, `/commitments/${commitment[0]!.id}`)), kind: "workspace" });
+      // The pages of the other forms, as the analyst (and the administrator, when the data set has one).
+      const { rows: recommendation } = await pool.query<{ id: string }>(`SELECT id FROM "Recommendation" ORDER BY reference, id LIMIT 1`);
+      for (const page of ["/review", "/recommendations", "/recommendations/new", `/recommendations/${recommendation[0]!.id}`, "/account"]) {
+        weights.push({ ...(await measurePage(analyst, page)), kind: "workspace" });
+      }
+      const { rows: admin } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [BENCH_ADMIN_EMAIL]);
+      if (admin[0]) {
+        const administrator = await signedIn(server.baseUrl, BENCH_ADMIN_EMAIL);
+        weights.push({ ...(await measurePage(administrator, "/admin/users")), kind: "workspace" });
+        weights.push({ ...(await measurePage(administrator, `/admin/users/${admin[0].id}`)), kind: "workspace" });
+      } else console.log("Browser weight: no bench administrator (run `npm run seed:large` again): /admin/users not measured.");
+      weights.push({ ...(await measurePage(publicClient, "/sign-in")), kind: "workspace" });
       weights.push({ ...(await measurePage(publicClient, `/reports/matrix?sourceId=${params.sourceId}`)), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, "/reports/matrix")), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, `/reports/recommendations/${params.recommendationId}`)), kind: "report" });

@@ -3,7 +3,7 @@
 //   57 participating States and 11 Partners, 20 sources, 2,000 published recommendations
 //   addressed to all participating States (114,000 commitments), 10 accepted progress updates per
 //   commitment spread over 5 years (1.14 million), their status history and audit events, a focal
-//   point per State and an analyst.
+//   point per State, an analyst and an administrator.
 // Re-runnable: the bench database is dropped and recreated each time.
 // Other sizes: --recommendations 200 --updates 2 [--sources 20] [--data-dir .data/bench-small]
 import path from "node:path";
@@ -17,7 +17,7 @@ import { hashPassword } from "@/server/auth/password";
 import { seedReferenceData } from "@/server/cli/seed/reference-data";
 import { DEFAULT_BENCH_DATA_DIR, openBenchServer, recreateDatabase } from "@/bench/lib/database";
 import { progressBar } from "@/bench/lib/progress";
-import { BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmailSql } from "@/bench/lib/accounts";
+import { BENCH_ADMIN_EMAIL, BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmailSql } from "@/bench/lib/accounts";
 
 const { values: args } = parseArgs({
   options: {
@@ -100,8 +100,9 @@ async function seedAccounts(client: pg.Client) {
     [passwordHash],
   );
   await client.query(
-    `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES (uuidv7(), $1::text, 'Bench analyst', $2::text, 'ANALYST', now())`,
-    [BENCH_ANALYST_EMAIL, passwordHash],
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt")
+     VALUES (uuidv7(), $1::text, 'Bench analyst', $3::text, 'ANALYST', now()), (uuidv7(), $2::text, 'Bench admin', $3::text, 'ADMIN', now())`,
+    [BENCH_ANALYST_EMAIL, BENCH_ADMIN_EMAIL, passwordHash],
   );
 }
 

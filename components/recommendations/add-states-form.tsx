@@ -1,18 +1,15 @@
 "use client";
 
-import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
-import { FocusedAlert } from "@/components/recommendations/focused-alert";
+import type { Conflict } from "@/components/ui/api-errors";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { FieldError } from "@/components/ui/field";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { RecommendationDetail, StateOption } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
-import type { Conflict } from "@/components/recommendations/recommendation-form";
-import { addedStatesProblem } from "@/server/schemas/recommendation-rules";
 
 /** The States a published recommendation does not reach yet. */
 function unaddressedStates(recommendation: RecommendationDetail, states: StateOption[]) {
@@ -42,12 +39,13 @@ export function AddStatesForm({
   onConflict: (conflict: Conflict) => void;
 }) {
   const trpc = useTRPC();
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [serverError, setServerError] = useState<string | null>(null);
   const add = useMutation(trpc.recommendations.addAddressees.mutationOptions());
+  const input = ({ stateIds }: { stateIds: string[] }) => ({ recommendationId: recommendation.id, expectedVersion: recommendation.version, stateIds });
   const available = unaddressedStates(recommendation, states);
   const firstTarget = available.some((state) => state.kind === "PARTICIPATING") ? "add-all-participating" : "add-all-partners";
+  const form = useCheckedForm({ initial: { stateIds: [] as string[] }, ids: { stateIds: firstTarget }, schema: () => import("@/server/schemas/recommendations").then((module) => module.ZAddAddresseesInput), input });
+  const chosen = form.values.stateIds;
+  const error = form.errors.stateIds;
 
   if (available.length === 0) {
     return (
@@ -59,35 +57,20 @@ export function AddStatesForm({
   }
 
   async function submit() {
-    setServerError(null);
-    const problem = addedStatesProblem(chosen);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setError(null);
-    try {
-      const result = await add.mutateAsync({
-        recommendationId: recommendation.id,
-        expectedVersion: recommendation.version,
-        stateIds: chosen,
-      });
-      const message = `States added: ${commitmentsCreated(result.created)}`;
-      toast.success(message);
-      setChosen([]);
-      await onAdded(message);
-    } catch (caught) {
-      const stale = conflictOf(caught);
-      if (stale) {
-        onConflict(stale);
-        toast.error("Not saved: someone else changed this recommendation.");
-        return;
-      }
-      const byField = fieldErrors(caught).stateIds;
-      if (byField) setError(byField);
-      else setServerError(errorMessage(caught));
-      toast.error(byField ?? errorMessage(caught));
-    }
+    if (add.isPending) return;
+    await form.submit(
+      async () => {
+        const result = await add.mutateAsync(input(form.values));
+        const message = `States added: ${commitmentsCreated(result.created)}`;
+        toast.success(message);
+        form.reset({ stateIds: [] });
+        await onAdded(message);
+      },
+      (_outcome, message, conflict) => {
+        if (conflict) onConflict(conflict);
+        toast.error(conflict ? "Not saved: someone else changed this recommendation." : message);
+      },
+    );
   }
 
   return (
@@ -102,21 +85,13 @@ export function AddStatesForm({
     >
       <h2 id="add-states-title">Add States</h2>
       <p className="muted">Each State you add gets its commitment at once. States already addressed are not listed.</p>
-      <ErrorSummary errors={error ? [{ fieldId: firstTarget, message: error }] : []} />
-      {serverError ? (
-        <FocusedAlert className="alert alert-error">
-          {serverError}
-        </FocusedAlert>
-      ) : null}
+      <FormAlerts form={form} />
       <FieldError id="add-states-error" message={error} />
       <StatePicker
         idPrefix="add"
         states={available}
         value={chosen}
-        onChange={(ids) => {
-          setChosen(ids);
-          if (ids.length > 0) setError(null);
-        }}
+        onChange={(stateIds) => form.change({ stateIds })}
         describedById={error ? "add-states-error" : undefined}
       />
       <div className="actions">

@@ -1,43 +1,27 @@
 "use client";
 
-import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { errorMessage } from "@/components/ui/api-errors";
-import { FocusedAlert } from "@/components/recommendations/focused-alert";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { SOURCE_KIND_LABELS } from "@/components/recommendations/recommendation-display";
-import {
-  SOURCE_DESCRIPTION_MAX,
-  SOURCE_KINDS,
-  SOURCE_LOCATION_MAX,
-  SOURCE_TITLE_MAX,
-  dateProblem,
-  sourceDescriptionProblem,
-  sourceKindProblem,
-  sourceLinkProblem,
-  sourceLocationProblem,
-  sourceTitleProblem,
-  type TSourceKind,
-} from "@/server/schemas/recommendation-rules";
+import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX, type TSourceKind } from "@/server/schemas/limits";
 
 // The form holds plain strings; empty optional fields are sent as null (the service stores null).
 type TSourceForm = { title: string; kind: string; date: string; location: string; link: string; description: string };
 
 const EMPTY: TSourceForm = { title: "", kind: "", date: "", location: "", link: "", description: "" };
 
-// The API's rules (recommendation-rules.ts), checked without zod.
-function problemsOf(values: TSourceForm) {
+function input(values: TSourceForm) {
   return {
-    title: sourceTitleProblem(values.title) ?? undefined,
-    kind: sourceKindProblem(values.kind) ?? undefined,
-    date: dateProblem(values.date, false) ?? undefined,
-    location: sourceLocationProblem(values.location) ?? undefined,
-    link: sourceLinkProblem(values.link) ?? undefined,
-    description: sourceDescriptionProblem(values.description) ?? undefined,
+    title: values.title,
+    kind: values.kind as TSourceKind,
+    date: values.date,
+    location: values.location || null,
+    link: values.link || null,
+    description: values.description || null,
   };
 }
 
@@ -47,7 +31,6 @@ export type CreatedSource = { id: string; title: string };
 export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: string; onCreated?: (source: CreatedSource) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [serverError, setServerError] = useState<string | null>(null);
   const ids = {
     title: `${idPrefix}-title`,
     kind: `${idPrefix}-kind`,
@@ -56,48 +39,32 @@ export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: s
     link: `${idPrefix}-link`,
     description: `${idPrefix}-description`,
   };
-  const form = useCheckedForm({ initial: EMPTY, ids, problemsOf });
-  const { values, summary, field } = form;
+  const form = useCheckedForm({ initial: EMPTY, ids, schema: () => import("@/server/schemas/sources").then((module) => module.ZCreateSourceInput), input });
+  const { values, field } = form;
   const create = useMutation(trpc.sources.create.mutationOptions());
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (create.isPending || !form.check()) return;
-    void save(values);
-  }
-
-  async function save(values: TSourceForm) {
-    setServerError(null);
-    try {
-      const source = await create.mutateAsync({
-        title: values.title,
-        kind: values.kind as TSourceKind,
-        date: values.date,
-        location: values.location || null,
-        link: values.link || null,
-        description: values.description || null,
-      });
+    if (create.isPending) return;
+    let source: CreatedSource | undefined;
+    const outcome = await form.submit(
+      async () => {
+        source = await create.mutateAsync(input(values));
+      },
+      (_outcome, message) => toast.error(message),
+    );
+    if (outcome === "sent" && source) {
       await queryClient.invalidateQueries({ queryKey: trpc.sources.pathKey() });
       toast.success(`Source “${source.title}” added.`);
       form.reset(EMPTY);
       onCreated?.({ id: source.id, title: source.title });
-    } catch (error) {
-      const placed = form.placeServerErrors(error);
-      const message = placed ? "Some fields need attention." : errorMessage(error);
-      setServerError(placed ? null : message);
-      toast.error(message);
     }
   }
 
   return (
     <form className="stack" noValidate onSubmit={onSubmit} aria-labelledby={`${idPrefix}-title-heading`}>
       <h2 id={`${idPrefix}-title-heading`}>New source</h2>
-      <ErrorSummary errors={summary} />
-      {serverError ? (
-        <FocusedAlert className="alert alert-error">
-          {serverError}
-        </FocusedAlert>
-      ) : null}
+      <FormAlerts form={form} />
       <InputField label="Title" type="text" maxLength={SOURCE_TITLE_MAX} {...field("title")} />
       <div className="rec-form-row">
         <SelectField label="Kind" {...field("kind")}>

@@ -1,12 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { conflictOf, errorMessage } from "@/components/ui/api-errors";
-import { DateTime } from "@/components/ui/dates";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import type { Conflict } from "@/components/ui/api-errors";
+import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { FieldError, InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import {
@@ -17,19 +16,8 @@ import {
   type StateOption,
   type ThemeOption,
 } from "@/components/recommendations/recommendation-display";
-import { FocusedAlert } from "@/components/recommendations/focused-alert";
 import { StatePicker } from "@/components/recommendations/state-picker";
-import {
-  RECOMMENDATION_TEXT_MAX,
-  REFERENCE_MAX,
-  addresseesProblem,
-  chosenIdProblem,
-  dateProblem,
-  recommendationMessages,
-  recommendationTextProblem,
-  referenceProblem,
-  themeKeysProblem,
-} from "@/server/schemas/recommendation-rules";
+import { RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
 
 // Selects and the date input hold "" until something is chosen.
 type TRecommendationForm = {
@@ -43,20 +31,15 @@ type TRecommendationForm = {
   scaleId: string;
 };
 
-// The API's own field rules (recommendation-rules.ts), checked without zod.
-function problemsOf(values: TRecommendationForm) {
+/** The API's rules, with plainer messages for a select where nothing is chosen yet. */
+function chosen(values: TRecommendationForm) {
   return {
-    sourceId: chosenIdProblem(values.sourceId, recommendationMessages.chooseSource) ?? undefined,
-    reference: referenceProblem(values.reference) ?? undefined,
-    text: recommendationTextProblem(values.text) ?? undefined,
-    themeKeys: themeKeysProblem(values.themeKeys) ?? undefined,
-    addresseeStateIds: addresseesProblem(values.addressAllParticipating, values.addresseeStateIds) ?? undefined,
-    dueDate: dateProblem(values.dueDate, true) ?? undefined,
-    scaleId: chosenIdProblem(values.scaleId, recommendationMessages.chooseScale) ?? undefined,
+    sourceId: values.sourceId ? undefined : recommendationMessages.chooseSource,
+    scaleId: values.scaleId ? undefined : recommendationMessages.chooseScale,
   };
 }
 
-export type Conflict = { changedBy: string | null; changedAt: string };
+export type { Conflict };
 
 function toDateInput(value: Date | string | null) {
   if (!value) return "";
@@ -75,6 +58,12 @@ function valuesOf(recommendation: RecommendationDetail): TRecommendationForm {
     scaleId: recommendation.scale.id,
   };
 }
+
+const CONFLICT: ConflictWording = {
+  what: "Not saved: this recommendation was changed",
+  after: " after you opened it.",
+  detail: "What you typed is still in the form. Reload to see the latest version (your changes here will be replaced).",
+};
 
 /**
  * Creating a draft recommendation or editing one. Field errors appear beside their fields and in
@@ -109,9 +98,6 @@ export function RecommendationForm({
 }) {
   const trpc = useTRPC();
   const editing = recommendation !== undefined;
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [reloading, setReloading] = useState(false);
   const defaultScale = scales.find((scale) => scale.isDefault) ?? scales[0];
   const firstThemeId = themes[0] ? `rec-theme-${themes[0].key}` : "rec-themes";
   // The controls the error summary links to, in the order of the form.
@@ -139,9 +125,11 @@ export function RecommendationForm({
           scaleId: defaultScale?.id ?? "",
         },
     ids,
-    problemsOf,
+    schema: () => import("@/server/schemas/recommendations").then((module) => module.ZCreateRecommendationInput),
+    input: (values) => ({ ...values, dueDate: values.dueDate || null }),
+    refine: chosen,
   });
-  const { values, errors, summary, dirty, field, change } = form;
+  const { values, errors, dirty, field, change } = form;
   const create = useMutation(trpc.recommendations.create.mutationOptions());
   const update = useMutation(trpc.recommendations.update.mutationOptions());
   const pending = create.isPending || update.isPending;
@@ -154,15 +142,9 @@ export function RecommendationForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosenSourceId, sources]);
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending || !form.check()) return;
-    void save(values);
-  }
-
-  async function save(values: TRecommendationForm) {
-    setConflict(null);
-    setServerError(null);
+    if (pending) return;
     const participating = new Set(states.filter((state) => state.kind === "PARTICIPATING").map((state) => state.id));
     // Participating States chosen one by one are already covered by "all participating States".
     const addresseeStateIds = values.addressAllParticipating
@@ -177,38 +159,20 @@ export function RecommendationForm({
       dueDate: values.dueDate || null,
       scaleId: values.scaleId,
     };
-    try {
-      if (recommendation) {
-        const saved = await update.mutateAsync({ id: recommendation.id, expectedVersion: recommendation.version, ...fields });
-        toast.success(`${saved.reference} saved.`);
-        onSaved?.(saved);
-      } else {
-        const created = await create.mutateAsync({ sourceId: values.sourceId, ...fields });
-        toast.success(`Draft ${created.reference} created. Publish it when it is ready.`);
-        onCreated?.(created);
-      }
-    } catch (error) {
-      const stale = conflictOf(error);
-      if (stale) {
-        setConflict(stale);
-        toast.error("Not saved: someone else changed this recommendation.");
-        return;
-      }
-      const placed = form.placeServerErrors(error);
-      const message = placed ? "Some fields need attention." : errorMessage(error);
-      if (!placed) setServerError(message);
-      toast.error(message);
-    }
-  }
-
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-    }
+    await form.submit(
+      async () => {
+        if (recommendation) {
+          const saved = await update.mutateAsync({ id: recommendation.id, expectedVersion: recommendation.version, ...fields });
+          toast.success(`${saved.reference} saved.`);
+          onSaved?.(saved);
+        } else {
+          const created = await create.mutateAsync({ sourceId: values.sourceId, ...fields });
+          toast.success(`Draft ${created.reference} created. Publish it when it is ready.`);
+          onCreated?.(created);
+        }
+      },
+      (outcome, message) => toast.error(outcome === "conflict" ? "Not saved: someone else changed this recommendation." : message),
+    );
   }
 
   const sourceTitle = recommendation ? formatSourceOption(recommendation.source) : null;
@@ -217,26 +181,7 @@ export function RecommendationForm({
 
   return (
     <form className="stack rec-form" noValidate onSubmit={onSubmit} aria-label={editing ? "Edit recommendation" : "New recommendation"}>
-      {conflict ? (
-        <FocusedAlert className="alert alert-warning">
-          <p className="alert-title">
-            Not saved: this recommendation was changed by {conflict.changedBy ?? "someone else"} at <DateTime value={conflict.changedAt} />{" "}
-            after you opened it.
-          </p>
-          <p>What you typed is still in the form. Reload to see the latest version (your changes here will be replaced).</p>
-          <div className="actions">
-            <button type="button" className="button button-secondary" onClick={() => void reload()} disabled={reloading}>
-              {reloading ? "Reloading…" : "Reload"}
-            </button>
-          </div>
-        </FocusedAlert>
-      ) : null}
-      <ErrorSummary errors={summary} />
-      {serverError ? (
-        <FocusedAlert className="alert alert-error">
-          {serverError}
-        </FocusedAlert>
-      ) : null}
+      <FormAlerts form={form} conflict={CONFLICT} onReload={onReload} />
 
       {editing ? (
         <div className="field">

@@ -20,28 +20,13 @@ import {
   type StateOption,
   type ThemeOption,
 } from "@/components/recommendations/recommendation-display";
-import { FocusedAlert } from "@/components/recommendations/focused-alert";
+import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
 
 function commitmentsCreated(count: number) {
   return `${count} ${count === 1 ? "commitment" : "commitments"} created`;
 }
 
-function ConflictAlert({ conflict, onReload, reloading }: { conflict: Conflict; onReload: () => void; reloading: boolean }) {
-  return (
-    <FocusedAlert className="alert alert-warning">
-      <p className="alert-title">
-        This recommendation was changed by {conflict.changedBy ?? "someone else"} at <DateTime value={conflict.changedAt} /> after you
-        opened it. Nothing was changed by your action.
-      </p>
-      <div className="actions">
-        <button type="button" className="button button-secondary" onClick={onReload} disabled={reloading}>
-          {reloading ? "Reloading…" : "Reload"}
-        </button>
-      </div>
-    </FocusedAlert>
-  );
-}
 
 /** Who the recommendation is addressed to, in words. */
 function Addressees({ recommendation }: { recommendation: RecommendationDetail }) {
@@ -77,7 +62,6 @@ export function RecommendationView({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const publish = useMutation(trpc.recommendations.publish.mutationOptions());
   const remove = useMutation(trpc.recommendations.delete.mutationOptions());
   const isDraft = recommendation.publication === "DRAFT";
@@ -93,14 +77,9 @@ export function RecommendationView({
   }
 
   async function reload() {
-    setReloading(true);
-    try {
-      await refresh();
-      setConflict(null);
-      setActionError(null);
-    } finally {
-      setReloading(false);
-    }
+    await refresh();
+    setConflict(null);
+    setActionError(null);
   }
 
   function failed(error: unknown, what: string) {
@@ -159,12 +138,10 @@ export function RecommendationView({
           {success}
         </div>
       ) : null}
-      {conflict ? <ConflictAlert conflict={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
-      {actionError ? (
-        <FocusedAlert className="alert alert-error">
-          {actionError}
-        </FocusedAlert>
+      {conflict ? (
+        <ConflictAlert conflict={conflict} what="This recommendation was changed" after=" after you opened it. Nothing was changed by your action." onReload={reload} />
       ) : null}
+      <ErrorAlert message={actionError} />
 
       <dl className="facts">
         <dt>Status</dt>

@@ -1,5 +1,5 @@
 import { STATE_GROUPS } from "@/server/schemas/reports";
-import { isDateOnly, isId, textProblem } from "@/server/schemas/text-rules";
+import { passes, zDateOnly, zId, zText } from "@/server/schemas/common";
 
 export type ReportSearchParams = Record<string, string | string[] | undefined>;
 export type ReportFilterValues = { sourceId?: string; themeKey?: string; stateGroup: (typeof STATE_GROUPS)[number]; asOf?: string };
@@ -21,10 +21,10 @@ export function readReportFilters(params: ReportSearchParams): ReportFilterValue
   const stateGroup = first(params.stateGroup);
   const asOf = first(params.asOf);
   return {
-    sourceId: sourceId && isId(sourceId) ? sourceId : undefined,
-    themeKey: themeKey && textProblem(themeKey, 50) === null ? themeKey : undefined,
+    sourceId: sourceId && passes(zId, sourceId) ? sourceId : undefined,
+    themeKey: themeKey && passes(zText(50), themeKey) ? themeKey : undefined,
     stateGroup: STATE_GROUPS.includes(stateGroup as never) ? (stateGroup as ReportFilterValues["stateGroup"]) : "participating",
-    asOf: asOf && isDateOnly(asOf) ? asOf : undefined,
+    asOf: asOf && passes(zDateOnly, asOf) ? asOf : undefined,
   };
 }
 

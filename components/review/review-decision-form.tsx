@@ -1,19 +1,17 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { conflictOf, errorMessage, fieldErrors } from "@/components/ui/api-errors";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { Field, describedBy } from "@/components/ui/field";
-import { ConflictAlert } from "@/components/review/conflict-alert";
-import type { TConflict } from "@/components/review/review-links";
-import { REVIEW_COMMENT_MAX, reviewCommentProblem } from "@/server/schemas/review-rules";
+import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
+import { TextAreaField } from "@/components/ui/field";
+import { useCheckedForm, type CheckingSchema } from "@/components/ui/use-checked-form";
+import { REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
 
 type Decision = "accept" | "return";
 
-const COMMENT_ID = "review-comment";
+const CONFLICT: ConflictWording = { what: "This update was already reviewed", detail: "Nothing was saved; what you typed is kept. Reload to see where it stands." };
 
 /**
  * Accept (the commitment takes the update's status) or return (with a required comment) one
@@ -35,84 +33,61 @@ export function ReviewDecisionForm({
   const accept = useMutation(trpc.review.accept.mutationOptions());
   const giveBack = useMutation(trpc.review.return.mutationOptions());
   const [pending, setPending] = useState<Decision | null>(null);
-  const [conflict, setConflict] = useState<TConflict | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [comment, setComment] = useState("");
-  // Shown until the comment changes or the next decision.
-  const [commentError, setCommentError] = useState<string | null>(null);
+  // The API's own rules for the comment: optional to accept, required to return.
+  const decision = useRef<Decision>("accept");
+  const schema = () =>
+    import("@/server/schemas/commitments").then(
+      ({ ZAcceptUpdateInput, ZReturnUpdateInput }): CheckingSchema => ({
+        "~standard": { validate: (value) => (decision.current === "accept" ? ZAcceptUpdateInput : ZReturnUpdateInput)["~standard"].validate(value) },
+      }),
+    );
+  const input = ({ comment }: { comment: string }) =>
+    decision.current === "accept"
+      ? { updateId: update.id, expectedVersion: update.version, comment: comment.trim() || undefined }
+      : { updateId: update.id, expectedVersion: update.version, comment };
+  const form = useCheckedForm({ initial: { comment: "" }, ids: { comment: "review-comment" }, schema, input });
 
-  async function decide(decision: Decision) {
+  async function decide(chosen: Decision) {
     if (pending) return;
-    setFailure(null);
-    // The API's own rules for the comment: optional to accept, required to return.
-    const problem = reviewCommentProblem(decision, comment);
-    setCommentError(problem);
-    if (problem) return;
-    setPending(decision);
-    try {
-      if (decision === "accept") {
-        await accept.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment: comment.trim() || undefined });
+    decision.current = chosen;
+    setPending(chosen);
+    const outcome = await form.submit(async () => {
+      if (chosen === "accept") {
+        await accept.mutateAsync(input(form.values) as Parameters<typeof accept.mutateAsync>[0]);
         toast.success(`Update accepted: ${title}. The commitment now shows its status.`);
       } else {
-        await giveBack.mutateAsync({ updateId: update.id, expectedVersion: update.version, comment });
+        await giveBack.mutateAsync(input(form.values) as Parameters<typeof giveBack.mutateAsync>[0]);
         toast.success(`Update returned: ${title}. The focal point sees your comment.`);
       }
-      await onReviewed();
-    } catch (error) {
-      const stale = conflictOf(error);
-      if (stale) {
-        setConflict(stale);
-        return;
-      }
-      const fields = fieldErrors(error);
-      if (fields.comment) {
-        setCommentError(fields.comment);
-        return;
-      }
-      setFailure(errorMessage(error));
-      toast.error(`The update was not ${decision === "accept" ? "accepted" : "returned"}.`);
-    } finally {
-      setPending(null);
-    }
+    });
+    setPending(null);
+    if (outcome === "sent") await onReviewed();
+    else if (outcome === "failed") toast.error(`The update was not ${chosen === "accept" ? "accepted" : "returned"}.`);
   }
 
   async function reload() {
-    setConflict(null);
+    form.setConflict(null);
     await onReload();
   }
 
   return (
-    <form className="stack review-decision" noValidate onSubmit={(event) => {
+    <form
+      className="stack review-decision"
+      noValidate
+      onSubmit={(event) => {
         event.preventDefault();
         void decide("accept");
-      }} aria-labelledby="review-decision-heading">
+      }}
+      aria-labelledby="review-decision-heading"
+    >
       <h3 id="review-decision-heading">Your decision</h3>
-      <ErrorSummary errors={commentError ? [{ fieldId: COMMENT_ID, message: commentError }] : []} />
-      {conflict ? <ConflictAlert conflict={conflict} what="This update was already reviewed" onReload={reload} /> : null}
-      {failure ? (
-        <div role="alert" className="alert alert-error">
-          {failure}
-        </div>
-      ) : null}
-      <Field
-        id={COMMENT_ID}
+      <FormAlerts form={form} conflict={CONFLICT} onReload={reload} />
+      <TextAreaField
         label="Review comment"
         hint="Required to return the update (say what to change); optional when accepting. The focal point sees it; it is never public."
-        error={commentError}
-      >
-        <textarea
-          id={COMMENT_ID}
-          maxLength={REVIEW_COMMENT_MAX}
-          aria-invalid={commentError ? true : undefined}
-          aria-describedby={describedBy(COMMENT_ID, { error: commentError, hint: true })}
-          name="comment"
-          value={comment}
-          onChange={(event) => {
-            setComment(event.target.value);
-            setCommentError(null);
-          }}
-        />
-      </Field>
+        maxLength={REVIEW_COMMENT_MAX}
+        {...form.field("comment")}
+      />
       <div className="actions">
         <button type="submit" className="button" disabled={pending !== null}>
           {pending === "accept" ? "Accepting…" : "Accept"}

@@ -1,7 +1,6 @@
 import type { MouseEvent } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { isId } from "@/server/schemas/text-rules";
 
 // Shared by the review page (server) and its client components: no "use client" here, so the
 // server page gets real values rather than client references.
@@ -35,10 +34,14 @@ export const QUEUE_HEADING_ID = "review-queue-heading";
 export const ITEM_HEADING_ID = "review-item-heading";
 export const queueLinkId = (commitmentId: string) => `review-open-${commitmentId}`;
 
-/** An id from the URL, or undefined: anything that is not an id is ignored rather than an error. */
+/**
+ * An id from the URL, or undefined: anything that is not shaped like an id is ignored rather than
+ * an error. A loose check that keeps zod out of the review page's first load; the API checks ids
+ * with the schemas' zId.
+ */
 export function idParam(value: string | string[] | null | undefined): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
-  return first && isId(first) ? first : undefined;
+  return first && /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(first) ? first : undefined;
 }
 
 /** The /review URL for filters and an opened item; only what is set appears. */

@@ -1,10 +1,13 @@
 import { TRPCClientError } from "@trpc/client";
 
+/** Who changed a record and when, for a stale edit (CONFLICT). */
+export type Conflict = { changedBy: string | null; changedAt: string };
+
 type ErrorData = {
   code?: string;
   zodError?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
   fieldErrors?: Record<string, string[]> | null;
-  conflict?: { changedBy: string | null; changedAt: string } | null;
+  conflict?: Conflict | null;
 };
 
 function dataOf(error: unknown): ErrorData | null {
@@ -43,7 +46,7 @@ export function errorCode(error: unknown): string | null {
 }
 
 /** Who changed a record and when, for a stale edit (CONFLICT). */
-export function conflictOf(error: unknown): { changedBy: string | null; changedAt: string } | null {
+export function conflictOf(error: unknown): Conflict | null {
   const data = dataOf(error);
   return data?.code === "CONFLICT" ? (data.conflict ?? null) : null;
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { PASSWORD_INPUT_MAX, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
 
 /**
  * A labelled form control with its hint and error. The control itself is passed as children and
@@ -51,7 +52,7 @@ export function describedBy(id: string, options: { error?: string | null; hint?:
 type Wiring = { id: string; label: ReactNode; error?: string | null; hint?: ReactNode };
 
 function controlProps(id: string, error: string | null | undefined, hint: ReactNode) {
-  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, { error, hint: Boolean(hint) }) };
+  return { id, "aria-invalid": Boolean(error), "aria-describedby": describedBy(id, { error, hint: Boolean(hint) }) };
 }
 
 /** An <input> in a <Field>, with its id, aria-invalid and aria-describedby. */
@@ -80,5 +81,27 @@ export function TextAreaField({ id, label, error, hint, ...textarea }: Wiring & 
     <Field id={id} label={label} error={error} hint={hint}>
       <textarea {...textarea} {...controlProps(id, error, hint)} />
     </Field>
+  );
+}
+
+/**
+ * A password <input> in a <Field>: never autofilled into the wrong account (`autoComplete`), as
+ * long as any form sends. `policy` words the new-password policy after its length: the hint then
+ * starts with "8–128 characters".
+ */
+export function PasswordField({
+  policy,
+  hint,
+  autoComplete = "new-password",
+  ...input
+}: Wiring & { policy?: string; autoComplete?: "current-password" | "new-password" } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "autoComplete">) {
+  return (
+    <InputField
+      type="password"
+      autoComplete={autoComplete}
+      maxLength={PASSWORD_INPUT_MAX}
+      hint={policy !== undefined ? `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters${policy}` : hint}
+      {...input}
+    />
   );
 }

@@ -2,7 +2,7 @@ import type { ChangeEvent, ReactNode } from "react";
 import type { Role, StateKind } from "@/prisma/generated/enums";
 import { SelectField } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/server/shared/roles";
-import { FOCAL_POINT_STATE_MESSAGE, ROLE_MESSAGE } from "@/server/schemas/user-rules";
+import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/limits";
 
 /** A State as the user screens need it (from the States list of the page). */
 export type StateOption = { id: string; name: string; iso2: string; kind: StateKind };
@@ -49,11 +49,9 @@ export function StateOptions({ states }: { states: StateOption[] }) {
   );
 }
 
-/** The role and State rules of the user forms: a role is chosen, and a focal point has a State. */
-export function roleAndStateProblems(values: { role: string; stateId: string }): { role?: string; stateId?: string } {
-  if (!ROLE_OPTIONS.some((option) => option.value === values.role)) return { role: ROLE_MESSAGE };
-  if (values.role === "FOCAL_POINT" && !values.stateId) return { stateId: FOCAL_POINT_STATE_MESSAGE };
-  return {};
+/** The user forms' rule beyond the schema's (which the service checks too): a focal point has a State. */
+export function focalPointState(values: { role: string; stateId: string }): { stateId?: string } {
+  return values.role === "FOCAL_POINT" && !values.stateId ? { stateId: FOCAL_POINT_STATE_MESSAGE } : {};
 }
 
 type SelectWiring = {

@@ -1,16 +1,13 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useRef } from "react";
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { InputField } from "@/components/ui/field";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { errorMessage } from "@/components/ui/api-errors";
+import { PasswordField } from "@/components/ui/field";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
-import { PASSWORD_INPUT_MAX, newPasswordProblem } from "@/server/schemas/user-rules";
 import type { UserSummary } from "@/components/users/user-detail";
 import { useHydrated } from "@/components/users/use-hydrated";
 
@@ -18,39 +15,33 @@ const ID = "reset-password";
 const IDS = { newPassword: `${ID}-newPassword` };
 const EMPTY = { newPassword: "" };
 
-// The API's rule (user-rules.ts), checked without zod.
-function problemsOf(values: typeof EMPTY) {
-  return { newPassword: newPasswordProblem(values.newPassword) ?? undefined };
-}
 
 export function UserResetPassword({ user, self }: { user: UserSummary; self: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const dialogTitleId = useId();
-  const [formError, setFormError] = useState<string | null>(null);
+  const input = (values: typeof EMPTY) => ({ id: user.id, newPassword: values.newPassword });
   // What was typed before hydration is kept (useCheckedForm reads the control once hydrated).
-  const { values, summary, field, check, placeServerErrors, reset } = useCheckedForm({ initial: EMPTY, ids: IDS, problemsOf });
+  const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZResetPasswordInput), input });
+  const { values, field, check, reset } = form;
   const hydrated = useHydrated();
+  const resetPassword = useMutation(trpc.users.resetPassword.mutationOptions());
 
-  const resetPassword = useMutation(
-    trpc.users.resetPassword.mutationOptions({
-      onSuccess: async (updated) => {
-        queryClient.setQueryData(trpc.users.get.queryKey({ id: updated.id }), updated);
-        reset(EMPTY);
-        await queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
-        toast.success(
-          `Password reset. ${updated.name} was signed out everywhere and must choose a new password at next sign-in.`,
-        );
-      },
-      onError: (error) => {
-        setFormError(placeServerErrors(error) ? null : errorMessage(error));
-      },
-    }),
-  );
+  async function confirmed() {
+    const sent = await form.submit(async () => {
+      const updated = await resetPassword.mutateAsync(input(values));
+      queryClient.setQueryData(trpc.users.get.queryKey({ id: updated.id }), updated);
+      toast.success(`Password reset. ${updated.name} was signed out everywhere and must choose a new password at next sign-in.`);
+    });
+    if (sent === "sent") {
+      reset(EMPTY);
+      await queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
+    }
+  }
 
   function askToConfirm() {
-    setFormError(null);
+    form.setFormError(null);
     dialog.current?.showModal();
   }
 
@@ -80,23 +71,11 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (check()) askToConfirm();
+          void check().then((valid) => valid && askToConfirm());
         }}
       >
-        <ErrorSummary errors={summary} />
-        {formError ? (
-          <div role="alert" className="alert alert-error">
-            {formError}
-          </div>
-        ) : null}
-        <InputField
-          label="New temporary password"
-          hint={`${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters.`}
-          type="password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_INPUT_MAX}
-          {...field("newPassword")}
-        />
+        <FormAlerts form={form} />
+        <PasswordField label="New temporary password" policy="." {...field("newPassword")} />
         <div className="actions">
           <button type="submit" className="button button-danger" disabled={pending || !hydrated}>
             {pending ? "Resetting…" : "Reset password"}
@@ -118,7 +97,7 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
             className="button button-danger"
             onClick={() => {
               dialog.current?.close();
-              resetPassword.mutate({ id: user.id, newPassword: values.newPassword });
+              void confirmed();
             }}
           >
             Reset password

@@ -1,7 +1,7 @@
 import { sendRaw, type HttpAnswer } from "@/server/test/trpc-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { z } from "zod";
+import * as z from "zod/mini";
 import superjson from "superjson";
 import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
@@ -19,7 +19,7 @@ const INTERNALS = /prisma|postgres|SELECT |INSERT |invalid byte sequence|out of 
 
 type Call = HttpAnswer;
 
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation"; inputs: z.ZodType[] } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation"; inputs: z.ZodMiniType[] } }>;
 const PUBLIC = Object.keys(PROCEDURE_ACCESS)
   .filter((path) => PROCEDURE_ACCESS[path] === "public")
   .sort();
@@ -29,11 +29,11 @@ const SIGNED_IN_QUERIES = Object.keys(PROCEDURE_ACCESS)
   .sort();
 
 /** The object schema under optional/default/nullable wrappers, or null for a procedure without an object input. */
-function objectShape(schema: z.ZodType | undefined): Record<string, z.ZodType> | null {
+function objectShape(schema: z.ZodMiniType | undefined): Record<string, z.ZodMiniType> | null {
   let current: unknown = schema;
   for (let depth = 0; depth < 10 && current; depth++) {
-    if (current instanceof z.ZodObject) return current.shape as Record<string, z.ZodType>;
-    const def = (current as { def?: { innerType?: unknown; in?: unknown } }).def;
+    if (current instanceof z.core.$ZodObject) return current._zod.def.shape as Record<string, z.ZodMiniType>;
+    const def = (current as z.core.$ZodType)._zod.def as { innerType?: unknown; in?: unknown };
     current = def?.innerType ?? def?.in;
   }
   return null;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { ZodType } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { PROCEDURE_ACCESS, type Access } from "@/server/api/procedure-access";
@@ -65,7 +65,7 @@ const BASE: Record<Access, { _def: { middlewares: unknown[] } }> = {
   admin: adminProcedure,
 } as never;
 
-type ProcedureDef = { type: string; inputs: ZodType[]; middlewares: unknown[]; resolver: (opts: unknown) => Promise<unknown> };
+type ProcedureDef = { type: string; inputs: ZodMiniType[]; middlewares: unknown[]; resolver: (opts: unknown) => Promise<unknown> };
 const procedureDef = (procedure: string) => (appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>)[procedure]!._def;
 
 /** A fresh actor of each role (fresh users: a password change or a sign-out must not spill over). */

@@ -1,7 +1,8 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import * as z from "zod/mini";
+import "@/server/platform/zod-messages";
 import { loadActor } from "@/server/auth/session";
 import { readSessionToken } from "@/server/auth/session-token";
 import type { Actor, UserActor } from "@/server/services/access";
@@ -52,7 +53,7 @@ export async function createRequestContext(req: Request): Promise<Context & { re
 }
 
 /** Zod issues keyed by their full path ("content.evidence.0.url"), so forms can place each one. */
-function fieldErrorsByPath(error: ZodError) {
+function fieldErrorsByPath(error: z.core.$ZodError) {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   for (const issue of error.issues) {
@@ -82,7 +83,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         requestId,
-        zodError: cause instanceof ZodError ? fieldErrorsByPath(cause) : null,
+        zodError: cause instanceof z.core.$ZodError ? fieldErrorsByPath(cause) : null,
         fieldErrors: cause instanceof DomainError ? (cause.details?.fieldErrors ?? null) : null,
         conflict: cause instanceof DomainError ? (cause.details?.conflict ?? null) : null,
       },

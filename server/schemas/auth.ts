@@ -1,24 +1,35 @@
-import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
-import { EMAIL_MAX, EMAIL_PATTERN, emailMessages, passwordMessages } from "@/server/schemas/user-rules";
+import * as z from "zod/mini";
+import { PASSWORD_INPUT_MAX, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
 
-// Built from the zod-free rules and messages of user-rules.ts, which the browser's forms use.
+import { EMAIL_MAX } from "@/server/schemas/limits";
 
-export const ZEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(EMAIL_MAX, emailMessages.tooLong)
-  .pipe(z.email({ pattern: EMAIL_PATTERN, error: emailMessages.invalid }));
+export const emailMessages = {
+  tooLong: "Email is too long",
+  invalid: "Enter a valid email address",
+};
 
-export const ZNewPassword = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, passwordMessages.tooShort)
-  .max(PASSWORD_MAX_LENGTH, passwordMessages.tooLong)
-  .refine((value) => !value.includes("\u0000"), passwordMessages.nul);
+export const passwordMessages = {
+  tooShort: `Password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  tooLong: `Password must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  nul: "Password must not contain NUL characters",
+};
+
+
+/** An email address, trimmed and lower-cased first. */
+export const ZEmail = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase(), z.maxLength(EMAIL_MAX, emailMessages.tooLong)),
+  z.email({ error: emailMessages.invalid }),
+);
+
+/** A new password under the password policy. */
+export const ZNewPassword = z.string().check(
+  z.minLength(PASSWORD_MIN_LENGTH, passwordMessages.tooShort),
+  z.maxLength(PASSWORD_MAX_LENGTH, passwordMessages.tooLong),
+  z.refine((value) => !value.includes("\u0000"), passwordMessages.nul),
+);
 
 /** Sign-in is checked like every other input: an email that cannot be an account's is refused before any lookup. */
 export const ZSignInInput = z.strictObject({
   email: ZEmail,
-  password: z.string().max(PASSWORD_MAX_LENGTH * 4),
+  password: z.string().check(z.maxLength(PASSWORD_INPUT_MAX)),
 });

@@ -1,34 +1,24 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { zDateOnly, zHttpUrl, zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
-import {
-  MAX_EVIDENCE_LINKS,
-  MAX_EVIDENCE_TITLE,
-  MAX_NARRATIVE,
-  MAX_REPORTING_PERIOD,
-  TOO_MANY_EVIDENCE_LINKS,
-  UPDATE_LABELS,
-} from "@/server/schemas/update-content-rules";
-import { RATIONALE_LABEL, RATIONALE_MAX, REVIEW_COMMENT_LABEL, REVIEW_COMMENT_MAX } from "@/server/schemas/review-rules";
 
-export { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/update-content-rules";
+import { MAX_EVIDENCE_LINKS, MAX_EVIDENCE_TITLE, MAX_NARRATIVE, MAX_REPORTING_PERIOD, RATIONALE_MAX, REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
+
+export { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/limits";
 
 export const ZEvidenceLink = z.strictObject({
-  title: zRequiredText(MAX_EVIDENCE_TITLE, UPDATE_LABELS.evidenceTitle),
-  url: zHttpUrl(UPDATE_LABELS.evidenceUrl),
+  title: zRequiredText(MAX_EVIDENCE_TITLE, "Evidence title"),
+  url: zHttpUrl("Evidence URL"),
   isPublic: z.boolean(),
 });
 
-/**
- * What a focal point writes in an update. The API validates with it; the update form checks the
- * same rules without zod (update-content-rules.ts), and a test keeps the two in agreement.
- */
+/** What a focal point writes in an update: the API validates with it, and so does the update form. */
 export const ZUpdateContent = z.strictObject({
   statusId: zId,
   progress: zProgress,
-  narrative: zText(MAX_NARRATIVE, UPDATE_LABELS.narrative),
-  reportingPeriod: zText(MAX_REPORTING_PERIOD, UPDATE_LABELS.reportingPeriod).optional(),
-  evidence: z.array(ZEvidenceLink).max(MAX_EVIDENCE_LINKS, TOO_MANY_EVIDENCE_LINKS),
+  narrative: zText(MAX_NARRATIVE, "Progress note"),
+  reportingPeriod: z.optional(zText(MAX_REPORTING_PERIOD, "Reporting period")),
+  evidence: z.array(ZEvidenceLink).check(z.maxLength(MAX_EVIDENCE_LINKS, `At most ${MAX_EVIDENCE_LINKS} evidence links`)),
 });
 export type TUpdateContent = z.infer<typeof ZUpdateContent>;
 
@@ -39,8 +29,8 @@ export type TUpdateContent = z.infer<typeof ZUpdateContent>;
  */
 export const ZWriteUpdateInput = z.strictObject({
   commitmentId: zId,
-  updateId: zId.optional(),
-  expectedVersion: zVersion.optional(),
+  updateId: z.optional(zId),
+  expectedVersion: z.optional(zVersion),
   content: ZUpdateContent,
 });
 export type TWriteUpdateInput = z.infer<typeof ZWriteUpdateInput>;
@@ -48,17 +38,19 @@ export type TWriteUpdateInput = z.infer<typeof ZWriteUpdateInput>;
 export const ZUpdateRef = z.strictObject({ updateId: zId, expectedVersion: zVersion });
 export type TUpdateRef = z.infer<typeof ZUpdateRef>;
 
+const zReviewComment = zText(REVIEW_COMMENT_MAX, "Review comment");
+
 export const ZAcceptUpdateInput = z.strictObject({
   updateId: zId,
   expectedVersion: zVersion,
-  comment: zText(REVIEW_COMMENT_MAX, REVIEW_COMMENT_LABEL).optional(),
+  comment: z.optional(zReviewComment),
 });
 export type TAcceptUpdateInput = z.infer<typeof ZAcceptUpdateInput>;
 
 export const ZReturnUpdateInput = z.strictObject({
   updateId: zId,
   expectedVersion: zVersion,
-  comment: zRequiredText(REVIEW_COMMENT_MAX, REVIEW_COMMENT_LABEL),
+  comment: zRequiredText(REVIEW_COMMENT_MAX, "Review comment"),
 });
 export type TReturnUpdateInput = z.infer<typeof ZReturnUpdateInput>;
 
@@ -66,7 +58,7 @@ export const ZRecordAssessmentInput = z.strictObject({
   commitmentId: zId,
   expectedVersion: zVersion,
   statusId: zId,
-  rationale: zRequiredText(RATIONALE_MAX, RATIONALE_LABEL),
+  rationale: zRequiredText(RATIONALE_MAX, "Rationale"),
   isPublic: z.boolean(),
 });
 export type TRecordAssessmentInput = z.infer<typeof ZRecordAssessmentInput>;
@@ -74,7 +66,7 @@ export type TRecordAssessmentInput = z.infer<typeof ZRecordAssessmentInput>;
 export const ZSetDueDateInput = z.strictObject({
   commitmentId: zId,
   expectedVersion: zVersion,
-  dueDate: zDateOnly.nullable(),
+  dueDate: z.nullable(zDateOnly),
 });
 export type TSetDueDateInput = z.infer<typeof ZSetDueDateInput>;
 
@@ -86,32 +78,32 @@ export const ZStatusAsOfInput = z.strictObject({ id: zId, date: zDateOnly });
 export { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 
 export const ZListCommitmentsInput = z.strictObject({
-  stateId: zId.optional(),
-  sourceId: zId.optional(),
-  recommendationId: zId.optional(),
-  statusKey: zText(50, "Status").optional(),
-  themeKey: zText(50, "Theme").optional(),
-  overdue: z.boolean().optional(),
+  stateId: z.optional(zId),
+  sourceId: z.optional(zId),
+  recommendationId: z.optional(zId),
+  statusKey: z.optional(zText(50, "Status")),
+  themeKey: z.optional(zText(50, "Theme")),
+  overdue: z.optional(z.boolean()),
   /** Literal, case-insensitive text in the recommendation's reference or text. */
-  search: zText(200, "Search").optional(),
-  sort: z.enum(COMMITMENT_SORTS).default("reference"),
-  direction: z.enum(["asc", "desc"]).default("asc"),
+  search: z.optional(zText(200, "Search")),
+  sort: z._default(z.enum(COMMITMENT_SORTS), "reference"),
+  direction: z._default(z.enum(["asc", "desc"]), "asc"),
   /** Opaque: the `nextCursor` of the previous page, for the same filters and sort. */
-  cursor: zText(500, "Page cursor").optional(),
+  cursor: z.optional(zText(500, "Page cursor")),
   /**
    * Count the whole filtered set (`totalCount`). By default only the first page (no cursor) is
    * counted: the count does not change while paging, and it costs more than a page.
    */
-  count: z.boolean().optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  count: z.optional(z.boolean()),
+  limit: z._default(z.int().check(z.gte(1), z.lte(100)), 25),
 });
 export type TListCommitmentsInput = z.input<typeof ZListCommitmentsInput>;
 
 export const ZReviewQueueInput = z.strictObject({
-  stateId: zId.optional(),
-  sourceId: zId.optional(),
+  stateId: z.optional(zId),
+  sourceId: z.optional(zId),
   // tRPC's infinite queries send `cursor: null` first and a paging direction.
-  cursor: zId.nullish(),
-  direction: z.enum(["forward", "backward"]).optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.nullish(zId),
+  direction: z.optional(z.enum(["forward", "backward"])),
+  limit: z._default(z.int().check(z.gte(1), z.lte(100)), 25),
 });

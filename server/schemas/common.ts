@@ -1,45 +1,76 @@
-import { z } from "zod";
-import { DATE_ONLY_MESSAGE, ID_MESSAGE, hasNoNul, isDateOnly, isHttpUrl, isWellFormedText, progressMessages, textMessages } from "@/server/schemas/text-rules";
+import * as z from "zod/mini";
 
-// Building blocks for every input schema: bounded, well-formed text. The rules and messages come
-// from text-rules.ts, which the browser's forms use without zod (zId is zod's UUID; text-rules'
-// isId mirrors it, and a test keeps them in agreement).
+// Building blocks for every input schema: bounded, well-formed text, ids, versions, dates. Written
+// with zod/mini (tree-shakable, a Standard Schema), so the same schemas validate in the routers and
+// in the browser's forms, with the same messages.
+
+export const textMessages = {
+  required: (label: string) => `${label} is required`,
+  tooLong: (label: string, max: number) => `${label} must be at most ${max.toLocaleString("en")} characters`,
+  nul: (label: string) => `${label} must not contain NUL characters`,
+  malformed: (label: string) => `${label} contains invalid characters`,
+  notHttpUrl: (label: string) => `${label} must be a web address starting with http:// or https://`,
+};
+
+export const ID_MESSAGE = "Not a valid id";
+export const DATE_ONLY_MESSAGE = "Enter a date as YYYY-MM-DD";
+
+const hasNoNul = (value: string) => !value.includes("\u0000");
+/** No lone surrogates (they cannot be stored as UTF-8). */
+const isWellFormedText = (value: string) => value.isWellFormed();
+
+/** An http(s) URL, nothing else (no javascript:, data:, file:). */
+function isHttpUrl(value: string) {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function wellFormed(max: number, label: string) {
+  return [
+    z.maxLength(max, textMessages.tooLong(label, max)),
+    z.refine<string>(hasNoNul, textMessages.nul(label)),
+    z.refine<string>(isWellFormedText, textMessages.malformed(label)),
+  ] as const;
+}
 
 /** Text with a maximum length that refuses NUL characters and lone surrogates (never a 500). */
 export function zText(max: number, label = "Text") {
-  return z
-    .string()
-    .max(max, textMessages.tooLong(label, max))
-    .refine(hasNoNul, textMessages.nul(label))
-    .refine(isWellFormedText, textMessages.malformed(label));
+  return z.string().check(...wellFormed(max, label));
 }
 
 /** Required text: trimmed, at least one character. */
 export function zRequiredText(max: number, label: string) {
-  return z
-    .string()
-    .trim()
-    .min(1, textMessages.required(label))
-    .max(max, textMessages.tooLong(label, max))
-    .refine(hasNoNul, textMessages.nul(label))
-    .refine(isWellFormedText, textMessages.malformed(label));
+  return z.string().check(z.trim(), z.minLength(1, textMessages.required(label)), ...wellFormed(max, label));
 }
 
 export const zId = z.uuid(ID_MESSAGE);
 
 /** Optimistic concurrency: the version the client read. */
-export const zVersion = z.number().int().min(1).max(2_147_483_647);
+export const zVersion = z.int().check(z.gte(1), z.lte(2_147_483_647));
 
 /** An http(s) URL, nothing else (no javascript:, data:, file:). */
 export function zHttpUrl(label = "URL") {
-  return zRequiredText(2000, label).refine(isHttpUrl, textMessages.notHttpUrl(label));
+  return zRequiredText(2000, label).check(z.refine(isHttpUrl, textMessages.notHttpUrl(label)));
 }
 
+// PostgreSQL has no year 0 (1 BC comes before 1 AD): "0000-01-01" would reach it as an error.
 /** A calendar date as YYYY-MM-DD, from year 1 (PostgreSQL has no year 0) to 9999. */
-export const zDateOnly = z.iso.date(DATE_ONLY_MESSAGE).refine(isDateOnly, DATE_ONLY_MESSAGE);
+export const zDateOnly = z.iso.date(DATE_ONLY_MESSAGE).check(z.refine((value) => !value.startsWith("0000"), DATE_ONLY_MESSAGE));
 
-export const zProgress = z
-  .number({ error: progressMessages.notANumber })
-  .int(progressMessages.notWhole)
-  .min(0, progressMessages.tooLow)
-  .max(100, progressMessages.tooHigh);
+export const progressMessages = {
+  notANumber: "Progress must be a number from 0 to 100",
+  notWhole: "Progress must be a whole number",
+  tooLow: "Progress must be at least 0",
+  tooHigh: "Progress must be at most 100",
+};
+
+export const zProgress = z.number({ error: progressMessages.notANumber }).check(z.int(progressMessages.notWhole), z.gte(0, progressMessages.tooLow), z.lte(100, progressMessages.tooHigh));
+
+/** Whether a value passes a schema (for URL parameters: a bad one is ignored, not reported). */
+export function passes(schema: z.ZodMiniType, value: unknown): boolean {
+  return schema.safeParse(value).success;
+}

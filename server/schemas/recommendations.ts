@@ -1,56 +1,58 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { zDateOnly, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
-import { MAX_ADDRESSEES, MAX_THEMES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/recommendation-rules";
 
-// Built from the limits and messages of recommendation-rules.ts, which the browser's forms use.
-export { MAX_ADDRESSEES, RECOMMENDATION_TEXT_MAX };
+import { MAX_ADDRESSEES, MAX_THEMES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
+
+export { MAX_ADDRESSEES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
 export const MAX_PAGE_SIZE = 100;
 
 export const PUBLICATIONS = ["DRAFT", "PUBLISHED"] as const;
 export const ZPublication = z.enum(PUBLICATIONS);
 
-export const ZThemeKey = z
-  .string()
-  .trim()
-  .min(1, "Key is required")
-  .max(50, "Key must be at most 50 characters")
-  .regex(/^[a-z][a-z0-9_-]*$/, "Key must start with a letter and use only a-z, 0-9, - and _");
+export const ZThemeKey = z.string().check(
+  z.trim(),
+  z.minLength(1, "Key is required"),
+  z.maxLength(50, "Key must be at most 50 characters"),
+  z.regex(/^[a-z][a-z0-9_-]*$/, "Key must start with a letter and use only a-z, 0-9, - and _"),
+);
 
 const zReference = zRequiredText(REFERENCE_MAX, "Reference");
 const zRecommendationText = zRequiredText(RECOMMENDATION_TEXT_MAX, "Text");
-const zThemeKeys = z.array(zText(50, "Theme")).max(MAX_THEMES, recommendationMessages.tooManyThemes);
-const zAddresseeStateIds = z.array(zId).max(MAX_ADDRESSEES, recommendationMessages.tooManyStates);
+const zThemeKeys = z.array(zText(50, "Theme")).check(z.maxLength(MAX_THEMES, recommendationMessages.tooManyThemes));
+const zAddresseeStateIds = z.array(zId).check(z.maxLength(MAX_ADDRESSEES, recommendationMessages.tooManyStates));
 
 export const ZCreateRecommendationInput = z
   .strictObject({
     sourceId: zId,
     reference: zReference,
     text: zRecommendationText,
-    themeKeys: zThemeKeys.default([]),
+    themeKeys: z._default(zThemeKeys, []),
     addressAllParticipating: z.boolean(),
     /** Chosen States beyond "all participating": participating States or Partners for Co-operation. */
-    addresseeStateIds: zAddresseeStateIds.default([]),
-    dueDate: zDateOnly.nullable().optional(),
+    addresseeStateIds: z._default(zAddresseeStateIds, []),
+    dueDate: z.optional(z.nullable(zDateOnly)),
     /** Defaults to the default status scale. */
-    scaleId: zId.optional(),
+    scaleId: z.optional(zId),
   })
-  .refine((input) => input.addressAllParticipating || input.addresseeStateIds.length > 0, {
-    message: recommendationMessages.addressSomeone,
-    path: ["addresseeStateIds"],
-  });
+  .check(
+    z.refine((input) => input.addressAllParticipating || input.addresseeStateIds.length > 0, {
+      message: recommendationMessages.addressSomeone,
+      path: ["addresseeStateIds"],
+    }),
+  );
 export type TCreateRecommendationInput = z.infer<typeof ZCreateRecommendationInput>;
 
 /** Only the fields given change; drafts only. */
 export const ZUpdateRecommendationInput = z.strictObject({
   id: zId,
   expectedVersion: zVersion,
-  reference: zReference.optional(),
-  text: zRecommendationText.optional(),
-  themeKeys: zThemeKeys.optional(),
-  addressAllParticipating: z.boolean().optional(),
-  addresseeStateIds: zAddresseeStateIds.optional(),
-  dueDate: zDateOnly.nullable().optional(),
-  scaleId: zId.optional(),
+  reference: z.optional(zReference),
+  text: z.optional(zRecommendationText),
+  themeKeys: z.optional(zThemeKeys),
+  addressAllParticipating: z.optional(z.boolean()),
+  addresseeStateIds: z.optional(zAddresseeStateIds),
+  dueDate: z.optional(z.nullable(zDateOnly)),
+  scaleId: z.optional(zId),
 });
 export type TUpdateRecommendationInput = z.infer<typeof ZUpdateRecommendationInput>;
 
@@ -63,29 +65,29 @@ export type TPublishRecommendationInput = z.infer<typeof ZPublishRecommendationI
 export const ZAddAddresseesInput = z.strictObject({
   recommendationId: zId,
   expectedVersion: zVersion,
-  stateIds: zAddresseeStateIds.min(1, recommendationMessages.chooseState),
+  stateIds: zAddresseeStateIds.check(z.minLength(1, recommendationMessages.chooseState)),
 });
 export type TAddAddresseesInput = z.infer<typeof ZAddAddresseesInput>;
 
 export const ZGetRecommendationInput = z.strictObject({ id: zId });
 export type TGetRecommendationInput = z.infer<typeof ZGetRecommendationInput>;
 
-export const ZListRecommendationsInput = z
-  .strictObject({
-    sourceId: zId.optional(),
-    publication: ZPublication.optional(),
-    themeKey: zText(50, "Theme").optional(),
-    search: zText(200, "Search").optional(),
-    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+export const ZListRecommendationsInput = z.optional(
+  z.strictObject({
+    sourceId: z.optional(zId),
+    publication: z.optional(ZPublication),
+    themeKey: z.optional(zText(50, "Theme")),
+    search: z.optional(zText(200, "Search")),
+    limit: z._default(z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE)), 50),
     /** Opaque: the `nextCursor` of the previous page. */
-    cursor: zText(500, "Page cursor").optional(),
-  })
-  .optional();
+    cursor: z.optional(zText(500, "Page cursor")),
+  }),
+);
 export type TListRecommendationsInput = z.infer<typeof ZListRecommendationsInput>;
 
 export const ZCreateThemeInput = z.strictObject({
   key: ZThemeKey,
   label: zRequiredText(100, "Label"),
-  sortOrder: z.number().int().min(0).max(10_000).optional(),
+  sortOrder: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
 });
 export type TCreateThemeInput = z.infer<typeof ZCreateThemeInput>;

@@ -1,19 +1,20 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { zDateOnly, zHttpUrl, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
-import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_KIND_MESSAGE, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX } from "@/server/schemas/recommendation-rules";
 
-// Built from the limits and messages of recommendation-rules.ts, which the source form uses.
-export { SOURCE_KINDS };
-export const ZSourceKind = z.enum(SOURCE_KINDS, { error: SOURCE_KIND_MESSAGE });
+import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX } from "@/server/schemas/limits";
+
+export { SOURCE_KINDS, type TSourceKind } from "@/server/schemas/limits";
+
+export const ZSourceKind = z.enum(SOURCE_KINDS, { error: "Choose the kind of source" });
 
 // Optional text fields take null to clear them; the service stores an empty string as null.
 const sourceFields = {
   title: zRequiredText(SOURCE_TITLE_MAX, "Title"),
   kind: ZSourceKind,
   date: zDateOnly,
-  location: zText(SOURCE_LOCATION_MAX, "Location").nullable().optional(),
-  link: zHttpUrl("Link").nullable().optional(),
-  description: zText(SOURCE_DESCRIPTION_MAX, "Description").nullable().optional(),
+  location: z.optional(z.nullable(zText(SOURCE_LOCATION_MAX, "Location"))),
+  link: z.optional(z.nullable(zHttpUrl("Link"))),
+  description: z.optional(z.nullable(zText(SOURCE_DESCRIPTION_MAX, "Description"))),
 };
 
 export const ZCreateSourceInput = z.strictObject(sourceFields);
@@ -23,9 +24,9 @@ export type TCreateSourceInput = z.infer<typeof ZCreateSourceInput>;
 export const ZUpdateSourceInput = z.strictObject({
   id: zId,
   expectedVersion: zVersion,
-  title: sourceFields.title.optional(),
-  kind: sourceFields.kind.optional(),
-  date: sourceFields.date.optional(),
+  title: z.optional(sourceFields.title),
+  kind: z.optional(sourceFields.kind),
+  date: z.optional(sourceFields.date),
   location: sourceFields.location,
   link: sourceFields.link,
   description: sourceFields.description,
@@ -35,10 +36,10 @@ export type TUpdateSourceInput = z.infer<typeof ZUpdateSourceInput>;
 export const ZGetSourceInput = z.strictObject({ id: zId });
 export type TGetSourceInput = z.infer<typeof ZGetSourceInput>;
 
-export const ZListSourcesInput = z
-  .strictObject({
-    kind: ZSourceKind.optional(),
-    search: zText(200, "Search").optional(),
-  })
-  .optional();
+export const ZListSourcesInput = z.optional(
+  z.strictObject({
+    kind: z.optional(ZSourceKind),
+    search: z.optional(zText(200, "Search")),
+  }),
+);
 export type TListSourcesInput = z.infer<typeof ZListSourcesInput>;

@@ -1,17 +1,22 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Role } from "@/prisma/generated/enums";
+import { PASSWORD_INPUT_MAX } from "@/server/shared/password-policy";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
 import { zId, zRequiredText, zText } from "@/server/schemas/common";
-import { PASSWORD_INPUT_MAX, ROLE_MESSAGE, currentPasswordMessages, USER_NAME_LABEL, USER_NAME_MAX } from "@/server/schemas/user-rules";
-
-// The user administration and account forms check with the zod-free rules of user-rules.ts, from
-// which these schemas are built; the forms import only their types.
+import { USER_NAME_MAX } from "@/server/schemas/limits";
 
 export const USER_LIST_MAX_LIMIT = 100;
 
+export const ROLE_MESSAGE = "Choose a role";
+export { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/limits";
+export const currentPasswordMessages = {
+  required: "Enter your current password",
+  tooLong: "Password is too long",
+};
+
 export const ZRole = z.enum(Role, { error: ROLE_MESSAGE });
 
-const zUserName = zRequiredText(USER_NAME_MAX, USER_NAME_LABEL);
+const zUserName = zRequiredText(USER_NAME_MAX, "Name");
 
 /**
  * The `updatedAt` the client read, sent back with an edit: the User table has no version column,
@@ -20,14 +25,14 @@ const zUserName = zRequiredText(USER_NAME_MAX, USER_NAME_LABEL);
 const zExpectedUpdatedAt = z.iso.datetime({ offset: true, error: "Not a valid timestamp" });
 
 export const ZListUsersInput = z.strictObject({
-  role: ZRole.optional(),
-  stateId: zId.optional(),
-  active: z.boolean().optional(),
+  role: z.optional(ZRole),
+  stateId: z.optional(zId),
+  active: z.optional(z.boolean()),
   /** Matched literally (no wildcards) against name and email, ignoring case. */
-  search: zText(200, "Search").trim().optional(),
-  limit: z.number().int().min(1).max(USER_LIST_MAX_LIMIT).default(50),
+  search: z.optional(zText(200, "Search").check(z.trim())),
+  limit: z._default(z.int().check(z.gte(1), z.lte(USER_LIST_MAX_LIMIT)), 50),
   /** The id of the last user of the previous page. */
-  cursor: zId.optional(),
+  cursor: z.optional(zId),
 });
 export type TListUsersInput = z.infer<typeof ZListUsersInput>;
 
@@ -39,20 +44,20 @@ export const ZCreateUserInput = z.strictObject({
   email: ZEmail,
   role: ZRole,
   /** Required for a focal point, absent or null for secretariat staff. */
-  stateId: zId.nullable().optional(),
+  stateId: z.optional(z.nullable(zId)),
   password: ZNewPassword,
   /** Admin-created accounts must choose their own password at first sign-in unless told otherwise. */
-  mustChangePassword: z.boolean().default(true),
+  mustChangePassword: z._default(z.boolean(), true),
 });
 export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
 
 export const ZUpdateUserInput = z.strictObject({
   id: zId,
   expectedUpdatedAt: zExpectedUpdatedAt,
-  name: zUserName.optional(),
-  role: ZRole.optional(),
+  name: z.optional(zUserName),
+  role: z.optional(ZRole),
   /** Omitted: kept for a focal point, cleared when the role is no longer focal point. */
-  stateId: zId.nullable().optional(),
+  stateId: z.optional(z.nullable(zId)),
 });
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
 
@@ -70,10 +75,10 @@ export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
 
 export const ZChangePasswordInput = z.strictObject({
   // Not held to the new-password policy: an old password may predate it. Bounded like sign-in.
-  currentPassword: z.string().min(1, currentPasswordMessages.required).max(PASSWORD_INPUT_MAX, currentPasswordMessages.tooLong),
+  currentPassword: z.string().check(z.minLength(1, currentPasswordMessages.required), z.maxLength(PASSWORD_INPUT_MAX, currentPasswordMessages.tooLong)),
   newPassword: ZNewPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
 /** No fields; strict so that smuggled keys are refused rather than ignored. */
-export const ZSignOutEverywhereInput = z.strictObject({}).optional();
+export const ZSignOutEverywhereInput = z.optional(z.strictObject({}));

@@ -1,5 +1,6 @@
 import "server-only";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/server/platform/zod-messages";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
@@ -21,7 +22,7 @@ const ZExportQuery = z.object({
   report: z.enum(["matrix", "recommendation", "state", "trend", "overdue"]),
   format: z.enum(["csv", "xlsx", "pdf"]),
   /** Absent: the public version, whoever downloads. "include": the secretariat's internal content too, marked. */
-  internal: z.enum(["include"]).optional(),
+  internal: z.optional(z.enum(["include"])),
 });
 
 /** Query string -> filters: every value is a string; numbers and empty values are converted. */
@@ -34,7 +35,7 @@ function filtersFrom(params: URLSearchParams) {
   return raw;
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+function parse<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
   return parsed.data;

@@ -14,7 +14,7 @@ import { DomainError } from "@/server/services/errors";
 import { lastAuditedChange, staleEditError } from "@/server/services/core/conflict";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { lockActiveAdminsSql } from "@/server/services/users.sql";
-import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/user-rules";
+import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/users";
 import type {
   TGetUserInput,
   TListUsersInput,

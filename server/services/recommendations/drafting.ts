@@ -11,7 +11,7 @@ import { DomainError } from "@/server/services/errors";
 import { recommendationDetailSelect } from "@/server/services/recommendations/reading";
 import { withThemes } from "@/server/services/recommendations/themes";
 import { lockScaleSql } from "@/server/services/scales.sql";
-import { recommendationMessages } from "@/server/schemas/recommendation-rules";
+import { recommendationMessages } from "@/server/schemas/recommendations";
 import type { TCreateRecommendationInput, TDeleteRecommendationInput, TUpdateRecommendationInput } from "@/server/schemas/recommendations";
 
 // Drafting recommendations: the secretariat creates, edits and deletes drafts; a published

@@ -9,7 +9,7 @@ import { escapeLike } from "@/server/services/core/text-search";
 import { DomainError } from "@/server/services/errors";
 import { themeSelect, themesOf, withThemes } from "@/server/services/recommendations/themes";
 import { scaleStatusSelect } from "@/server/services/scales";
-import { REFERENCE_MAX } from "@/server/schemas/recommendation-rules";
+import { REFERENCE_MAX } from "@/server/schemas/recommendations";
 import { zText } from "@/server/schemas/common";
 import type { TGetRecommendationInput, TListRecommendationsInput } from "@/server/schemas/recommendations";
 

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller, nullIfNotFound } from "@/server/api/server-caller";
 import { CommitmentDetail } from "@/components/commitments/commitment-detail";
-import { isId } from "@/server/schemas/text-rules";
+import { passes, zId } from "@/server/schemas/common";
 
 export const metadata: Metadata = { title: "Commitment" };
 
 /** The commitment and its history, or null when it is out of the reader's scope or missing. */
 async function loadCommitment(id: string) {
   // The API's own id rule: an id it would refuse is simply not found.
-  if (!isId(id)) return null;
+  if (!passes(zId, id)) return null;
   const caller = await getServerCaller();
   const [commitment, history] = await Promise.all([
     nullIfNotFound(caller.commitments.get({ id })),

@@ -1,0 +1,36 @@
+// The limits and the few messages that the forms show besides their schemas' checks (maxLength
+// attributes, character counters, the choices of a select, "nothing chosen yet"). Plain values:
+// a form imports them at once, while its zod/mini schema is loaded after the page is interactive
+// (the schemas are built from these, in the modules beside this one).
+
+export const MAX_NARRATIVE = 10_000;
+export const MAX_EVIDENCE_LINKS = 20;
+export const MAX_REPORTING_PERIOD = 100;
+export const MAX_EVIDENCE_TITLE = 300;
+export const REVIEW_COMMENT_MAX = 5000;
+export const RATIONALE_MAX = 10_000;
+
+export const REFERENCE_MAX = 50;
+export const RECOMMENDATION_TEXT_MAX = 20_000;
+export const MAX_THEMES = 50;
+/** 57 participating States + 11 Partners for Co-operation. */
+export const MAX_ADDRESSEES = 68;
+
+export const recommendationMessages = {
+  chooseSource: "Choose a source",
+  chooseScale: "Choose a status scale",
+  tooManyThemes: `At most ${MAX_THEMES} themes`,
+  tooManyStates: `At most ${MAX_ADDRESSEES} States`,
+  addressSomeone: "Address the recommendation to all participating States or choose at least one State",
+  chooseState: "Choose at least one State",
+};
+
+export const SOURCE_KINDS = ["CONFERENCE", "ACTION_PLAN", "MONITORING_CYCLE", "OTHER"] as const;
+export type TSourceKind = (typeof SOURCE_KINDS)[number];
+export const SOURCE_TITLE_MAX = 300;
+export const SOURCE_LOCATION_MAX = 200;
+export const SOURCE_DESCRIPTION_MAX = 20_000;
+
+export const EMAIL_MAX = 254;
+export const USER_NAME_MAX = 200;
+export const FOCAL_POINT_STATE_MESSAGE = "Choose the State of this focal point";
