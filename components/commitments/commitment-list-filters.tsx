@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { Field } from "@/components/ui/field";
+import { FilterBar, FilterSelect, toOptions } from "@/components/ui/filter-bar";
 import {
   PAGE_SIZES,
   SORT_LABELS,
@@ -44,11 +45,10 @@ export function CommitmentListFilters({
     const data = new FormData(event.currentTarget);
     onApply(parseListParams((name) => (typeof data.get(name) === "string" ? (data.get(name) as string) : null)));
   };
-  const participating = options.states.filter((state) => state.kind === "PARTICIPATING");
-  const partners = options.states.filter((state) => state.kind === "PARTNER");
+  const stateOptions = (kind: string) => toOptions(options.states.filter((state) => state.kind === kind), (state) => state.iso2, (state) => state.name);
 
   return (
-    <form role="search" aria-label="Filter commitments" method="get" action="/commitments" className="filters commitment-list-filters" onSubmit={onSubmit}>
+    <FilterBar label="Filter commitments" action="/commitments" className="commitment-list-filters" onSubmit={onSubmit}>
       <div className="commitment-list-search">
         <Field id="commitment-search" label="Search" hint="Words in the recommendation or its reference">
           <div className="commitment-list-search-row">
@@ -69,106 +69,82 @@ export function CommitmentListFilters({
       </div>
 
       {isSecretariat ? (
-        <Field id="commitment-state" label="State">
-          <select id="commitment-state" name="state" value={params.state} onChange={(event) => apply({ state: event.target.value })}>
-            <option value="">All States</option>
-            <optgroup label="Participating States">
-              {participating.map((state) => (
-                <option key={state.id} value={state.iso2}>
-                  {state.name}
-                </option>
-              ))}
-            </optgroup>
-            {partners.length > 0 ? (
-              <optgroup label="Partners for Co-operation">
-                {partners.map((state) => (
-                  <option key={state.id} value={state.iso2}>
-                    {state.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </select>
-        </Field>
+        <FilterSelect
+          id="commitment-state"
+          name="state"
+          label="State"
+          allLabel="All States"
+          groups={[
+            { label: "Participating States", options: stateOptions("PARTICIPATING") },
+            { label: "Partners for Co-operation", options: stateOptions("PARTNER") },
+          ]}
+          value={params.state}
+          onChange={(state) => apply({ state })}
+        />
       ) : null}
-
-      <Field id="commitment-status" label="Status">
-        <select id="commitment-status" name="status" value={params.status} onChange={(event) => apply({ status: event.target.value })}>
-          <option value="">Any status</option>
-          {options.statuses.map((status) => (
-            <option key={status.key} value={status.key}>
-              {status.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-theme" label="Theme">
-        <select id="commitment-theme" name="theme" value={params.theme} onChange={(event) => apply({ theme: event.target.value })}>
-          <option value="">Any theme</option>
-          {options.themes.map((theme) => (
-            <option key={theme.key} value={theme.key}>
-              {theme.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-source" label="Source">
-        <select id="commitment-source" name="source" value={params.source} onChange={(event) => apply({ source: event.target.value })}>
-          <option value="">Any source</option>
-          {options.sources.map((source) => (
-            <option key={source.id} value={source.id}>
-              {source.title}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-overdue" label="Overdue">
-        <select
-          id="commitment-overdue"
-          name="overdue"
-          value={params.overdue}
-          onChange={(event) => apply({ overdue: event.target.value === "yes" || event.target.value === "no" ? event.target.value : "" })}
-        >
-          <option value="">Any</option>
-          <option value="yes">Overdue only</option>
-          <option value="no">Not overdue</option>
-        </select>
-      </Field>
-
-      <Field id="commitment-sort" label="Sort by">
-        <select
-          id="commitment-sort"
-          name="sort"
-          value={params.sort}
-          onChange={(event) => apply({ sort: COMMITMENT_SORTS.find((sort) => sort === event.target.value) ?? "reference" })}
-        >
-          {COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => (
-            <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-direction" label="Order">
-        <select id="commitment-direction" name="dir" value={params.dir} onChange={(event) => apply({ dir: event.target.value === "desc" ? "desc" : "asc" })}>
-          <option value="asc">{directionLabel(params.sort, "asc")}</option>
-          <option value="desc">{directionLabel(params.sort, "desc")}</option>
-        </select>
-      </Field>
-
-      <Field id="commitment-size" label="Per page">
-        <select id="commitment-size" name="size" value={params.size} onChange={(event) => apply({ size: PAGE_SIZES.find((size) => String(size) === event.target.value) ?? 25 })}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <FilterSelect
+        id="commitment-status"
+        name="status"
+        label="Status"
+        allLabel="Any status"
+        options={toOptions(options.statuses, (status) => status.key, (status) => status.label)}
+        value={params.status}
+        onChange={(status) => apply({ status })}
+      />
+      <FilterSelect
+        id="commitment-theme"
+        name="theme"
+        label="Theme"
+        allLabel="Any theme"
+        options={toOptions(options.themes, (theme) => theme.key, (theme) => theme.label)}
+        value={params.theme}
+        onChange={(theme) => apply({ theme })}
+      />
+      <FilterSelect
+        id="commitment-source"
+        name="source"
+        label="Source"
+        allLabel="Any source"
+        options={toOptions(options.sources, (source) => source.id, (source) => source.title)}
+        value={params.source}
+        onChange={(source) => apply({ source })}
+      />
+      <FilterSelect
+        id="commitment-overdue"
+        name="overdue"
+        label="Overdue"
+        allLabel="Any"
+        options={[
+          { value: "yes", label: "Overdue only" },
+          { value: "no", label: "Not overdue" },
+        ]}
+        value={params.overdue}
+        onChange={(overdue) => apply({ overdue: overdue === "yes" || overdue === "no" ? overdue : "" })}
+      />
+      <FilterSelect
+        id="commitment-sort"
+        name="sort"
+        label="Sort by"
+        options={COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
+        value={params.sort}
+        onChange={(value) => apply({ sort: COMMITMENT_SORTS.find((sort) => sort === value) ?? "reference" })}
+      />
+      <FilterSelect
+        id="commitment-direction"
+        name="dir"
+        label="Order"
+        options={(["asc", "desc"] as const).map((direction) => ({ value: direction, label: directionLabel(params.sort, direction) }))}
+        value={params.dir}
+        onChange={(dir) => apply({ dir: dir === "desc" ? "desc" : "asc" })}
+      />
+      <FilterSelect
+        id="commitment-size"
+        name="size"
+        label="Per page"
+        options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+        value={String(params.size)}
+        onChange={(value) => apply({ size: PAGE_SIZES.find((size) => String(size) === value) ?? 25 })}
+      />
 
       {hasFilters(params) ? (
         <a
@@ -182,7 +158,7 @@ export function CommitmentListFilters({
           Clear filters
         </a>
       ) : null}
-    </form>
+    </FilterBar>
   );
 }
 

@@ -108,7 +108,7 @@ export function RecommendationList({
       {newSource ? (
         <div role="status" className="alert alert-success">
           Source “{newSource.title}” added.{" "}
-          <Link href={`/recommendations/new?sourceId=${encodeURIComponent(newSource.id)}`}>Add a recommendation to it</Link>.
+          <Link href={`/recommendations/new?source=${encodeURIComponent(newSource.id)}`}>Add a recommendation to it</Link>.
         </div>
       ) : null}
 

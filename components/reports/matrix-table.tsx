@@ -1,4 +1,4 @@
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { statusSymbol } from "@/components/ui/status-badge";
 import { formatProgress, formatShare, type Figures } from "@/server/services/compliance-figures";
 

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { ODIHR_COLORS, statusColor } from "@/components/reports/charts/chart-palette";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 export type RecommendationReportData = inferRouterOutputs<AppRouter>["reports"]["recommendation"];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
 const REPORTS = [
   { href: "/reports/matrix", label: "Compliance matrix" },
@@ -7,10 +7,12 @@ const REPORTS = [
   { href: "/reports/states", label: "State report cards" },
   { href: "/reports/trend", label: "Trend" },
   { href: "/reports/overdue", label: "Overdue" },
-];
+] as const;
+
+export type ReportSection = (typeof REPORTS)[number]["href"];
 
 /** Tabs between the reports, carrying the current filters along. */
-export function ReportsNav({ current, filters }: { current: string; filters: ReportFilterValues }) {
+export function ReportsNav({ current, filters }: { current: ReportSection; filters: ReportFilterValues }) {
   return (
     <nav aria-label="Reports" className="reports-nav">
       <ul>

@@ -8,7 +8,7 @@ import { ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
 import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { StatusCells } from "@/components/reports/status-cells";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 export type StateReportData = inferRouterOutputs<AppRouter>["reports"]["state"];

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ChartFigure } from "@/components/reports/charts/chart-figure";
 import { ChartSwatch, statusColor } from "@/components/reports/charts/chart-palette";
 import { LazyStackedBarChart } from "@/components/reports/charts/lazy-charts";
-import type { TrendGranularity } from "@/components/reports/trend-params";
+import type { TrendGranularity } from "@/components/url-params";
 import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 export type TrendReportData = inferRouterOutputs<AppRouter>["reports"]["trend"];

@@ -1,7 +1,6 @@
 import type { MouseEvent } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { isId } from "@/server/schemas/text-rules";
 
 // Shared by the review page (server) and its client components: no "use client" here, so the
 // server page gets real values rather than client references.
@@ -27,29 +26,13 @@ export type TReviewUpdate = {
   authorName: string | null;
   evidence: { title: string; url: string; isPublic: boolean }[];
 };
-export type TFilterOption = { id: string; label: string };
-export type TReviewParams = { stateId?: string; sourceId?: string; commitmentId?: string };
+/** A State to filter by: its code in the URL, its id for the API. */
+export type TStateOption = { value: string; id: string; label: string };
 export type TConflict = { changedBy: string | null; changedAt: string };
 
 export const QUEUE_HEADING_ID = "review-queue-heading";
 export const ITEM_HEADING_ID = "review-item-heading";
 export const queueLinkId = (commitmentId: string) => `review-open-${commitmentId}`;
-
-/** An id from the URL, or undefined: anything that is not an id is ignored rather than an error. */
-export function idParam(value: string | string[] | null | undefined): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first && isId(first) ? first : undefined;
-}
-
-/** The /review URL for filters and an opened item; only what is set appears. */
-export function reviewHref({ stateId, sourceId, commitmentId }: TReviewParams): string {
-  const params = new URLSearchParams();
-  if (stateId) params.set("state", stateId);
-  if (sourceId) params.set("source", sourceId);
-  if (commitmentId) params.set("commitment", commitmentId);
-  const query = params.toString();
-  return query ? `/review?${query}` : "/review";
-}
 
 /** Whether a click should be left to the browser (new tab, new window). */
 export function isModifiedClick(event: MouseEvent) {

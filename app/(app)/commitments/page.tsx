@@ -4,7 +4,8 @@ import { pageRead, requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { listStatesForFilter } from "@/server/services/states";
 import { CommitmentList, type CommitmentListOptions } from "@/components/commitments/commitment-list";
-import { getterOf, parseListParams, toListInput } from "@/components/commitments/commitment-list-params";
+import { parseListParams, toListInput } from "@/components/commitments/commitment-list-params";
+import { getterOf } from "@/components/url-params";
 import "../../commitments-list.css";
 
 export const metadata: Metadata = { title: "Commitments" };

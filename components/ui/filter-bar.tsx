@@ -1,0 +1,93 @@
+import type { FormEvent, ReactNode } from "react";
+
+export type SelectOption = { value: string; label: string };
+export type OptionGroup = { label: string; options: SelectOption[] };
+
+/**
+ * A row of labelled filters as a GET form: the URL parameters are the controls' names, so the
+ * filters work without JavaScript, and a filtered view can be shared and bookmarked. Screens that
+ * apply filters in place pass `onSubmit` (and prevent the default).
+ */
+export function FilterBar({
+  label,
+  className,
+  action,
+  hidden = {},
+  onSubmit,
+  children,
+}: {
+  label: string;
+  className?: string;
+  action?: string;
+  /** Parameters the form keeps as they are (the sort, the periods). */
+  hidden?: Record<string, string>;
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form role="search" aria-label={label} method="get" action={action} className={className ? `filters ${className}` : "filters"} onSubmit={onSubmit}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+    </form>
+  );
+}
+
+/**
+ * A labelled select: the label names it for screen readers and for clicking. `allLabel` is the
+ * first choice, the empty value ("All sources"). Controlled with `value` and `onChange`, or left
+ * to the browser with `defaultValue` in a plain GET form.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  allLabel,
+  options = [],
+  groups = [],
+  value,
+  defaultValue,
+  onChange,
+}: {
+  id: string;
+  name?: string;
+  label: string;
+  allLabel?: string;
+  options?: SelectOption[];
+  /** Options under headings (`<optgroup>`); a group without options is left out. */
+  groups?: OptionGroup[];
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value} defaultValue={defaultValue} onChange={onChange ? (event) => onChange(event.target.value) : undefined}>
+        {allLabel === undefined ? null : <option value="">{allLabel}</option>}
+        <SelectOptions options={options} />
+        {groups
+          .filter((group) => group.options.length > 0)
+          .map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              <SelectOptions options={group.options} />
+            </optgroup>
+          ))}
+      </select>
+    </div>
+  );
+}
+
+function SelectOptions({ options }: { options: SelectOption[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
+/** Choices from records: `toOptions(sources, (s) => s.id, (s) => s.title)`. */
+export function toOptions<T>(items: readonly T[], value: (item: T) => string, label: (item: T) => string): SelectOption[] {
+  return items.map((item) => ({ value: value(item), label: label(item) }));
+}
