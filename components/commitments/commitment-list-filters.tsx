@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { Field } from "@/components/ui/field";
-import { FilterBar, FilterSelect, toOptions } from "@/components/ui/filter-bar";
+import { FilterBar, FilterSelect, stateOptionGroups, toOptions } from "@/components/ui/filter-bar";
 import {
   PAGE_SIZES,
   SORT_LABELS,
@@ -45,8 +45,6 @@ export function CommitmentListFilters({
     const data = new FormData(event.currentTarget);
     onApply(parseListParams((name) => (typeof data.get(name) === "string" ? (data.get(name) as string) : null)));
   };
-  const stateOptions = (kind: string) => toOptions(options.states.filter((state) => state.kind === kind), (state) => state.iso2, (state) => state.name);
-
   return (
     <FilterBar label="Filter commitments" action="/commitments" className="commitment-list-filters" onSubmit={onSubmit}>
       <div className="commitment-list-search">
@@ -74,10 +72,7 @@ export function CommitmentListFilters({
           name="state"
           label="State"
           allLabel="All States"
-          groups={[
-            { label: "Participating States", options: stateOptions("PARTICIPATING") },
-            { label: "Partners for Co-operation", options: stateOptions("PARTNER") },
-          ]}
+          groups={stateOptionGroups(options.states, (state) => state.iso2)}
           value={params.state}
           onChange={(state) => apply({ state })}
         />

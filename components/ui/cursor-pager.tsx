@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 
 // Keyset pages only know the way forward: the server gives the cursor of the next page. The way
 // back is the stack of cursors the reader came through: in memory for a list that pages in place
@@ -12,6 +12,7 @@ import { useMemo, useState, useSyncExternalStore } from "react";
 /** The cursors of the pages before the current one, so "Previous page" needs no extra request. */
 export function useCursorPages() {
   const [cursors, setCursors] = useState<string[]>([]);
+  const reset = useCallback(() => setCursors([]), []);
   return {
     /** The current page's cursor (undefined: the first page). */
     cursor: cursors.at(-1),
@@ -21,8 +22,8 @@ export function useCursorPages() {
       if (cursor) setCursors((current) => [...current, cursor]);
     },
     previous: () => setCursors((current) => current.slice(0, -1)),
-    /** Back to the first page (after the filters changed). */
-    reset: () => setCursors([]),
+    /** Back to the first page (after the filters changed); the same function on every render. */
+    reset,
   };
 }
 

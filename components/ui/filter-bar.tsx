@@ -67,13 +67,7 @@ export function FilterSelect({
       <select id={id} name={name} value={value} defaultValue={defaultValue} onChange={onChange ? (event) => onChange(event.target.value) : undefined}>
         {allLabel === undefined ? null : <option value="">{allLabel}</option>}
         <SelectOptions options={options} />
-        {groups
-          .filter((group) => group.options.length > 0)
-          .map((group) => (
-            <optgroup key={group.label} label={group.label}>
-              <SelectOptions options={group.options} />
-            </optgroup>
-          ))}
+        <OptionGroups groups={groups} />
       </select>
     </div>
   );
@@ -85,6 +79,26 @@ function SelectOptions({ options }: { options: SelectOption[] }) {
       {option.label}
     </option>
   ));
+}
+
+/** `<optgroup>`s of options; a group without options is left out. */
+export function OptionGroups({ groups }: { groups: OptionGroup[] }) {
+  return groups
+    .filter((group) => group.options.length > 0)
+    .map((group) => (
+      <optgroup key={group.label} label={group.label}>
+        <SelectOptions options={group.options} />
+      </optgroup>
+    ));
+}
+
+/** States as choices under two headings: the participating States, then the Partners for Co-operation. */
+export function stateOptionGroups<S extends { name: string; kind: "PARTICIPATING" | "PARTNER" }>(states: readonly S[], value: (state: S) => string): OptionGroup[] {
+  const ofKind = (kind: S["kind"]) => toOptions(states.filter((state) => state.kind === kind), value, (state) => state.name);
+  return [
+    { label: "Participating States", options: ofKind("PARTICIPATING") },
+    { label: "Partners for Co-operation", options: ofKind("PARTNER") },
+  ];
 }
 
 /** Choices from records: `toOptions(sources, (s) => s.id, (s) => s.title)`. */

@@ -1,6 +1,7 @@
 import type { ChangeEvent, ReactNode } from "react";
 import type { Role, StateKind } from "@/prisma/generated/enums";
 import { SelectField } from "@/components/ui/field";
+import { OptionGroups, stateOptionGroups } from "@/components/ui/filter-bar";
 import { FOCAL_POINT_STATE_MESSAGE, ROLE_MESSAGE } from "@/server/schemas/user-rules";
 
 /** A State as the user screens need it (from the States list of the page). */
@@ -28,28 +29,7 @@ export const STATE_HINT_SECRETARIAT = "Administrators and analysts work for the 
 
 /** The State <option>s, participating States first, then the Partners for Co-operation. */
 export function StateOptions({ states }: { states: StateOption[] }) {
-  const participating = states.filter((state) => state.kind === "PARTICIPATING");
-  const partners = states.filter((state) => state.kind === "PARTNER");
-  return (
-    <>
-      <optgroup label="Participating States">
-        {participating.map((state) => (
-          <option key={state.id} value={state.id}>
-            {state.name}
-          </option>
-        ))}
-      </optgroup>
-      {partners.length > 0 ? (
-        <optgroup label="Partners for Co-operation">
-          {partners.map((state) => (
-            <option key={state.id} value={state.id}>
-              {state.name}
-            </option>
-          ))}
-        </optgroup>
-      ) : null}
-    </>
-  );
+  return <OptionGroups groups={stateOptionGroups(states, (state) => state.id)} />;
 }
 
 /** The role and State rules of the user forms: a role is chosen, and a focal point has a State. */
