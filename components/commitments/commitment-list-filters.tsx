@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { Field } from "@/components/ui/field";
-import { FilterBar, FilterSelect, stateOptionGroups, toOptions } from "@/components/ui/filter-bar";
+import { FilterBar, FilterSelect, sourceOptions, stateOptionGroups, themeOptions, toOptions } from "@/components/ui/filter-bar";
 import {
   PAGE_SIZES,
   SORT_LABELS,
@@ -39,7 +39,16 @@ export function CommitmentListFilters({
     setTyped(params.q);
   }
 
-  const apply = (changes: Partial<ListParams>) => onApply({ ...params, q: typed, ...changes });
+  // A select applies at once: the list's own reading of the URL keeps only a valid choice.
+  const bound = (name: "state" | "status" | "theme" | "source" | "overdue" | "sort" | "dir" | "size") => ({
+    id: `commitment-${name === "dir" ? "direction" : name}`,
+    name,
+    value: String(params[name]),
+    onChange: (value: string) => {
+      const next: Record<string, string | number> = { ...params, q: typed, cursor: "", [name]: value };
+      onApply(parseListParams((key) => (key in next ? String(next[key]) : null)));
+    },
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -67,79 +76,15 @@ export function CommitmentListFilters({
       </div>
 
       {isSecretariat ? (
-        <FilterSelect
-          id="commitment-state"
-          name="state"
-          label="State"
-          allLabel="All States"
-          groups={stateOptionGroups(options.states, (state) => state.iso2)}
-          value={params.state}
-          onChange={(state) => apply({ state })}
-        />
+        <FilterSelect {...bound("state")} label="State" allLabel="All States" groups={stateOptionGroups(options.states, (state) => state.iso2)} />
       ) : null}
-      <FilterSelect
-        id="commitment-status"
-        name="status"
-        label="Status"
-        allLabel="Any status"
-        options={toOptions(options.statuses, (status) => status.key, (status) => status.label)}
-        value={params.status}
-        onChange={(status) => apply({ status })}
-      />
-      <FilterSelect
-        id="commitment-theme"
-        name="theme"
-        label="Theme"
-        allLabel="Any theme"
-        options={toOptions(options.themes, (theme) => theme.key, (theme) => theme.label)}
-        value={params.theme}
-        onChange={(theme) => apply({ theme })}
-      />
-      <FilterSelect
-        id="commitment-source"
-        name="source"
-        label="Source"
-        allLabel="Any source"
-        options={toOptions(options.sources, (source) => source.id, (source) => source.title)}
-        value={params.source}
-        onChange={(source) => apply({ source })}
-      />
-      <FilterSelect
-        id="commitment-overdue"
-        name="overdue"
-        label="Overdue"
-        allLabel="Any"
-        options={[
-          { value: "yes", label: "Overdue only" },
-          { value: "no", label: "Not overdue" },
-        ]}
-        value={params.overdue}
-        onChange={(overdue) => apply({ overdue: overdue === "yes" || overdue === "no" ? overdue : "" })}
-      />
-      <FilterSelect
-        id="commitment-sort"
-        name="sort"
-        label="Sort by"
-        options={COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
-        value={params.sort}
-        onChange={(value) => apply({ sort: COMMITMENT_SORTS.find((sort) => sort === value) ?? "reference" })}
-      />
-      <FilterSelect
-        id="commitment-direction"
-        name="dir"
-        label="Order"
-        options={(["asc", "desc"] as const).map((direction) => ({ value: direction, label: directionLabel(params.sort, direction) }))}
-        value={params.dir}
-        onChange={(dir) => apply({ dir: dir === "desc" ? "desc" : "asc" })}
-      />
-      <FilterSelect
-        id="commitment-size"
-        name="size"
-        label="Per page"
-        options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
-        value={String(params.size)}
-        onChange={(value) => apply({ size: PAGE_SIZES.find((size) => String(size) === value) ?? 25 })}
-      />
+      <FilterSelect {...bound("status")} label="Status" allLabel="Any status" options={toOptions(options.statuses, (status) => status.key, (status) => status.label)} />
+      <FilterSelect {...bound("theme")} label="Theme" allLabel="Any theme" options={themeOptions(options.themes)} />
+      <FilterSelect {...bound("source")} label="Source" allLabel="Any source" options={sourceOptions(options.sources)} />
+      <FilterSelect {...bound("overdue")} label="Overdue" allLabel="Any" options={OVERDUE_OPTIONS} />
+      <FilterSelect {...bound("sort")} label="Sort by" options={COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))} />
+      <FilterSelect {...bound("dir")} label="Order" options={(["asc", "desc"] as const).map((dir) => ({ value: dir, label: directionLabel(params.sort, dir) }))} />
+      <FilterSelect {...bound("size")} label="Per page" options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))} />
 
       {hasFilters(params) ? (
         <a
@@ -156,6 +101,11 @@ export function CommitmentListFilters({
     </FilterBar>
   );
 }
+
+const OVERDUE_OPTIONS = [
+  { value: "yes", label: "Overdue only" },
+  { value: "no", label: "Not overdue" },
+];
 
 /** Says what ascending and descending mean for the chosen sort. */
 function directionLabel(sort: ListParams["sort"], direction: "asc" | "desc") {

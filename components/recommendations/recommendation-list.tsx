@@ -6,10 +6,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { errorMessage } from "@/components/ui/api-errors";
 import { CalendarDate } from "@/components/ui/dates";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoMatches } from "@/components/ui/empty-state";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
 import { CountLine, DataTable } from "@/components/ui/data-table";
-import { FilterBar, FilterSelect, toOptions } from "@/components/ui/filter-bar";
+import { FilterBar, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
 import {
   RECOMMENDATIONS_PAGE_SIZE as PAGE_SIZE,
   RecommendationStatusBadge,
@@ -23,6 +23,11 @@ import { NewSourceForm } from "@/components/recommendations/new-source-form";
 
 
 type Filters = { sourceId: string; status: "" | "DRAFT" | "PUBLISHED"; themeKey: string; search: string };
+const PUBLICATION_OPTIONS = [
+  { value: "DRAFT", label: "Draft" },
+  { value: "PUBLISHED", label: "Published" },
+];
+const publicationOf = (value: string): Filters["status"] => (value === "DRAFT" || value === "PUBLISHED" ? value : "");
 const NO_FILTERS: Filters = { sourceId: "", status: "", themeKey: "", search: "" };
 
 function listInput(filters: Filters, cursor: string | undefined) {
@@ -138,33 +143,9 @@ export function RecommendationList({
             onChange={(event) => setSearchText(event.target.value)}
           />
         </div>
-        <FilterSelect
-          id="filter-source"
-          label="Source"
-          allLabel="All sources"
-          options={toOptions(sourceList, (source) => source.id, formatSourceOption)}
-          value={filters.sourceId}
-          onChange={(value) => setFilter("sourceId", value)}
-        />
-        <FilterSelect
-          id="filter-status"
-          label="Status"
-          allLabel="Draft and published"
-          options={[
-            { value: "DRAFT", label: "Draft" },
-            { value: "PUBLISHED", label: "Published" },
-          ]}
-          value={filters.status}
-          onChange={(value) => setFilter("status", value === "DRAFT" || value === "PUBLISHED" ? value : "")}
-        />
-        <FilterSelect
-          id="filter-theme"
-          label="Theme"
-          allLabel="All themes"
-          options={toOptions(themes, (theme) => theme.key, (theme) => theme.label)}
-          value={filters.themeKey}
-          onChange={(value) => setFilter("themeKey", value)}
-        />
+        <FilterSelect id="filter-source" label="Source" allLabel="All sources" options={sourceOptions(sourceList, formatSourceOption)} value={filters.sourceId} onChange={(value) => setFilter("sourceId", value)} />
+        <FilterSelect id="filter-status" label="Status" allLabel="Draft and published" options={PUBLICATION_OPTIONS} value={filters.status} onChange={(value) => setFilter("status", publicationOf(value))} />
+        <FilterSelect id="filter-theme" label="Theme" allLabel="All themes" options={themeOptions(themes)} value={filters.themeKey} onChange={(value) => setFilter("themeKey", value)} />
         {filtered || searchText !== "" ? (
           <button type="button" className="button button-secondary" onClick={clearFilters}>
             Clear filters
@@ -192,13 +173,7 @@ export function RecommendationList({
           rowKey={(item) => item.id}
           empty={
             list.isPending ? null : filtered ? (
-              <EmptyState title="No recommendation matches these filters.">
-                Change the search or the filters, or{" "}
-                <button type="button" className="rec-link-button" onClick={clearFilters}>
-                  clear all filters
-                </button>
-                .
-              </EmptyState>
+              <NoMatches title="No recommendation matches these filters." clearLabel="clear all filters" onClear={clearFilters} />
             ) : (
               <EmptyState title="There are no recommendations yet.">
                 Add a source first (“New source”), then create a recommendation with “New recommendation”.

@@ -1,14 +1,13 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
 import { CalendarDate } from "@/components/ui/dates";
 import { statusColumns } from "@/components/reports/status-cells";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
+import { DistributionFigure, odihrRows } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
-import { ODIHR_COLORS, statusColor } from "@/components/reports/charts/chart-palette";
+import { statusColor } from "@/components/reports/charts/chart-palette";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
 export type RecommendationReportData = inferRouterOutputs<AppRouter>["reports"]["recommendation"];
@@ -45,12 +44,6 @@ export function RecommendationReportBody({ report, filters }: { report: Recommen
     );
   }
   const statusRows = report.distribution.map((entry, index) => ({ key: entry.key, label: entry.label, count: entry.count, color: statusColor(entry.key, index) }));
-  const odihrRows = [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({
-    key: level,
-    label: ODIHR_LABELS[level],
-    count: report.figures.byOdihr[level],
-    color: ODIHR_COLORS[level],
-  }));
   return (
     <>
       <section aria-labelledby="recommendation-figures-title">
@@ -59,7 +52,7 @@ export function RecommendationReportBody({ report, filters }: { report: Recommen
       </section>
       <div className="chart-grid">
         <DistributionFigure id="by-status" title="States by status" categoryHeader="Status" unit="States" rows={statusRows} />
-        <DistributionFigure id="by-odihr" title="States by ODIHR level" categoryHeader="ODIHR level" unit="States" rows={odihrRows} />
+        <DistributionFigure id="by-odihr" title="States by ODIHR level" categoryHeader="ODIHR level" unit="States" rows={odihrRows(report.figures.byOdihr)} />
       </div>
       <RecommendationOverdue report={report} filters={filters} />
       <RecommendationStatesTable states={report.states} filters={filters} reference={report.recommendation.reference} />

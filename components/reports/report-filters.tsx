@@ -1,4 +1,4 @@
-import { FilterBar, FilterSelect, toOptions } from "@/components/ui/filter-bar";
+import { FilterBar, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
 import type { ReportFilterValues, StateGroup } from "@/components/url-params";
 
 const GROUPS: { value: StateGroup; label: string }[] = [
@@ -26,22 +26,8 @@ export function ReportFilters({
 }) {
   return (
     <FilterBar label="Report filters" className="report-filters" hidden={hidden}>
-      <FilterSelect
-        id="filter-source"
-        name="source"
-        label="Source"
-        allLabel="All sources"
-        options={toOptions(options.sources, (source) => source.id, (source) => source.title)}
-        defaultValue={values.sourceId ?? ""}
-      />
-      <FilterSelect
-        id="filter-theme"
-        name="theme"
-        label="Theme"
-        allLabel="All themes"
-        options={toOptions(options.themes, (theme) => theme.key, (theme) => theme.label)}
-        defaultValue={values.themeKey ?? ""}
-      />
+      <FilterSelect id="filter-source" name="source" label="Source" allLabel="All sources" options={sourceOptions(options.sources)} defaultValue={values.sourceId ?? ""} />
+      <FilterSelect id="filter-theme" name="theme" label="Theme" allLabel="All themes" options={themeOptions(options.themes)} defaultValue={values.themeKey ?? ""} />
       {showStateGroup ? <FilterSelect id="filter-group" name="stateGroup" label="States" options={GROUPS} defaultValue={values.stateGroup} /> : null}
       <div className="field">
         <label htmlFor="filter-as-of">As of</label>

@@ -1,11 +1,9 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
-import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
+import { DistributionFigure, odihrRows } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { statusColumns } from "@/components/reports/status-cells";
 import { DataTable } from "@/components/ui/data-table";
@@ -29,19 +27,13 @@ export function StateReportBody({ report, filters }: { report: StateReportData; 
       </EmptyState>
     );
   }
-  const odihrRows = [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({
-    key: level,
-    label: ODIHR_LABELS[level],
-    count: report.figures.byOdihr[level],
-    color: ODIHR_COLORS[level],
-  }));
   return (
     <>
       <section aria-labelledby="state-figures-title">
         <h2 id="state-figures-title">Score</h2>
         <FigureTiles figures={report.figures} unit="Commitments" scoreLabel="Score (mean progress)" />
       </section>
-      <DistributionFigure id="state-odihr" title="Commitments by ODIHR level" categoryHeader="ODIHR level" unit="Commitments" rows={odihrRows} />
+      <DistributionFigure id="state-odihr" title="Commitments by ODIHR level" categoryHeader="ODIHR level" unit="Commitments" rows={odihrRows(report.figures.byOdihr)} />
       <StateDisagreements report={report} filters={filters} />
       <StateCommitmentsTable report={report} filters={filters} />
     </>

@@ -105,3 +105,13 @@ export function stateOptionGroups<S extends { name: string; kind: "PARTICIPATING
 export function toOptions<T>(items: readonly T[], value: (item: T) => string, label: (item: T) => string): SelectOption[] {
   return items.map((item) => ({ value: value(item), label: label(item) }));
 }
+
+/** The sources as choices: their id, their title (or a fuller label). */
+export function sourceOptions<S extends { id: string; title: string }>(sources: readonly S[], label: (source: S) => string = (source) => source.title) {
+  return toOptions(sources, (source) => source.id, label);
+}
+
+/** The themes as choices: their key, their label. */
+export function themeOptions(themes: readonly { key: string; label: string }[]) {
+  return toOptions(themes, (theme) => theme.key, (theme) => theme.label);
+}

@@ -8,7 +8,7 @@ import type { AppRouter } from "@/server/api/root";
 import type { Role } from "@/prisma/generated/enums";
 import { useTRPC } from "@/components/trpc-provider";
 import { DateTime } from "@/components/ui/dates";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoMatches } from "@/components/ui/empty-state";
 import { errorMessage } from "@/components/ui/api-errors";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
@@ -22,6 +22,10 @@ type UserPage = inferRouterOutputs<AppRouter>["users"]["list"];
 const SEARCH_DELAY_MS = 300;
 
 type ActiveFilter = "" | "active" | "inactive";
+const ACTIVE_OPTIONS = [
+  { value: "active", label: "Active" },
+  { value: "inactive", label: "Deactivated" },
+];
 
 export function UsersAdmin({
   initialPage,
@@ -122,17 +126,7 @@ export function UsersAdmin({
         </div>
         <FilterSelect id="users-role" label="Role" allLabel="All roles" options={ROLE_OPTIONS} value={role} onChange={filterBy(setRole)} />
         <FilterSelect id="users-state" label="State" allLabel="All States" groups={stateOptionGroups(states, (state) => state.id)} value={stateId} onChange={filterBy(setStateId)} />
-        <FilterSelect
-          id="users-active"
-          label="Status"
-          allLabel="Active and deactivated"
-          options={[
-            { value: "active", label: "Active" },
-            { value: "inactive", label: "Deactivated" },
-          ]}
-          value={active}
-          onChange={filterBy(setActive)}
-        />
+        <FilterSelect id="users-active" label="Status" allLabel="Active and deactivated" options={ACTIVE_OPTIONS} value={active} onChange={filterBy(setActive)} />
         {filtered ? (
           <button type="button" className="button button-secondary" onClick={clearFilters}>
             Clear filters
@@ -161,13 +155,7 @@ export function UsersAdmin({
           rowKey={(user) => user.id}
           empty={
             list.isError ? null : filtered ? (
-              <EmptyState title="No users match these filters">
-                Change the search or the filters, or{" "}
-                <button type="button" className="link-button" onClick={clearFilters}>
-                  clear the filters
-                </button>
-                .
-              </EmptyState>
+              <NoMatches title="No users match these filters" clearLabel="clear the filters" onClear={clearFilters} />
             ) : (
               <EmptyState title="There are no users yet">Create the first one with “New user”.</EmptyState>
             )

@@ -1,10 +1,16 @@
 import { ChartFigure } from "@/components/reports/charts/chart-figure";
-import { ChartSwatch } from "@/components/reports/charts/chart-palette";
+import { ChartSwatch, ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
+import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/services/compliance-figures";
 import type { CategoryDatum } from "@/components/reports/charts/category-bar-chart";
 import { LazyCategoryBarChart } from "@/components/reports/charts/lazy-charts";
 
 function formatPart(count: number, total: number) {
   return total === 0 ? "—" : `${((count / total) * 100).toFixed(1)}%`;
+}
+
+/** The rows of a distribution by ODIHR level, the unrated last. */
+export function odihrRows(byOdihr: Record<(typeof ODIHR_LEVELS)[number] | "NOT_RATED", number>): CategoryDatum[] {
+  return [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({ key: level, label: ODIHR_LABELS[level], count: byOdihr[level], color: ODIHR_COLORS[level] }));
 }
 
 /** How many States (or commitments) fall in each category: a bar chart and the same numbers as a table. */
