@@ -168,14 +168,7 @@ export function CommitmentList({
 
       {page && page.items.length > 0 ? (
         <>
-          <CommitmentListTable
-            ref={tableRef}
-            items={page.items}
-            params={shown}
-            showState={isSecretariat}
-            stateName={visibleStateName}
-            busy={loading}
-          />
+          <CommitmentListTable ref={tableRef} items={page.items} params={shown} showState={isSecretariat} stateName={visibleStateName} busy={loading} />
           <CommitmentListPager
             params={shown}
             pathname={pathname}

@@ -9,7 +9,7 @@ import { CalendarDate } from "@/components/ui/dates";
 import { EmptyState, NoMatches } from "@/components/ui/empty-state";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
 import { CountLine, DataTable } from "@/components/ui/data-table";
-import { FilterBar, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
+import { ClearFilters, FilterBar, FilterSearch, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
 import {
   RECOMMENDATIONS_PAGE_SIZE as PAGE_SIZE,
   RecommendationStatusBadge,
@@ -132,25 +132,11 @@ export function RecommendationList({
       </div>
 
       <FilterBar label="Filter recommendations" className="rec-filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-search">Search</label>
-          <input
-            id="filter-search"
-            type="search"
-            maxLength={200}
-            placeholder="Reference or text"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </div>
+        <FilterSearch id="filter-search" placeholder="Reference or text" value={searchText} onChange={setSearchText} />
         <FilterSelect id="filter-source" label="Source" allLabel="All sources" options={sourceOptions(sourceList, formatSourceOption)} value={filters.sourceId} onChange={(value) => setFilter("sourceId", value)} />
         <FilterSelect id="filter-status" label="Status" allLabel="Draft and published" options={PUBLICATION_OPTIONS} value={filters.status} onChange={(value) => setFilter("status", publicationOf(value))} />
         <FilterSelect id="filter-theme" label="Theme" allLabel="All themes" options={themeOptions(themes)} value={filters.themeKey} onChange={(value) => setFilter("themeKey", value)} />
-        {filtered || searchText !== "" ? (
-          <button type="button" className="button button-secondary" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
+        <ClearFilters shown={filtered || searchText !== ""} onClear={clearFilters} />
       </FilterBar>
 
       <CountLine busy={list.isFetching} busyText="Loading recommendations…" className="muted">

@@ -75,9 +75,9 @@ export function ReviewQueue({
         caption="Submitted updates waiting for review, oldest first"
         className="review-queue"
         wrapClassName="review-table-wrap"
-        busy={queue.isFetchingNextPage}
         rows={items}
         rowKey={(item) => item.id}
+        busy={queue.isFetchingNextPage}
         columns={[
           { key: "state", header: "State", cell: (item) => item.commitment.state.name },
           {

@@ -135,14 +135,7 @@ export function ReviewScreen({
         Review queue
       </h1>
       <p className="muted review-flush">Updates submitted by focal points, oldest first. Open one to accept it or return it with a comment.</p>
-      <ReviewFilters
-        key={filterKey}
-        state={filters.state}
-        source={sourceId}
-        states={states}
-        sources={sources}
-        onApply={(filters) => navigate(filters, QUEUE_HEADING_ID)}
-      />
+      <ReviewFilters key={filterKey} state={filters.state} source={sourceId} states={states} sources={sources} onApply={(next) => navigate(next, QUEUE_HEADING_ID)} />
       <ReviewQueue
         queue={queue}
         items={items}

@@ -81,6 +81,25 @@ function SelectOptions({ options }: { options: SelectOption[] }) {
   ));
 }
 
+/** A labelled search box that filters as the reader types (the list waits for a pause). */
+export function FilterSearch({ id, placeholder, value, onChange }: { id: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Search</label>
+      <input id={id} type="search" maxLength={200} placeholder={placeholder} value={value} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
+/** "Clear filters", shown while a filter is set. */
+export function ClearFilters({ shown, onClear }: { shown: boolean; onClear: () => void }) {
+  return shown ? (
+    <button type="button" className="button button-secondary" onClick={onClear}>
+      Clear filters
+    </button>
+  ) : null;
+}
+
 /** `<optgroup>`s of options; a group without options is left out. */
 export function OptionGroups({ groups }: { groups: OptionGroup[] }) {
   return groups

@@ -14,7 +14,7 @@ import { NewUserForm } from "@/components/users/new-user-form";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
 import { CountLine, DataTable, countOf } from "@/components/ui/data-table";
-import { FilterBar, FilterSelect, stateOptionGroups } from "@/components/ui/filter-bar";
+import { ClearFilters, FilterBar, FilterSearch, FilterSelect, stateOptionGroups } from "@/components/ui/filter-bar";
 import { ROLE_OPTIONS, USERS_PAGE_SIZE, roleLabel, type StateOption } from "@/components/users/user-form-parts";
 
 type UserPage = inferRouterOutputs<AppRouter>["users"]["list"];
@@ -113,25 +113,11 @@ export function UsersAdmin({
       {creating ? <NewUserForm states={states} onDone={closeForm} /> : null}
 
       <FilterBar label="Filter users" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="users-search">Search</label>
-          <input
-            id="users-search"
-            type="search"
-            value={searchText}
-            maxLength={200}
-            placeholder="Name or email"
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </div>
+        <FilterSearch id="users-search" placeholder="Name or email" value={searchText} onChange={setSearchText} />
         <FilterSelect id="users-role" label="Role" allLabel="All roles" options={ROLE_OPTIONS} value={role} onChange={filterBy(setRole)} />
         <FilterSelect id="users-state" label="State" allLabel="All States" groups={stateOptionGroups(states, (state) => state.id)} value={stateId} onChange={filterBy(setStateId)} />
         <FilterSelect id="users-active" label="Status" allLabel="Active and deactivated" options={ACTIVE_OPTIONS} value={active} onChange={filterBy(setActive)} />
-        {filtered ? (
-          <button type="button" className="button button-secondary" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
+        <ClearFilters shown={filtered} onClear={clearFilters} />
       </FilterBar>
 
       <CountLine busy={list.isFetching} busyText="Loading users…" className="muted users-result-status">

@@ -43,13 +43,5 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
     if (!(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
   }
 
-  return (
-    <CommitmentList
-      isSecretariat={isSecretariat}
-      stateName={actor.stateName}
-      options={options}
-      initialInput={input}
-      initialPage={initialPage}
-    />
-  );
+  return <CommitmentList isSecretariat={isSecretariat} stateName={actor.stateName} options={options} initialInput={input} initialPage={initialPage} />;
 }
