@@ -27,7 +27,7 @@ const HOSTILE = [
   "x".repeat(1500),
 ];
 
-const REPORT_PARAMS = ["sourceId", "themeKey", "stateGroup", "asOf", "sort", "columns", "granularity", "periods"];
+const REPORT_PARAMS = ["source", "theme", "sourceId", "themeKey", "stateGroup", "asOf", "sort", "columns", "granularity", "periods"];
 const REPORT_PAGES = ["/reports", "/reports/matrix", "/reports/recommendations", "/reports/states", "/reports/trend", "/reports/overdue"];
 const LIST_PARAMS = ["state", "status", "theme", "source", "overdue", "q", "sort", "dir", "size", "cursor"];
 
@@ -74,7 +74,7 @@ test.describe("hostile page parameters (T08, T13)", () => {
     const urls = [
       ...allValues("/commitments", LIST_PARAMS),
       ...allValues("/review", ["state", "source", "commitment", "cursor"]),
-      ...allValues("/recommendations/new", ["sourceId"]),
+      ...allValues("/recommendations/new", ["source", "sourceId"]),
       ...allValues("/account", ["mustChange"]),
       ...allValues("/recommendations", ["source", "status", "q"]),
       ...allValues("/admin/users", ["q", "role", "cursor"]),

@@ -23,7 +23,7 @@ async function waitForCharts(page: Page, count: number) {
 async function filterByDemoSource(page: Page) {
   await page.getByLabel("Source").selectOption({ label: DEMO_SOURCE });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/sourceId=[0-9a-f-]{36}/);
+  await expect(page).toHaveURL(/[?&]source=[0-9a-f-]{36}/);
 }
 
 async function openRecommendationReport(page: Page) {

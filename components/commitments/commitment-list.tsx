@@ -105,13 +105,7 @@ export function CommitmentList({
           : `What ${stateName ?? "your State"} committed to. Open a commitment to report progress.`}
       </p>
 
-      <CommitmentListFilters
-        params={params}
-        isSecretariat={isSecretariat}
-        options={options}
-        clearHref={clearHref}
-        onApply={(next) => navigate({ ...next, cursor: "" })}
-      />
+      <CommitmentListFilters params={params} isSecretariat={isSecretariat} options={options} clearHref={clearHref} onApply={(next) => navigate({ ...next, cursor: "" })} />
 
       <CountLine busy={loading} busyText="Loading commitments…" className="commitment-list-count">
         {page && totalCount !== null ? countOf(totalCount, "commitment") : ""}

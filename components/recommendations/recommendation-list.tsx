@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { errorMessage } from "@/components/ui/api-errors";
 import { CalendarDate } from "@/components/ui/dates";
+import { DisclosureButton } from "@/components/ui/disclosure-button";
 import { EmptyState, NoMatches } from "@/components/ui/empty-state";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
 import { CountLine, DataTable } from "@/components/ui/data-table";
@@ -101,15 +102,9 @@ export function RecommendationList({
         <Link href="/recommendations/new" className="button">
           New recommendation
         </Link>
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-expanded={showSourceForm}
-          aria-controls="new-source-panel"
-          onClick={() => setShowSourceForm((open) => !open)}
-        >
+        <DisclosureButton className="button button-secondary" open={showSourceForm} controls="new-source-panel" onToggle={() => setShowSourceForm((open) => !open)}>
           {showSourceForm ? "Close the new source form" : "New source"}
-        </button>
+        </DisclosureButton>
       </div>
 
       {newSource ? (
@@ -154,9 +149,9 @@ export function RecommendationList({
         <DataTable
           caption={`Recommendations, page ${page}`}
           className="rec-table"
-          busy={list.isFetching}
           rows={items}
           rowKey={(item) => item.id}
+          busy={list.isFetching}
           empty={
             list.isPending ? null : filtered ? (
               <NoMatches title="No recommendation matches these filters." clearLabel="clear all filters" onClear={clearFilters} />

@@ -248,10 +248,7 @@ export function RecommendationView({
             <RecommendationForm
               key={recommendation.version}
               recommendation={recommendation}
-              sources={sources}
-              themes={themes}
-              scales={scales}
-              states={states}
+              {...{ sources, themes, scales, states }}
               onDirtyChange={setDirty}
               onSaved={(saved) => {
                 queryClient.setQueryData(trpc.recommendations.get.queryKey({ id: saved.id }), saved);

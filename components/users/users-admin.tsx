@@ -136,8 +136,8 @@ export function UsersAdmin({
       {list.isPending ? null : (
         <DataTable
           caption="Users"
-          busy={list.isFetching}
           rows={users}
+          busy={list.isFetching}
           rowKey={(user) => user.id}
           empty={
             list.isError ? null : filtered ? (
