@@ -14,11 +14,8 @@ import {
   RecommendationStatusBadge,
   countAddressedStates,
   formatSourceOption,
+  type RecommendationChoices,
   type RecommendationDetail,
-  type ScaleOption,
-  type SourceOption,
-  type StateOption,
-  type ThemeOption,
 } from "@/components/recommendations/recommendation-display";
 import { FocusedAlert } from "@/components/recommendations/focused-alert";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
@@ -61,13 +58,7 @@ export function RecommendationView({
   themes,
   scales,
   states,
-}: {
-  initial: RecommendationDetail;
-  sources: SourceOption[];
-  themes: ThemeOption[];
-  scales: ScaleOption[];
-  states: StateOption[];
-}) {
+}: RecommendationChoices & { initial: RecommendationDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
