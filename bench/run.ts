@@ -294,7 +294,7 @@ async function main() {
       const { rows: commitment } = await pool.query<{ id: string }>(`SELECT id FROM "Commitment" WHERE "stateId" = $1::uuid ORDER BY id LIMIT 1`, [params.stateId]);
       weights.push({ ...(await measurePage(focal, "/commitments")), kind: "workspace" });
       weights.push({ ...(await measurePage(focal, `/commitments/${commitment[0]!.id}`)), kind: "workspace" });
-      weights.push({ ...(await measurePage(publicClient, `/reports/matrix?sourceId=${params.sourceId}`)), kind: "report" });
+      weights.push({ ...(await measurePage(publicClient, `/reports/matrix?source=${params.sourceId}`)), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, "/reports/matrix")), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, `/reports/recommendations/${params.recommendationId}`)), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, `/reports/states/${params.stateId}`)), kind: "report" });
