@@ -95,7 +95,7 @@ export function DataTable<Row>({
  * The line that says how many rows there are (or that they are loading), announced politely to
  * screen readers when it changes. Say it in words: never a colour or a spinner alone.
  */
-export function CountLine({ busy = false, busyText, className, children }: { busy?: boolean; busyText?: string; className?: string; children: ReactNode }) {
+export function CountLine({ busy = false, busyText, className, children }: { busy?: boolean; busyText?: string; className?: string; children?: ReactNode }) {
   return (
     <p role="status" className={className}>
       {busy && busyText ? busyText : children}
