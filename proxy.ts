@@ -2,6 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { SESSION_IDLE_SECONDS } from "@/server/auth/session-config";
 import { readSessionToken } from "@/server/auth/session-token";
+import { renamedQuery } from "@/components/url-params";
+
+// Pages whose filters had other parameter names in shared links (url-params.ts maps them).
+const RENAMED_PARAMS_PAGES = /^\/(reports|recommendations\/new)(\/|$)/;
 
 // Pages anyone may open. Everything else needs a session; the pages and procedures check again
 // on the server (this redirect is only for comfort).
@@ -45,6 +49,15 @@ export async function proxy(request: NextRequest) {
   // Such a path names no page; routing it would fail with a 500 while decoding its parameters.
   if (!isDecodable(pathname)) {
     return new NextResponse("Bad request: the address is malformed.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  }
+  // An old shared link: the same page with today's parameter names (permanent: 308).
+  if (RENAMED_PARAMS_PAGES.test(pathname)) {
+    const query = renamedQuery(request.nextUrl.searchParams);
+    if (query !== null) {
+      const renamed = request.nextUrl.clone();
+      renamed.search = query;
+      return NextResponse.redirect(renamed, 308);
+    }
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const requestId = crypto.randomUUID();

@@ -306,7 +306,7 @@ async function main() {
         weights.push({ ...(await measurePage(administrator, `/admin/users/${admin[0].id}`)), kind: "workspace" });
       } else console.log("Browser weight: no bench administrator (run `npm run seed:large` again): /admin/users not measured.");
       weights.push({ ...(await measurePage(publicClient, "/sign-in")), kind: "workspace" });
-      weights.push({ ...(await measurePage(publicClient, `/reports/matrix?sourceId=${params.sourceId}`)), kind: "report" });
+      weights.push({ ...(await measurePage(publicClient, `/reports/matrix?source=${params.sourceId}`)), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, "/reports/matrix")), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, `/reports/recommendations/${params.recommendationId}`)), kind: "report" });
       weights.push({ ...(await measurePage(publicClient, `/reports/states/${params.stateId}`)), kind: "report" });

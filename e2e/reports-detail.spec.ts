@@ -19,6 +19,7 @@ async function openFromIndex(page: Page, index: { path: string; title: string },
   await expect(page).toHaveURL(/sourceId=[0-9a-f-]{36}/);
   await page.getByRole("link", { name: link, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]source=[0-9a-f-]{36}/);
 }
 
 function openRecommendationReport(page: Page) {

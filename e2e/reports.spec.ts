@@ -18,9 +18,9 @@ async function openMatrixOfSource(page: Page) {
   await page.goto("/reports/matrix");
   await page.getByLabel("Source").selectOption({ label: SOURCE });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/[?&]sourceId=[0-9a-f-]{36}/);
+  await expect(page).toHaveURL(/[?&]source=[0-9a-f-]{36}/);
   await expect(page.getByRole("heading", { level: 1, name: "Compliance matrix" })).toBeVisible();
-  return new URL(page.url()).searchParams.get("sourceId")!;
+  return new URL(page.url()).searchParams.get("source")!;
 }
 
 function matrixTable(page: Page) {
@@ -80,7 +80,7 @@ test.describe.serial("compliance matrix and overdue report", () => {
     await expect(page.getByRole("region", { name: /^Compliance matrix/ })).toHaveAttribute("tabindex", "0");
     const csvUrl = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
     expect(csvUrl).toContain("report=matrix");
-    expect(csvUrl).toContain(`sourceId=${sourceId}`);
+    expect(csvUrl).toContain(`source=${sourceId}`);
     await expectNoSeriousAxeViolations(page);
   });
 
@@ -181,7 +181,7 @@ test.describe.serial("compliance matrix and overdue report", () => {
     await expect(matrixCell(page, "Liechtenstein")).toHaveAttribute("title", `Liechtenstein — ${REFERENCE}: Not started, 0%`);
     await expect(page.locator("main")).not.toContainText(note);
 
-    await page.goto(`/reports/overdue?sourceId=${sourceId}&asOf=${LATE_AS_OF}`);
+    await page.goto(`/reports/overdue?source=${sourceId}&asOf=${LATE_AS_OF}`);
     await expect(page.getByRole("heading", { level: 1, name: "Overdue commitments" })).toBeVisible();
     const liechtensteinSection = page.getByRole("region", { name: /^Liechtenstein/ });
     const overdueRow = liechtensteinSection.getByRole("row").filter({ has: page.getByRole("rowheader", { name: REFERENCE }) });
@@ -219,8 +219,27 @@ for (const target of AXE_PAGES) {
   });
 }
 
+test("links with the old parameter names (sourceId, themeKey; the review queue's State id) redirect to today's", async ({ page }) => {
+  const matrixUrl = `/api/trpc/reports.matrix?input=${encodeURIComponent(JSON.stringify({ json: { columnLimit: 1 } }))}`;
+  const matrix = (await (await page.request.get(matrixUrl)).json()).result.data.json as { states: { id: string; iso2: string }[] };
+  const sourceId = "0195b0a0-0000-7000-8000-000000000000";
+  const response = await page.request.get(`/reports/overdue?sourceId=${sourceId}&themeKey=children&asOf=2000-01-01`, { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(response.headers()["location"]).toMatch(new RegExp(`/reports/overdue\\?source=${sourceId}&theme=children&asOf=2000-01-01$`));
+  await page.goto(`/reports/matrix?themeKey=no-such-theme`);
+  await expect(page).toHaveURL(/\/reports\/matrix\?theme=no-such-theme$/);
+  await expect(page.getByLabel("Theme")).toHaveValue("");
+  await expect(page.getByText("Nothing is published for these filters.")).toBeVisible();
+
+  const state = matrix.states[0]!;
+  await signInAndWait(page, "analyst@demo.test");
+  await page.goto(`/review?state=${state.id}`);
+  await expect(page).toHaveURL(new RegExp(`/review\\?state=${state.iso2}$`));
+  await expect(page.getByLabel("State", { exact: true })).toHaveValue(state.iso2);
+});
+
 test("the reports say so when nothing matches the filters", async ({ page }) => {
-  await page.goto("/reports/matrix?themeKey=no-such-theme");
+  await page.goto("/reports/matrix?theme=no-such-theme");
   await expect(page.getByRole("heading", { level: 1, name: "Compliance matrix" })).toBeVisible();
   await expect(page.getByText("Nothing is published for these filters.")).toBeVisible();
   await expect(page.getByRole("region", { name: /^Compliance matrix/ })).toHaveCount(0);

@@ -53,7 +53,7 @@ test("an analyst filters the queue, returns an update with a comment, assesses, 
   await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
   await page.getByLabel("State", { exact: true }).selectOption({ label: "Malta" });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(new RegExp(`state=${setup.stateId}`));
+  await expect(page).toHaveURL(/[?&]state=MT(&|$)/);
   const row = page.getByRole("row").filter({ hasText: setup.reference });
   await expect(row).toContainText("Malta");
   await expect(row).toContainText("In progress");

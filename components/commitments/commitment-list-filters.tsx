@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { Field } from "@/components/ui/field";
+import { FilterBar, FilterSelect, sourceOptions, stateOptionGroups, themeOptions, toOptions } from "@/components/ui/filter-bar";
 import {
   PAGE_SIZES,
   SORT_LABELS,
@@ -38,17 +39,23 @@ export function CommitmentListFilters({
     setTyped(params.q);
   }
 
-  const apply = (changes: Partial<ListParams>) => onApply({ ...params, q: typed, ...changes });
+  // A select applies at once: the list's own reading of the URL keeps only a valid choice.
+  const bound = (name: "state" | "status" | "theme" | "source" | "overdue" | "sort" | "dir" | "size") => ({
+    id: `commitment-${name === "dir" ? "direction" : name}`,
+    name,
+    value: String(params[name]),
+    onChange: (value: string) => {
+      const next: Record<string, string | number> = { ...params, q: typed, cursor: "", [name]: value };
+      onApply(parseListParams((key) => (key in next ? String(next[key]) : null)));
+    },
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     onApply(parseListParams((name) => (typeof data.get(name) === "string" ? (data.get(name) as string) : null)));
   };
-  const participating = options.states.filter((state) => state.kind === "PARTICIPATING");
-  const partners = options.states.filter((state) => state.kind === "PARTNER");
-
   return (
-    <form role="search" aria-label="Filter commitments" method="get" action="/commitments" className="filters commitment-list-filters" onSubmit={onSubmit}>
+    <FilterBar label="Filter commitments" action="/commitments" className="commitment-list-filters" onSubmit={onSubmit}>
       <div className="commitment-list-search">
         <Field id="commitment-search" label="Search" hint="Words in the recommendation or its reference">
           <div className="commitment-list-search-row">
@@ -69,106 +76,15 @@ export function CommitmentListFilters({
       </div>
 
       {isSecretariat ? (
-        <Field id="commitment-state" label="State">
-          <select id="commitment-state" name="state" value={params.state} onChange={(event) => apply({ state: event.target.value })}>
-            <option value="">All States</option>
-            <optgroup label="Participating States">
-              {participating.map((state) => (
-                <option key={state.id} value={state.iso2}>
-                  {state.name}
-                </option>
-              ))}
-            </optgroup>
-            {partners.length > 0 ? (
-              <optgroup label="Partners for Co-operation">
-                {partners.map((state) => (
-                  <option key={state.id} value={state.iso2}>
-                    {state.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </select>
-        </Field>
+        <FilterSelect {...bound("state")} label="State" allLabel="All States" groups={stateOptionGroups(options.states, (state) => state.iso2)} />
       ) : null}
-
-      <Field id="commitment-status" label="Status">
-        <select id="commitment-status" name="status" value={params.status} onChange={(event) => apply({ status: event.target.value })}>
-          <option value="">Any status</option>
-          {options.statuses.map((status) => (
-            <option key={status.key} value={status.key}>
-              {status.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-theme" label="Theme">
-        <select id="commitment-theme" name="theme" value={params.theme} onChange={(event) => apply({ theme: event.target.value })}>
-          <option value="">Any theme</option>
-          {options.themes.map((theme) => (
-            <option key={theme.key} value={theme.key}>
-              {theme.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-source" label="Source">
-        <select id="commitment-source" name="source" value={params.source} onChange={(event) => apply({ source: event.target.value })}>
-          <option value="">Any source</option>
-          {options.sources.map((source) => (
-            <option key={source.id} value={source.id}>
-              {source.title}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-overdue" label="Overdue">
-        <select
-          id="commitment-overdue"
-          name="overdue"
-          value={params.overdue}
-          onChange={(event) => apply({ overdue: event.target.value === "yes" || event.target.value === "no" ? event.target.value : "" })}
-        >
-          <option value="">Any</option>
-          <option value="yes">Overdue only</option>
-          <option value="no">Not overdue</option>
-        </select>
-      </Field>
-
-      <Field id="commitment-sort" label="Sort by">
-        <select
-          id="commitment-sort"
-          name="sort"
-          value={params.sort}
-          onChange={(event) => apply({ sort: COMMITMENT_SORTS.find((sort) => sort === event.target.value) ?? "reference" })}
-        >
-          {COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => (
-            <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </option>
-          ))}
-        </select>
-      </Field>
-
-      <Field id="commitment-direction" label="Order">
-        <select id="commitment-direction" name="dir" value={params.dir} onChange={(event) => apply({ dir: event.target.value === "desc" ? "desc" : "asc" })}>
-          <option value="asc">{directionLabel(params.sort, "asc")}</option>
-          <option value="desc">{directionLabel(params.sort, "desc")}</option>
-        </select>
-      </Field>
-
-      <Field id="commitment-size" label="Per page">
-        <select id="commitment-size" name="size" value={params.size} onChange={(event) => apply({ size: PAGE_SIZES.find((size) => String(size) === event.target.value) ?? 25 })}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <FilterSelect {...bound("status")} label="Status" allLabel="Any status" options={toOptions(options.statuses, (status) => status.key, (status) => status.label)} />
+      <FilterSelect {...bound("theme")} label="Theme" allLabel="Any theme" options={themeOptions(options.themes)} />
+      <FilterSelect {...bound("source")} label="Source" allLabel="Any source" options={sourceOptions(options.sources)} />
+      <FilterSelect {...bound("overdue")} label="Overdue" allLabel="Any" options={OVERDUE_OPTIONS} />
+      <FilterSelect {...bound("sort")} label="Sort by" options={COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))} />
+      <FilterSelect {...bound("dir")} label="Order" options={(["asc", "desc"] as const).map((dir) => ({ value: dir, label: directionLabel(params.sort, dir) }))} />
+      <FilterSelect {...bound("size")} label="Per page" options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))} />
 
       {hasFilters(params) ? (
         <a
@@ -182,9 +98,14 @@ export function CommitmentListFilters({
           Clear filters
         </a>
       ) : null}
-    </form>
+    </FilterBar>
   );
 }
+
+const OVERDUE_OPTIONS = [
+  { value: "yes", label: "Overdue only" },
+  { value: "no", label: "Not overdue" },
+];
 
 /** Says what ascending and descending mean for the chosen sort. */
 function directionLabel(sort: ListParams["sort"], direction: "asc" | "desc") {

@@ -1,8 +1,10 @@
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
+import { readParam, type Getter } from "@/components/url-params";
 
 // The list's filters, sort and page live in the URL query string, so a view can be shared and
-// the back button works. Anything malformed in a URL falls back to the default, never to an error.
+// the back button works. The filters are read as on every page (url-params.ts); anything
+// malformed in a URL falls back to the default, never to an error.
 
 export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
 export type SortDirection = "asc" | "desc";
@@ -45,12 +47,7 @@ export const DEFAULT_PARAMS: ListParams = {
   cursor: "",
 };
 
-const KEY = /^[a-z0-9_-]{1,50}$/i;
-const ISO2 = /^[A-Z]{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR = /^[A-Za-z0-9_-]{1,500}$/;
-
-type Getter = (name: string) => string | null | undefined;
 
 /** Reads list parameters from a query string (URLSearchParams#get or a page's searchParams). */
 export function parseListParams(get: Getter): ListParams {
@@ -60,10 +57,10 @@ export function parseListParams(get: Getter): ListParams {
   const size = Number(text("size"));
   const overdue = text("overdue");
   return {
-    state: match("state", ISO2),
-    status: match("status", KEY),
-    theme: match("theme", KEY),
-    source: match("source", UUID).toLowerCase(),
+    state: readParam.stateCode(get("state")) ?? "",
+    status: readParam.key(get("status")) ?? "",
+    theme: readParam.key(get("theme")) ?? "",
+    source: readParam.id(get("source")) ?? "",
     overdue: overdue === "yes" || overdue === "no" ? overdue : "",
     // NUL would be refused by the API: drop it rather than show an error for a pasted URL.
     q: (get("q") ?? "").replaceAll("\u0000", "").slice(0, 200),
@@ -71,14 +68,6 @@ export function parseListParams(get: Getter): ListParams {
     dir: text("dir") === "desc" ? "desc" : "asc",
     size: (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : DEFAULT_PARAMS.size,
     cursor: match("cursor", CURSOR),
-  };
-}
-
-/** A page's `searchParams` object as a getter (first value of repeated keys). */
-export function getterOf(searchParams: Record<string, string | string[] | undefined>): Getter {
-  return (name) => {
-    const value = searchParams[name];
-    return Array.isArray(value) ? value[0] : value;
   };
 }
 

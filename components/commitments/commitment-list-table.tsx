@@ -5,6 +5,7 @@ import type { Ref } from "react";
 import { CalendarDate } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ReviewStateBadge, StatusBadge } from "@/components/ui/status-badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { SORT_LABELS, type ListParams } from "@/components/commitments/commitment-list-params";
 import type { TCommitmentListPage } from "@/components/commitments/commitment-list";
 
@@ -19,7 +20,7 @@ function shorten(text: string) {
   return `${(space > SHORT_TEXT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
 }
 
-type SortableColumn = "reference" | "state" | "progress" | "dueDate";
+type Item = TCommitmentListPage["items"][number];
 
 export function CommitmentListTable({
   ref,
@@ -36,77 +37,58 @@ export function CommitmentListTable({
   stateName: string | null;
   busy: boolean;
 }) {
-  const ariaSort = (column: SortableColumn) =>
-    params.sort === column ? (params.dir === "asc" ? "ascending" : "descending") : undefined;
-  const caption = `${stateName ? `Commitments of ${stateName}` : "Commitments"}, sorted by ${SORT_LABELS[params.sort].toLowerCase()} (${
-    params.dir === "asc" ? "ascending" : "descending"
-  })`;
-
+  const direction = params.dir === "asc" ? "ascending" : "descending";
+  const sorted = (column: ListParams["sort"]) => (params.sort === column ? direction : undefined);
+  const caption = `${stateName ? `Commitments of ${stateName}` : "Commitments"}, sorted by ${SORT_LABELS[params.sort].toLowerCase()} (${direction})`;
+  const columns: (Column<Item> | false)[] = [
+    { key: "reference", header: "Reference", rowHeader: true, className: "commitment-list-reference", sorted: sorted("reference"), cell: (item) => item.recommendation.reference },
+    {
+      key: "text",
+      header: "Recommendation",
+      className: "commitment-list-text",
+      cell: (item) => <Link href={`/commitments/${item.id}`}>{shorten(item.recommendation.text)}</Link>,
+    },
+    showState && { key: "state", header: "State", sorted: sorted("state"), cell: (item) => item.state.name },
+    { key: "source", header: "Source", className: "commitment-list-source", cell: (item) => item.recommendation.source.title },
+    { key: "status", header: "Accepted status", cell: (item) => <StatusBadge statusKey={item.acceptedStatus.key} label={item.acceptedStatus.label} /> },
+    {
+      key: "progress",
+      header: "Progress",
+      sorted: sorted("progress"),
+      cell: (item) => <ProgressBar value={item.acceptedProgress} label={`Progress of ${item.recommendation.reference}`} />,
+    },
+    {
+      key: "due",
+      header: "Due date",
+      className: "commitment-list-due",
+      sorted: sorted("dueDate"),
+      cell: (item) => (
+        <>
+          {item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">None</span>}
+          {item.overdue ? (
+            <span className="badge badge-overdue">
+              <span aria-hidden="true">⚠</span> Overdue
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "update",
+      header: "Open update",
+      cell: (item) => (item.openUpdateReviewState ? <ReviewStateBadge reviewState={item.openUpdateReviewState} /> : <span className="muted">None</span>),
+    },
+  ];
   return (
-    <div
+    <DataTable
       ref={ref}
-      className="table-wrap commitment-list-table-wrap"
-      role="region"
-      aria-labelledby="commitment-list-caption"
-      aria-busy={busy}
-      tabIndex={0}
-    >
-      <table className="commitment-list-table">
-        <caption id="commitment-list-caption" className="commitment-list-visually-hidden">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" aria-sort={ariaSort("reference")}>
-              Reference
-            </th>
-            <th scope="col">Recommendation</th>
-            {showState ? (
-              <th scope="col" aria-sort={ariaSort("state")}>
-                State
-              </th>
-            ) : null}
-            <th scope="col">Source</th>
-            <th scope="col">Accepted status</th>
-            <th scope="col" aria-sort={ariaSort("progress")}>
-              Progress
-            </th>
-            <th scope="col" aria-sort={ariaSort("dueDate")}>
-              Due date
-            </th>
-            <th scope="col">Open update</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row" className="commitment-list-reference">
-                {item.recommendation.reference}
-              </th>
-              <td className="commitment-list-text">
-                <Link href={`/commitments/${item.id}`}>{shorten(item.recommendation.text)}</Link>
-              </td>
-              {showState ? <td>{item.state.name}</td> : null}
-              <td className="commitment-list-source">{item.recommendation.source.title}</td>
-              <td>
-                <StatusBadge statusKey={item.acceptedStatus.key} label={item.acceptedStatus.label} />
-              </td>
-              <td>
-                <ProgressBar value={item.acceptedProgress} label={`Progress of ${item.recommendation.reference}`} />
-              </td>
-              <td className="commitment-list-due">
-                {item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">None</span>}
-                {item.overdue ? (
-                  <span className="badge badge-overdue">
-                    <span aria-hidden="true">⚠</span> Overdue
-                  </span>
-                ) : null}
-              </td>
-              <td>{item.openUpdateReviewState ? <ReviewStateBadge reviewState={item.openUpdateReviewState} /> : <span className="muted">None</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+      caption={caption}
+      columns={columns}
+      rows={items}
+      rowKey={(item) => item.id}
+      busy={busy}
+      className="commitment-list-table"
+      wrapClassName="commitment-list-table-wrap"
+    />
   );
 }

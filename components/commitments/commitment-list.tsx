@@ -19,7 +19,8 @@ import {
 } from "@/components/commitments/commitment-list-params";
 import { CommitmentListFilters } from "@/components/commitments/commitment-list-filters";
 import { CommitmentListTable } from "@/components/commitments/commitment-list-table";
-import { CommitmentListPager, rememberPage, usePagePosition, type PageMemory } from "@/components/commitments/commitment-list-pager";
+import { CommitmentListPager, rememberListPage, useListPagePosition, type PageMemory } from "@/components/commitments/commitment-list-pager";
+import { CountLine, countOf } from "@/components/ui/data-table";
 
 export type TCommitmentListPage = inferRouterOutputs<AppRouter>["commitments"]["list"];
 
@@ -68,7 +69,7 @@ export function CommitmentList({
   // its next-page cursor and the page number must describe those rows, not the new URL.
   const [shown, setShown] = useState(params);
   if (query.data && !query.isPlaceholderData && shown !== params) setShown(params);
-  const { pageNumber, totalCount } = usePagePosition(toQueryString(shown), Boolean(shown.cursor), query.data?.totalCount ?? null);
+  const { pageNumber, totalCount } = useListPagePosition(toQueryString(shown), Boolean(shown.cursor), query.data?.totalCount ?? null);
 
   const navigate = useCallback(
     (next: ListParams) => {
@@ -78,7 +79,7 @@ export function CommitmentList({
   );
   const goToPage = useCallback(
     (next: ListParams, memory: PageMemory | null) => {
-      if (memory) rememberPage(toQueryString(next), memory);
+      if (memory) rememberListPage(toQueryString(next), memory);
       navigate(next);
       // Take keyboard and screen reader users to the new rows.
       tableRef.current?.focus({ preventScroll: true });
@@ -104,17 +105,11 @@ export function CommitmentList({
           : `What ${stateName ?? "your State"} committed to. Open a commitment to report progress.`}
       </p>
 
-      <CommitmentListFilters
-        params={params}
-        isSecretariat={isSecretariat}
-        options={options}
-        clearHref={clearHref}
-        onApply={(next) => navigate({ ...next, cursor: "" })}
-      />
+      <CommitmentListFilters params={params} isSecretariat={isSecretariat} options={options} clearHref={clearHref} onApply={(next) => navigate({ ...next, cursor: "" })} />
 
-      <p role="status" className="commitment-list-count">
-        {loading ? "Loading commitments…" : page && totalCount !== null ? countText(totalCount) : ""}
-      </p>
+      <CountLine busy={loading} busyText="Loading commitments…" className="commitment-list-count">
+        {page && totalCount !== null ? countOf(totalCount, "commitment") : ""}
+      </CountLine>
 
       {query.isError && !query.isFetching ? (
         <div role="alert" className="alert alert-error commitment-list-error">
@@ -167,14 +162,7 @@ export function CommitmentList({
 
       {page && page.items.length > 0 ? (
         <>
-          <CommitmentListTable
-            ref={tableRef}
-            items={page.items}
-            params={shown}
-            showState={isSecretariat}
-            stateName={visibleStateName}
-            busy={loading}
-          />
+          <CommitmentListTable ref={tableRef} items={page.items} params={shown} showState={isSecretariat} stateName={visibleStateName} busy={loading} />
           <CommitmentListPager
             params={shown}
             pathname={pathname}
@@ -187,8 +175,4 @@ export function CommitmentList({
       ) : null}
     </div>
   );
-}
-
-function countText(count: number) {
-  return count === 1 ? "1 commitment" : `${count.toLocaleString("en")} commitments`;
 }

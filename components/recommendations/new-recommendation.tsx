@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { EmptyState } from "@/components/ui/empty-state";
+import { DisclosureButton } from "@/components/ui/disclosure-button";
 import { NewSourceForm } from "@/components/recommendations/new-source-form";
 import type { ScaleOption, SourceOption, StateOption, ThemeOption } from "@/components/recommendations/recommendation-display";
 import { RecommendationForm } from "@/components/recommendations/recommendation-form";
@@ -36,15 +37,9 @@ export function NewRecommendation({
         <EmptyState title="There is no source yet.">Add the source of the recommendation first (a conference, an action plan or a monitoring cycle).</EmptyState>
       ) : (
         <div>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            aria-expanded={showSourceForm}
-            aria-controls="new-source-panel"
-            onClick={() => setShowSourceForm((open) => !open)}
-          >
+          <DisclosureButton className="button button-secondary button-small" open={showSourceForm} controls="new-source-panel" onToggle={() => setShowSourceForm((open) => !open)}>
             {showSourceForm ? "Close the new source form" : "Source not listed? Add a new source"}
-          </button>
+          </DisclosureButton>
         </div>
       )}
       <div id="new-source-panel" className="card" hidden={!showSourceForm}>
@@ -59,10 +54,7 @@ export function NewRecommendation({
         ) : null}
       </div>
       <RecommendationForm
-        sources={sources}
-        themes={themes}
-        scales={scales}
-        states={states}
+        {...{ sources, themes, scales, states }}
         initialSourceId={initialSourceId}
         chosenSourceId={chosenSourceId}
         onCreated={(created) => {

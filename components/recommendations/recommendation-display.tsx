@@ -20,6 +20,9 @@ export type StateOption = {
   partnerGroup?: string | null;
 };
 
+/** What a recommendation's form offers to choose from. */
+export type RecommendationChoices = { sources: SourceOption[]; themes: ThemeOption[]; scales: ScaleOption[]; states: StateOption[] };
+
 export const SOURCE_KIND_LABELS: Record<string, string> = {
   CONFERENCE: "Conference",
   ACTION_PLAN: "Action plan",

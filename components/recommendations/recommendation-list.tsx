@@ -6,7 +6,11 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { errorMessage } from "@/components/ui/api-errors";
 import { CalendarDate } from "@/components/ui/dates";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DisclosureButton } from "@/components/ui/disclosure-button";
+import { EmptyState, NoMatches } from "@/components/ui/empty-state";
+import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
+import { CountLine, DataTable } from "@/components/ui/data-table";
+import { ClearFilters, FilterBar, FilterSearch, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
 import {
   RECOMMENDATIONS_PAGE_SIZE as PAGE_SIZE,
   PublicationBadge,
@@ -20,6 +24,11 @@ import { NewSourceForm } from "@/components/recommendations/new-source-form";
 
 
 type Filters = { sourceId: string; publication: "" | "DRAFT" | "PUBLISHED"; themeKey: string; search: string };
+const PUBLICATION_OPTIONS = [
+  { value: "DRAFT", label: "Draft" },
+  { value: "PUBLISHED", label: "Published" },
+];
+const publicationOf = (value: string): Filters["publication"] => (value === "DRAFT" || value === "PUBLISHED" ? value : "");
 const NO_FILTERS: Filters = { sourceId: "", publication: "", themeKey: "", search: "" };
 
 function listInput(filters: Filters, cursor: string | undefined) {
@@ -46,13 +55,12 @@ export function RecommendationList({
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [searchText, setSearchText] = useState("");
-  // The cursors of the pages before the current one, so "Previous" needs no extra request.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const pages = useCursorPages();
+  const { reset } = pages;
   const [showSourceForm, setShowSourceForm] = useState(false);
   const [newSource, setNewSource] = useState<{ id: string; title: string } | null>(null);
-  const cursor = cursors.at(-1);
-  const input = listInput(filters, cursor);
-  const isInitial = cursors.length === 1 && filters === NO_FILTERS;
+  const input = listInput(filters, pages.cursor);
+  const isInitial = pages.page === 1 && filters === NO_FILTERS;
 
   const sources = useQuery(trpc.sources.list.queryOptions(undefined, { initialData: initialSources }));
   const list = useQuery(
@@ -67,25 +75,25 @@ export function RecommendationList({
     if (searchText === filters.search) return;
     const timer = setTimeout(() => {
       setFilters((current) => ({ ...current, search: searchText }));
-      setCursors([undefined]);
+      reset();
     }, 300);
     return () => clearTimeout(timer);
-  }, [searchText, filters.search]);
+  }, [searchText, filters.search, reset]);
 
   function setFilter<K extends keyof Filters>(key: K, value: Filters[K]) {
     setFilters((current) => ({ ...current, [key]: value }));
-    setCursors([undefined]);
+    pages.reset();
   }
 
   function clearFilters() {
     setSearchText("");
     setFilters(NO_FILTERS);
-    setCursors([undefined]);
+    pages.reset();
   }
 
   const filtered = filters.sourceId !== "" || filters.publication !== "" || filters.themeKey !== "" || filters.search.trim() !== "";
   const items = list.data?.items ?? [];
-  const page = cursors.length;
+  const page = pages.page;
   const sourceList = sources.data ?? initialSources;
 
   return (
@@ -94,21 +102,15 @@ export function RecommendationList({
         <Link href="/recommendations/new" className="button">
           New recommendation
         </Link>
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-expanded={showSourceForm}
-          aria-controls="new-source-panel"
-          onClick={() => setShowSourceForm((open) => !open)}
-        >
+        <DisclosureButton className="button button-secondary" open={showSourceForm} controls="new-source-panel" onToggle={() => setShowSourceForm((open) => !open)}>
           {showSourceForm ? "Close the new source form" : "New source"}
-        </button>
+        </DisclosureButton>
       </div>
 
       {newSource ? (
         <div role="status" className="alert alert-success">
           Source “{newSource.title}” added.{" "}
-          <Link href={`/recommendations/new?sourceId=${encodeURIComponent(newSource.id)}`}>Add a recommendation to it</Link>.
+          <Link href={`/recommendations/new?source=${encodeURIComponent(newSource.id)}`}>Add a recommendation to it</Link>.
         </div>
       ) : null}
 
@@ -124,58 +126,17 @@ export function RecommendationList({
         ) : null}
       </div>
 
-      <form className="filters rec-filters" role="search" aria-label="Filter recommendations" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-search">Search</label>
-          <input
-            id="filter-search"
-            type="search"
-            maxLength={200}
-            placeholder="Reference or text"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-source">Source</label>
-          <select id="filter-source" value={filters.sourceId} onChange={(event) => setFilter("sourceId", event.target.value)}>
-            <option value="">All sources</option>
-            {sourceList.map((source) => (
-              <option key={source.id} value={source.id}>
-                {formatSourceOption(source)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" value={filters.publication} onChange={(event) => setFilter("publication", event.target.value as Filters["publication"])}>
-            <option value="">Draft and published</option>
-            <option value="DRAFT">Draft</option>
-            <option value="PUBLISHED">Published</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-theme">Theme</label>
-          <select id="filter-theme" value={filters.themeKey} onChange={(event) => setFilter("themeKey", event.target.value)}>
-            <option value="">All themes</option>
-            {themes.map((theme) => (
-              <option key={theme.key} value={theme.key}>
-                {theme.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {filtered || searchText !== "" ? (
-          <button type="button" className="button button-secondary" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
-      </form>
+      <FilterBar label="Filter recommendations" className="rec-filters" onSubmit={(event) => event.preventDefault()}>
+        <FilterSearch id="filter-search" placeholder="Reference or text" value={searchText} onChange={setSearchText} />
+        <FilterSelect id="filter-source" label="Source" allLabel="All sources" options={sourceOptions(sourceList, formatSourceOption)} value={filters.sourceId} onChange={(value) => setFilter("sourceId", value)} />
+        <FilterSelect id="filter-status" label="Status" allLabel="Draft and published" options={PUBLICATION_OPTIONS} value={filters.publication} onChange={(value) => setFilter("publication", publicationOf(value))} />
+        <FilterSelect id="filter-theme" label="Theme" allLabel="All themes" options={themeOptions(themes)} value={filters.themeKey} onChange={(value) => setFilter("themeKey", value)} />
+        <ClearFilters shown={filtered || searchText !== ""} onClear={clearFilters} />
+      </FilterBar>
 
-      <p className="muted" aria-live="polite">
-        {list.isFetching ? "Loading recommendations…" : list.isError ? "" : listSummary(items.length, page, Boolean(list.data?.nextCursor))}
-      </p>
+      <CountLine busy={list.isFetching} busyText="Loading recommendations…" className="muted">
+        {list.isError ? "" : listSummary(items.length, page, Boolean(list.data?.nextCursor))}
+      </CountLine>
 
       {list.isError ? (
         <div role="alert" className="alert alert-error">
@@ -184,81 +145,44 @@ export function RecommendationList({
             Try again
           </button>
         </div>
-      ) : items.length === 0 && !list.isPending ? (
-        filtered ? (
-          <EmptyState title="No recommendation matches these filters.">
-            Change the search or the filters, or{" "}
-            <button type="button" className="rec-link-button" onClick={clearFilters}>
-              clear all filters
-            </button>
-            .
-          </EmptyState>
-        ) : (
-          <EmptyState title="There are no recommendations yet.">
-            Add a source first (“New source”), then create a recommendation with “New recommendation”.
-          </EmptyState>
-        )
-      ) : items.length === 0 ? null : (
-        <div className="table-wrap" aria-busy={list.isFetching}>
-          <table className="rec-table" aria-label={`Recommendations, page ${page}`}>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Recommendation</th>
-                <th scope="col">Source</th>
-                <th scope="col">Themes</th>
-                <th scope="col">Status</th>
-                <th scope="col">Due date</th>
-                <th scope="col" className="rec-numeric">
-                  Commitments
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td className="rec-nowrap">
-                    <Link href={`/recommendations/${item.id}`}>{item.reference}</Link>
-                  </td>
-                  <td className="rec-excerpt">{shortenText(item.text)}</td>
-                  <td>{item.source.title}</td>
-                  <td>{item.themes.length > 0 ? item.themes.map((theme) => theme.label).join(", ") : <span className="muted">None</span>}</td>
-                  <td>
-                    <PublicationBadge publication={item.publication} />
-                  </td>
-                  <td className="rec-nowrap">{item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">None</span>}</td>
-                  <td className="rec-numeric">{item._count.commitments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      ) : (
+        <DataTable
+          caption={`Recommendations, page ${page}`}
+          className="rec-table"
+          rows={items}
+          rowKey={(item) => item.id}
+          busy={list.isFetching}
+          empty={
+            list.isPending ? null : filtered ? (
+              <NoMatches title="No recommendation matches these filters." clearLabel="clear all filters" onClear={clearFilters} />
+            ) : (
+              <EmptyState title="There are no recommendations yet.">
+                Add a source first (“New source”), then create a recommendation with “New recommendation”.
+              </EmptyState>
+            )
+          }
+          columns={[
+            { key: "reference", header: "Reference", className: "rec-nowrap", cell: (item) => <Link href={`/recommendations/${item.id}`}>{item.reference}</Link> },
+            { key: "text", header: "Recommendation", className: "rec-excerpt", cell: (item) => shortenText(item.text) },
+            { key: "source", header: "Source", cell: (item) => item.source.title },
+            {
+              key: "themes",
+              header: "Themes",
+              cell: (item) => (item.themes.length > 0 ? item.themes.map((theme) => theme.label).join(", ") : <span className="muted">None</span>),
+            },
+            { key: "status", header: "Status", cell: (item) => <PublicationBadge publication={item.publication} /> },
+            {
+              key: "due",
+              header: "Due date",
+              className: "rec-nowrap",
+              cell: (item) => (item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">None</span>),
+            },
+            { key: "commitments", header: "Commitments", className: "rec-numeric", cell: (item) => item._count.commitments },
+          ]}
+        />
       )}
 
-      {page > 1 || list.data?.nextCursor ? (
-        <nav className="pager" aria-label="Pages">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={page === 1 || list.isFetching}
-            onClick={() => setCursors((current) => current.slice(0, -1))}
-          >
-            Previous page
-          </button>
-          <span>Page {page}</span>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={!list.data?.nextCursor || list.isFetching}
-            onClick={() => {
-              const next = list.data?.nextCursor;
-              if (next) setCursors((current) => [...current, next]);
-            }}
-          >
-            Next page
-          </button>
-        </nav>
-      ) : null}
+      <PageButtons pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
     </div>
   );
 }

@@ -14,11 +14,8 @@ import {
   PublicationBadge,
   countAddressedStates,
   formatSourceOption,
+  type RecommendationChoices,
   type RecommendationDetail,
-  type ScaleOption,
-  type SourceOption,
-  type StateOption,
-  type ThemeOption,
 } from "@/components/recommendations/recommendation-display";
 import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
@@ -46,13 +43,7 @@ export function RecommendationView({
   themes,
   scales,
   states,
-}: {
-  initial: RecommendationDetail;
-  sources: SourceOption[];
-  themes: ThemeOption[];
-  scales: ScaleOption[];
-  states: StateOption[];
-}) {
+}: RecommendationChoices & { initial: RecommendationDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -225,10 +216,7 @@ export function RecommendationView({
             <RecommendationForm
               key={recommendation.version}
               recommendation={recommendation}
-              sources={sources}
-              themes={themes}
-              scales={scales}
-              states={states}
+              {...{ sources, themes, scales, states }}
               onDirtyChange={setDirty}
               onSaved={(saved) => {
                 queryClient.setQueryData(trpc.recommendations.get.queryKey({ id: saved.id }), saved);

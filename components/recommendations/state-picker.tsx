@@ -133,15 +133,9 @@ export function StatePicker({
               <span>{allParticipating.label}</span>
             </label>
           ) : (
-            <label className="checkbox rec-state-shortcut" htmlFor={`${idPrefix}-all-participating`}>
-              <input
-                id={`${idPrefix}-all-participating`}
-                type="checkbox"
-                checked={allChosen(participating)}
-                onChange={(event) => toggleGroup(participating, event.target.checked)}
-              />
-              <span>All {participating.length} participating States listed</span>
-            </label>
+            <GroupShortcut id={`${idPrefix}-all-participating`} checked={allChosen(participating)} onChange={(checked) => toggleGroup(participating, checked)}>
+              All {participating.length} participating States listed
+            </GroupShortcut>
           )}
           {participatingHidden ? (
             <p className="muted">Every participating State is addressed; there is no need to choose them one by one.</p>
@@ -157,15 +151,9 @@ export function StatePicker({
         <fieldset aria-describedby={describedById}>
           <legend>Partners for Co-operation</legend>
           <p className="field-hint">Voluntary for Partners: each chosen Partner gets a voluntary commitment.</p>
-          <label className="checkbox rec-state-shortcut" htmlFor={`${idPrefix}-all-partners`}>
-            <input
-              id={`${idPrefix}-all-partners`}
-              type="checkbox"
-              checked={allChosen(partners)}
-              onChange={(event) => toggleGroup(partners, event.target.checked)}
-            />
-            <span>All {partners.length} Partners for Co-operation</span>
-          </label>
+          <GroupShortcut id={`${idPrefix}-all-partners`} checked={allChosen(partners)} onChange={(checked) => toggleGroup(partners, checked)}>
+            All {partners.length} Partners for Co-operation
+          </GroupShortcut>
           {shownPartners.length > 0 ? (
             <StateCheckboxes idPrefix={idPrefix} states={shownPartners} value={chosen} onToggle={toggle} />
           ) : (
@@ -174,5 +162,15 @@ export function StatePicker({
         </fieldset>
       ) : null}
     </div>
+  );
+}
+
+/** A checkbox that chooses (or unchooses) every State of a group at once. */
+function GroupShortcut({ id, checked, onChange, children }: { id: string; checked: boolean; onChange: (checked: boolean) => void; children: ReactNode }) {
+  return (
+    <label className="checkbox rec-state-shortcut" htmlFor={id}>
+      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <span>{children}</span>
+    </label>
   );
 }

@@ -1,9 +1,9 @@
 import { FIGURE_DEFINITIONS } from "@/server/shared/figures";
 
-type Key = keyof typeof FIGURE_DEFINITIONS;
+export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
 
 /** How the figures on the page are computed, in words (the same definitions the exports carry). */
-export function FigureNotes({ keys }: { keys: Key[] }) {
+export function FigureNotes({ keys }: { keys: FigureKey[] }) {
   return (
     <details className="figure-notes">
       <summary>How these figures are computed</summary>

@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MatrixColumnPager, readMatrixColumnPage } from "@/components/reports/matrix-sort";
+import { MatrixColumnPager } from "@/components/reports/matrix-sort";
+import { readColumnPage } from "@/components/url-params";
 
 const filters = { stateGroup: "participating" as const, sourceId: "0190f2d4-0000-7000-8000-000000000001" };
 
@@ -21,7 +22,7 @@ describe("the matrix column pager", () => {
     for (const url of [previous!, next!]) {
       expect(url.pathname).toBe("/reports/matrix");
       expect(url.searchParams.get("sort")).toBe("score");
-      expect(url.searchParams.get("sourceId")).toBe(filters.sourceId);
+      expect(url.searchParams.get("source")).toBe(filters.sourceId);
     }
   });
 
@@ -36,8 +37,8 @@ describe("the matrix column pager", () => {
   });
 
   it("reads the page from the URL, and anything else is the first page", () => {
-    expect(readMatrixColumnPage("3")).toBe(3);
-    expect(readMatrixColumnPage(["4", "5"])).toBe(4);
-    for (const bad of [undefined, "0", "-2", "1.5", "abc", "99999999"]) expect(readMatrixColumnPage(bad)).toBe(1);
+    expect(readColumnPage("3")).toBe(3);
+    expect(readColumnPage(["4", "5"])).toBe(4);
+    for (const bad of [undefined, "0", "-2", "1.5", "abc", "99999999"]) expect(readColumnPage(bad)).toBe(1);
   });
 });

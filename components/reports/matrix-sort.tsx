@@ -1,17 +1,11 @@
 import Link from "next/link";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
 export const MATRIX_SORTS = [
   { value: "name", label: "State name" },
   { value: "score", label: "Score (mean progress)" },
 ] as const;
 export type MatrixSort = (typeof MATRIX_SORTS)[number]["value"];
-
-/** Reads the `sort` URL parameter; anything else sorts by name. */
-export function readMatrixSort(value: string | string[] | undefined): MatrixSort {
-  const single = Array.isArray(value) ? value[0] : value;
-  return single === "score" ? "score" : "name";
-}
 
 /** Two links rather than a select, so sorting needs no JavaScript and keeps the filters. */
 export function MatrixSortLinks({ sort, filters }: { sort: MatrixSort; filters: ReportFilterValues }) {
@@ -35,12 +29,6 @@ export function MatrixSortLinks({ sort, filters }: { sort: MatrixSort; filters: 
       </ul>
     </div>
   );
-}
-
-/** Reads the `columns` URL parameter: the 1-based page of recommendation columns. */
-export function readMatrixColumnPage(value: string | string[] | undefined): number {
-  const page = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { statusSymbol } from "@/components/ui/status-badge";
 import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
 
@@ -18,6 +18,11 @@ export type MatrixData = {
   grid: { status: number[]; progress: number[] }[];
   totals: Figures;
 };
+
+const FOOT_ROWS = [
+  { figure: "shareImplemented", label: "Share implemented", format: (figures: Figures) => formatShare(figures.shareImplemented) },
+  { figure: "meanProgress", label: "Mean progress", format: (figures: Figures) => formatProgress(figures.meanProgress) },
+] as const;
 
 export function statusClass(key: string) {
   return `mx-${KNOWN_STATUS_KEYS.has(key) ? key : "other"}`;
@@ -86,30 +91,22 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
           ))}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row">Share implemented</th>
-            {matrix.recommendations.map((recommendation) => (
-              <td key={recommendation.id} className="matrix-figure">
-                {formatShare(recommendation.figures.shareImplemented)}
+          {FOOT_ROWS.map(({ label, format, figure }, index) => (
+            <tr key={figure}>
+              <th scope="row">{label}</th>
+              {matrix.recommendations.map((recommendation) => (
+                <td key={recommendation.id} className="matrix-figure">
+                  {format(recommendation.figures)}
+                </td>
+              ))}
+              {/* The overall figure sits under its own column: share implemented first, then mean progress. */}
+              {index === 1 ? <td className="matrix-figure" /> : null}
+              <td className="matrix-figure matrix-total" title={`All commitments in the matrix: ${label.toLowerCase()}`}>
+                {format(matrix.totals)}
               </td>
-            ))}
-            <td className="matrix-figure matrix-total" title="All commitments in the matrix: share implemented">
-              {formatShare(matrix.totals.shareImplemented)}
-            </td>
-            <td className="matrix-figure" />
-          </tr>
-          <tr>
-            <th scope="row">Mean progress</th>
-            {matrix.recommendations.map((recommendation) => (
-              <td key={recommendation.id} className="matrix-figure">
-                {formatProgress(recommendation.figures.meanProgress)}
-              </td>
-            ))}
-            <td className="matrix-figure" />
-            <td className="matrix-figure matrix-total" title="All commitments in the matrix: mean progress">
-              {formatProgress(matrix.totals.meanProgress)}
-            </td>
-          </tr>
+              {index === 0 ? <td className="matrix-figure" /> : null}
+            </tr>
+          ))}
         </tfoot>
       </table>
     </div>

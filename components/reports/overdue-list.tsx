@@ -1,4 +1,5 @@
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
+import { DataTable } from "@/components/ui/data-table";
 import { CalendarDate } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -47,41 +48,28 @@ export function OverdueList({ states, filters }: { states: OverdueState[]; filte
               ) : null}
               <a href={`/reports/states/${state.stateId}${query}`}>Report card of {state.name}</a>
             </p>
-            <div className="table-wrap">
-              <table className="overdue-table">
-                <caption className="visually-hidden">
-                  Overdue commitments of {state.name}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Reference</th>
-                    <th scope="col">Recommendation</th>
-                    <th scope="col">Due date</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Progress</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.commitments.map((commitment) => (
-                    <tr key={commitment.commitmentId}>
-                      <th scope="row">
-                        <a href={`/reports/recommendations/${commitment.recommendationId}${query}`}>{commitment.reference}</a>
-                      </th>
-                      <td className="overdue-text">{commitment.text}</td>
-                      <td>
-                        <CalendarDate value={commitment.dueDate} />
-                      </td>
-                      <td>
-                        <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} />
-                      </td>
-                      <td>
-                        <ProgressBar value={commitment.progress} label={`Progress of ${commitment.reference} in ${state.name}`} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Overdue commitments of ${state.name}`}
+              className="overdue-table"
+              rows={state.commitments}
+              rowKey={(commitment) => commitment.commitmentId}
+              columns={[
+                {
+                  key: "reference",
+                  header: "Reference",
+                  rowHeader: true,
+                  cell: (commitment) => <a href={`/reports/recommendations/${commitment.recommendationId}${query}`}>{commitment.reference}</a>,
+                },
+                { key: "text", header: "Recommendation", className: "overdue-text", cell: (commitment) => commitment.text },
+                { key: "due", header: "Due date", cell: (commitment) => <CalendarDate value={commitment.dueDate} /> },
+                { key: "status", header: "Status", cell: (commitment) => <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} /> },
+                {
+                  key: "progress",
+                  header: "Progress",
+                  cell: (commitment) => <ProgressBar value={commitment.progress} label={`Progress of ${commitment.reference} in ${state.name}`} />,
+                },
+              ]}
+            />
           </section>
         );
       })}

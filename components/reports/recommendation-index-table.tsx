@@ -1,50 +1,37 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { formatProgress, formatShare } from "@/server/shared/figures";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
-import { ScrollTable } from "@/components/reports/charts/scroll-table";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { figureColumns } from "@/components/reports/figure-columns";
 
-type Matrix = inferRouterOutputs<AppRouter>["reports"]["matrix"];
+type Recommendation = inferRouterOutputs<AppRouter>["reports"]["matrix"]["recommendations"][number];
 
 /** The published recommendations of the filters, each linking to its report. */
-export function RecommendationIndexTable({ recommendations, filters }: { recommendations: Matrix["recommendations"]; filters: ReportFilterValues }) {
+export function RecommendationIndexTable({ recommendations, filters }: { recommendations: Recommendation[]; filters: ReportFilterValues }) {
   return (
-    <ScrollTable label="Published recommendations">
-      <table>
-        <caption className="visually-hidden">Published recommendations ({recommendations.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Reference</th>
-            <th scope="col">Recommendation</th>
-            <th scope="col" className="report-num">
-              States
-            </th>
-            <th scope="col" className="report-num">
-              Mean progress
-            </th>
-            <th scope="col" className="report-num">
-              Share implemented
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {recommendations.map((recommendation) => (
-            <tr key={recommendation.id}>
-              <th scope="row">
-                <Link href={`/reports/recommendations/${recommendation.id}${reportQuery(filters)}`}>{recommendation.reference}</Link>
-              </th>
-              <td className="report-text-cell">
-                {recommendation.text}
-                {recommendation.text.length >= 160 ? "…" : ""}
-              </td>
-              <td className="report-num">{recommendation.figures.commitments}</td>
-              <td className="report-num">{formatProgress(recommendation.figures.meanProgress)}</td>
-              <td className="report-num">{formatShare(recommendation.figures.shareImplemented)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollTable>
+    <DataTable
+      caption={`Published recommendations (${recommendations.length})`}
+      label="Published recommendations"
+      rows={recommendations}
+      rowKey={(recommendation) => recommendation.id}
+      empty={<EmptyState title="No published recommendations match these filters.">Choose another source, theme or group of States, or a later “As of” date.</EmptyState>}
+      columns={[
+        {
+          key: "reference",
+          header: "Reference",
+          rowHeader: true,
+          cell: (recommendation) => <Link href={`/reports/recommendations/${recommendation.id}${reportQuery(filters)}`}>{recommendation.reference}</Link>,
+        },
+        {
+          key: "text",
+          header: "Recommendation",
+          className: "report-text-cell",
+          cell: (recommendation) => `${recommendation.text}${recommendation.text.length >= 160 ? "…" : ""}`,
+        },
+        ...figureColumns<Recommendation>({ commitments: "States", meanProgress: "Mean progress", shareImplemented: "Share implemented" }),
+      ]}
+    />
   );
 }

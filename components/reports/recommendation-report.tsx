@@ -1,15 +1,14 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/shared/figures";
 import { CalendarDate } from "@/components/ui/dates";
-import { StatusCells } from "@/components/reports/status-cells";
+import { statusColumns } from "@/components/reports/status-cells";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
+import { DistributionFigure, odihrRows } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
-import { ODIHR_COLORS, statusColor } from "@/components/reports/charts/chart-palette";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
-import { ScrollTable } from "@/components/reports/charts/scroll-table";
+import { statusColor } from "@/components/reports/charts/chart-palette";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
 export type RecommendationReportData = inferRouterOutputs<AppRouter>["reports"]["recommendation"];
 type StateRow = RecommendationReportData["states"][number];
@@ -45,12 +44,6 @@ export function RecommendationReportBody({ report, filters }: { report: Recommen
     );
   }
   const statusRows = report.distribution.map((entry, index) => ({ key: entry.key, label: entry.label, count: entry.count, color: statusColor(entry.key, index) }));
-  const odihrRows = [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({
-    key: level,
-    label: ODIHR_LABELS[level],
-    count: report.figures.byOdihr[level],
-    color: ODIHR_COLORS[level],
-  }));
   return (
     <>
       <section aria-labelledby="recommendation-figures-title">
@@ -59,7 +52,7 @@ export function RecommendationReportBody({ report, filters }: { report: Recommen
       </section>
       <div className="chart-grid">
         <DistributionFigure id="by-status" title="States by status" categoryHeader="Status" unit="States" rows={statusRows} />
-        <DistributionFigure id="by-odihr" title="States by ODIHR level" categoryHeader="ODIHR level" unit="States" rows={odihrRows} />
+        <DistributionFigure id="by-odihr" title="States by ODIHR level" categoryHeader="ODIHR level" unit="States" rows={odihrRows(report.figures.byOdihr)} />
       </div>
       <RecommendationOverdue report={report} filters={filters} />
       <RecommendationStatesTable states={report.states} filters={filters} reference={report.recommendation.reference} />
@@ -81,7 +74,7 @@ function RecommendationOverdue({ report, filters }: { report: RecommendationRepo
           <ul className="report-inline-list">
             {report.overdue.map((state) => (
               <li key={state.stateId}>
-                <Link href={`/reports/states/${state.stateId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>{state.name}</Link>
+                <StateReportLink state={state} filters={filters} />
               </li>
             ))}
           </ul>
@@ -115,41 +108,24 @@ function RecommendationStatesTable({ states, filters, reference }: { states: Sta
   return (
     <section aria-labelledby="recommendation-states-title">
       <h2 id="recommendation-states-title">States ({states.length})</h2>
-      <ScrollTable label={`Status of ${reference} in each State`}>
-        <table>
-          <caption className="visually-hidden">{`Status of ${reference} in each State`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">State</th>
-              <th scope="col">Status</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Last accepted</th>
-              <th scope="col">Due</th>
-              <th scope="col">Last note and public evidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {states.map((state) => (
-              <tr key={state.stateId}>
-                <th scope="row">
-                  <Link href={`/reports/states/${state.stateId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>{state.name}</Link>
-                </th>
-                <StatusCells
-                  status={state.status}
-                  progress={state.progress}
-                  progressLabel={`Progress of ${state.name}`}
-                  lastAcceptedAt={state.acceptedAt}
-                  dueDate={state.dueDate}
-                  overdue={state.overdue}
-                />
-                <td className="report-note-cell">
-                  <NoteCell state={state} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={`Status of ${reference} in each State`}
+        rows={states}
+        rowKey={(state) => state.stateId}
+        columns={[
+          { key: "state", header: "State", rowHeader: true, cell: (state) => <StateReportLink state={state} filters={filters} /> },
+          ...statusColumns<StateRow>(
+            (state) => ({ ...state, progressLabel: `Progress of ${state.name}`, lastAcceptedAt: state.acceptedAt }),
+            "Last accepted",
+          ),
+          { key: "note", header: "Last note and public evidence", className: "report-note-cell", cell: (state) => <NoteCell state={state} /> },
+        ]}
+      />
     </section>
   );
+}
+
+/** A State's report card, for the same filters (the card covers the State whatever the group). */
+function StateReportLink({ state, filters }: { state: { stateId: string; name: string }; filters: ReportFilterValues }) {
+  return <Link href={`/reports/states/${state.stateId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>{state.name}</Link>;
 }

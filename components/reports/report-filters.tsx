@@ -1,11 +1,13 @@
-import { STATE_GROUPS } from "@/server/schemas/reports";
-import type { ReportFilterValues } from "@/components/reports/report-params";
+import { FilterBar, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
+import type { ReportFilterValues, StateGroup } from "@/components/url-params";
 
-const GROUP_LABELS: Record<(typeof STATE_GROUPS)[number], string> = {
-  participating: "Participating States",
-  partners: "Partners for Co-operation",
-  all: "All States",
-};
+const GROUPS: { value: StateGroup; label: string }[] = [
+  { value: "participating", label: "Participating States" },
+  { value: "partners", label: "Partners for Co-operation" },
+  { value: "all", label: "All States" },
+];
+
+export type ReportFilterOptions = { sources: { id: string; title: string }[]; themes: { key: string; label: string }[] };
 
 /**
  * The filters of every report, as a plain GET form: the URL holds them, so a report can be
@@ -13,56 +15,20 @@ const GROUP_LABELS: Record<(typeof STATE_GROUPS)[number], string> = {
  */
 export function ReportFilters({
   values,
-  sources,
-  themes,
+  options,
   hidden = {},
   showStateGroup = true,
 }: {
   values: ReportFilterValues;
-  sources: { id: string; title: string }[];
-  themes: { key: string; label: string }[];
+  options: ReportFilterOptions;
   hidden?: Record<string, string>;
   showStateGroup?: boolean;
 }) {
   return (
-    <form method="get" className="filters report-filters" aria-label="Report filters">
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <div className="field">
-        <label htmlFor="filter-source">Source</label>
-        <select id="filter-source" name="sourceId" defaultValue={values.sourceId ?? ""}>
-          <option value="">All sources</option>
-          {sources.map((source) => (
-            <option key={source.id} value={source.id}>
-              {source.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-theme">Theme</label>
-        <select id="filter-theme" name="themeKey" defaultValue={values.themeKey ?? ""}>
-          <option value="">All themes</option>
-          {themes.map((theme) => (
-            <option key={theme.key} value={theme.key}>
-              {theme.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {showStateGroup ? (
-        <div className="field">
-          <label htmlFor="filter-group">States</label>
-          <select id="filter-group" name="stateGroup" defaultValue={values.stateGroup}>
-            {STATE_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {GROUP_LABELS[group]}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+    <FilterBar label="Report filters" className="report-filters" hidden={hidden}>
+      <FilterSelect id="filter-source" name="source" label="Source" allLabel="All sources" options={sourceOptions(options.sources)} defaultValue={values.sourceId ?? ""} />
+      <FilterSelect id="filter-theme" name="theme" label="Theme" allLabel="All themes" options={themeOptions(options.themes)} defaultValue={values.themeKey ?? ""} />
+      {showStateGroup ? <FilterSelect id="filter-group" name="stateGroup" label="States" options={GROUPS} defaultValue={values.stateGroup} /> : null}
       <div className="field">
         <label htmlFor="filter-as-of">As of</label>
         <input id="filter-as-of" type="date" name="asOf" defaultValue={values.asOf ?? ""} aria-describedby="filter-as-of-hint" />
@@ -73,6 +39,6 @@ export function ReportFilters({
       <button type="submit" className="button">
         Apply filters
       </button>
-    </form>
+    </FilterBar>
   );
 }

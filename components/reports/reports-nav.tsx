@@ -1,23 +1,26 @@
 import Link from "next/link";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
-const REPORTS = [
-  { href: "/reports/matrix", label: "Compliance matrix" },
-  { href: "/reports/recommendations", label: "By recommendation" },
-  { href: "/reports/states", label: "State report cards" },
-  { href: "/reports/trend", label: "Trend" },
-  { href: "/reports/overdue", label: "Overdue" },
-];
+/** The reports, in the order of the tabs: address -> name. */
+const REPORTS = {
+  "/reports/matrix": "Compliance matrix",
+  "/reports/recommendations": "By recommendation",
+  "/reports/states": "State report cards",
+  "/reports/trend": "Trend",
+  "/reports/overdue": "Overdue",
+} as const;
+
+export type ReportSection = keyof typeof REPORTS;
 
 /** Tabs between the reports, carrying the current filters along. */
-export function ReportsNav({ current, filters }: { current: string; filters: ReportFilterValues }) {
+export function ReportsNav({ current, filters }: { current: ReportSection; filters: ReportFilterValues }) {
   return (
     <nav aria-label="Reports" className="reports-nav">
       <ul>
-        {REPORTS.map((report) => (
-          <li key={report.href}>
-            <Link href={`${report.href}${reportQuery(filters)}`} aria-current={current === report.href ? "page" : undefined}>
-              {report.label}
+        {Object.entries(REPORTS).map(([href, label]) => (
+          <li key={href}>
+            <Link href={`${href}${reportQuery(filters)}`} aria-current={current === href ? "page" : undefined}>
+              {label}
             </Link>
           </li>
         ))}

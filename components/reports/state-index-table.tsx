@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { formatProgress, formatShare } from "@/server/shared/figures";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
-import { ScrollTable } from "@/components/reports/charts/scroll-table";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { figureColumns } from "@/components/reports/figure-columns";
 
-type Matrix = inferRouterOutputs<AppRouter>["reports"]["matrix"];
+type State = inferRouterOutputs<AppRouter>["reports"]["matrix"]["states"][number];
 export type StateSort = "name" | "score";
 
 /** Links that re-sort the list, keeping the filters; the current order is marked for screen readers too. */
@@ -30,42 +31,18 @@ export function StateSortLinks({ sort, filters }: { sort: StateSort; filters: Re
 }
 
 /** The States of the chosen group with their score, each linking to its report card. */
-export function StateIndexTable({ states, filters }: { states: Matrix["states"]; filters: ReportFilterValues }) {
+export function StateIndexTable({ states, filters }: { states: State[]; filters: ReportFilterValues }) {
   return (
-    <ScrollTable label="States and their scores">
-      <table>
-        <caption className="visually-hidden">States and their scores ({states.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">State</th>
-            <th scope="col" className="report-num">
-              Commitments
-            </th>
-            <th scope="col" className="report-num">
-              Counted
-            </th>
-            <th scope="col" className="report-num">
-              Score (mean progress)
-            </th>
-            <th scope="col" className="report-num">
-              Share implemented
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {states.map((state) => (
-            <tr key={state.id}>
-              <th scope="row">
-                <Link href={`/reports/states/${state.id}${reportQuery(filters)}`}>{state.name}</Link>
-              </th>
-              <td className="report-num">{state.figures.commitments}</td>
-              <td className="report-num">{state.figures.counted}</td>
-              <td className="report-num">{formatProgress(state.figures.meanProgress)}</td>
-              <td className="report-num">{formatShare(state.figures.shareImplemented)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollTable>
+    <DataTable
+      caption={`States and their scores (${states.length})`}
+      label="States and their scores"
+      rows={states}
+      rowKey={(state) => state.id}
+      empty={<EmptyState title="No State has commitments that match these filters.">Choose another source, theme or group of States, or a later “As of” date.</EmptyState>}
+      columns={[
+        { key: "state", header: "State", rowHeader: true, cell: (state) => <Link href={`/reports/states/${state.id}${reportQuery(filters)}`}>{state.name}</Link> },
+        ...figureColumns<State>({ commitments: "Commitments", counted: "Counted", meanProgress: "Score (mean progress)", shareImplemented: "Share implemented" }),
+      ]}
+    />
   );
 }

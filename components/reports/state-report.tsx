@@ -1,15 +1,13 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/shared/figures";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
-import { DistributionFigure } from "@/components/reports/charts/distribution-figure";
+import { DistributionFigure, odihrRows } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
-import { StatusCells } from "@/components/reports/status-cells";
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
-import { ScrollTable } from "@/components/reports/charts/scroll-table";
+import { statusColumns } from "@/components/reports/status-cells";
+import { DataTable } from "@/components/ui/data-table";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
 export type StateReportData = inferRouterOutputs<AppRouter>["reports"]["state"];
 type CommitmentRow = StateReportData["commitments"][number];
@@ -29,19 +27,13 @@ export function StateReportBody({ report, filters }: { report: StateReportData; 
       </EmptyState>
     );
   }
-  const odihrRows = [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({
-    key: level,
-    label: ODIHR_LABELS[level],
-    count: report.figures.byOdihr[level],
-    color: ODIHR_COLORS[level],
-  }));
   return (
     <>
       <section aria-labelledby="state-figures-title">
         <h2 id="state-figures-title">Score</h2>
         <FigureTiles figures={report.figures} unit="Commitments" scoreLabel="Score (mean progress)" />
       </section>
-      <DistributionFigure id="state-odihr" title="Commitments by ODIHR level" categoryHeader="ODIHR level" unit="Commitments" rows={odihrRows} />
+      <DistributionFigure id="state-odihr" title="Commitments by ODIHR level" categoryHeader="ODIHR level" unit="Commitments" rows={odihrRows(report.figures.byOdihr)} />
       <StateDisagreements report={report} filters={filters} />
       <StateCommitmentsTable report={report} filters={filters} />
     </>
@@ -61,48 +53,43 @@ function AssessmentCell({ commitment }: { commitment: CommitmentRow }) {
   );
 }
 
+/** A recommendation's report, for the same filters (the report covers every State of the group). */
+function ReferenceLink({ commitment, filters }: { commitment: CommitmentRow; filters: ReportFilterValues }) {
+  return <Link href={`/reports/recommendations/${commitment.recommendationId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>{commitment.reference}</Link>;
+}
+
 function StateDisagreements({ report, filters }: { report: StateReportData; filters: ReportFilterValues }) {
   return (
     <section aria-labelledby="state-disagreements-title">
       <h2 id="state-disagreements-title">Disagreements ({report.disagreements.length})</h2>
-      {report.disagreements.length === 0 ? (
-        <p>The secretariat’s assessments agree with every accepted status of {report.state.name}, or there is no assessment yet.</p>
-      ) : (
-        <ScrollTable label="Disagreements">
-          <table>
-            <caption className="visually-hidden">Where the State’s accepted status and the secretariat’s assessment differ</caption>
-            <thead>
-              <tr>
-                <th scope="col">Recommendation</th>
-                <th scope="col">State’s status</th>
-                <th scope="col">Secretariat’s assessment</th>
-                <th scope="col">Rationale</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.disagreements.map((commitment) => (
-                <tr key={commitment.commitmentId}>
-                  <th scope="row">
-                    <Link href={`/reports/recommendations/${commitment.recommendationId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>
-                      {commitment.reference}
-                    </Link>
-                  </th>
-                  <td>
-                    <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} />
-                  </td>
-                  <td>
-                    {commitment.assessment ? <StatusBadge statusKey={commitment.assessment.key} label={commitment.assessment.label} /> : null}
-                    {commitment.assessment && !commitment.assessment.isPublic ? <span className="muted"> (internal)</span> : null}
-                  </td>
-                  <td className="report-note-cell">
-                    {commitment.assessment?.rationale ? <p className="report-note">{commitment.assessment.rationale}</p> : <span className="muted">None given</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      <DataTable
+        caption="Where the State’s accepted status and the secretariat’s assessment differ"
+        label="Disagreements"
+        rows={report.disagreements}
+        rowKey={(commitment) => commitment.commitmentId}
+        empty={<p>The secretariat’s assessments agree with every accepted status of {report.state.name}, or there is no assessment yet.</p>}
+        columns={[
+          { key: "reference", header: "Recommendation", rowHeader: true, cell: (commitment) => <ReferenceLink commitment={commitment} filters={filters} /> },
+          { key: "status", header: "State’s status", cell: (commitment) => <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} /> },
+          {
+            key: "assessment",
+            header: "Secretariat’s assessment",
+            cell: ({ assessment }) =>
+              assessment ? (
+                <>
+                  <StatusBadge statusKey={assessment.key} label={assessment.label} />
+                  {assessment.isPublic ? null : <span className="muted"> (internal)</span>}
+                </>
+              ) : null,
+          },
+          {
+            key: "rationale",
+            header: "Rationale",
+            className: "report-note-cell",
+            cell: ({ assessment }) => (assessment?.rationale ? <p className="report-note">{assessment.rationale}</p> : <span className="muted">None given</span>),
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -112,49 +99,31 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
   return (
     <section aria-labelledby="state-commitments-title">
       <h2 id="state-commitments-title">Commitments ({report.commitments.length})</h2>
-      <ScrollTable label={`Commitments of ${report.state.name}`}>
-        <table>
-          <caption className="visually-hidden">{`Commitments of ${report.state.name}`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Recommendation</th>
-              <th scope="col">Status</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Last update</th>
-              <th scope="col">Due</th>
-              <th scope="col">Secretariat’s assessment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.commitments.map((commitment) => (
-              <tr key={commitment.commitmentId}>
-                <th scope="row">
-                  <Link href={`/reports/recommendations/${commitment.recommendationId}${reportQuery({ ...filters, stateGroup: "participating" })}`}>
-                    {commitment.reference}
-                  </Link>
-                </th>
-                <td className="report-text-cell">
-                  {commitment.text}
-                  {commitment.text.length >= 300 ? "…" : ""}
-                  {sources.size > 1 ? <div className="muted">{commitment.sourceTitle}</div> : null}
-                </td>
-                <StatusCells
-                  status={commitment.status}
-                  progress={commitment.progress}
-                  progressLabel={`Progress of ${commitment.reference}`}
-                  lastAcceptedAt={commitment.lastUpdateAt}
-                  dueDate={commitment.dueDate}
-                  overdue={commitment.overdue}
-                />
-                <td className="report-note-cell">
-                  <AssessmentCell commitment={commitment} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={`Commitments of ${report.state.name}`}
+        rows={report.commitments}
+        rowKey={(commitment) => commitment.commitmentId}
+        columns={[
+          { key: "reference", header: "Reference", rowHeader: true, cell: (commitment) => <ReferenceLink commitment={commitment} filters={filters} /> },
+          {
+            key: "text",
+            header: "Recommendation",
+            className: "report-text-cell",
+            cell: (commitment) => (
+              <>
+                {commitment.text}
+                {commitment.text.length >= 300 ? "…" : ""}
+                {sources.size > 1 ? <div className="muted">{commitment.sourceTitle}</div> : null}
+              </>
+            ),
+          },
+          ...statusColumns<CommitmentRow>(
+            (commitment) => ({ ...commitment, progressLabel: `Progress of ${commitment.reference}`, lastAcceptedAt: commitment.lastUpdateAt }),
+            "Last update",
+          ),
+          { key: "assessment", header: "Secretariat’s assessment", className: "report-note-cell", cell: (commitment) => <AssessmentCell commitment={commitment} /> },
+        ]}
+      />
     </section>
   );
 }

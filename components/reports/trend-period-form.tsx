@@ -1,5 +1,5 @@
-import { reportQuery, type ReportFilterValues } from "@/components/reports/report-params";
-import { DEFAULT_PERIODS, MAX_PERIODS, type TrendOptions } from "@/components/reports/trend-params";
+import { reportQuery, type ReportFilterValues } from "@/components/url-params";
+import { DEFAULT_PERIODS, MAX_PERIODS, type TrendOptions } from "@/components/url-params";
 
 /** Quarters or months, and how many: a GET form that keeps the report filters. */
 export function TrendPeriodForm({ options, filters }: { options: TrendOptions; filters: ReportFilterValues }) {

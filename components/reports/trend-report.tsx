@@ -1,14 +1,15 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { formatProgress, formatShare } from "@/server/shared/figures";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartFigure } from "@/components/reports/charts/chart-figure";
 import { ChartSwatch, statusColor } from "@/components/reports/charts/chart-palette";
 import { LazyStackedBarChart } from "@/components/reports/charts/lazy-charts";
-import type { TrendGranularity } from "@/components/reports/trend-params";
-import { ScrollTable } from "@/components/reports/charts/scroll-table";
+import type { TrendGranularity } from "@/components/url-params";
+import { figureColumns } from "@/components/reports/figure-columns";
+import type { Column } from "@/components/ui/data-table";
 
 export type TrendReportData = inferRouterOutputs<AppRouter>["reports"]["trend"];
+type Point = TrendReportData["points"][number];
 
 const PERIOD_WORDS: Record<TrendGranularity, string> = { quarter: "quarter", month: "month" };
 
@@ -38,48 +39,25 @@ export function TrendReportBody({ report }: { report: TrendReportData }) {
       title={title}
       summary={summary}
       chart={<LazyStackedBarChart series={series} points={points} />}
-      table={
-        <ScrollTable label={`${title}, table`} className="chart-table">
-          <table>
-            <caption className="visually-hidden">{`${title} (table)`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{word === "quarter" ? "Quarter" : "Month"}</th>
-                {series.map((entry) => (
-                  <th scope="col" className="report-num" key={entry.key}>
-                    <ChartSwatch color={entry.color} />
-                    {entry.label}
-                  </th>
-                ))}
-                <th scope="col" className="report-num">
-                  Total
-                </th>
-                <th scope="col" className="report-num">
-                  Mean progress
-                </th>
-                <th scope="col" className="report-num">
-                  Share implemented
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.points.map((point) => (
-                <tr key={point.label}>
-                  <th scope="row">{point.label}</th>
-                  {series.map((entry) => (
-                    <td className="report-num" key={entry.key}>
-                      {point.byStatus[entry.key] ?? 0}
-                    </td>
-                  ))}
-                  <td className="report-num">{point.figures.commitments}</td>
-                  <td className="report-num">{formatProgress(point.figures.meanProgress)}</td>
-                  <td className="report-num">{formatShare(point.figures.shareImplemented)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      }
+      rows={report.points}
+      rowKey={(point) => point.label}
+      columns={[
+        { key: "period", header: word === "quarter" ? "Quarter" : "Month", rowHeader: true, cell: (point) => point.label },
+        ...series.map(
+          (entry): Column<Point> => ({
+            key: entry.key,
+            header: (
+              <>
+                <ChartSwatch color={entry.color} />
+                {entry.label}
+              </>
+            ),
+            className: "report-num",
+            cell: (point) => point.byStatus[entry.key] ?? 0,
+          }),
+        ),
+        ...figureColumns<Point>({ commitments: "Total", meanProgress: "Mean progress", shareImplemented: "Share implemented" }),
+      ]}
     />
   );
 }

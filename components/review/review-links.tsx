@@ -26,33 +26,13 @@ export type TReviewUpdate = {
   authorName: string | null;
   evidence: { title: string; url: string; isPublic: boolean }[];
 };
-export type TFilterOption = { id: string; label: string };
-export type TReviewParams = { stateId?: string; sourceId?: string; commitmentId?: string };
+/** A State to filter by: its code in the URL, its id for the API. */
+export type TStateOption = { value: string; id: string; label: string };
 export type TConflict = { changedBy: string | null; changedAt: string };
 
 export const QUEUE_HEADING_ID = "review-queue-heading";
 export const ITEM_HEADING_ID = "review-item-heading";
 export const queueLinkId = (commitmentId: string) => `review-open-${commitmentId}`;
-
-/**
- * An id from the URL, or undefined: anything that is not shaped like an id is ignored rather than
- * an error. A loose check that keeps zod out of the review page's first load; the API checks ids
- * with the schemas' zId.
- */
-export function idParam(value: string | string[] | null | undefined): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first && /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(first) ? first : undefined;
-}
-
-/** The /review URL for filters and an opened item; only what is set appears. */
-export function reviewHref({ stateId, sourceId, commitmentId }: TReviewParams): string {
-  const params = new URLSearchParams();
-  if (stateId) params.set("state", stateId);
-  if (sourceId) params.set("source", sourceId);
-  if (commitmentId) params.set("commitment", commitmentId);
-  const query = params.toString();
-  return query ? `/review?${query}` : "/review";
-}
 
 /** Whether a click should be left to the browser (new tab, new window). */
 export function isModifiedClick(event: MouseEvent) {

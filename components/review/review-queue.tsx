@@ -2,6 +2,7 @@
 
 import { errorMessage } from "@/components/ui/api-errors";
 import { DateTime } from "@/components/ui/dates";
+import { CountLine, DataTable, countOf } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -69,60 +70,50 @@ export function ReviewQueue({
   }
 
   return (
-    <section aria-labelledby="review-queue-table-caption" className="stack">
-      <div className="table-wrap review-table-wrap">
-        <table className="review-queue">
-          <caption id="review-queue-table-caption" className="review-sr-only">
-            Submitted updates waiting for review, oldest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">State</th>
-              <th scope="col">Recommendation</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Author</th>
-              <th scope="col">Proposed status</th>
-              <th scope="col">Progress</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td>{item.commitment.state.name}</td>
-                <td className="review-queue-recommendation">
-                  <a
-                    id={queueLinkId(item.commitment.id)}
-                    className="review-queue-link"
-                    aria-label={`Review ${item.commitment.state.name}, ${item.commitment.recommendation.reference}`}
-                    href={itemHref(item.commitment.id)}
-                    onClick={(event) => {
-                      if (isModifiedClick(event)) return;
-                      event.preventDefault();
-                      onOpen(item.commitment.id);
-                    }}
-                  >
-                    {item.commitment.recommendation.reference}
-                  </a>{" "}
-                  <span className="muted">{shorten(item.commitment.recommendation.text)}</span>
-                </td>
-                <td>{item.submittedAt ? <DateTime value={item.submittedAt} /> : "—"}</td>
-                <td>{item.authorName}</td>
-                <td>
-                  <StatusBadge statusKey={item.status.key} label={item.status.label} />
-                </td>
-                <td>
-                  <ProgressBar value={item.progress} label={`Proposed progress ${item.progress}%`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <div className="stack">
+      <DataTable
+        caption="Submitted updates waiting for review, oldest first"
+        className="review-queue"
+        wrapClassName="review-table-wrap"
+        rows={items}
+        rowKey={(item) => item.id}
+        busy={queue.isFetchingNextPage}
+        columns={[
+          { key: "state", header: "State", cell: (item) => item.commitment.state.name },
+          {
+            key: "recommendation",
+            header: "Recommendation",
+            className: "review-queue-recommendation",
+            cell: (item) => (
+              <>
+                <a
+                  id={queueLinkId(item.commitment.id)}
+                  className="review-queue-link"
+                  aria-label={`Review ${item.commitment.state.name}, ${item.commitment.recommendation.reference}`}
+                  href={itemHref(item.commitment.id)}
+                  onClick={(event) => {
+                    if (isModifiedClick(event)) return;
+                    event.preventDefault();
+                    onOpen(item.commitment.id);
+                  }}
+                >
+                  {item.commitment.recommendation.reference}
+                </a>{" "}
+                <span className="muted">{shorten(item.commitment.recommendation.text)}</span>
+              </>
+            ),
+          },
+          { key: "submitted", header: "Submitted", cell: (item) => (item.submittedAt ? <DateTime value={item.submittedAt} /> : "—") },
+          { key: "author", header: "Author", cell: (item) => item.authorName },
+          { key: "status", header: "Proposed status", cell: (item) => <StatusBadge statusKey={item.status.key} label={item.status.label} /> },
+          { key: "progress", header: "Progress", cell: (item) => <ProgressBar value={item.progress} label={`Proposed progress ${item.progress}%`} /> },
+        ]}
+      />
       <div className="pager">
-        <p role="status" className="muted review-flush">
-          Showing {items.length} {items.length === 1 ? "update" : "updates"}
+        <CountLine className="muted review-flush">
+          Showing {countOf(items.length, "update")}
           {queue.hasNextPage ? "; more are waiting." : "."}
-        </p>
+        </CountLine>
         {queue.hasNextPage ? (
           <button
             type="button"
@@ -139,6 +130,6 @@ export function ReviewQueue({
           {errorMessage(queue.error)}
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -10,13 +10,12 @@ import {
   ITEM_HEADING_ID,
   QUEUE_HEADING_ID,
   REVIEW_PAGE_SIZE,
-  idParam,
   queueLinkId,
-  reviewHref,
-  type TFilterOption,
   type TQueuePage,
-  type TReviewParams,
+  type TStateOption,
 } from "@/components/review/review-links";
+import { readReviewParams, reviewHref, type ReviewParams } from "@/components/url-params";
+import type { SelectOption } from "@/components/ui/filter-bar";
 import { ReviewQueue } from "@/components/review/review-queue";
 
 /**
@@ -30,15 +29,19 @@ export function ReviewScreen({
   sources,
 }: {
   initialQueue: { stateId?: string; sourceId?: string; page: TQueuePage };
-  states: TFilterOption[];
-  sources: TFilterOption[];
+  states: TStateOption[];
+  sources: SelectOption[];
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const searchParams = useSearchParams();
-  const stateId = idParam(searchParams.get("state"));
-  const sourceId = idParam(searchParams.get("source"));
-  const commitmentId = idParam(searchParams.get("commitment"));
+  const params = readReviewParams((name) => searchParams.get(name));
+  // A code of no State filters nothing.
+  const state = states.find((option) => option.value === params.state);
+  const stateId = state?.id;
+  const sourceId = params.source;
+  const commitmentId = params.commitment;
+  const filters: ReviewParams = { state: state?.value, source: sourceId };
 
   // The id of the element to focus once it is rendered (set by user actions, never on page load).
   const focusTarget = useRef<string | null>(null);
@@ -85,18 +88,18 @@ export function ReviewScreen({
     refetch: () => Promise.all(pages.map((page) => page.refetch())),
   };
 
-  function navigate(params: TReviewParams, focus: string) {
+  function navigate(next: ReviewParams, focus: string) {
     focusTarget.current = focus;
-    window.history.pushState(null, "", reviewHref(params));
+    window.history.pushState(null, "", reviewHref(next));
   }
 
   function openItem(id: string) {
-    navigate({ stateId, sourceId, commitmentId: id }, ITEM_HEADING_ID);
+    navigate({ ...filters, commitment: id }, ITEM_HEADING_ID);
   }
 
   function backToQueue(fromCommitmentId?: string) {
     const stillQueued = fromCommitmentId && items.some((item) => item.commitment.id === fromCommitmentId);
-    navigate({ stateId, sourceId }, stillQueued ? queueLinkId(fromCommitmentId) : QUEUE_HEADING_ID);
+    navigate(filters, stillQueued ? queueLinkId(fromCommitmentId) : QUEUE_HEADING_ID);
   }
 
   /** After accept or return: the item leaves the queue at once and focus goes to the next one. */
@@ -106,7 +109,7 @@ export function ReviewScreen({
     queryClient.setQueriesData<TQueuePage>({ queryKey: trpc.review.queue.pathKey() }, (data) =>
       data?.items ? { ...data, items: data.items.filter((item) => item.id !== updateId) } : data,
     );
-    navigate({ stateId, sourceId }, next ? queueLinkId(next.commitment.id) : QUEUE_HEADING_ID);
+    navigate(filters, next ? queueLinkId(next.commitment.id) : QUEUE_HEADING_ID);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.review.queue.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.commitments.get.queryKey({ id: reviewedCommitmentId }) }),
@@ -119,7 +122,7 @@ export function ReviewScreen({
       <ReviewItem
         key={commitmentId}
         commitmentId={commitmentId}
-        queueHref={reviewHref({ stateId, sourceId })}
+        queueHref={reviewHref(filters)}
         onBack={() => backToQueue(commitmentId)}
         onReviewed={(updateId) => reviewed(updateId, commitmentId)}
       />
@@ -132,19 +135,12 @@ export function ReviewScreen({
         Review queue
       </h1>
       <p className="muted review-flush">Updates submitted by focal points, oldest first. Open one to accept it or return it with a comment.</p>
-      <ReviewFilters
-        key={`${stateId ?? ""}|${sourceId ?? ""}`}
-        stateId={stateId}
-        sourceId={sourceId}
-        states={states}
-        sources={sources}
-        onApply={(filters) => navigate(filters, QUEUE_HEADING_ID)}
-      />
+      <ReviewFilters key={filterKey} state={filters.state} source={sourceId} states={states} sources={sources} onApply={(next) => navigate(next, QUEUE_HEADING_ID)} />
       <ReviewQueue
         queue={queue}
         items={items}
         filtered={Boolean(stateId || sourceId)}
-        itemHref={(id) => reviewHref({ stateId, sourceId, commitmentId: id })}
+        itemHref={(id) => reviewHref({ ...filters, commitment: id })}
         onOpen={openItem}
         onClearFilters={() => navigate({}, QUEUE_HEADING_ID)}
       />

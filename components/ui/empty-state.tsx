@@ -9,3 +9,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/** A filtered list that came back empty: say so, and offer to clear the filters. */
+export function NoMatches({ title, clearLabel, onClear }: { title: string; clearLabel: string; onClear: () => void }) {
+  return (
+    <EmptyState title={title}>
+      Change the search or the filters, or{" "}
+      <button type="button" className="link-button" onClick={onClear}>
+        {clearLabel}
+      </button>
+      .
+    </EmptyState>
+  );
+}

@@ -64,12 +64,7 @@ export function UserActiveControl({ user, self }: { user: UserSummary; self: boo
       ) : (
         <>
           <p>This account is deactivated: {user.name} cannot sign in.</p>
-          <button
-            type="button"
-            className="button"
-            disabled={pending}
-            onClick={() => setActive.mutate({ id: user.id, active: true })}
-          >
+          <button type="button" className="button" disabled={pending} onClick={() => setActive.mutate({ id: user.id, active: true })}>
             {pending ? "Reactivating…" : "Reactivate"}
           </button>
         </>

@@ -3,6 +3,7 @@ import type { Role, StateKind } from "@/prisma/generated/enums";
 import { SelectField } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/server/shared/roles";
 import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/limits";
+import { OptionGroups, stateOptionGroups } from "@/components/ui/filter-bar";
 
 /** A State as the user screens need it (from the States list of the page). */
 export type StateOption = { id: string; name: string; iso2: string; kind: StateKind };
@@ -25,28 +26,7 @@ export const STATE_HINT_SECRETARIAT = "Administrators and analysts work for the 
 
 /** The State <option>s, participating States first, then the Partners for Co-operation. */
 export function StateOptions({ states }: { states: StateOption[] }) {
-  const participating = states.filter((state) => state.kind === "PARTICIPATING");
-  const partners = states.filter((state) => state.kind === "PARTNER");
-  return (
-    <>
-      <optgroup label="Participating States">
-        {participating.map((state) => (
-          <option key={state.id} value={state.id}>
-            {state.name}
-          </option>
-        ))}
-      </optgroup>
-      {partners.length > 0 ? (
-        <optgroup label="Partners for Co-operation">
-          {partners.map((state) => (
-            <option key={state.id} value={state.id}>
-              {state.name}
-            </option>
-          ))}
-        </optgroup>
-      ) : null}
-    </>
-  );
+  return <OptionGroups groups={stateOptionGroups(states, (state) => state.id)} />;
 }
 
 /** The user forms' rule beyond the schema's (which the service checks too): a focal point has a State. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -8,17 +8,24 @@ import type { AppRouter } from "@/server/api/root";
 import type { Role } from "@/prisma/generated/enums";
 import { useTRPC } from "@/components/trpc-provider";
 import { DateTime } from "@/components/ui/dates";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoMatches } from "@/components/ui/empty-state";
 import { errorMessage } from "@/components/ui/api-errors";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
-import { ROLE_OPTIONS, StateOptions, USERS_PAGE_SIZE, roleLabel, type StateOption } from "@/components/users/user-form-parts";
+import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
+import { CountLine, DataTable, countOf } from "@/components/ui/data-table";
+import { ClearFilters, FilterBar, FilterSearch, FilterSelect, stateOptionGroups } from "@/components/ui/filter-bar";
+import { ROLE_OPTIONS, USERS_PAGE_SIZE, roleLabel, type StateOption } from "@/components/users/user-form-parts";
 
 type UserPage = inferRouterOutputs<AppRouter>["users"]["list"];
 
 const SEARCH_DELAY_MS = 300;
 
 type ActiveFilter = "" | "active" | "inactive";
+const ACTIVE_OPTIONS = [
+  { value: "active", label: "Active" },
+  { value: "inactive", label: "Deactivated" },
+];
 
 export function UsersAdmin({
   initialPage,
@@ -38,19 +45,18 @@ export function UsersAdmin({
   const [role, setRole] = useState<Role | "">("");
   const [stateId, setStateId] = useState("");
   const [active, setActive] = useState<ActiveFilter>("");
-  // Keyset paging: the cursor of every page after the first, so "Previous" can go back.
-  const [cursors, setCursors] = useState<string[]>([]);
+  const pages = useCursorPages();
+  const { cursor, reset } = pages;
 
   useEffect(() => {
     if (searchText.trim() === search) return;
     const timer = setTimeout(() => {
       setSearch(searchText.trim());
-      setCursors([]);
+      reset();
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [searchText, search]);
+  }, [searchText, search, reset]);
 
-  const cursor = cursors.at(-1);
   const input = {
     limit: USERS_PAGE_SIZE,
     ...(search ? { search } : {}),
@@ -69,7 +75,14 @@ export function UsersAdmin({
 
   const filtered = Boolean(search || role || stateId || active);
   const users = list.data?.items ?? [];
-  const pageNumber = cursors.length + 1;
+
+  /** A filter's setter that also goes back to the first page. */
+  function filterBy<T extends string>(set: Dispatch<SetStateAction<T>>) {
+    return (value: string) => {
+      set(value as T);
+      reset();
+    };
+  }
 
   function clearFilters() {
     setSearchText("");
@@ -77,7 +90,7 @@ export function UsersAdmin({
     setRole("");
     setStateId("");
     setActive("");
-    setCursors([]);
+    reset();
   }
 
   function closeForm() {
@@ -99,79 +112,17 @@ export function UsersAdmin({
 
       {creating ? <NewUserForm states={states} onDone={closeForm} /> : null}
 
-      <form className="filters" role="search" aria-label="Filter users" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="users-search">Search</label>
-          <input
-            id="users-search"
-            type="search"
-            value={searchText}
-            maxLength={200}
-            placeholder="Name or email"
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="users-role">Role</label>
-          <select
-            id="users-role"
-            value={role}
-            onChange={(event) => {
-              setRole(event.target.value as Role | "");
-              setCursors([]);
-            }}
-          >
-            <option value="">All roles</option>
-            {ROLE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="users-state">State</label>
-          <select
-            id="users-state"
-            value={stateId}
-            onChange={(event) => {
-              setStateId(event.target.value);
-              setCursors([]);
-            }}
-          >
-            <option value="">All States</option>
-            <StateOptions states={states} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="users-active">Status</label>
-          <select
-            id="users-active"
-            value={active}
-            onChange={(event) => {
-              setActive(event.target.value as ActiveFilter);
-              setCursors([]);
-            }}
-          >
-            <option value="">Active and deactivated</option>
-            <option value="active">Active</option>
-            <option value="inactive">Deactivated</option>
-          </select>
-        </div>
-        {filtered ? (
-          <button type="button" className="button button-secondary" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
-      </form>
+      <FilterBar label="Filter users" onSubmit={(event) => event.preventDefault()}>
+        <FilterSearch id="users-search" placeholder="Name or email" value={searchText} onChange={setSearchText} />
+        <FilterSelect id="users-role" label="Role" allLabel="All roles" options={ROLE_OPTIONS} value={role} onChange={filterBy(setRole)} />
+        <FilterSelect id="users-state" label="State" allLabel="All States" groups={stateOptionGroups(states, (state) => state.id)} value={stateId} onChange={filterBy(setStateId)} />
+        <FilterSelect id="users-active" label="Status" allLabel="Active and deactivated" options={ACTIVE_OPTIONS} value={active} onChange={filterBy(setActive)} />
+        <ClearFilters shown={filtered} onClear={clearFilters} />
+      </FilterBar>
 
-      <p role="status" className="muted users-result-status">
-        {list.isFetching
-          ? "Loading users…"
-          : users.length === 0
-            ? ""
-            : `Page ${pageNumber}: ${users.length} ${users.length === 1 ? "user" : "users"}${list.data?.nextCursor ? ", more on the next page" : ""}.`}
-      </p>
+      <CountLine busy={list.isFetching} busyText="Loading users…" className="muted users-result-status">
+        {users.length === 0 ? "" : `Page ${pages.page}: ${countOf(users.length, "user")}${list.data?.nextCursor ? ", more on the next page" : ""}.`}
+      </CountLine>
 
       {list.isError ? (
         <div role="alert" className="alert alert-error">
@@ -182,78 +133,49 @@ export function UsersAdmin({
         </div>
       ) : null}
 
-      {list.isPending ? null : users.length === 0 && !list.isError ? (
-        filtered ? (
-          <EmptyState title="No users match these filters">
-            Change the search or the filters, or{" "}
-            <button type="button" className="link-button" onClick={clearFilters}>
-              clear the filters
-            </button>
-            .
-          </EmptyState>
-        ) : (
-          <EmptyState title="There are no users yet">Create the first one with “New user”.</EmptyState>
-        )
-      ) : users.length > 0 ? (
-        <div className="table-wrap">
-          <table aria-label="Users" aria-busy={list.isFetching}>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">State</th>
-                <th scope="col">Status</th>
-                <th scope="col">Password</th>
-                <th scope="col">Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
-                    {user.id === currentUserId ? <span className="muted"> (you)</span> : null}
-                  </td>
-                  <td className="users-email">{user.email}</td>
-                  <td>{roleLabel(user.role)}</td>
-                  <td>{user.state?.name ?? <span className="muted">None (secretariat)</span>}</td>
-                  <td>
-                    <UserStatusBadge active={user.active} />
-                  </td>
-                  <td>{user.mustChangePassword ? "Must change at next sign-in" : <span className="muted">Set by the user</span>}</td>
-                  <td>{user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : <span className="muted">Never</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {list.isPending ? null : (
+        <DataTable
+          caption="Users"
+          rows={users}
+          busy={list.isFetching}
+          rowKey={(user) => user.id}
+          empty={
+            list.isError ? null : filtered ? (
+              <NoMatches title="No users match these filters" clearLabel="clear the filters" onClear={clearFilters} />
+            ) : (
+              <EmptyState title="There are no users yet">Create the first one with “New user”.</EmptyState>
+            )
+          }
+          columns={[
+            {
+              key: "name",
+              header: "Name",
+              cell: (user) => (
+                <>
+                  <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
+                  {user.id === currentUserId ? <span className="muted"> (you)</span> : null}
+                </>
+              ),
+            },
+            { key: "email", header: "Email", className: "users-email", cell: (user) => user.email },
+            { key: "role", header: "Role", cell: (user) => roleLabel(user.role) },
+            { key: "state", header: "State", cell: (user) => user.state?.name ?? <span className="muted">None (secretariat)</span> },
+            { key: "status", header: "Status", cell: (user) => <UserStatusBadge active={user.active} /> },
+            {
+              key: "password",
+              header: "Password",
+              cell: (user) => (user.mustChangePassword ? "Must change at next sign-in" : <span className="muted">Set by the user</span>),
+            },
+            {
+              key: "lastSignIn",
+              header: "Last sign-in",
+              cell: (user) => (user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : <span className="muted">Never</span>),
+            },
+          ]}
+        />
+      )}
 
-      {cursors.length > 0 || list.data?.nextCursor ? (
-        <nav className="pager" aria-label="Pages of users">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={cursors.length === 0 || list.isFetching}
-            onClick={() => setCursors((previous) => previous.slice(0, -1))}
-          >
-            Previous page
-          </button>
-          <span>Page {pageNumber}</span>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={!list.data?.nextCursor || list.isFetching}
-            onClick={() => {
-              const next = list.data?.nextCursor;
-              if (next) setCursors((previous) => [...previous, next]);
-            }}
-          >
-            Next page
-          </button>
-        </nav>
-      ) : null}
+      <PageButtons label="Pages of users" pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
     </div>
   );
 }

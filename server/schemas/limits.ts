@@ -34,3 +34,20 @@ export const SOURCE_DESCRIPTION_MAX = 20_000;
 export const EMAIL_MAX = 254;
 export const USER_NAME_MAX = 200;
 export const FOCAL_POINT_STATE_MESSAGE = "Choose the State of this focal point";
+
+// What a URL parameter must look like to be used at all, read in the browser as on the server
+// (components/url-params.ts) without loading zod: the shape of an id, a calendar date. The API's
+// schemas (zId, zDateOnly) stay the judge of every value they are sent.
+const ID_SHAPE = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function looksLikeId(value: string) {
+  return ID_SHAPE.test(value);
+}
+
+/** YYYY-MM-DD naming a day of the calendar, from year 1 (PostgreSQL has no year 0). */
+export function isCalendarDate(value: string) {
+  if (!DATE_SHAPE.test(value) || value.startsWith("0000")) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}

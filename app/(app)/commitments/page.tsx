@@ -4,7 +4,8 @@ import { requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
 import { CommitmentList, type CommitmentListOptions } from "@/components/commitments/commitment-list";
-import { getterOf, parseListParams, toListInput } from "@/components/commitments/commitment-list-params";
+import { parseListParams, toListInput } from "@/components/commitments/commitment-list-params";
+import { getterOf } from "@/components/url-params";
 import "../../commitments-list.css";
 
 export const metadata: Metadata = { title: "Commitments" };
@@ -42,13 +43,5 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
     if (!(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
   }
 
-  return (
-    <CommitmentList
-      isSecretariat={isSecretariat}
-      stateName={actor.stateName}
-      options={options}
-      initialInput={input}
-      initialPage={initialPage}
-    />
-  );
+  return <CommitmentList isSecretariat={isSecretariat} stateName={actor.stateName} options={options} initialInput={input} initialPage={initialPage} />;
 }

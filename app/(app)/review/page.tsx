@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import "@/app/review.css";
-import { REVIEW_PAGE_SIZE, idParam } from "@/components/review/review-links";
+import { REVIEW_PAGE_SIZE } from "@/components/review/review-links";
 import { ReviewScreen } from "@/components/review/review-screen";
+import { getterOf, readReviewParams, reviewStateRedirect, type SearchParams } from "@/components/url-params";
 import { getServerCaller } from "@/server/api/server-caller";
 import { requireSecretariatPage } from "@/server/auth/page-session";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSecretariatPage("/review");
   const params = await searchParams;
-  const stateId = idParam(params.state);
-  const sourceId = idParam(params.source);
+  const states = await pageRead(listStatesForFilter());
+  // Links from before the State was named by its code (`state=<id>`) keep working.
+  const moved = reviewStateRedirect(params, (id) => states.find((state) => state.id === id)?.iso2);
+  if (moved) redirect(moved);
+  const filters = readReviewParams(getterOf(params));
+  const stateId = states.find((state) => state.iso2 === filters.state)?.id;
+  const sourceId = filters.source;
   const caller = await getServerCaller();
   const [queue, sources, states] = await Promise.all([
     caller.review.queue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }),
@@ -26,10 +31,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
     <ReviewScreen
       initialQueue={{ stateId, sourceId, page: queue }}
       states={states.map((state) => ({
+        value: state.iso2,
         id: state.id,
         label: state.kind === "PARTNER" ? `${state.name} (Partner for Co-operation)` : state.name,
       }))}
-      sources={sources.map((source) => ({ id: source.id, label: source.title }))}
+      sources={sources.map((source) => ({ value: source.id, label: source.title }))}
     />
   );
 }

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import { getServerCaller } from "@/server/api/server-caller";
-import { ExportLinks } from "@/components/reports/export-links";
-import { FigureNotes } from "@/components/reports/figure-notes";
 import { OverdueList } from "@/components/reports/overdue-list";
-import { ReportFilters } from "@/components/reports/report-filters";
-import { readReportFilters, type ReportSearchParams } from "@/components/reports/report-params";
-import { ReportsNav } from "@/components/reports/reports-nav";
+import { readReportFilters, type SearchParams } from "@/components/url-params";
 import { CalendarDate } from "@/components/ui/dates";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 import { OVERDUE_PER_STATE } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";
@@ -15,22 +12,21 @@ import "../../reports-matrix.css";
 export const metadata: Metadata = { title: "Overdue commitments" };
 
 // Public: overdue is computed from published recommendations and accepted statuses only.
-export default async function OverduePage({ searchParams }: { searchParams: Promise<ReportSearchParams> }) {
+export default async function OverduePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const filters = readReportFilters(await searchParams);
   const caller = await getServerCaller();
-  const [report, sources, themes] = await Promise.all([caller.reports.overdue({ ...filters, perState: OVERDUE_PER_STATE }), caller.sources.list(), caller.recommendations.themes()]);
+  const [report, options] = await Promise.all([caller.reports.overdue({ ...filters, perState: OVERDUE_PER_STATE }), readReportOptions(caller)]);
 
   return (
-    <>
-      <ReportsNav current="/reports/overdue" filters={filters} />
-      <h1>Overdue commitments</h1>
-      <p className="muted">Commitments whose due date has passed without an update accepted by the secretariat, by State.</p>
-      <ReportFilters
-        values={filters}
-        sources={sources.map((source) => ({ id: source.id, title: source.title }))}
-        themes={themes.map((theme) => ({ key: theme.key, label: theme.label }))}
-      />
-      <ExportLinks report="overdue" filters={filters} />
+    <ReportPage
+      section="/reports/overdue"
+      title="Overdue commitments"
+      lead="Commitments whose due date has passed without an update accepted by the secretariat, by State."
+      filters={filters}
+      options={options}
+      downloads={{ report: "overdue" }}
+      notes={["overdue"]}
+    >
       {report.total === 0 ? (
         <EmptyState title="No commitments are overdue for these filters.">
           To look ahead, choose a later &ldquo;As of&rdquo; date; or choose another source, theme or group of States.
@@ -44,7 +40,6 @@ export default async function OverduePage({ searchParams }: { searchParams: Prom
           <OverdueList states={report.states} filters={filters} />
         </>
       )}
-      <FigureNotes keys={["overdue"]} />
-    </>
+    </ReportPage>
   );
 }

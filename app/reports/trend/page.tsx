@@ -2,40 +2,35 @@ import type { Metadata } from "next";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller } from "@/server/api/server-caller";
-import { ExportLinks } from "@/components/reports/export-links";
-import { FigureNotes } from "@/components/reports/figure-notes";
-import { ReportFilters } from "@/components/reports/report-filters";
-import { readReportFilters, type ReportSearchParams } from "@/components/reports/report-params";
-import { ReportsNav } from "@/components/reports/reports-nav";
-import { readTrendOptions } from "@/components/reports/trend-params";
 import { TrendPeriodForm } from "@/components/reports/trend-period-form";
 import { TrendReportBody } from "@/components/reports/trend-report";
+import { readReportFilters, readTrendOptions, type SearchParams } from "@/components/url-params";
+import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 
 export const metadata: Metadata = { title: "Trend" };
 
 /** Public: how the accepted statuses of the selection changed, period by period. */
-export default async function TrendPage({ searchParams }: { searchParams: Promise<ReportSearchParams> }) {
+export default async function TrendPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const filters = readReportFilters(params);
-  const options = readTrendOptions(params);
+  const trend = readTrendOptions(params);
   const caller = await getServerCaller();
-  const [report, sources, themes] = await Promise.all([
-    caller.reports.trend({ ...filters, granularity: options.granularity, periods: options.periods }),
-    caller.sources.list(),
-    caller.recommendations.themes(),
-  ]);
-  const periodParams: Record<string, string> = { granularity: options.granularity };
-  if (options.periodsGiven) periodParams.periods = String(options.periods);
+  const [report, options] = await Promise.all([caller.reports.trend({ ...filters, granularity: trend.granularity, periods: trend.periods }), readReportOptions(caller)]);
+  const periodParams: Record<string, string> = { granularity: trend.granularity };
+  if (trend.periodsGiven) periodParams.periods = String(trend.periods);
   return (
-    <>
-      <ReportsNav current="/reports/trend" filters={filters} />
-      <h1>Trend</h1>
-      <p className="muted">How many commitments had each accepted status at the end of each {options.granularity}, read from their history of accepted updates.</p>
-      <ReportFilters values={filters} sources={sources} themes={themes} hidden={periodParams} />
-      <TrendPeriodForm options={options} filters={filters} />
-      <ExportLinks report="trend" filters={filters} extra={{ granularity: options.granularity, periods: options.periods }} />
+    <ReportPage
+      section="/reports/trend"
+      title="Trend"
+      lead={`How many commitments had each accepted status at the end of each ${trend.granularity}, read from their history of accepted updates.`}
+      filters={filters}
+      options={options}
+      hidden={periodParams}
+      controls={<TrendPeriodForm options={trend} filters={filters} />}
+      downloads={{ report: "trend", extra: { granularity: trend.granularity, periods: trend.periods } }}
+      notes={["counted", "meanProgress", "shareImplemented", "asOf"]}
+    >
       <TrendReportBody report={report} />
-      <FigureNotes keys={["counted", "meanProgress", "shareImplemented", "asOf"]} />
-    </>
+    </ReportPage>
   );
 }

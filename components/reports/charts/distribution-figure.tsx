@@ -1,11 +1,16 @@
 import { ChartFigure } from "@/components/reports/charts/chart-figure";
-import { ChartSwatch } from "@/components/reports/charts/chart-palette";
+import { ChartSwatch, ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
+import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/shared/figures";
 import type { CategoryDatum } from "@/components/reports/charts/category-bar-chart";
 import { LazyCategoryBarChart } from "@/components/reports/charts/lazy-charts";
-import { ScrollTable } from "@/components/reports/charts/scroll-table";
 
 function formatPart(count: number, total: number) {
   return total === 0 ? "—" : `${((count / total) * 100).toFixed(1)}%`;
+}
+
+/** The rows of a distribution by ODIHR level, the unrated last. */
+export function odihrRows(byOdihr: Record<(typeof ODIHR_LEVELS)[number] | "NOT_RATED", number>): CategoryDatum[] {
+  return [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({ key: level, label: ODIHR_LABELS[level], count: byOdihr[level], color: ODIHR_COLORS[level] }));
 }
 
 /** How many States (or commitments) fall in each category: a bar chart and the same numbers as a table. */
@@ -32,42 +37,29 @@ export function DistributionFigure({
       title={title}
       summary={summary}
       chart={<LazyCategoryBarChart data={rows} />}
-      table={
-        <ScrollTable label={`${title}, table`} className="chart-table">
-          <table>
-            <caption className="visually-hidden">{`${title} (table)`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{categoryHeader}</th>
-                <th scope="col" className="report-num">
-                  {unit}
-                </th>
-                <th scope="col" className="report-num">
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">
-                    <ChartSwatch color={row.color} />
-                    {row.label}
-                  </th>
-                  <td className="report-num">{row.count}</td>
-                  <td className="report-num">{formatPart(row.count, total)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="report-num">{total}</td>
-                <td className="report-num">{total === 0 ? "—" : "100.0%"}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </ScrollTable>
+      rows={rows}
+      rowKey={(row) => row.key}
+      columns={[
+        {
+          key: "category",
+          header: categoryHeader,
+          rowHeader: true,
+          cell: (row) => (
+            <>
+              <ChartSwatch color={row.color} />
+              {row.label}
+            </>
+          ),
+        },
+        { key: "count", header: unit, className: "report-num", cell: (row) => row.count },
+        { key: "share", header: "Share", className: "report-num", cell: (row) => formatPart(row.count, total) },
+      ]}
+      foot={
+        <tr>
+          <th scope="row">Total</th>
+          <td className="report-num">{total}</td>
+          <td className="report-num">{total === 0 ? "—" : "100.0%"}</td>
+        </tr>
       }
     />
   );

@@ -4,12 +4,15 @@ import { NewRecommendation } from "@/components/recommendations/new-recommendati
 import { getServerCaller } from "@/server/api/server-caller";
 import { requireSecretariatPage } from "@/server/auth/page-session";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
+import { pageRead, requireSecretariatPage } from "@/server/auth/page-session";
+import { listStatesForFilter } from "@/server/services/states";
+import { readParam, type SearchParams } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "New recommendation" };
 
-export default async function NewRecommendationPage({ searchParams }: { searchParams: Promise<{ sourceId?: string | string[] }> }) {
+export default async function NewRecommendationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSecretariatPage("/recommendations/new");
-  const { sourceId } = await searchParams;
+  const sourceId = readParam.id((await searchParams).source);
   const caller = await getServerCaller();
   const [sources, themes, scales, states] = await Promise.all([
     caller.sources.list(),
@@ -18,7 +21,7 @@ export default async function NewRecommendationPage({ searchParams }: { searchPa
     loadStatesForFilter(),
   ]);
   // Only a source that exists is preselected; anything else in the address is ignored.
-  const initialSourceId = typeof sourceId === "string" && sources.some((source) => source.id === sourceId) ? sourceId : undefined;
+  const initialSourceId = sources.find((source) => source.id === sourceId)?.id;
   return (
     <section>
       <h1>New recommendation</h1>

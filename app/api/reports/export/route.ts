@@ -3,12 +3,13 @@ import { buildExport } from "@/server/services/report-export-request";
 import { ExportsBusyError } from "@/server/services/exports/render-pool";
 import { DATABASE_TIMEOUT_MESSAGE, DomainError, ServiceUnavailableError, isDatabaseTimeout, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
 import { describeError, logger } from "@/server/platform/log";
+import { exportApiParams } from "@/components/url-params";
 import { clientAddress } from "@/server/platform/client-address";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/reports/export?report=matrix&format=csv&sourceId=…: a report as CSV, Excel or PDF. */
+/** GET /api/reports/export?report=matrix&format=csv&source=…: a report as CSV, Excel or PDF (the filters named as on the report pages). */
 function serviceUnavailable(requestId: string) {
   return Response.json(
     { error: { message: serviceUnavailableMessage(requestId), requestId } },
@@ -41,7 +42,7 @@ export async function GET(req: Request) {
     throw error;
   }
   try {
-    const { body, contentType, filename } = await buildExport(actor, new URL(req.url).searchParams);
+    const { body, contentType, filename } = await buildExport(actor, exportApiParams(new URL(req.url).searchParams));
     return new Response(body, {
       headers: {
         "content-type": contentType,

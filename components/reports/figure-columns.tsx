@@ -1,0 +1,21 @@
+import type { Column } from "@/components/ui/data-table";
+import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
+
+type FigureName = "commitments" | "counted" | "meanProgress" | "shareImplemented";
+
+const FORMAT: Record<FigureName, (figures: Figures) => string | number> = {
+  commitments: (figures) => figures.commitments,
+  counted: (figures) => figures.counted,
+  meanProgress: (figures) => formatProgress(figures.meanProgress),
+  shareImplemented: (figures) => formatShare(figures.shareImplemented),
+};
+
+/** Number columns of a row's figures, in the order given, each under its header. */
+export function figureColumns<Row extends { figures: Figures }>(headers: Partial<Record<FigureName, string>>): Column<Row>[] {
+  return (Object.entries(headers) as [FigureName, string][]).map(([name, header]) => ({
+    key: name,
+    header,
+    className: "report-num",
+    cell: (row) => FORMAT[name](row.figures),
+  }));
+}
