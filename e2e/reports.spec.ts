@@ -219,7 +219,7 @@ for (const target of AXE_PAGES) {
   });
 }
 
-test("links with the old parameter names (sourceId, themeKey; the review queue's State id) redirect to today's", async ({ page }) => {
+test("links with the old parameter names (sourceId, themeKey; the review queue's State id) redirect to today's", async ({ page, analystPage }) => {
   const matrixUrl = `/api/trpc/reports.matrix?input=${encodeURIComponent(JSON.stringify({ json: { columnLimit: 1 } }))}`;
   const matrix = (await (await page.request.get(matrixUrl)).json()).result.data.json as { states: { id: string; iso2: string }[] };
   const sourceId = "0195b0a0-0000-7000-8000-000000000000";
@@ -232,10 +232,9 @@ test("links with the old parameter names (sourceId, themeKey; the review queue's
   await expect(page.getByText("Nothing is published for these filters.")).toBeVisible();
 
   const state = matrix.states[0]!;
-  await signInAndWait(page, "analyst@demo.test");
-  await page.goto(`/review?state=${state.id}`);
-  await expect(page).toHaveURL(new RegExp(`/review\\?state=${state.iso2}$`));
-  await expect(page.getByLabel("State", { exact: true })).toHaveValue(state.iso2);
+  await analystPage.goto(`/review?state=${state.id}`);
+  await expect(analystPage).toHaveURL(new RegExp(`/review\\?state=${state.iso2}$`));
+  await expect(analystPage.getByLabel("State", { exact: true })).toHaveValue(state.iso2);
 });
 
 test("the reports say so when nothing matches the filters", async ({ page }) => {

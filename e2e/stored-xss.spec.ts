@@ -164,7 +164,7 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
   await expectInert(author, `/commitments/${commitmentId}`, [content.userName, content.reference, content.text, content.narrative]);
 
   // Public pages before acceptance: the recommendation is overdue.
-  await expectInert(visitor, `/reports/overdue?sourceId=${source.id}`, [content.reference, content.text, content.sourceTitle]);
+  await expectInert(visitor, `/reports/overdue?source=${source.id}`, [content.reference, content.text, content.sourceTitle]);
 
   // The analyst sees the submitted update in the queue and the item, and records an assessment.
   await expectInert(analyst, `/review?state=${austriaId}`, [content.reference, content.text, content.userName, content.sourceTitle]);
@@ -210,12 +210,12 @@ test("T07 stored XSS: markup in every free-text field is refused as a link and s
   ]);
 
   // The public reports and their CSV files.
-  await expectInert(visitor, `/reports/matrix?sourceId=${source.id}`, [content.reference, content.sourceTitle]);
+  await expectInert(visitor, `/reports/matrix?source=${source.id}`, [content.reference, content.sourceTitle]);
   await expectInert(visitor, `/reports/recommendations/${recommendation.id}`, [content.reference, content.text, content.sourceTitle, content.narrative, content.publicEvidence]);
   await expect(visitor.locator("body")).not.toContainText(content.internalEvidence);
   const recommendationCsv = await visitor.getByLabel("Export", { exact: true }).getByRole("link", { name: "CSV", exact: true }).getAttribute("href");
   expect(recommendationCsv).toContain("report=recommendation");
-  await expectInert(visitor, `/reports/states/${austriaId}?sourceId=${source.id}`, [content.reference, content.text]);
+  await expectInert(visitor, `/reports/states/${austriaId}?source=${source.id}`, [content.reference, content.text]);
   const stateCsv = await visitor.getByLabel("Export", { exact: true }).getByRole("link", { name: "CSV", exact: true }).getAttribute("href");
   expect(stateCsv).toContain("report=state");
 

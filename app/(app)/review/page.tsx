@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Review queue" };
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSecretariatPage("/review");
   const params = await searchParams;
-  const states = await pageRead(listStatesForFilter());
+  const states = await loadStatesForFilter();
   // Links from before the State was named by its code (`state=<id>`) keep working.
   const moved = reviewStateRedirect(params, (id) => states.find((state) => state.id === id)?.iso2);
   if (moved) redirect(moved);
@@ -21,11 +21,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const stateId = states.find((state) => state.iso2 === filters.state)?.id;
   const sourceId = filters.source;
   const caller = await getServerCaller();
-  const [queue, sources, states] = await Promise.all([
-    caller.review.queue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }),
-    caller.sources.list(),
-    loadStatesForFilter(),
-  ]);
+  const [queue, sources] = await Promise.all([caller.review.queue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }), caller.sources.list()]);
 
   return (
     <ReviewScreen

@@ -4,8 +4,6 @@ import { NewRecommendation } from "@/components/recommendations/new-recommendati
 import { getServerCaller } from "@/server/api/server-caller";
 import { requireSecretariatPage } from "@/server/auth/page-session";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
-import { pageRead, requireSecretariatPage } from "@/server/auth/page-session";
-import { listStatesForFilter } from "@/server/services/states";
 import { readParam, type SearchParams } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "New recommendation" };
