@@ -1,5 +1,5 @@
 import type { STATE_GROUPS } from "@/server/schemas/reports";
-import { isCalendarDate, looksLikeId } from "@/server/schemas/limits";
+import { isCalendarDate, isId } from "@/server/schemas/limits";
 
 // Every page's URL parameters are read here: one name and one kind of value per filter, on every
 // page that has it (`source`: a source id, `theme`: a theme key, `state`: a State's ISO alpha-2
@@ -32,7 +32,7 @@ export const readParam = {
   /** An id as the API accepts it (a source, a commitment). */
   id: (value: string | string[] | null | undefined) => {
     const text = firstParam(value);
-    return text && looksLikeId(text) ? text.toLowerCase() : undefined;
+    return text && isId(text) ? text.toLowerCase() : undefined;
   },
   /** A theme or status key. */
   key: (value: string | string[] | null | undefined) => {

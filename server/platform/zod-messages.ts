@@ -1,3 +1,4 @@
+import "server-only";
 import * as z from "zod/mini";
 
 // zod/mini loads no messages of its own (the forms name every message they show); the server's

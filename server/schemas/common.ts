@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ID_PATTERN, isCalendarDate } from "@/server/schemas/limits";
 
 // Building blocks for every input schema: bounded, well-formed text, ids, versions, dates. Written
 // with zod/mini (tree-shakable, a Standard Schema), so the same schemas validate in the routers and
@@ -47,7 +48,7 @@ export function zRequiredText(max: number, label: string) {
   return z.string().check(z.trim(), z.minLength(1, textMessages.required(label)), ...wellFormed(max, label));
 }
 
-export const zId = z.uuid(ID_MESSAGE);
+export const zId = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
 
 /** Optimistic concurrency: the version the client read. */
 export const zVersion = z.int().check(z.gte(1), z.lte(2_147_483_647));
@@ -59,7 +60,7 @@ export function zHttpUrl(label = "URL") {
 
 // PostgreSQL has no year 0 (1 BC comes before 1 AD): "0000-01-01" would reach it as an error.
 /** A calendar date as YYYY-MM-DD, from year 1 (PostgreSQL has no year 0) to 9999. */
-export const zDateOnly = z.iso.date(DATE_ONLY_MESSAGE).check(z.refine((value) => !value.startsWith("0000"), DATE_ONLY_MESSAGE));
+export const zDateOnly = z.string().check(z.refine(isCalendarDate, DATE_ONLY_MESSAGE));
 
 export const progressMessages = {
   notANumber: "Progress must be a number from 0 to 100",

@@ -35,14 +35,14 @@ export const EMAIL_MAX = 254;
 export const USER_NAME_MAX = 200;
 export const FOCAL_POINT_STATE_MESSAGE = "Choose the State of this focal point";
 
-// What a URL parameter must look like to be used at all, read in the browser as on the server
-// (components/url-params.ts) without loading zod: the shape of an id, a calendar date. The API's
-// schemas (zId, zDateOnly) stay the judge of every value they are sent.
-const ID_SHAPE = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
+// What an id and a calendar date are: the schemas (zId, zDateOnly in common.ts) are built from
+// these, and the URL readers (components/url-params.ts) use them in the browser without loading zod.
+/** A UUID with its version and variant (the app's ids are version 7), or the nil or max UUID. */
+export const ID_PATTERN = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function looksLikeId(value: string) {
-  return ID_SHAPE.test(value);
+export function isId(value: string) {
+  return ID_PATTERN.test(value);
 }
 
 /** YYYY-MM-DD naming a day of the calendar, from year 1 (PostgreSQL has no year 0). */

@@ -1,4 +1,3 @@
-import "server-only";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import PDFDocument from "pdfkit";

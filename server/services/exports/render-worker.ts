@@ -1,7 +1,6 @@
 // Runs in a worker thread (render-pool.ts): writes one export document as PDF or Excel and sends
 // the bytes back in chunks. pdfkit and exceljs compute synchronously for seconds on a large report;
 // here that time is taken from this thread only, never from the server's event loop.
-import "server-only";
 import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { pdfStream } from "@/server/services/exports/pdf";

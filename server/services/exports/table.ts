@@ -1,5 +1,4 @@
 /** A report as a table, the one shape every export format is written from. */
-import "server-only";
 export type ExportCell = string | number | null;
 export type ExportColumn = { header: string; width?: number; kind?: "text" | "number" | "percent" };
 export type ExportTable = { name: string; columns: ExportColumn[]; rows: ExportCell[][] };

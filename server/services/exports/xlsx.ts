@@ -1,4 +1,3 @@
-import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { neutralizeFormula, type ExportDocument } from "@/server/services/exports/table";
