@@ -10,6 +10,7 @@ import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { PASSWORD_INPUT_MAX } from "@/server/shared/password-policy";
 import { useHydrated } from "@/components/users/use-hydrated";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type TChangePasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -73,9 +74,9 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
         <PasswordField label="Confirm new password" {...field("confirmPassword")} />
         <p className="muted">Changing your password signs you out on every other device and browser.</p>
         <div className="actions">
-          <button type="submit" className="button" disabled={pending || !hydrated}>
-            {pending ? "Changing password…" : "Change password"}
-          </button>
+          <SubmitButton busy={pending} busyLabel="Changing password…" disabled={pending || !hydrated}>
+            Change password
+          </SubmitButton>
         </div>
       </form>
     </section>

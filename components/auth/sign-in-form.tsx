@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { signInWithPassword } from "@/components/auth/sign-in";
 import { ACCOUNT_LOCKED_ERROR, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/shared/sign-in-errors";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const GENERIC_ERROR = "The email or password is not correct.";
 const LOCKED_ERROR =
@@ -49,9 +50,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={512} />
       </div>
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton busy={pending} busyLabel="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRef, useState, type FormEvent } from "react";
 import { SIGN_OUT_ACTION, fetchCsrfToken } from "@/components/auth/sign-out";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
  * A plain form POST to next-auth's sign-out endpoint. Before it is sent, the CSRF token is
@@ -29,9 +30,9 @@ export function SignOutButton() {
     <form method="post" action={SIGN_OUT_ACTION} onSubmit={(event) => void onSubmit(event)}>
       <input ref={token} type="hidden" name="csrfToken" defaultValue="" />
       <input type="hidden" name="callbackUrl" value="/sign-in" />
-      <button type="submit" className="button button-secondary" disabled={pending}>
-        {pending ? "Signing out…" : "Sign out"}
-      </button>
+      <SubmitButton className="button button-secondary" busy={pending} busyLabel="Signing out…">
+        Sign out
+      </SubmitButton>
     </form>
   );
 }

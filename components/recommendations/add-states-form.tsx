@@ -10,6 +10,7 @@ import { FieldError } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { RecommendationDetail, StateOption } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The States a published recommendation does not reach yet. */
 function unaddressedStates(recommendation: RecommendationDetail, states: StateOption[]) {
@@ -95,9 +96,9 @@ export function AddStatesForm({
         describedById={error ? "add-states-error" : undefined}
       />
       <div className="actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? "Adding…" : chosen.length > 0 ? `Add ${chosen.length} ${chosen.length === 1 ? "State" : "States"}` : "Add States"}
-        </button>
+        <SubmitButton busy={add.isPending} busyLabel="Adding…">
+          {chosen.length > 0 ? `Add ${chosen.length} ${chosen.length === 1 ? "State" : "States"}` : "Add States"}
+        </SubmitButton>
       </div>
     </form>
   );

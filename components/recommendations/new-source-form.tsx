@@ -8,6 +8,7 @@ import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { SOURCE_KIND_LABELS } from "@/components/recommendations/recommendation-display";
 import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX, type TSourceKind } from "@/server/schemas/limits";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 // The form holds plain strings; empty optional fields are sent as null (the service stores null).
 type TSourceForm = { title: string; kind: string; date: string; location: string; link: string; description: string };
@@ -81,9 +82,9 @@ export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: s
       <InputField label="Link (optional)" hint="A web address starting with https://" type="url" inputMode="url" maxLength={2000} {...field("link")} />
       <TextAreaField label="Description (optional)" rows={3} maxLength={SOURCE_DESCRIPTION_MAX} {...field("description")} />
       <div className="actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add source"}
-        </button>
+        <SubmitButton busy={create.isPending} busyLabel="Adding…">
+          Add source
+        </SubmitButton>
       </div>
     </form>
   );

@@ -18,6 +18,7 @@ import {
 } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
 import { RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 // Selects and the date input hold "" until something is chosen.
 type TRecommendationForm = {
@@ -280,9 +281,9 @@ export function RecommendationForm({
       </div>
 
       <div className="actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? "Saving…" : editing ? "Save changes" : "Create draft"}
-        </button>
+        <SubmitButton busy={pending} busyLabel="Saving…">
+          {editing ? "Save changes" : "Create draft"}
+        </SubmitButton>
         {editing && dirty ? <span className="muted">You have unsaved changes.</span> : null}
       </div>
     </form>

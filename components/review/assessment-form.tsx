@@ -8,6 +8,7 @@ import { SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { TScaleStatus } from "@/components/review/review-links";
 import { RATIONALE_MAX } from "@/server/schemas/limits";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type TAssessmentForm = { statusId: string; rationale: string; isPublic: boolean };
 const EMPTY: TAssessmentForm = { statusId: "", rationale: "", isPublic: false };
@@ -92,9 +93,9 @@ export function AssessmentForm({
         </p>
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={record.isPending}>
-          {record.isPending ? "Saving…" : "Record assessment"}
-        </button>
+        <SubmitButton busy={record.isPending} busyLabel="Saving…">
+          Record assessment
+        </SubmitButton>
       </div>
     </form>
   );

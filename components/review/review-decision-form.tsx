@@ -8,6 +8,7 @@ import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { TextAreaField } from "@/components/ui/field";
 import { useCheckedForm, type CheckingSchema } from "@/components/ui/use-checked-form";
 import { REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Decision = "accept" | "return";
 
@@ -89,9 +90,9 @@ export function ReviewDecisionForm({
         {...form.field("comment")}
       />
       <div className="actions">
-        <button type="submit" className="button" disabled={pending !== null}>
-          {pending === "accept" ? "Accepting…" : "Accept"}
-        </button>
+        <SubmitButton busy={pending === "accept"} busyLabel="Accepting…" disabled={pending !== null}>
+          Accept
+        </SubmitButton>
         <button type="button" className="button button-secondary" disabled={pending !== null} onClick={() => void decide("return")}>
           {pending === "return" ? "Returning…" : "Return"}
         </button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, type ReactNode } from "react";
+import { useId, useRef, type ReactNode, type RefObject } from "react";
 
 /**
  * A button that asks for confirmation in a modal dialog before a destructive action. The native
@@ -24,31 +24,55 @@ export function ConfirmButton({
   className?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   return (
     <>
       <button type="button" className={className} disabled={disabled} onClick={() => dialog.current?.showModal()}>
         {children}
       </button>
-      <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
-        <h2 id={titleId}>{title}</h2>
+      <ConfirmDialog dialogRef={dialog} title={title} confirmLabel={confirmLabel} onConfirm={onConfirm}>
         <div>{message}</div>
-        <div className="actions">
-          <button type="button" className="button button-secondary" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => {
-              dialog.current?.close();
-              onConfirm();
-            }}
-          >
-            {confirmLabel}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </>
+  );
+}
+
+/**
+ * The confirmation dialog itself, for a form that opens it after its own checks (`showModal()` on
+ * `dialogRef`): the title names the action, Cancel closes, the danger button confirms.
+ */
+export function ConfirmDialog({
+  dialogRef,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  title: ReactNode;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+}) {
+  const titleId = useId();
+  return (
+    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={() => {
+            dialogRef.current?.close();
+            onConfirm();
+          }}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
   );
 }

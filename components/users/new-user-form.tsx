@@ -10,6 +10,7 @@ import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
 import { EMAIL_MAX, USER_NAME_MAX } from "@/server/schemas/limits";
 import { RoleAndStateFields, focalPointState, type StateOption } from "@/components/users/user-form-parts";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 // The select starts empty so that nobody gets a role by default.
 type TNewUserForm = { name: string; email: string; role: string; stateId: string; password: string };
@@ -78,9 +79,9 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
           {...field("password")}
         />
         <div className="actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? "Creating…" : "Create user"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Creating…">
+            Create user
+          </SubmitButton>
           <button type="button" className="button button-secondary" onClick={onDone} disabled={saving}>
             Cancel
           </button>

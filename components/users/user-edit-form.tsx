@@ -14,6 +14,7 @@ import { USER_NAME_MAX } from "@/server/schemas/limits";
 import type { UserSummary } from "@/components/users/user-detail";
 import { RoleAndStateFields, focalPointState, type StateOption } from "@/components/users/user-form-parts";
 import { useHydrated } from "@/components/users/use-hydrated";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type TEditUserForm = { name: string; role: string; stateId: string };
 
@@ -101,9 +102,9 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
           onRoleChange={(role, dropState) => change(dropState ? { role, stateId: "" } : { role })}
         />
         <div className="actions">
-          <button type="submit" className="button" disabled={saving || reloading || !hydrated}>
-            {saving ? "Saving…" : "Save changes"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Saving…" disabled={saving || reloading || !hydrated}>
+            Save changes
+          </SubmitButton>
         </div>
       </form>
     </section>

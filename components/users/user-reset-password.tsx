@@ -1,15 +1,17 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useRef } from "react";
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
+import { ConfirmDialog } from "@/components/ui/confirm-button";
 import { PasswordField } from "@/components/ui/field";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { UserSummary } from "@/components/users/user-detail";
 import { useHydrated } from "@/components/users/use-hydrated";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const ID = "reset-password";
 const IDS = { newPassword: `${ID}-newPassword` };
@@ -20,7 +22,6 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
-  const dialogTitleId = useId();
   const input = (values: typeof EMPTY) => ({ id: user.id, newPassword: values.newPassword });
   // What was typed before hydration is kept (useCheckedForm reads the control once hydrated).
   const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZResetPasswordInput), input });
@@ -77,33 +78,17 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
         <FormAlerts form={form} />
         <PasswordField label="New temporary password" policy="." {...field("newPassword")} />
         <div className="actions">
-          <button type="submit" className="button button-danger" disabled={pending || !hydrated}>
-            {pending ? "Resetting…" : "Reset password"}
-          </button>
+          <SubmitButton className="button button-danger" busy={pending} busyLabel="Resetting…" disabled={pending || !hydrated}>
+            Reset password
+          </SubmitButton>
         </div>
       </form>
-      <dialog ref={dialog} className="dialog" aria-labelledby={dialogTitleId}>
-        <h2 id={dialogTitleId}>Reset the password of {user.name}?</h2>
+      <ConfirmDialog dialogRef={dialog} title={`Reset the password of ${user.name}?`} confirmLabel="Reset password" onConfirm={() => void confirmed()}>
         <p>
           Their current password stops working and every session of {user.email} ends now. They must choose a new
           password after signing in with the temporary one.
         </p>
-        <div className="actions">
-          <button type="button" className="button button-secondary" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => {
-              dialog.current?.close();
-              void confirmed();
-            }}
-          >
-            Reset password
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </section>
   );
 }
