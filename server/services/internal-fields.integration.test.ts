@@ -6,6 +6,10 @@ import type { Actor } from "@/server/services/access";
 import { exportText } from "@/server/test/export-text";
 import { callerAs, callerFor, createPublishedCommitments, uniqueSuffix } from "@/server/test/factories";
 
+// These tests render dozens of exports (PDF and Excel in worker threads, PDFs read back with
+// PDF.js): 45 in the first; on two shared cores that takes longer than the default 30 s.
+const EXPORTS_TIMEOUT_MS = 150_000;
+
 // What is internal by design, and must never reach the public or another State:
 //   - the analyst's review comment (of accepted and of returned updates);
 //   - evidence links not marked public;
@@ -205,7 +209,7 @@ describe("internal-only fields (T01)", () => {
         }
       }
     }
-  });
+  }, EXPORTS_TIMEOUT_MS);
 });
 
 describe("internal content in exports", () => {
@@ -227,7 +231,7 @@ describe("internal content in exports", () => {
     const row = lines.find((line) => line.startsWith(world.world.recommendation.reference))!;
     expect(header).toContain("Internal");
     expect(row).toMatch(/,Planned,Internal,Yes$/);
-  });
+  }, EXPORTS_TIMEOUT_MS);
 
   it("only the secretariat may ask for internal content", async () => {
     const world = await internalWorld();
@@ -324,5 +328,5 @@ describe("another State's work in progress (T01)", () => {
         expectNoneOf(await exportedText(world.italy.actor, { report: "state", ...austriaFilter, sourceId }, format), forbidden, `state ${format}`);
       }
     }
-  });
+  }, EXPORTS_TIMEOUT_MS);
 });
