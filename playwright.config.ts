@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { SERVER_CONDITIONS } from "./server/cli/tsx";
+import { scriptArgs } from "./server/cli/tsx";
 import { BASE_URL } from "./e2e/base-url";
 
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -38,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh embedded PostgreSQL with demo data, and the production build made by `npm run test:e2e`.
-    command: `node node_modules/.bin/tsx ${SERVER_CONDITIONS} server/cli/start.ts --fresh --data-dir .data/e2e --port ${port}`,
+    command: `node ${scriptArgs("server/cli/start.ts", "--fresh", "--data-dir", ".data/e2e", "--port", String(port)).join(" ")}`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -15,7 +15,7 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: {
     path: "prisma/migrations",
-    seed: "tsx server/cli/seed.ts",
+    seed: "node --conditions=react-server --import tsx server/cli/seed.ts",
   },
   // `prisma generate` needs no database; migrate and db commands read DATABASE_URL.
   datasource: process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : undefined,

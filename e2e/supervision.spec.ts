@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { TSX_BIN, tsxArgs } from "../server/cli/tsx";
+import { scriptArgs } from "../server/cli/tsx";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "demo-password-2017";
@@ -155,7 +155,7 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
   const base = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-t17-"));
   let output = "";
-  const start: ChildProcess = spawn(process.execPath, [TSX_BIN, ...tsxArgs("server/cli/start.ts", "--fresh", "--data-dir", dataDir, "--port", String(port))], {
+  const start: ChildProcess = spawn(process.execPath, scriptArgs("server/cli/start.ts", "--fresh", "--data-dir", dataDir, "--port", String(port)), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: "", NEXT_DIST_DIR: ".next-test", NEXTAUTH_URL: base, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -375,7 +375,7 @@ test("T17 with DATABASE_URL, pages, API and exports answer 503 with a reference 
   const port = await freePort();
   const base = `http://localhost:${port}`;
   let output = "";
-  const start: ChildProcess = spawn(process.execPath, [TSX_BIN, ...tsxArgs("server/cli/start.ts", "--demo", "--port", String(port))], {
+  const start: ChildProcess = spawn(process.execPath, scriptArgs("server/cli/start.ts", "--demo", "--port", String(port)), {
     cwd: ROOT,
     // With DATABASE_URL, npm start requires a session secret of the operator's.
     env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"), NEXT_DIST_DIR: ".next-test", NEXTAUTH_URL: base, LOG_LEVEL: "info" },

@@ -13,7 +13,7 @@ import { PROJECT_ROOT, migrateDatabase } from "@/server/cli/database";
 import { findFreePort, startEmbeddedPostgres } from "@/server/cli/postgres/embedded";
 import { TEST_PASSWORD, callerFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
 import { withDatabase } from "@/server/test/database-url";
-import { TSX_BIN, tsxArgs } from "@/server/cli/tsx";
+import { SERVER_CONDITIONS, TSX_BIN } from "@/server/cli/tsx";
 import { runScript } from "@/server/test/run-script";
 
 const sourceUrl = process.env.DATABASE_URL!;
@@ -84,7 +84,7 @@ async function signInOn(url: string, email: string, password: string, commitment
     await closeDatabase();
     })();
   `;
-  const child = spawnSync(TSX_BIN, tsxArgs("--eval", script), {
+  const child = spawnSync(TSX_BIN, [SERVER_CONDITIONS, "--eval", script], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test" },
     encoding: "utf8",

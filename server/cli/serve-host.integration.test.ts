@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "@/server/cli/postgres/embedded";
-import { TSX_BIN, tsxArgs } from "@/server/cli/tsx";
+import { scriptArgs } from "@/server/cli/tsx";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SERVING = /Commitment Tracker: http:\/\//;
@@ -18,7 +18,7 @@ type Run = { code: number | null; stdout: string; stderr: string; child: ChildPr
  */
 function run(script: string, env: Record<string, string>, args: string[], until?: RegExp) {
   return new Promise<Run>((resolve) => {
-    const child = spawn(TSX_BIN, tsxArgs(script, ...args), {
+    const child = spawn(process.execPath, scriptArgs(script, ...args), {
       cwd: ROOT,
       // The development server needs no build; its own folder keeps it apart from a running app.
       env: { ...process.env, DATABASE_URL: "", NEXTAUTH_SECRET: "", HOST: "", NEXT_DIST_DIR: ".next-serve-test", ...env },
