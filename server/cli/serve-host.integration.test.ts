@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -76,6 +77,18 @@ async function waitUntilAccepting(host: string, port: number, timeoutMs = 90_000
   return false;
 }
 
+/** A GET through `agent`: the status and the local port of the connection it used. */
+function getThrough(agent: http.Agent, url: string): Promise<{ status: number; localPort: number }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent }, (response) => {
+      const localPort = response.socket.localPort ?? 0;
+      response.resume();
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, localPort }));
+    });
+    request.once("error", reject);
+  });
+}
+
 /** An address of this machine on a network (not loopback), when it has one. */
 function networkAddress(): string | undefined {
   return Object.values(os.networkInterfaces())
@@ -118,6 +131,19 @@ describe("T26 default credentials: where npm start serves while demo accounts ha
       expect(await waitUntilAccepting("127.0.0.1", port)).toBe(true);
       const address = networkAddress();
       if (address) expect(await accepts(address, port)).toBe(false);
+
+      // An idle keep-alive connection stays open longer than clients and proxies keep theirs (Node's
+      // own 5 s would close it just as a client reuses it: the client then gets ECONNRESET).
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const first = await getThrough(agent, `http://127.0.0.1:${port}/api/health`);
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        const second = await getThrough(agent, `http://127.0.0.1:${port}/api/health`);
+        expect([first.status, second.status]).toEqual([200, 200]);
+        expect(second.localPort).toBe(first.localPort);
+      } finally {
+        agent.destroy();
+      }
     } finally {
       await stop(result);
     }

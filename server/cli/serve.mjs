@@ -41,6 +41,13 @@ const server = http.createServer((req, res) => {
   });
 });
 
+// Idle keep-alive connections stay open past the idle timeouts of clients and proxies in front
+// (load balancers commonly keep 60 s): with Node's 5 s default the server could close a connection
+// just as a client reuses it, and that client would get ECONNRESET. Headers must arrive within a
+// little more than that.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.listen(port, hostname, () => {
   process.stdout.write(`Serving on http://${hostname ?? "localhost"}:${port}\n`);
 });
