@@ -23,7 +23,7 @@ test.describe("exports from the production build (T22)", () => {
   });
 
   test("T22 a batch of two reports is refused with 400", async ({ request }) => {
-    const input = encodeURIComponent(JSON.stringify({ 0: { json: {} }, 1: { json: {} } }));
+    const input = encodeURIComponent(JSON.stringify({ 0: {}, 1: {} }));
     const response = await request.get(`/api/trpc/reports.trend,reports.matrix?batch=1&input=${input}`);
     expect(response.status()).toBe(400);
     expect(await response.text()).toContain("at most one report");

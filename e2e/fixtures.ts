@@ -85,18 +85,18 @@ type Sessions = {
 /** Whatever carries the cookies of a user: a page (its context's) or an API request context. */
 export type Requester = { request: APIRequestContext };
 
-/** A tRPC query over HTTP as the requester's user (superjson on the wire); fails on any error. */
+/** A tRPC query over HTTP as the requester's user (plain JSON on the wire); fails on any error. */
 export async function trpcQuery<T>(as: Requester, path: string, input: unknown): Promise<T> {
-  const response = await as.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const response = await as.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
   expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()).result.data.json as T;
+  return (await response.json()).result.data as T;
 }
 
 /** A tRPC mutation over HTTP from this site's origin (the API refuses cross-site writes); the status and the body as sent. */
 export async function trpcPost(as: Requester, path: string, input: unknown) {
   const response = await as.request.post(`/api/trpc/${path}`, {
     headers: { origin: BASE_URL, "content-type": "application/json" },
-    data: { json: input },
+    data: input,
   });
   return { status: response.status(), text: await response.text() };
 }
@@ -105,7 +105,7 @@ export async function trpcPost(as: Requester, path: string, input: unknown) {
 export async function trpcMutation<T>(as: Requester, path: string, input: unknown): Promise<T> {
   const { status, text } = await trpcPost(as, path, input);
   expect(status, `${path}: ${text}`).toBe(200);
-  return JSON.parse(text).result.data.json as T;
+  return JSON.parse(text).result.data as T;
 }
 
 type CommitmentView = {

@@ -220,8 +220,8 @@ for (const target of AXE_PAGES) {
 }
 
 test("links with the old parameter names (sourceId, themeKey; the review queue's State id) redirect to today's", async ({ page, analystPage }) => {
-  const matrixUrl = `/api/trpc/reports.matrix?input=${encodeURIComponent(JSON.stringify({ json: { columnLimit: 1 } }))}`;
-  const matrix = (await (await page.request.get(matrixUrl)).json()).result.data.json as { states: { id: string; iso2: string }[] };
+  const matrixUrl = `/api/trpc/reports.matrix?input=${encodeURIComponent(JSON.stringify({ columnLimit: 1 }))}`;
+  const matrix = (await (await page.request.get(matrixUrl)).json()).result.data as { states: { id: string; iso2: string }[] };
   const sourceId = "0195b0a0-0000-7000-8000-000000000000";
   const response = await page.request.get(`/reports/overdue?sourceId=${sourceId}&themeKey=children&asOf=2000-01-01`, { maxRedirects: 0 });
   expect(response.status()).toBe(308);

@@ -39,7 +39,7 @@ test.describe("malformed and oversize API input (T13)", () => {
   test("a 2 MB body is refused with 413 and the server keeps serving", async ({ request }) => {
     const response = await request.post("/api/trpc/commitments.saveDraft", {
       headers: { ...origin(), "content-type": "application/json" },
-      data: JSON.stringify({ json: { narrative: "x".repeat(2 * 1024 * 1024) } }),
+      data: JSON.stringify({ narrative: "x".repeat(2 * 1024 * 1024) }),
     });
     expect(response.status()).toBe(413);
     expect((await request.get("/api/health")).status()).toBe(200);
@@ -48,7 +48,7 @@ test.describe("malformed and oversize API input (T13)", () => {
   test("broken JSON gets a 4xx, never a 5xx, and no internals", async ({ request }) => {
     const response = await request.post("/api/trpc/commitments.saveDraft", {
       headers: { ...origin(), "content-type": "application/json" },
-      data: "{\"json\": {",
+      data: "{\"narrative\": {",
     });
     expect(response.status()).toBeGreaterThanOrEqual(400);
     expect(response.status()).toBeLessThan(500);
@@ -59,7 +59,7 @@ test.describe("malformed and oversize API input (T13)", () => {
     const deep = "[".repeat(5000) + "]".repeat(5000);
     const response = await request.post("/api/trpc/commitments.saveDraft", {
       headers: { ...origin(), "content-type": "application/json" },
-      data: `{"json":${deep}}`,
+      data: deep,
     });
     expect(response.status()).toBeGreaterThanOrEqual(400);
     expect(response.status()).toBeLessThan(500);
@@ -67,7 +67,7 @@ test.describe("malformed and oversize API input (T13)", () => {
 
   test("a huge batch is refused", async ({ request }) => {
     const names = Array.from({ length: 200 }, () => "account.me").join(",");
-    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, index) => [index, { json: null }]))));
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, index) => [index, null]))));
     const response = await request.get(`/api/trpc/${names}?batch=1&input=${input}`);
     expect(response.status()).toBeGreaterThanOrEqual(400);
     expect(response.status()).toBeLessThan(500);
@@ -77,7 +77,7 @@ test.describe("malformed and oversize API input (T13)", () => {
   test("a cross-site POST is refused (T06)", async ({ request }) => {
     const response = await request.post("/api/trpc/commitments.saveDraft", {
       headers: { origin: "https://evil.example", "content-type": "application/json" },
-      data: JSON.stringify({ json: {} }),
+      data: JSON.stringify({}),
     });
     expect(response.status()).toBe(403);
   });
@@ -85,7 +85,7 @@ test.describe("malformed and oversize API input (T13)", () => {
   test("a signed-out mutation is UNAUTHORIZED (401), not a 500", async ({ request }) => {
     const response = await request.post("/api/trpc/commitments.saveDraft", {
       headers: { ...origin(), "content-type": "application/json" },
-      data: JSON.stringify({ json: { commitmentId: "0195b0a0-0000-7000-8000-000000000000", content: { statusId: "0195b0a0-0000-7000-8000-000000000000", progress: 1, narrative: "", evidence: [] } } }),
+      data: JSON.stringify({ commitmentId: "0195b0a0-0000-7000-8000-000000000000", content: { statusId: "0195b0a0-0000-7000-8000-000000000000", progress: 1, narrative: "", evidence: [] } }),
     });
     expect(response.status()).toBe(401);
   });

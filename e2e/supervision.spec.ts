@@ -133,7 +133,7 @@ class Client {
 
   /** A tRPC call as the browser sends it; the parsed result on 200. */
   async trpc<T>(what: string, procedure: string, input: unknown, type: "query" | "mutation"): Promise<{ outcome: Outcome; data?: T }> {
-    const payload = JSON.stringify({ json: input });
+    const payload = JSON.stringify(input);
     const outcome =
       type === "query"
         ? await this.send(what, `/api/trpc/${procedure}?input=${encodeURIComponent(payload)}`)
@@ -143,7 +143,7 @@ class Client {
             body: payload,
           });
     if (outcome.kind === "response" && outcome.status === 200) {
-      return { outcome, data: (JSON.parse(outcome.body) as { result: { data: { json: T } } }).result.data.json };
+      return { outcome, data: (JSON.parse(outcome.body) as { result: { data: T } }).result.data };
     }
     return { outcome };
   }

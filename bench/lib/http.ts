@@ -1,6 +1,5 @@
-// The app over HTTP as a browser uses it: tRPC GET queries with a superjson input, POST
+// The app over HTTP as a browser uses it: tRPC GET queries with a JSON input, POST
 // mutations with a same-origin Origin header, and next-auth credentials sign-in with cookies.
-import superjson from "superjson";
 
 export class CookieJar {
   private cookies = new Map<string, string>();
@@ -40,8 +39,8 @@ export class CallError extends Error {
 }
 
 type TrpcEnvelope = {
-  result?: { data: { json: unknown; meta?: unknown } };
-  error?: { json: { message: string; data?: { code?: string; httpStatus?: number } & Record<string, unknown> } };
+  result?: { data: unknown };
+  error?: { message: string; data?: { code?: string; httpStatus?: number } & Record<string, unknown> };
 };
 
 async function readEnvelope(response: Response): Promise<unknown> {
@@ -52,14 +51,14 @@ async function readEnvelope(response: Response): Promise<unknown> {
   } catch {
     throw new CallError(`HTTP_${response.status}`, text.slice(0, 200), response.status);
   }
-  if (body.error) throw new CallError(body.error.json.data?.code ?? `HTTP_${response.status}`, body.error.json.message, response.status, body.error.json.data ?? {});
+  if (body.error) throw new CallError(body.error.data?.code ?? `HTTP_${response.status}`, body.error.message, response.status, body.error.data ?? {});
   if (!body.result) throw new CallError(`HTTP_${response.status}`, text.slice(0, 200), response.status);
-  return superjson.deserialize(body.result.data as Parameters<typeof superjson.deserialize>[0]);
+  return body.result.data;
 }
 
 export function queryUrl(baseUrl: string, path: string, input: unknown): string {
   if (input === undefined) return `${baseUrl}/api/trpc/${path}`;
-  return `${baseUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+  return `${baseUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
 export class AppClient {
@@ -88,7 +87,7 @@ export class AppClient {
     const response = await this.send(`${this.baseUrl}/api/trpc/${path}`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: this.baseUrl },
-      body: JSON.stringify(superjson.serialize(input)),
+      body: JSON.stringify(input),
     });
     return (await readEnvelope(response)) as T;
   }

@@ -69,7 +69,6 @@ export function countAddressedStates(states: StateOption[], addressAllParticipat
   return addressed.size;
 }
 
-export function formatSourceOption(source: { title: string; date: Date | string }) {
-  const date = typeof source.date === "string" ? source.date.slice(0, 10) : source.date.toISOString().slice(0, 10);
-  return `${source.title} (${date})`;
+export function formatSourceOption(source: { title: string; date: string }) {
+  return `${source.title} (${source.date})`;
 }

@@ -42,10 +42,6 @@ function chosen(values: TRecommendationForm) {
 
 export type { Conflict };
 
-function toDateInput(value: Date | string | null) {
-  if (!value) return "";
-  return (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
-}
 
 function valuesOf(recommendation: RecommendationDetail): TRecommendationForm {
   return {
@@ -55,7 +51,7 @@ function valuesOf(recommendation: RecommendationDetail): TRecommendationForm {
     themeKeys: recommendation.themes.map((theme) => theme.key),
     addressAllParticipating: recommendation.addressAllParticipating,
     addresseeStateIds: recommendation.addressees.map((addressee) => addressee.state.id),
-    dueDate: toDateInput(recommendation.dueDate),
+    dueDate: recommendation.dueDate ?? "",
     scaleId: recommendation.scale.id,
   };
 }

@@ -13,7 +13,7 @@ export function OverdueBadge() {
 }
 
 /** A due date with its overdue marker, as the report tables show it. */
-export function DueDateCell({ dueDate, overdue }: { dueDate: Date | string | null; overdue: boolean }) {
+export function DueDateCell({ dueDate, overdue }: { dueDate: string | null; overdue: boolean }) {
   return (
     <span className="due-cell">
       {dueDate ? <CalendarDate value={dueDate} /> : <span className="muted">No due date</span>}

@@ -8,8 +8,8 @@ export type StatusFacts = {
   status: { key: string; label: string };
   progress: number;
   progressLabel: string;
-  lastAcceptedAt: Date | string | null;
-  dueDate: Date | string | null;
+  lastAcceptedAt: string | null;
+  dueDate: string | null;
   overdue: boolean;
 };
 

@@ -22,7 +22,7 @@ export type TReviewUpdate = {
   narrative: string;
   /** undefined: not known (the update was found through the queue, which does not carry it). */
   reportingPeriod: string | null | undefined;
-  submittedAt: Date | null;
+  submittedAt: string | null;
   authorName: string | null;
   evidence: { title: string; url: string; isPublic: boolean }[];
 };

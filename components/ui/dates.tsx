@@ -15,11 +15,12 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 
 /**
- * Date and time in the reader's locale and time zone, with the zone named. The server renders
- * UTC (it cannot know the reader's zone); the browser re-renders in the reader's own.
+ * An instant (ISO 8601 text, as the API sends it) in the reader's locale and time zone, with the
+ * zone named. The server renders UTC (it cannot know the reader's zone); the browser re-renders
+ * in the reader's own.
  */
-export function DateTime({ value }: { value: Date | string }) {
-  const date = typeof value === "string" ? new Date(value) : value;
+export function DateTime({ value }: { value: string }) {
+  const date = new Date(value);
   const text = useSyncExternalStore(
     subscribe,
     () => date.toLocaleString(undefined, DATE_TIME),
@@ -28,13 +29,13 @@ export function DateTime({ value }: { value: Date | string }) {
   return <time dateTime={date.toISOString()}>{text}</time>;
 }
 
-/** A calendar date (due dates, source dates): the same day everywhere, in the reader's locale. */
-export function CalendarDate({ value }: { value: Date | string }) {
-  const date = typeof value === "string" ? new Date(value) : value;
+/** A calendar day (YYYY-MM-DD: due dates, source dates): the same day everywhere, in the reader's locale. */
+export function CalendarDate({ value }: { value: string }) {
+  const date = new Date(`${value}T00:00:00Z`);
   const text = useSyncExternalStore(
     subscribe,
     () => date.toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" }),
     () => date.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" }),
   );
-  return <time dateTime={date.toISOString().slice(0, 10)}>{text}</time>;
+  return <time dateTime={value}>{text}</time>;
 }

@@ -37,7 +37,7 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
   const [reloading, setReloading] = useState(false);
   const input = (values: TEditUserForm) => ({
     id: user.id,
-    expectedUpdatedAt: user.updatedAt.toISOString(),
+    expectedUpdatedAt: user.updatedAt,
     name: values.name,
     role: values.role as Role,
     stateId: values.role === "FOCAL_POINT" ? values.stateId || null : null,

@@ -19,7 +19,6 @@ const outage = await vi.hoisted(async () => {
 import fs from "node:fs";
 import { encode } from "next-auth/jwt";
 import { issueClaims } from "@/server/auth/session";
-import superjson from "superjson";
 import { migrateDatabase } from "@/server/cli/database";
 import { closeDatabase, db } from "@/server/db/client";
 import { seedReferenceData } from "@/server/cli/seed/reference-data";
@@ -53,7 +52,7 @@ afterAll(async () => {
 });
 
 function trpcGet(path: string, input: unknown, requestId: string) {
-  const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+  const query = encodeURIComponent(JSON.stringify(input));
   return trpcRoute.GET(
     new Request(`${ORIGIN}/api/trpc/${path}?input=${query}`, { headers: { cookie, "x-request-id": requestId } }),
   );
@@ -64,7 +63,7 @@ function trpcPost(path: string, input: unknown, requestId: string) {
     new Request(`${ORIGIN}/api/trpc/${path}`, {
       method: "POST",
       headers: { cookie, origin: ORIGIN, host: "localhost:3000", "content-type": "application/json", "x-request-id": requestId },
-      body: JSON.stringify(superjson.serialize(input)),
+      body: JSON.stringify(input),
     }),
   );
 }
@@ -147,10 +146,10 @@ describe("T17/T20 a database outage (DATABASE_URL, no supervisor)", () => {
       const { result: response, lines } = await capturingLogs(() => trpcGet("commitments.list", { limit: 5 }, requestId));
       const text = await response.text();
       expect(response.status).toBe(503);
-      const body = JSON.parse(text) as { error: { json: { message: string; data: { code: string; requestId: string } } } };
-      expect(body.error.json.data.code).toBe("SERVICE_UNAVAILABLE");
-      expect(body.error.json.data.requestId).toBe(requestId);
-      expect(body.error.json.message).toContain(requestId);
+      const body = JSON.parse(text) as { error: { message: string; data: { code: string; requestId: string } } };
+      expect(body.error.data.code).toBe("SERVICE_UNAVAILABLE");
+      expect(body.error.data.requestId).toBe(requestId);
+      expect(body.error.message).toContain(requestId);
       expect(text).not.toMatch(INTERNALS);
       const logged = mentioning(lines, requestId);
       expect(logged).toHaveLength(1);
@@ -167,7 +166,7 @@ describe("T17/T20 a database outage (DATABASE_URL, no supervisor)", () => {
 
     it("T20 database down: a public API query answers 503 with its request id, logged once", async () => {
       const requestId = "outage-public-1";
-      const query = encodeURIComponent(JSON.stringify(superjson.serialize({ limit: 5 })));
+      const query = encodeURIComponent(JSON.stringify({ limit: 5 }));
       const outcome = await capturingLogs(() =>
         trpcRoute.GET(new Request(`${ORIGIN}/api/trpc/commitments.list?input=${query}`, { headers: { "x-request-id": requestId } })),
       );

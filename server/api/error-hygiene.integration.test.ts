@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import superjson from "superjson";
 import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 import { actorFor, contextFor, createPublishedCommitments, createTestUser, uniqueSuffix, visitorContext } from "@/server/test/factories";
@@ -15,7 +14,7 @@ async function post(path: string, input: unknown, context: Context) {
     req: new Request(`http://localhost/api/trpc/${path}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(superjson.serialize(input)),
+      body: JSON.stringify(input),
     }),
     router: appRouter,
     createContext: () => context,
@@ -24,7 +23,7 @@ async function post(path: string, input: unknown, context: Context) {
 }
 
 async function get(path: string, input: unknown, context: Context) {
-  const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+  const query = encodeURIComponent(JSON.stringify(input));
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: new Request(`http://localhost/api/trpc/${path}?input=${query}`),

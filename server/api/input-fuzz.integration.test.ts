@@ -2,7 +2,6 @@ import { sendRaw, type HttpAnswer } from "@/server/test/trpc-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as z from "zod/mini";
-import superjson from "superjson";
 import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 import { PROCEDURE_ACCESS } from "@/server/api/procedure-access";
@@ -11,7 +10,7 @@ import { contextFor, createPublishedCommitments, createTestUser, stateByIso2, vi
 import { encodeCursor } from "@/server/services/core/cursor";
 
 // T08 / T13 / T22: hostile values in every field of every public procedure, sent through the real
-// tRPC HTTP handler (superjson, the router, the error formatter) as a visitor, a focal point and an
+// tRPC HTTP handler (JSON parsing, the router, the error formatter) as a visitor, a focal point and an
 // analyst. Whatever comes in, the answer is a 4xx with a clear message or a normal answer: never a
 // 5xx, never a driver's text.
 
@@ -41,7 +40,11 @@ function objectShape(schema: z.ZodMiniType | undefined): Record<string, z.ZodMin
 
 const SOME_ID = "0195b0a0-0000-7000-8000-000000000000";
 
-/** Values nobody should send; each must be refused (or harmlessly accepted), never a 5xx. */
+/**
+ * Values nobody should send; each must be refused (or harmlessly accepted), never a 5xx. Only what
+ * JSON carries: the wire is plain JSON (server/api/wire.ts), so no Date, bigint, Map, Set, NaN or
+ * Infinity reaches a procedure.
+ */
 const HOSTILE: [string, unknown][] = [
   ["NUL", "\u0000"],
   ["NUL inside text", "abc\u0000def"],
@@ -61,25 +64,18 @@ const HOSTILE: [string, unknown][] = [
   ["2023-02-30", "2023-02-30"],
   ["month 13", "2023-13-01"],
   ["huge number", 1e308],
+  ["30-digit integer", 10 ** 30],
   ["beyond safe integer", 2 ** 53 + 2],
   ["beyond int32", 2_147_483_648],
   ["negative", -1],
   ["huge negative", -1e308],
   ["fraction", 0.5],
-  ["NaN", NaN],
-  ["Infinity", Infinity],
-  ["-Infinity", -Infinity],
   ["true", true],
   ["null", null],
   ["empty array", []],
   ["array of strings", ["a", "b"]],
   ["empty object", {}],
   ["nested object", { a: { b: { c: [1, "x"] } } }],
-  ["invalid Date", new Date(Number.NaN)],
-  ["year 10000 Date", new Date("+010000-01-01T00:00:00.000Z")],
-  ["bigint", 10n ** 30n],
-  ["Map", new Map([["a", 1]])],
-  ["Set", new Set([1])],
   ["nil uuid", "00000000-0000-0000-0000-000000000000"],
   ["max uuid", "ffffffff-ffff-ffff-ffff-ffffffffffff"],
   ["cursor with NUL", encodeCursor({ sort: "reference", direction: "asc", value: "\u0000", id: SOME_ID })],
@@ -169,12 +165,12 @@ function expectNoServerError(call: Call, what: string) {
   expect.soft(call.body, what).not.toMatch(INTERNALS);
 }
 
-/** Every (field, value) of one procedure, as superjson-encoded request inputs. */
+/** Every (field, value) of one procedure, as JSON request inputs. */
 function casesFor(path: string): { what: string; json: string }[] {
   const base = inputs[path] as Record<string, unknown> | undefined;
   const shape = objectShape(procedures[path]!._def.inputs[0]);
   const cases: { what: string; json: string }[] = [];
-  const encode = (input: unknown) => JSON.stringify(superjson.serialize(input));
+  const encode = (input: unknown) => JSON.stringify(input);
   for (const [name, value] of HOSTILE) cases.push({ what: `${path}(${name})`, json: encode(value) });
   for (const field of Object.keys(shape ?? {})) {
     for (const [name, value] of HOSTILE) cases.push({ what: `${path}.${field} = ${name}`, json: encode({ ...base, [field]: value }) });
@@ -183,9 +179,9 @@ function casesFor(path: string): { what: string; json: string }[] {
     }
   }
   // Raw JSON, so that "__proto__" is an own key of the parsed input (an object literal would set the prototype).
-  const baseJson = JSON.stringify(superjson.serialize(base ?? {}).json);
-  cases.push({ what: `${path} with __proto__`, json: `{"json":${baseJson.replace(/^\{/, '{"__proto__":{"polluted":true},')}}`.replace(",}", "}") });
-  cases.push({ what: `${path} with constructor.prototype`, json: `{"json":${baseJson.replace(/^\{/, '{"constructor":{"prototype":{"polluted":true}},')}}`.replace(",}", "}") });
+  const baseJson = JSON.stringify(base ?? {});
+  cases.push({ what: `${path} with __proto__`, json: baseJson.replace(/^\{/, '{"__proto__":{"polluted":true},').replace(",}", "}") });
+  cases.push({ what: `${path} with constructor.prototype`, json: baseJson.replace(/^\{/, '{"constructor":{"prototype":{"polluted":true}},').replace(",}", "}") });
   return cases;
 }
 
@@ -202,7 +198,7 @@ describe("hostile input to every public procedure and every query (T08, T13, T22
   it("each valid base input is answered normally", async () => {
     for (const path of [...PUBLIC, ...SIGNED_IN_QUERIES]) {
       for (const [who, context] of PUBLIC.includes(path) ? actors : [admin]) {
-        const call = await sendRaw(path, procedures[path]!._def.type, JSON.stringify(superjson.serialize(inputs[path])), context);
+        const call = await sendRaw(path, procedures[path]!._def.type, JSON.stringify(inputs[path]), context);
         expect(call.status, `${path} as ${who}: ${call.body.slice(0, 300)}`).toBe(200);
       }
     }
@@ -251,7 +247,7 @@ describe("hostile input to every public procedure and every query (T08, T13, T22
     const target = fc.constantFrom(...withFields).chain(({ path, fields }) => fc.record({ path: fc.constant(path), field: fc.constantFrom(...fields), value: hostileValue, actor: fc.constantFrom(...actors.keys()) }));
     await fc.assert(
       fc.asyncProperty(target, async ({ path, field, value, actor }) => {
-        const json = JSON.stringify(superjson.serialize({ ...(inputs[path] as object), [field]: value }));
+        const json = JSON.stringify({ ...(inputs[path] as object), [field]: value });
         const call = await sendRaw(path, procedures[path]!._def.type, json, actors[actor]![1]);
         expect(call.status, `${path}.${field} as ${actors[actor]![0]}: ${call.body.slice(0, 300)}`).toBeLessThan(500);
         expect(call.body).not.toMatch(INTERNALS);

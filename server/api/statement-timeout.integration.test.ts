@@ -6,7 +6,6 @@ vi.hoisted(() => {
   process.env.DATABASE_STATEMENT_TIMEOUT_MS = "800";
 });
 
-import superjson from "superjson";
 import { Prisma } from "@/prisma/generated/client";
 import type { Context } from "@/server/api/trpc";
 import { db, queryRows } from "@/server/db/client";
@@ -72,7 +71,7 @@ describe("statement timeout (T22)", () => {
     const content = (narrative: string) => ({ statusId: world.statuses.planned!.id, progress: 10, narrative, evidence: [] });
     const draft = await trpc("commitments.saveDraft", { commitmentId: world.commitments.AT!.id, content: content("first") }, focal, "POST");
     expect(draft.status).toBe(200);
-    const { id, version } = superjson.deserialize<{ id: string; version: number }>(JSON.parse(draft.body).result.data);
+    const { id, version } = JSON.parse(draft.body).result.data as { id: string; version: number };
 
     const lock = await lockRow("ProgressUpdate", id);
     let result: { status: number; body: string };

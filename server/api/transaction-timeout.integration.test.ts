@@ -8,7 +8,6 @@ vi.hoisted(() => {
   process.env.DATABASE_TRANSACTION_TIMEOUT_MS = "600";
 });
 
-import superjson from "superjson";
 import type { Context } from "@/server/api/trpc";
 import { db } from "@/server/db/client";
 import { contextFor, createPublishedCommitments, createTestUser } from "@/server/test/factories";
@@ -30,7 +29,7 @@ async function focalWithDraft() {
   const content = (narrative: string) => ({ statusId: world.statuses.planned!.id, progress: 10, narrative, evidence: [] });
   const draft = await trpc("commitments.saveDraft", { commitmentId: world.commitments.AT!.id, content: content("first") }, focal);
   expect(draft.status).toBe(200);
-  const { id, version } = superjson.deserialize<{ id: string; version: number }>(JSON.parse(draft.body).result.data);
+  const { id, version } = JSON.parse(draft.body).result.data as { id: string; version: number };
   const edit = () => trpc("commitments.saveDraft", { commitmentId: world.commitments.AT!.id, updateId: id, expectedVersion: version, content: content("second") }, focal);
   return { id, version, edit };
 }

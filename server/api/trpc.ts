@@ -1,6 +1,5 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import * as z from "zod/mini";
 import "@/server/platform/zod-messages";
 import { loadActor } from "@/server/auth/session";
@@ -68,7 +67,6 @@ function fieldErrorsByPath(error: z.core.$ZodError) {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";

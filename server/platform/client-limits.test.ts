@@ -12,8 +12,8 @@ function reportRequest(address: string, forwardedFor?: string, batch = 1) {
   const names = Array.from({ length: batch }, () => "reports.overdue").join(",");
   const input =
     batch === 1
-      ? JSON.stringify({ json: {} })
-      : JSON.stringify(Object.fromEntries(Array.from({ length: batch }, (_, index) => [index, { json: {} }])));
+      ? JSON.stringify({})
+      : JSON.stringify(Object.fromEntries(Array.from({ length: batch }, (_, index) => [index, {}])));
   const url = `${ORIGIN}/api/trpc/${names}?${batch === 1 ? "" : "batch=1&"}input=${encodeURIComponent(input)}`;
   return new Request(url, {
     headers: { [SOCKET_ADDRESS_HEADER]: address, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) },

@@ -211,7 +211,7 @@ describe("users.update", () => {
     expect(renamed.name).toBe("Renamed Analyst");
     expect(await loadActor(claims, null)).not.toBeNull();
 
-    const promoted = await caller.users.update({ id: target.id, expectedUpdatedAt: renamed.updatedAt.toISOString(), role: "ADMIN" });
+    const promoted = await caller.users.update({ id: target.id, expectedUpdatedAt: renamed.updatedAt, role: "ADMIN" });
     expect(promoted.role).toBe("ADMIN");
     expect(await loadActor(claims, null)).toBeNull();
     expect(await loadActor(await signInClaims(target.id), null)).toMatchObject({ role: "ADMIN" });
@@ -236,15 +236,15 @@ describe("users.update", () => {
     expect(moved.state?.iso2).toBe("DE");
     expect(await loadActor(claims, null)).toBeNull();
 
-    const analyst = await caller.users.update({ id: target.id, expectedUpdatedAt: moved.updatedAt.toISOString(), role: "ANALYST" });
+    const analyst = await caller.users.update({ id: target.id, expectedUpdatedAt: moved.updatedAt, role: "ANALYST" });
     expect(analyst).toMatchObject({ role: "ANALYST", state: null });
 
     const before = await userRow(target.id);
     await expect(
-      caller.users.update({ id: target.id, expectedUpdatedAt: analyst.updatedAt.toISOString(), role: "FOCAL_POINT" }),
+      caller.users.update({ id: target.id, expectedUpdatedAt: analyst.updatedAt, role: "FOCAL_POINT" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { details: { fieldErrors: { stateId: [expect.any(String)] } } } });
     await expect(
-      caller.users.update({ id: target.id, expectedUpdatedAt: analyst.updatedAt.toISOString(), stateId: germany.id }),
+      caller.users.update({ id: target.id, expectedUpdatedAt: analyst.updatedAt, stateId: germany.id }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { details: { fieldErrors: { stateId: [expect.any(String)] } } } });
     expect(await userRow(target.id)).toEqual(before);
   });

@@ -1,13 +1,12 @@
 // The real tRPC HTTP handler (status codes, error formatting) over the app's router, with a
 // context of the test's choosing: what a client would get back, without a server.
-import superjson from "superjson";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 
 export type HttpAnswer = { status: number; body: string };
 
-/** Sends a raw JSON body (already superjson-encoded, or deliberately broken) as a query or mutation. */
+/** Sends a raw JSON body (or a deliberately broken one) as a query or mutation. */
 export async function sendRaw(path: string, type: "query" | "mutation", rawJson: string, context: Context): Promise<HttpAnswer> {
   const req =
     type === "query"
@@ -17,7 +16,7 @@ export async function sendRaw(path: string, type: "query" | "mutation", rawJson:
   return { status: response.status, body: await response.text() };
 }
 
-/** Sends `input` as the client does (superjson). */
+/** Sends `input` as the client does (plain JSON). */
 export function sendInput(path: string, type: "query" | "mutation", input: unknown, context: Context): Promise<HttpAnswer> {
-  return sendRaw(path, type, JSON.stringify(superjson.serialize(input)), context);
+  return sendRaw(path, type, JSON.stringify(input), context);
 }

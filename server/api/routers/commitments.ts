@@ -1,4 +1,5 @@
 import "server-only";
+import { wire } from "@/server/api/wire";
 import { authedProcedure, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
 import {
   ZCommitmentRef,
@@ -15,17 +16,17 @@ import { setCommitmentDueDate } from "@/server/services/assessments";
 
 export const commitmentsRouter = router({
   // Reads: anyone, scoped by the service (public: published and accepted only).
-  list: publicProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => listCommitments(ctx.actor, input)),
-  get: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => getCommitment(ctx.actor, input.id)),
-  history: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => getCommitmentHistory(ctx.actor, input.id)),
-  statusAsOf: publicProcedure.input(ZStatusAsOfInput).query(({ ctx, input }) => getStatusAsOf(ctx.actor, input.id, input.date)),
+  list: publicProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => wire(listCommitments(ctx.actor, input))),
+  get: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => wire(getCommitment(ctx.actor, input.id))),
+  history: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => wire(getCommitmentHistory(ctx.actor, input.id))),
+  statusAsOf: publicProcedure.input(ZStatusAsOfInput).query(({ ctx, input }) => wire(getStatusAsOf(ctx.actor, input.id, input.date))),
 
   // A focal point's own State's updates.
-  saveDraft: authedProcedure.input(ZWriteUpdateInput).mutation(({ ctx, input }) => writeUpdate(ctx.actor, input, { submit: false })),
-  saveAndSubmit: authedProcedure.input(ZWriteUpdateInput).mutation(({ ctx, input }) => writeUpdate(ctx.actor, input, { submit: true })),
-  submitUpdate: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => submitUpdate(ctx.actor, input)),
-  deleteDraft: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => deleteDraft(ctx.actor, input)),
+  saveDraft: authedProcedure.input(ZWriteUpdateInput).mutation(({ ctx, input }) => wire(writeUpdate(ctx.actor, input, { submit: false }))),
+  saveAndSubmit: authedProcedure.input(ZWriteUpdateInput).mutation(({ ctx, input }) => wire(writeUpdate(ctx.actor, input, { submit: true }))),
+  submitUpdate: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => wire(submitUpdate(ctx.actor, input))),
+  deleteDraft: authedProcedure.input(ZUpdateRef).mutation(({ ctx, input }) => wire(deleteDraft(ctx.actor, input))),
 
   // The secretariat's commitment settings (its review and assessment: the review router).
-  setDueDate: secretariatProcedure.input(ZSetDueDateInput).mutation(({ ctx, input }) => setCommitmentDueDate(ctx.actor, input)),
+  setDueDate: secretariatProcedure.input(ZSetDueDateInput).mutation(({ ctx, input }) => wire(setCommitmentDueDate(ctx.actor, input))),
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { wire } from "@/server/api/wire";
 import { adminProcedure, publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
 import {
   ZAddAddresseesInput,
@@ -17,23 +18,23 @@ import { createTheme, listThemes } from "@/server/services/recommendations/theme
 
 export const recommendationsRouter = router({
   /** Public: published only; secretariat: drafts too. */
-  list: publicProcedure.input(ZListRecommendationsInput).query(({ ctx, input }) => listRecommendations(ctx.actor, input)),
-  get: publicProcedure.input(ZGetRecommendationInput).query(({ ctx, input }) => getRecommendation(ctx.actor, input)),
-  themes: publicProcedure.query(({ ctx }) => listThemes(ctx.actor)),
-  createTheme: adminProcedure.input(ZCreateThemeInput).mutation(({ ctx, input }) => createTheme(ctx.actor, input)),
+  list: publicProcedure.input(ZListRecommendationsInput).query(({ ctx, input }) => wire(listRecommendations(ctx.actor, input))),
+  get: publicProcedure.input(ZGetRecommendationInput).query(({ ctx, input }) => wire(getRecommendation(ctx.actor, input))),
+  themes: publicProcedure.query(({ ctx }) => wire(listThemes(ctx.actor))),
+  createTheme: adminProcedure.input(ZCreateThemeInput).mutation(({ ctx, input }) => wire(createTheme(ctx.actor, input))),
   create: secretariatProcedure
     .input(ZCreateRecommendationInput)
-    .mutation(({ ctx, input }) => createRecommendation(ctx.actor, input)),
+    .mutation(({ ctx, input }) => wire(createRecommendation(ctx.actor, input))),
   update: secretariatProcedure
     .input(ZUpdateRecommendationInput)
-    .mutation(({ ctx, input }) => updateRecommendation(ctx.actor, input)),
+    .mutation(({ ctx, input }) => wire(updateRecommendation(ctx.actor, input))),
   delete: secretariatProcedure
     .input(ZDeleteRecommendationInput)
-    .mutation(({ ctx, input }) => deleteRecommendation(ctx.actor, input)),
+    .mutation(({ ctx, input }) => wire(deleteRecommendation(ctx.actor, input))),
   publish: secretariatProcedure
     .input(ZPublishRecommendationInput)
-    .mutation(({ ctx, input }) => publishRecommendation(ctx.actor, input)),
+    .mutation(({ ctx, input }) => wire(publishRecommendation(ctx.actor, input))),
   addAddressees: secretariatProcedure
     .input(ZAddAddresseesInput)
-    .mutation(({ ctx, input }) => addAddressees(ctx.actor, input)),
+    .mutation(({ ctx, input }) => wire(addAddressees(ctx.actor, input))),
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { wire } from "@/server/api/wire";
 import { router, secretariatProcedure } from "@/server/api/trpc";
 import { ZAcceptUpdateInput, ZRecordAssessmentInput, ZReturnUpdateInput, ZReviewQueueInput } from "@/server/schemas/commitments";
 import { recordAssessment } from "@/server/services/assessments";
@@ -6,8 +7,8 @@ import { acceptUpdate, listReviewQueue, returnUpdate } from "@/server/services/p
 
 /** The secretariat's review of submitted progress updates, and its own assessment of commitments. */
 export const reviewRouter = router({
-  queue: secretariatProcedure.input(ZReviewQueueInput).query(({ ctx, input }) => listReviewQueue(ctx.actor, input)),
-  accept: secretariatProcedure.input(ZAcceptUpdateInput).mutation(({ ctx, input }) => acceptUpdate(ctx.actor, input)),
-  return: secretariatProcedure.input(ZReturnUpdateInput).mutation(({ ctx, input }) => returnUpdate(ctx.actor, input)),
-  assess: secretariatProcedure.input(ZRecordAssessmentInput).mutation(({ ctx, input }) => recordAssessment(ctx.actor, input)),
+  queue: secretariatProcedure.input(ZReviewQueueInput).query(({ ctx, input }) => wire(listReviewQueue(ctx.actor, input))),
+  accept: secretariatProcedure.input(ZAcceptUpdateInput).mutation(({ ctx, input }) => wire(acceptUpdate(ctx.actor, input))),
+  return: secretariatProcedure.input(ZReturnUpdateInput).mutation(({ ctx, input }) => wire(returnUpdate(ctx.actor, input))),
+  assess: secretariatProcedure.input(ZRecordAssessmentInput).mutation(({ ctx, input }) => wire(recordAssessment(ctx.actor, input))),
 });

@@ -1,12 +1,13 @@
 import "server-only";
+import { wire } from "@/server/api/wire";
 import { publicProcedure, router, secretariatProcedure } from "@/server/api/trpc";
 import { ZCreateSourceInput, ZGetSourceInput, ZListSourcesInput, ZUpdateSourceInput } from "@/server/schemas/sources";
 import { createSource, getSource, listSources, updateSource } from "@/server/services/sources";
 
 export const sourcesRouter = router({
   /** Public: sources with a published recommendation; secretariat: all. */
-  list: publicProcedure.input(ZListSourcesInput).query(({ ctx, input }) => listSources(ctx.actor, input)),
-  get: publicProcedure.input(ZGetSourceInput).query(({ ctx, input }) => getSource(ctx.actor, input)),
-  create: secretariatProcedure.input(ZCreateSourceInput).mutation(({ ctx, input }) => createSource(ctx.actor, input)),
-  update: secretariatProcedure.input(ZUpdateSourceInput).mutation(({ ctx, input }) => updateSource(ctx.actor, input)),
+  list: publicProcedure.input(ZListSourcesInput).query(({ ctx, input }) => wire(listSources(ctx.actor, input))),
+  get: publicProcedure.input(ZGetSourceInput).query(({ ctx, input }) => wire(getSource(ctx.actor, input))),
+  create: secretariatProcedure.input(ZCreateSourceInput).mutation(({ ctx, input }) => wire(createSource(ctx.actor, input))),
+  update: secretariatProcedure.input(ZUpdateSourceInput).mutation(({ ctx, input }) => wire(updateSource(ctx.actor, input))),
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { wire } from "@/server/api/wire";
 import { adminProcedure, router } from "@/server/api/trpc";
 import {
   ZCreateUserInput,
@@ -11,10 +12,10 @@ import {
 import { createUser, getUser, listUsers, resetUserPassword, setUserActive, updateUser } from "@/server/services/users";
 
 export const usersRouter = router({
-  list: adminProcedure.input(ZListUsersInput).query(({ ctx, input }) => listUsers(ctx.actor, input)),
-  get: adminProcedure.input(ZGetUserInput).query(({ ctx, input }) => getUser(ctx.actor, input)),
-  create: adminProcedure.input(ZCreateUserInput).mutation(({ ctx, input }) => createUser(ctx.actor, input)),
-  update: adminProcedure.input(ZUpdateUserInput).mutation(({ ctx, input }) => updateUser(ctx.actor, input)),
-  setActive: adminProcedure.input(ZSetUserActiveInput).mutation(({ ctx, input }) => setUserActive(ctx.actor, input)),
-  resetPassword: adminProcedure.input(ZResetPasswordInput).mutation(({ ctx, input }) => resetUserPassword(ctx.actor, input)),
+  list: adminProcedure.input(ZListUsersInput).query(({ ctx, input }) => wire(listUsers(ctx.actor, input))),
+  get: adminProcedure.input(ZGetUserInput).query(({ ctx, input }) => wire(getUser(ctx.actor, input))),
+  create: adminProcedure.input(ZCreateUserInput).mutation(({ ctx, input }) => wire(createUser(ctx.actor, input))),
+  update: adminProcedure.input(ZUpdateUserInput).mutation(({ ctx, input }) => wire(updateUser(ctx.actor, input))),
+  setActive: adminProcedure.input(ZSetUserActiveInput).mutation(({ ctx, input }) => wire(setUserActive(ctx.actor, input))),
+  resetPassword: adminProcedure.input(ZResetPasswordInput).mutation(({ ctx, input }) => wire(resetUserPassword(ctx.actor, input))),
 });

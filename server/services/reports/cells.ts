@@ -15,6 +15,6 @@ export type StatusRow = { id: string; key: string; label: string; position: numb
 
 // Every date in a report travels as an ISO string (YYYY-MM-DD for calendar dates, the full ISO time
 // otherwise), most made by PostgreSQL (sqlIsoDay, sqlIsoTime): long lists of Date objects cost more to
-// parse and to serialise (superjson records every one) than the query.
+// parse and to serialise than the query.
 /** `isOverdue` of commitments.ts for ISO strings: due before `today` (YYYY-MM-DD) and never accepted. */
 export const isOverdueOn = (dueDate: string | null, acceptedAt: string | null, today: string) => dueDate !== null && dueDate < today && acceptedAt === null;
