@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** Headers for every response; the Content-Security-Policy with its per-request nonce is set in proxy.ts. */
 const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
@@ -21,4 +23,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Every page's language, catalog and formats (no locale in the URL).
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/600.css";
 import "./globals.css";
@@ -16,20 +18,22 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [demoDataExposed, me] = await Promise.all([loadDemoDataExposed(), loadSignedInUser()]);
+  const [demoDataExposed, me, locale] = await Promise.all([loadDemoDataExposed(), loadSignedInUser(), getLocale()]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <Providers>
-          <DemoDataBanner exposed={demoDataExposed} />
-          <SiteHeader me={me} />
-          <main id="main" className="page">
-            {children}
-          </main>
-        </Providers>
+        <NextIntlClientProvider>
+          <Providers>
+            <DemoDataBanner exposed={demoDataExposed} />
+            <SiteHeader me={me} />
+            <main id="main" className="page">
+              {children}
+            </main>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
+import { isLocale } from "@/server/shared/locales";
 import { Prisma } from "@/prisma/generated/client";
 import { queryRows } from "@/server/db/client";
 import type { UserActor } from "@/server/services/access";
@@ -44,12 +45,13 @@ export async function loadActor(token: JWT | null, requestId: string | null): Pr
     active: boolean;
     sessionVersion: number;
     mustChangePassword: boolean;
+    locale: string | null;
     stateId: string | null;
     stateName: string | null;
     stateIso2: string | null;
     revoked: boolean;
   }>(Prisma.sql`
-    SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u."sessionVersion", u."mustChangePassword",
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u."sessionVersion", u."mustChangePassword", u.locale,
            s.id AS "stateId", s.name AS "stateName", s.iso2 AS "stateIso2",
            EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.id = ${claims.sid}::uuid) AS revoked
     FROM "User" u LEFT JOIN "State" s ON s.id = u."stateId"
@@ -65,6 +67,7 @@ export async function loadActor(token: JWT | null, requestId: string | null): Pr
     stateName: user.stateName,
     stateIso2: user.stateIso2,
     mustChangePassword: user.mustChangePassword,
+    locale: isLocale(user.locale) ? user.locale : null,
     requestId,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import type { Role } from "@/prisma/generated/enums";
+import type { Locale } from "@/server/shared/locales";
 
 /** Who is acting. Identity, role and State come only from the session and the database. */
 export type UserActor = {
@@ -13,6 +14,8 @@ export type UserActor = {
   stateName: string | null;
   stateIso2: string | null;
   mustChangePassword: boolean;
+  /** The interface language the user chose, or null (the browser's). */
+  locale: Locale | null;
   requestId: string | null;
 };
 export type PublicActor = { kind: "public"; requestId: string | null };

@@ -14,6 +14,7 @@ const user = (role: UserActor["role"]): UserActor => ({
   stateName: null,
   stateIso2: null,
   mustChangePassword: false,
+  locale: null,
   requestId: "req-1",
 });
 const visitor: Actor = { kind: "public", requestId: null };
