@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { createCaller } from "@/server/api/root";
 import { getPageActor, pageRequest } from "@/server/auth/page-session";
 import { redirectToUnavailable } from "@/server/platform/unavailable-page";
+import { pageLocale } from "@/server/i18n/request-locale";
 
 /**
  * A tRPC caller for server components, acting as the user of the page being rendered (or as a
@@ -14,9 +15,9 @@ export async function getServerCaller() {
   const actor = await getPageActor();
   // The API refuses such a user everything but their account; every page sends them there.
   if (actor?.mustChangePassword) redirect("/account?mustChange=1");
-  const { requestId, path } = await pageRequest();
+  const [{ requestId, path }, locale] = await Promise.all([pageRequest(), pageLocale()]);
   return createCaller(
-    { actor: actor ?? { kind: "public", requestId }, requestId },
+    { actor: actor ?? { kind: "public", requestId }, requestId, locale },
     {
       onError: ({ error }) => {
         if (error.code === "SERVICE_UNAVAILABLE") redirectToUnavailable(requestId, path);

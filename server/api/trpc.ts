@@ -10,9 +10,15 @@ import { DATABASE_TIMEOUT_MESSAGE, DomainError, ServiceUnavailableError, isConst
 import { describeError, logger } from "@/server/platform/log";
 import { clientAddress } from "@/server/platform/client-address";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
+import { chooseLocale } from "@/server/i18n/negotiate";
+import { LOCALE_COOKIE, type Locale } from "@/server/shared/locales";
 
-/** `clientAddress`: who the per-client limits count against (null when unknown: not limited). */
-export type Context = { actor: Actor; requestId: string | null; clientAddress?: string | null };
+/**
+ * `clientAddress`: who the per-client limits count against (null when unknown: not limited).
+ * `locale`: the reader's language (server/i18n/negotiate.ts) for the messages a procedure returns;
+ * English when not given.
+ */
+export type Context = { actor: Actor; requestId: string | null; clientAddress?: string | null; locale?: Locale };
 
 /**
  * Builds the context of one HTTP request: the actor is re-read from the database every time.
@@ -48,7 +54,8 @@ export async function createRequestContext(req: Request): Promise<Context & { re
     logger.error({ event: "request.database_unavailable", requestId, path: new URL(req.url).pathname, error: describeError(error) });
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: serviceUnavailableMessage(requestId), cause: new ServiceUnavailableError(requestId) });
   }
-  return { actor: user ?? { kind: "public", requestId }, requestId, clientAddress: clientAddress(req.headers) };
+  const locale = chooseLocale({ profile: user?.locale, cookie: cookies.get(LOCALE_COOKIE), acceptLanguage: req.headers.get("accept-language") });
+  return { actor: user ?? { kind: "public", requestId }, requestId, clientAddress: clientAddress(req.headers), locale };
 }
 
 /** Zod issues keyed by their full path ("content.evidence.0.url"), so forms can place each one. */

@@ -5,6 +5,7 @@ import "server-only";
 // error messages through `translatorFor`.
 import { createTranslator, type Messages } from "next-intl";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
+import { referenceLabels } from "@/server/shared/reference-labels";
 
 export const NAMESPACES = [
   "common",
@@ -54,4 +55,9 @@ export const TIME_ZONE = "UTC";
 /** A translator outside a page (exports, emails, API errors) for one language. */
 export async function translatorFor<N extends Namespace>(locale: Locale, namespace: N) {
   return createTranslator({ locale, messages: await messagesFor(locale ?? DEFAULT_LOCALE), namespace, formats: FORMATS, timeZone: TIME_ZONE });
+}
+
+/** Names of statuses, themes, ODIHR levels, roles and States in one language, outside a page. */
+export async function referenceLabelsFor(locale: Locale) {
+  return referenceLabels((await messagesFor(locale)).reference, locale);
 }
