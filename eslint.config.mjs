@@ -30,29 +30,20 @@ const BOUNDARY = {
 };
 
 // Punctuation and symbols that are the same in every language.
-const ALLOWED_LITERALS = ["·", "—", "–", "…", "%", "/", ":", "(", ")", "×", "→", "←", "↑", "↓", "!", "*", "+", "-", ",", ".", "|", "#"];
+const ALLOWED_LITERALS = ["·", "⚠", "—", "–", "…", "%", "/", ":", "(", ")", "×", "→", "←", "↑", "↓", "!", "*", "+", "-", ",", ".", "|", "#"];
 
 // Folders whose words have not moved to the catalogs yet: each leaves this list as it moves.
 const HARD_CODED_TEXT_NOT_YET_MOVED = [
-  "app/(app)/account/**",
-  "app/(app)/admin/**",
   "app/(app)/commitments/**",
   "app/(app)/recommendations/**",
   "app/(app)/review/**",
-  "app/(auth)/**",
   "app/reports/**",
-  "app/unavailable/**",
-  "app/*.tsx",
-  "components/account/**",
-  "components/auth/**",
   "components/commitments/**",
-  "components/layout/**",
   "components/recommendations/**",
   "components/reports/**",
   "components/review/**",
-  "components/ui/**",
-  "components/users/**",
-  "components/*.tsx",
+  "components/ui/error-summary.tsx",
+  "components/ui/form-alerts.tsx",
 ];
 
 const config = [

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export default function NotFound() {
+  const t = useTranslations("layout.notFound");
   return (
     <section>
-      <h1>Not found</h1>
-      <p>There is nothing at this address, or you do not have access to it.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("text")}</p>
       <p>
-        <Link href="/">Go to the start page</Link>
+        <Link href="/">{t("home")}</Link>
       </p>
     </section>
   );

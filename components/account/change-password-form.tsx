@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { signInWithPassword } from "@/components/auth/sign-in";
-import { PasswordField } from "@/components/ui/field";
+import { PASSWORD_LIMITS, PasswordField } from "@/components/ui/field";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { PASSWORD_INPUT_MAX } from "@/server/shared/password-policy";
@@ -20,11 +21,13 @@ const EMPTY: TChangePasswordForm = { currentPassword: "", newPassword: "", confi
 
 const input = ({ currentPassword, newPassword }: TChangePasswordForm) => ({ currentPassword, newPassword });
 
+type Problem = "confirmMissing" | "tooLong" | "mismatch";
+
 /** The form's own rule beyond the API's: the new password typed twice. */
-function confirmation({ newPassword, confirmPassword }: TChangePasswordForm) {
-  if (confirmPassword.length < 1) return { confirmPassword: "Enter the new password again" };
-  if (confirmPassword.length > PASSWORD_INPUT_MAX) return { confirmPassword: "Password is too long" };
-  return confirmPassword === newPassword ? {} : { confirmPassword: "The two new passwords do not match" };
+function confirmationProblem({ newPassword, confirmPassword }: TChangePasswordForm): Problem | null {
+  if (confirmPassword.length < 1) return "confirmMissing";
+  if (confirmPassword.length > PASSWORD_INPUT_MAX) return "tooLong";
+  return confirmPassword === newPassword ? null : "mismatch";
 }
 
 /**
@@ -34,6 +37,11 @@ function confirmation({ newPassword, confirmPassword }: TChangePasswordForm) {
 export function ChangePasswordForm({ email, forced }: { email: string; forced: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useTranslations("account.changePassword");
+  const confirmation = (values: TChangePasswordForm) => {
+    const problem = confirmationProblem(values);
+    return problem ? { confirmPassword: t(problem) } : {};
+  };
   // What was typed before hydration is kept (useCheckedForm reads the controls once hydrated).
   const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZChangePasswordInput), input, refine: confirmation });
   const { values, field, reset } = form;
@@ -49,11 +57,11 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
     reset(EMPTY);
     const error = await signInWithPassword(email, newPassword).catch(() => "unreachable");
     if (error) {
-      toast.success("Your password was changed. Sign in with your new password.");
+      toast.success(t("changedSignIn"));
       router.push("/sign-in");
       return;
     }
-    toast.success("Your password was changed. Other devices and browsers were signed out.");
+    toast.success(t("changed"));
     if (forced) router.replace("/");
     else router.refresh();
   }
@@ -62,20 +70,16 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
 
   return (
     <section className="card" aria-labelledby={`${ID}-title`}>
-      <h2 id={`${ID}-title`}>Change password</h2>
+      <h2 id={`${ID}-title`}>{t("title")}</h2>
       <form className="stack" method="post" onSubmit={onSubmit} noValidate>
         <FormAlerts form={form} />
-        <PasswordField label="Current password" autoComplete="current-password" {...field("currentPassword")} />
-        <PasswordField
-          label="New password"
-          policy=", different from the current one. A long passphrase is easier to remember and harder to guess."
-          {...field("newPassword")}
-        />
-        <PasswordField label="Confirm new password" {...field("confirmPassword")} />
-        <p className="muted">Changing your password signs you out on every other device and browser.</p>
+        <PasswordField label={t("current")} autoComplete="current-password" {...field("currentPassword")} />
+        <PasswordField label={t("new")} hint={t("newHint", PASSWORD_LIMITS)} {...field("newPassword")} />
+        <PasswordField label={t("confirm")} {...field("confirmPassword")} />
+        <p className="muted">{t("note")}</p>
         <div className="actions">
-          <SubmitButton busy={pending} busyLabel="Changing password…" disabled={pending || !hydrated}>
-            Change password
+          <SubmitButton busy={pending} busyLabel={t("submitting")} disabled={pending || !hydrated}>
+            {t("submit")}
           </SubmitButton>
         </div>
       </form>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
 import { leaveEndedSession } from "@/components/auth/sign-out";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -9,6 +10,7 @@ import { errorMessage } from "@/components/ui/api-errors";
 
 export function SignOutEverywhere() {
   const trpc = useTRPC();
+  const t = useTranslations("account.signOutEverywhere");
   const [error, setError] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const end = useMutation(
@@ -24,27 +26,24 @@ export function SignOutEverywhere() {
 
   return (
     <section className="card" aria-labelledby="sign-out-everywhere-title">
-      <h2 id="sign-out-everywhere-title">Sign out everywhere</h2>
-      <p>
-        Ends every session of your account: on this device and on any other computer, phone or browser where you are
-        signed in. Use it if you signed in on a shared computer or think someone else used your account.
-      </p>
+      <h2 id="sign-out-everywhere-title">{t("title")}</h2>
+      <p>{t("text")}</p>
       {error ? (
         <div role="alert" className="alert alert-error">
           {error}
         </div>
       ) : null}
       <ConfirmButton
-        title="Sign out everywhere?"
-        message={<p>Every session of your account ends now, this one included. You will need to sign in again.</p>}
-        confirmLabel="Sign out everywhere"
+        title={t("confirmTitle")}
+        message={<p>{t("confirmText")}</p>}
+        confirmLabel={t("button")}
         disabled={pending}
         onConfirm={() => {
           setError(null);
           end.mutate();
         }}
       >
-        {pending ? "Signing out…" : "Sign out everywhere"}
+        {pending ? t("pending") : t("button")}
       </ConfirmButton>
     </section>
   );

@@ -1,14 +1,16 @@
+import { useTranslations } from "next-intl";
+
 /**
  * On every page while a demo account still has the published password (loadDemoDataExposed):
  * anyone may sign in as its administrator, so nothing real belongs here.
  */
 export function DemoDataBanner({ exposed }: { exposed: boolean }) {
+  const t = useTranslations("layout.demo");
   if (!exposed) return null;
   return (
-    <aside className="demo-banner" aria-label="Demo data">
+    <aside className="demo-banner" aria-label={t("label")}>
       <p>
-        <strong>This installation holds demo data.</strong> The demo accounts still have the password published in the
-        README, so anyone who can open this site can sign in with them: enter no real information.
+        <strong>{t("title")}</strong> {t("text")}
       </p>
     </aside>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { SIGN_OUT_ACTION, fetchCsrfToken } from "@/components/auth/sign-out";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -12,6 +13,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   const token = useRef<HTMLInputElement>(null);
+  const t = useTranslations("layout");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,8 +32,8 @@ export function SignOutButton() {
     <form method="post" action={SIGN_OUT_ACTION} onSubmit={(event) => void onSubmit(event)}>
       <input ref={token} type="hidden" name="csrfToken" defaultValue="" />
       <input type="hidden" name="callbackUrl" value="/sign-in" />
-      <SubmitButton className="button button-secondary" busy={pending} busyLabel="Signing out…">
-        Sign out
+      <SubmitButton className="button button-secondary" busy={pending} busyLabel={t("signingOut")}>
+        {t("signOut")}
       </SubmitButton>
     </form>
   );

@@ -1,47 +1,57 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ActorSummary } from "@/server/services/account";
+import { LanguageSelect } from "@/components/layout/language-select";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { SiteNav, type NavItem } from "@/components/layout/site-nav";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import type { Role } from "@/prisma/generated/enums";
 
-function navFor(role: Role): NavItem[] {
-  if (role === "FOCAL_POINT") return [{ href: "/commitments", label: "Commitments" }, { href: "/reports", label: "Reports" }];
+type NavKey = "commitments" | "reports" | "review" | "recommendations" | "users";
+
+function navFor(role: Role | null): { href: string; key: NavKey }[] {
+  if (role === null) return [{ href: "/reports", key: "reports" }];
+  if (role === "FOCAL_POINT") return [{ href: "/commitments", key: "commitments" }, { href: "/reports", key: "reports" }];
   const secretariat = [
-    { href: "/review", label: "Review queue" },
-    { href: "/commitments", label: "Commitments" },
-    { href: "/recommendations", label: "Recommendations" },
-    { href: "/reports", label: "Reports" },
-  ];
-  return role === "ADMIN" ? [...secretariat, { href: "/admin/users", label: "Users" }] : secretariat;
+    { href: "/review", key: "review" },
+    { href: "/commitments", key: "commitments" },
+    { href: "/recommendations", key: "recommendations" },
+    { href: "/reports", key: "reports" },
+  ] as const;
+  return role === "ADMIN" ? [...secretariat, { href: "/admin/users", key: "users" }] : [...secretariat];
 }
 
-/** The header on every page: product name, who is signed in (role and State), sign-out. */
+/** The header on every page: product name, who is signed in (role and State), the language, sign-out. */
 export function SiteHeader({ me }: { me: ActorSummary | null }) {
+  const t = useTranslations("layout");
+  const labels = useReferenceLabels();
+  const items: NavItem[] = navFor(me?.role ?? null).map(({ href, key }) => ({ href, label: t(`nav.${key}`) }));
   return (
     <header className="site-header">
       <Link href="/" className="brand">
-        Commitment Tracker
+        {t("productName")}
       </Link>
-      <SiteNav items={me ? navFor(me.role) : [{ href: "/reports", label: "Reports" }]} />
+      <SiteNav items={items} />
+      <LanguageSelect signedIn={me !== null} />
       {me ? (
-        <div className="whoami" aria-label="Signed-in user">
+        <div className="whoami" aria-label={t("signedInUser")}>
           <span className="whoami-name" data-testid="user-name">
             {me.name}
           </span>
           <span className="whoami-role" data-testid="user-role">
-            {me.roleLabel}
+            {labels.role(me.role)}
           </span>
-          {me.stateName ? (
+          {me.stateName && me.stateIso2 ? (
             <span className="whoami-state" data-testid="user-state">
-              {me.stateName}
+              {labels.state({ iso2: me.stateIso2, name: me.stateName })}
             </span>
           ) : null}
-          <Link href="/account">Account</Link>
+          <Link href="/account">{t("account")}</Link>
           <SignOutButton />
         </div>
       ) : (
         <Link href="/sign-in" className="button button-secondary">
-          Sign in
+          {t("signIn")}
         </Link>
       )}
     </header>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, type ReactNode, type RefObject } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * A button that asks for confirmation in a modal dialog before a destructive action. The native
@@ -54,13 +55,14 @@ export function ConfirmDialog({
   onConfirm: () => void;
 }) {
   const titleId = useId();
+  const t = useTranslations("common");
   return (
     <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>
       {children}
       <div className="actions">
         <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>
-          Cancel
+          {t("cancel")}
         </button>
         <button
           type="button"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
 
 // Keyset pages only know the way forward: the server gives the cursor of the next page. The way
 // back is the stack of cursors the reader came through: in memory for a list that pages in place
@@ -35,7 +36,7 @@ export type PagerStep = { label: string; href?: string; onClick: () => void; dis
  * are not given are left out; a disabled one stays in place (buttons only) so the layout holds.
  */
 export function CursorPager({
-  label = "Pages",
+  label,
   className,
   position,
   previous,
@@ -47,8 +48,9 @@ export function CursorPager({
   previous?: PagerStep | null;
   next?: PagerStep | null;
 }) {
+  const t = useTranslations("common.pager");
   return (
-    <nav className={className ? `pager ${className}` : "pager"} aria-label={label}>
+    <nav className={className ? `pager ${className}` : "pager"} aria-label={label ?? t("label")}>
       {previous ? <Step step={previous} arrow="←" /> : null}
       <span className="pager-position">{position}</span>
       {next ? <Step step={next} arrow="→" /> : null}
@@ -100,13 +102,14 @@ export function PageButtons({
   nextCursor: string | null | undefined;
   busy: boolean;
 }) {
+  const t = useTranslations("common.pager");
   if (pages.page === 1 && !nextCursor) return null;
   return (
     <CursorPager
       label={label}
-      position={`Page ${pages.page}`}
-      previous={{ label: "Previous page", onClick: pages.previous, disabled: pages.page === 1 || busy }}
-      next={{ label: "Next page", onClick: () => pages.next(nextCursor), disabled: !nextCursor || busy }}
+      position={t("page", { page: pages.page })}
+      previous={{ label: t("previous"), onClick: pages.previous, disabled: pages.page === 1 || busy }}
+      next={{ label: t("next"), onClick: () => pages.next(nextCursor), disabled: !nextCursor || busy }}
     />
   );
 }
@@ -169,7 +172,18 @@ export function usePagePosition(store: string, query: string, hasCursor: boolean
   };
 }
 
-/** "Page 3 of 80", or what is known of it. */
+/** "Page 3 of 80", or what is known of it, in the reader's language: `usePagePositionText()(3, 80)`. */
+export function usePagePositionText() {
+  const t = useTranslations("common.pager");
+  return (pageNumber: number | null, pageCount: number | null): string => {
+    if (pageNumber !== null && pageCount !== null) return t("pageOf", { page: pageNumber, count: pageCount });
+    if (pageNumber !== null) return t("page", { page: pageNumber });
+    if (pageCount !== null) return t("pages", { count: pageCount });
+    return "";
+  };
+}
+
+/** "Page 3 of 80", or what is known of it, in English (components use usePagePositionText). */
 export function pagePosition(pageNumber: number | null, pageCount: number | null): string {
   if (pageNumber !== null && pageCount !== null) return `Page ${pageNumber.toLocaleString("en")} of ${pageCount.toLocaleString("en")}`;
   if (pageNumber !== null) return `Page ${pageNumber.toLocaleString("en")}`;

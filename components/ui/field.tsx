@@ -84,24 +84,16 @@ export function TextAreaField({ id, label, error, hint, ...textarea }: Wiring & 
   );
 }
 
+/** The password policy's lengths, for the hints of new-password fields ("8–128 characters…"). */
+export const PASSWORD_LIMITS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+
 /**
  * A password <input> in a <Field>: never autofilled into the wrong account (`autoComplete`), as
- * long as any form sends. `policy` words the new-password policy after its length: the hint then
- * starts with "8–128 characters".
+ * long as any form sends. A new password's hint words the policy (its lengths: PASSWORD_LIMITS).
  */
 export function PasswordField({
-  policy,
-  hint,
   autoComplete = "new-password",
   ...input
-}: Wiring & { policy?: string; autoComplete?: "current-password" | "new-password" } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "autoComplete">) {
-  return (
-    <InputField
-      type="password"
-      autoComplete={autoComplete}
-      maxLength={PASSWORD_INPUT_MAX}
-      hint={policy !== undefined ? `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters${policy}` : hint}
-      {...input}
-    />
-  );
+}: Wiring & { autoComplete?: "current-password" | "new-password" } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "autoComplete">) {
+  return <InputField type="password" autoComplete={autoComplete} maxLength={PASSWORD_INPUT_MAX} {...input} />;
 }

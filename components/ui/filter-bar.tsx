@@ -1,4 +1,6 @@
 import type { FormEvent, ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 export type SelectOption = { value: string; label: string };
 export type OptionGroup = { label: string; options: SelectOption[] };
@@ -83,9 +85,10 @@ function SelectOptions({ options }: { options: SelectOption[] }) {
 
 /** A labelled search box that filters as the reader types (the list waits for a pause). */
 export function FilterSearch({ id, placeholder, value, onChange }: { id: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+  const t = useTranslations("common");
   return (
     <div className="field">
-      <label htmlFor={id}>Search</label>
+      <label htmlFor={id}>{t("search")}</label>
       <input id={id} type="search" maxLength={200} placeholder={placeholder} value={value} onChange={(event) => onChange(event.target.value)} />
     </div>
   );
@@ -93,9 +96,10 @@ export function FilterSearch({ id, placeholder, value, onChange }: { id: string;
 
 /** "Clear filters", shown while a filter is set. */
 export function ClearFilters({ shown, onClear }: { shown: boolean; onClear: () => void }) {
+  const t = useTranslations("common");
   return shown ? (
     <button type="button" className="button button-secondary" onClick={onClear}>
-      Clear filters
+      {t("clearFilters")}
     </button>
   ) : null;
 }
@@ -111,13 +115,30 @@ export function OptionGroups({ groups }: { groups: OptionGroup[] }) {
     ));
 }
 
-/** States as choices under two headings: the participating States, then the Partners for Co-operation. */
-export function stateOptionGroups<S extends { name: string; kind: "PARTICIPATING" | "PARTNER" }>(states: readonly S[], value: (state: S) => string): OptionGroup[] {
-  const ofKind = (kind: S["kind"]) => toOptions(states.filter((state) => state.kind === kind), value, (state) => state.name);
+type StateChoice = { name: string; iso2?: string; kind: "PARTICIPATING" | "PARTNER" };
+/** The headings of the State choices and the States' names, in the reader's language. */
+export type StateGroupWords = { participating: string; partners: string; name: (state: StateChoice) => string };
+
+const ENGLISH_STATE_GROUPS: StateGroupWords = { participating: "Participating States", partners: "Partners for Co-operation", name: (state) => state.name };
+
+/**
+ * States as choices under two headings: the participating States, then the Partners for
+ * Co-operation. Components take `words` from useStateOptionGroups (the reader's language).
+ */
+export function stateOptionGroups<S extends StateChoice>(states: readonly S[], value: (state: S) => string, words: StateGroupWords = ENGLISH_STATE_GROUPS): OptionGroup[] {
+  const ofKind = (kind: S["kind"]) => toOptions(states.filter((state) => state.kind === kind), value, words.name);
   return [
-    { label: "Participating States", options: ofKind("PARTICIPATING") },
-    { label: "Partners for Co-operation", options: ofKind("PARTNER") },
+    { label: words.participating, options: ofKind("PARTICIPATING") },
+    { label: words.partners, options: ofKind("PARTNER") },
   ];
+}
+
+/** stateOptionGroups in the reader's language: the headings, and each State's name (by its ISO code when given). */
+export function useStateOptionGroups<S extends StateChoice>(states: readonly S[], value: (state: S) => string): OptionGroup[] {
+  const t = useTranslations("common.stateGroups");
+  const labels = useReferenceLabels();
+  const name = (state: StateChoice) => (state.iso2 ? labels.state({ iso2: state.iso2, name: state.name }) : state.name);
+  return stateOptionGroups(states, value, { participating: t("participating"), partners: t("partners"), name });
 }
 
 /** Choices from records: `toOptions(sources, (s) => s.id, (s) => s.title)`. */

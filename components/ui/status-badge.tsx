@@ -1,4 +1,5 @@
 // Status is never shown by colour alone: every badge has its text and a shape symbol.
+import { useTranslations } from "next-intl";
 
 const SYMBOLS: Record<string, string> = {
   not_started: "○",
@@ -24,15 +25,16 @@ export function StatusBadge({ statusKey, label }: { statusKey: string; label: st
   );
 }
 
-const REVIEW_STATES: Record<string, { label: string; symbol: string }> = {
-  DRAFT: { label: "Draft", symbol: "✎" },
-  SUBMITTED: { label: "Submitted for review", symbol: "⧗" },
-  ACCEPTED: { label: "Accepted", symbol: "✓" },
-  RETURNED: { label: "Returned", symbol: "↩" },
-};
+const REVIEW_STATE_SYMBOLS = { DRAFT: "✎", SUBMITTED: "⧗", ACCEPTED: "✓", RETURNED: "↩" } as const;
+type ReviewState = keyof typeof REVIEW_STATE_SYMBOLS;
+
+function isReviewState(value: string): value is ReviewState {
+  return value in REVIEW_STATE_SYMBOLS;
+}
 
 export function ReviewStateBadge({ reviewState }: { reviewState: string }) {
-  const shown = REVIEW_STATES[reviewState] ?? { label: reviewState, symbol: "•" };
+  const t = useTranslations("common.reviewStates");
+  const shown = isReviewState(reviewState) ? { label: t(reviewState), symbol: REVIEW_STATE_SYMBOLS[reviewState] } : { label: reviewState, symbol: "•" };
   return (
     <span className={`badge badge-update badge-update-${reviewState.toLowerCase()}`}>
       <span aria-hidden="true" className="badge-symbol">

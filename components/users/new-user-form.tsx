@@ -2,9 +2,10 @@
 
 import { useEffect, useRef } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { InputField, PasswordField } from "@/components/ui/field";
+import { InputField, PASSWORD_LIMITS, PasswordField } from "@/components/ui/field";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
@@ -34,6 +35,8 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const t = useTranslations("users");
+  const common = useTranslations("common");
   const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZCreateUserInput), input, refine: focalPointState });
   const { values, field, change } = form;
 
@@ -48,7 +51,7 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
     if (create.isPending) return;
     const sent = await form.submit(async () => {
       const user = await create.mutateAsync(input(values));
-      toast.success(`User ${user.name} created. They must choose their own password when they first sign in.`);
+      toast.success(t("create.done", { name: user.name }));
     });
     if (sent !== "sent") return;
     await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
@@ -60,12 +63,12 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
   return (
     <section className="card users-new" aria-labelledby={`${ID}-title`}>
       <h2 id={`${ID}-title`} ref={headingRef} tabIndex={-1}>
-        New user
+        {t("create.title")}
       </h2>
       <form className="stack" onSubmit={onSubmit} noValidate>
         <FormAlerts form={form} />
-        <InputField label="Name" type="text" autoComplete="off" maxLength={USER_NAME_MAX} {...field("name")} />
-        <InputField label="Email" type="email" autoComplete="off" maxLength={EMAIL_MAX} {...field("email")} />
+        <InputField label={t("name")} type="text" autoComplete="off" maxLength={USER_NAME_MAX} {...field("name")} />
+        <InputField label={t("email")} type="email" autoComplete="off" maxLength={EMAIL_MAX} {...field("email")} />
         <RoleAndStateFields
           role={field("role")}
           stateId={field("stateId")}
@@ -73,17 +76,13 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
           chooseRole
           onRoleChange={(role, dropState) => change(dropState ? { role, stateId: "" } : { role })}
         />
-        <PasswordField
-          label="Initial password"
-          policy=". Give it to the user by a safe channel; they must choose their own password when they first sign in."
-          {...field("password")}
-        />
+        <PasswordField label={t("create.initialPassword")} hint={t("create.initialPasswordHint", PASSWORD_LIMITS)} {...field("password")} />
         <div className="actions">
-          <SubmitButton busy={saving} busyLabel="Creating…">
-            Create user
+          <SubmitButton busy={saving} busyLabel={t("create.submitting")}>
+            {t("create.submit")}
           </SubmitButton>
           <button type="button" className="button button-secondary" onClick={onDone} disabled={saving}>
-            Cancel
+            {common("cancel")}
           </button>
         </div>
       </form>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -12,6 +13,7 @@ export function UserActiveControl({ user, self }: { user: UserSummary; self: boo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const t = useTranslations("users.activity");
 
   const setActive = useMutation(
     trpc.users.setActive.mutationOptions({
@@ -20,9 +22,7 @@ export function UserActiveControl({ user, self }: { user: UserSummary; self: boo
         queryClient.setQueryData(trpc.users.get.queryKey({ id: updated.id }), updated);
         await queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
         toast.success(
-          updated.active
-            ? `${updated.name} was reactivated and can sign in again.`
-            : `${updated.name} was deactivated and signed out everywhere.`,
+          updated.active ? t("reactivated", { name: updated.name }) : t("deactivatedDone", { name: updated.name }),
         );
       },
       // Refusals (the last administrator, one's own account) stay on screen, not only in a toast.
@@ -33,7 +33,7 @@ export function UserActiveControl({ user, self }: { user: UserSummary; self: boo
 
   return (
     <section className="card" aria-labelledby="account-status-title">
-      <h2 id="account-status-title">Account status</h2>
+      <h2 id="account-status-title">{t("title")}</h2>
       {refusal ? (
         <div role="alert" className="alert alert-error users-refusal">
           {refusal}
@@ -41,31 +41,26 @@ export function UserActiveControl({ user, self }: { user: UserSummary; self: boo
       ) : null}
       {user.active ? (
         self ? (
-          <p>You cannot deactivate your own account. Another administrator can do it.</p>
+          <p>{t("self")}</p>
         ) : (
           <>
-            <p>Deactivating ends every session of {user.name} at once and stops them signing in. Their history stays.</p>
+            <p>{t("text", { name: user.name })}</p>
             <ConfirmButton
-              title={`Deactivate ${user.name}?`}
-              message={
-                <p>
-                  {user.email} is signed out everywhere and can no longer sign in. You can reactivate the account
-                  later.
-                </p>
-              }
-              confirmLabel="Deactivate"
+              title={t("confirmTitle", { name: user.name })}
+              message={<p>{t("confirmText", { email: user.email })}</p>}
+              confirmLabel={t("deactivate")}
               disabled={pending}
               onConfirm={() => setActive.mutate({ id: user.id, active: false })}
             >
-              {pending ? "Deactivating…" : "Deactivate"}
+              {pending ? t("deactivating") : t("deactivate")}
             </ConfirmButton>
           </>
         )
       ) : (
         <>
-          <p>This account is deactivated: {user.name} cannot sign in.</p>
+          <p>{t("inactive", { name: user.name })}</p>
           <button type="button" className="button" disabled={pending} onClick={() => setActive.mutate({ id: user.id, active: true })}>
-            {pending ? "Reactivating…" : "Reactivate"}
+            {pending ? t("reactivating") : t("reactivate")}
           </button>
         </>
       )}

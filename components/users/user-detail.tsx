@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { useTRPC } from "@/components/trpc-provider";
@@ -10,7 +11,8 @@ import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { UserEditForm } from "@/components/users/user-edit-form";
 import { UserResetPassword } from "@/components/users/user-reset-password";
 import { UserActiveControl } from "@/components/users/user-active-control";
-import { roleLabel, type StateOption } from "@/components/users/user-form-parts";
+import type { StateOption } from "@/components/users/user-form-parts";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 export type UserSummary = inferRouterOutputs<AppRouter>["users"]["get"];
 
@@ -28,34 +30,38 @@ export function UserDetail({
   const query = useQuery(trpc.users.get.queryOptions({ id: initialUser.id }, { initialData: initialUser, staleTime: Infinity }));
   const user = query.data;
   const self = user.id === currentUserId;
+  const t = useTranslations("users");
+  const common = useTranslations("common");
+  const labels = useReferenceLabels();
 
   return (
     <div className="stack users-detail">
       <p>
         <Link href="/admin/users">
-          <span aria-hidden="true">← </span>All users
+          <span aria-hidden="true">← </span>
+          {t("allUsers")}
         </Link>
       </p>
       <h1>
         {user.name}
-        {self ? <span className="muted"> (you)</span> : null}
+        {self ? <span className="muted"> {common("you")}</span> : null}
       </h1>
       <dl className="facts">
-        <dt>Email</dt>
+        <dt>{t("email")}</dt>
         <dd className="users-email">{user.email}</dd>
-        <dt>Role</dt>
-        <dd>{roleLabel(user.role)}</dd>
-        <dt>State</dt>
-        <dd>{user.state?.name ?? "None (secretariat)"}</dd>
-        <dt>Status</dt>
+        <dt>{t("role")}</dt>
+        <dd>{labels.role(user.role)}</dd>
+        <dt>{t("state")}</dt>
+        <dd>{user.state ? labels.state(user.state) : common("noneSecretariat")}</dd>
+        <dt>{t("status")}</dt>
         <dd>
           <UserStatusBadge active={user.active} />
         </dd>
-        <dt>Password</dt>
-        <dd>{user.mustChangePassword ? "Must be changed at next sign-in" : "Set by the user"}</dd>
-        <dt>Last sign-in</dt>
-        <dd>{user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : "Never"}</dd>
-        <dt>Created</dt>
+        <dt>{t("password")}</dt>
+        <dd>{user.mustChangePassword ? t("mustBeChanged") : t("setByUser")}</dd>
+        <dt>{t("lastSignIn")}</dt>
+        <dd>{user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : t("never")}</dd>
+        <dt>{t("created")}</dt>
         <dd>
           <DateTime value={user.createdAt} />
         </dd>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { leaveEndedSession } from "@/components/auth/sign-out";
@@ -25,16 +26,13 @@ function valuesOf(user: UserSummary): TEditUserForm {
   return { name: user.name, role: user.role, stateId: user.state?.id ?? "" };
 }
 
-const CONFLICT: ConflictWording = {
-  what: "This account was changed",
-  someone: "someone else (or by a sign-in)",
-  detail: "Your changes were not saved. Reload to see the current values, then make your changes again.",
-};
-
 export function UserEditForm({ user, states, self }: { user: UserSummary; states: StateOption[]; self: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [reloading, setReloading] = useState(false);
+  const t = useTranslations("users.edit");
+  const users = useTranslations("users");
+  const conflict: ConflictWording = { what: t("conflictWhat"), someone: t("conflictSomeone"), detail: t("conflictDetail") };
   const input = (values: TEditUserForm) => ({
     id: user.id,
     expectedUpdatedAt: user.updatedAt,
@@ -66,7 +64,7 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
       return;
     }
     toast.success(
-      accessChanged ? `Saved. ${updated.name} was signed out everywhere; the new access applies from their next sign-in.` : "Saved.",
+      accessChanged ? t("savedSignedOut", { name: updated.name }) : t("saved"),
     );
   }
 
@@ -86,24 +84,20 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
 
   return (
     <section className="card" aria-labelledby={`${ID}-title`}>
-      <h2 id={`${ID}-title`}>Edit user</h2>
+      <h2 id={`${ID}-title`}>{t("title")}</h2>
       <form className="stack" method="post" onSubmit={onSubmit} noValidate>
-        <FormAlerts form={form} conflict={CONFLICT} onReload={reload} />
-        <InputField label="Name" type="text" autoComplete="off" maxLength={USER_NAME_MAX} {...field("name")} />
+        <FormAlerts form={form} conflict={conflict} onReload={reload} />
+        <InputField label={users("name")} type="text" autoComplete="off" maxLength={USER_NAME_MAX} {...field("name")} />
         <RoleAndStateFields
           role={field("role")}
           stateId={field("stateId")}
           states={states}
-          roleHint={
-            self
-              ? "Changing your own role signs you out; you will need to sign in again."
-              : "Changing the role or State signs the user out everywhere."
-          }
+          roleHint={self ? t("roleHintSelf") : t("roleHintOther")}
           onRoleChange={(role, dropState) => change(dropState ? { role, stateId: "" } : { role })}
         />
         <div className="actions">
-          <SubmitButton busy={saving} busyLabel="Saving…" disabled={saving || reloading || !hydrated}>
-            Save changes
+          <SubmitButton busy={saving} busyLabel={t("submitting")} disabled={saving || reloading || !hydrated}>
+            {t("submit")}
           </SubmitButton>
         </div>
       </form>

@@ -1,9 +1,10 @@
 import type { ChangeEvent, ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { Role, StateKind } from "@/prisma/generated/enums";
 import { SelectField } from "@/components/ui/field";
-import { ROLE_LABELS } from "@/server/shared/roles";
 import { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/limits";
-import { OptionGroups, stateOptionGroups } from "@/components/ui/filter-bar";
+import { OptionGroups, useStateOptionGroups, type SelectOption } from "@/components/ui/filter-bar";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 /** A State as the user screens need it (from the States list of the page). */
 export type StateOption = { id: string; name: string; iso2: string; kind: StateKind };
@@ -11,22 +12,21 @@ export type StateOption = { id: string; name: string; iso2: string; kind: StateK
 /** Users per page of the administration list. */
 export const USERS_PAGE_SIZE = 25;
 
-export const ROLE_OPTIONS: { value: Role; label: string }[] = (["FOCAL_POINT", "ANALYST", "ADMIN"] as const).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const ROLES: readonly Role[] = ["FOCAL_POINT", "ANALYST", "ADMIN"];
 
-export function roleLabel(role: Role): string {
-  return ROLE_LABELS[role];
+/** The roles as choices, named in the reader's language. */
+export function useRoleOptions(): SelectOption[] {
+  const labels = useReferenceLabels();
+  return ROLES.map((role) => ({ value: role, label: labels.role(role) }));
 }
 
 export function isSecretariatRole(role: string | undefined): boolean {
   return role === "ADMIN" || role === "ANALYST";
 }
 
-export const STATE_HINT_FOCAL = "Required for focal points: they see and report for this State only.";
-export const STATE_HINT_SECRETARIAT = "Administrators and analysts work for the secretariat and are not bound to a State.";
-
 /** The State <option>s, participating States first, then the Partners for Co-operation. */
 export function StateOptions({ states }: { states: StateOption[] }) {
-  return <OptionGroups groups={stateOptionGroups(states, (state) => state.id)} />;
+  return <OptionGroups groups={useStateOptionGroups(states, (state) => state.id)} />;
 }
 
 /** The user forms' rule beyond the schema's (which the service checks too): a focal point has a State. */
@@ -62,24 +62,27 @@ export function RoleAndStateFields({
   chooseRole?: boolean;
   onRoleChange: (role: string, dropState: boolean) => void;
 }) {
+  const t = useTranslations("users");
+  const common = useTranslations("common");
+  const roleOptions = useRoleOptions();
   const secretariat = isSecretariatRole(role.value);
   return (
     <>
       <SelectField
-        label="Role"
+        label={t("role")}
         hint={roleHint}
         {...role}
         onChange={(event) => onRoleChange(event.target.value, isSecretariatRole(event.target.value))}
       >
-        {chooseRole ? <option value="">Choose a role</option> : null}
-        {ROLE_OPTIONS.map((option) => (
+        {chooseRole ? <option value="">{t("chooseRole")}</option> : null}
+        {roleOptions.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </SelectField>
-      <SelectField label="State" hint={secretariat ? STATE_HINT_SECRETARIAT : STATE_HINT_FOCAL} disabled={secretariat} {...stateId}>
-        <option value="">{secretariat ? "None (secretariat)" : "Choose a State"}</option>
+      <SelectField label={t("state")} hint={secretariat ? t("stateHintSecretariat") : t("stateHintFocal")} disabled={secretariat} {...stateId}>
+        <option value="">{secretariat ? common("noneSecretariat") : t("chooseState")}</option>
         <StateOptions states={states} />
       </SelectField>
     </>

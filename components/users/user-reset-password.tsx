@@ -3,10 +3,11 @@
 import { useRef } from "react";
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { ConfirmDialog } from "@/components/ui/confirm-button";
-import { PasswordField } from "@/components/ui/field";
+import { PASSWORD_LIMITS, PasswordField } from "@/components/ui/field";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { UserSummary } from "@/components/users/user-detail";
@@ -22,6 +23,7 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
+  const t = useTranslations("users.reset");
   const input = (values: typeof EMPTY) => ({ id: user.id, newPassword: values.newPassword });
   // What was typed before hydration is kept (useCheckedForm reads the control once hydrated).
   const form = useCheckedForm({ initial: EMPTY, ids: IDS, schema: () => import("@/server/schemas/users").then((module) => module.ZResetPasswordInput), input });
@@ -33,7 +35,7 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
     const sent = await form.submit(async () => {
       const updated = await resetPassword.mutateAsync(input(values));
       queryClient.setQueryData(trpc.users.get.queryKey({ id: updated.id }), updated);
-      toast.success(`Password reset. ${updated.name} was signed out everywhere and must choose a new password at next sign-in.`);
+      toast.success(t("done", { name: updated.name }));
     });
     if (sent === "sent") {
       reset(EMPTY);
@@ -49,10 +51,8 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
   if (self) {
     return (
       <section className="card" aria-labelledby={`${ID}-title`}>
-        <h2 id={`${ID}-title`}>Password</h2>
-        <p>
-          Administrators cannot reset their own password here. Change it on <Link href="/account">your account page</Link>.
-        </p>
+        <h2 id={`${ID}-title`}>{t("selfTitle")}</h2>
+        <p>{t.rich("self", { link: (chunks) => <Link href="/account">{chunks}</Link> })}</p>
       </section>
     );
   }
@@ -61,11 +61,8 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
 
   return (
     <section className="card" aria-labelledby={`${ID}-title`}>
-      <h2 id={`${ID}-title`}>Reset password</h2>
-      <p className="muted">
-        Set a temporary password and give it to {user.name} by a safe channel. They are signed out everywhere and
-        must choose their own password when they next sign in. A sign-in lock after failed attempts is lifted.
-      </p>
+      <h2 id={`${ID}-title`}>{t("title")}</h2>
+      <p className="muted">{t("text", { name: user.name })}</p>
       <form
         className="stack"
         method="post"
@@ -76,18 +73,15 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
         }}
       >
         <FormAlerts form={form} />
-        <PasswordField label="New temporary password" policy="." {...field("newPassword")} />
+        <PasswordField label={t("newPassword")} hint={t("newPasswordHint", PASSWORD_LIMITS)} {...field("newPassword")} />
         <div className="actions">
-          <SubmitButton className="button button-danger" busy={pending} busyLabel="Resetting…" disabled={pending || !hydrated}>
-            Reset password
+          <SubmitButton className="button button-danger" busy={pending} busyLabel={t("submitting")} disabled={pending || !hydrated}>
+            {t("submit")}
           </SubmitButton>
         </div>
       </form>
-      <ConfirmDialog dialogRef={dialog} title={`Reset the password of ${user.name}?`} confirmLabel="Reset password" onConfirm={() => void confirmed()}>
-        <p>
-          Their current password stops working and every session of {user.email} ends now. They must choose a new
-          password after signing in with the temporary one.
-        </p>
+      <ConfirmDialog dialogRef={dialog} title={t("confirmTitle", { name: user.name })} confirmLabel={t("submit")} onConfirm={() => void confirmed()}>
+        <p>{t("confirmText", { email: user.email })}</p>
       </ConfirmDialog>
     </section>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import type { Role } from "@/prisma/generated/enums";
@@ -13,19 +14,16 @@ import { errorMessage } from "@/components/ui/api-errors";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
-import { CountLine, DataTable, countOf } from "@/components/ui/data-table";
-import { ClearFilters, FilterBar, FilterSearch, FilterSelect, stateOptionGroups } from "@/components/ui/filter-bar";
-import { ROLE_OPTIONS, USERS_PAGE_SIZE, roleLabel, type StateOption } from "@/components/users/user-form-parts";
+import { CountLine, DataTable } from "@/components/ui/data-table";
+import { ClearFilters, FilterBar, FilterSearch, FilterSelect, useStateOptionGroups } from "@/components/ui/filter-bar";
+import { USERS_PAGE_SIZE, useRoleOptions, type StateOption } from "@/components/users/user-form-parts";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 type UserPage = inferRouterOutputs<AppRouter>["users"]["list"];
 
 const SEARCH_DELAY_MS = 300;
 
 type ActiveFilter = "" | "active" | "inactive";
-const ACTIVE_OPTIONS = [
-  { value: "active", label: "Active" },
-  { value: "inactive", label: "Deactivated" },
-];
 
 export function UsersAdmin({
   initialPage,
@@ -37,6 +35,15 @@ export function UsersAdmin({
   currentUserId: string;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations("users");
+  const common = useTranslations("common");
+  const labels = useReferenceLabels();
+  const roleOptions = useRoleOptions();
+  const stateGroups = useStateOptionGroups(states, (state) => state.id);
+  const activeOptions = [
+    { value: "active", label: t("active") },
+    { value: "inactive", label: t("deactivated") },
+  ];
   const [creating, setCreating] = useState(false);
   const newUserButton = useRef<HTMLButtonElement>(null);
 
@@ -102,80 +109,80 @@ export function UsersAdmin({
   return (
     <div className="stack">
       <div className="users-heading">
-        <h1>Users</h1>
+        <h1>{t("heading")}</h1>
         {creating ? null : (
           <button ref={newUserButton} type="button" className="button" onClick={() => setCreating(true)}>
-            New user
+            {t("newUser")}
           </button>
         )}
       </div>
 
       {creating ? <NewUserForm states={states} onDone={closeForm} /> : null}
 
-      <FilterBar label="Filter users" onSubmit={(event) => event.preventDefault()}>
-        <FilterSearch id="users-search" placeholder="Name or email" value={searchText} onChange={setSearchText} />
-        <FilterSelect id="users-role" label="Role" allLabel="All roles" options={ROLE_OPTIONS} value={role} onChange={filterBy(setRole)} />
-        <FilterSelect id="users-state" label="State" allLabel="All States" groups={stateOptionGroups(states, (state) => state.id)} value={stateId} onChange={filterBy(setStateId)} />
-        <FilterSelect id="users-active" label="Status" allLabel="Active and deactivated" options={ACTIVE_OPTIONS} value={active} onChange={filterBy(setActive)} />
+      <FilterBar label={t("filterLabel")} onSubmit={(event) => event.preventDefault()}>
+        <FilterSearch id="users-search" placeholder={t("searchPlaceholder")} value={searchText} onChange={setSearchText} />
+        <FilterSelect id="users-role" label={t("role")} allLabel={t("allRoles")} options={roleOptions} value={role} onChange={filterBy(setRole)} />
+        <FilterSelect id="users-state" label={t("state")} allLabel={t("allStates")} groups={stateGroups} value={stateId} onChange={filterBy(setStateId)} />
+        <FilterSelect id="users-active" label={t("status")} allLabel={t("allStatuses")} options={activeOptions} value={active} onChange={filterBy(setActive)} />
         <ClearFilters shown={filtered} onClear={clearFilters} />
       </FilterBar>
 
-      <CountLine busy={list.isFetching} busyText="Loading users…" className="muted users-result-status">
-        {users.length === 0 ? "" : `Page ${pages.page}: ${countOf(users.length, "user")}${list.data?.nextCursor ? ", more on the next page" : ""}.`}
+      <CountLine busy={list.isFetching} busyText={t("loadingUsers")} className="muted users-result-status">
+        {users.length === 0 ? "" : t("countLine", { page: pages.page, count: users.length, more: list.data?.nextCursor ? "yes" : "no" })}
       </CountLine>
 
       {list.isError ? (
         <div role="alert" className="alert alert-error">
-          <p>The users could not be loaded. {errorMessage(list.error)}</p>
+          <p>{t("loadFailed", { error: errorMessage(list.error) })}</p>
           <button type="button" className="button button-secondary button-small" onClick={() => void list.refetch()}>
-            Try again
+            {common("tryAgain")}
           </button>
         </div>
       ) : null}
 
       {list.isPending ? null : (
         <DataTable
-          caption="Users"
+          caption={t("caption")}
           rows={users}
           busy={list.isFetching}
           rowKey={(user) => user.id}
           empty={
             list.isError ? null : filtered ? (
-              <NoMatches title="No users match these filters" clearLabel="clear the filters" onClear={clearFilters} />
+              <NoMatches title={t("noMatches")} clearLabel={t("clearTheFilters")} onClear={clearFilters} />
             ) : (
-              <EmptyState title="There are no users yet">Create the first one with “New user”.</EmptyState>
+              <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>
             )
           }
           columns={[
             {
               key: "name",
-              header: "Name",
+              header: t("name"),
               cell: (user) => (
                 <>
                   <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
-                  {user.id === currentUserId ? <span className="muted"> (you)</span> : null}
+                  {user.id === currentUserId ? <span className="muted"> {common("you")}</span> : null}
                 </>
               ),
             },
-            { key: "email", header: "Email", className: "users-email", cell: (user) => user.email },
-            { key: "role", header: "Role", cell: (user) => roleLabel(user.role) },
-            { key: "state", header: "State", cell: (user) => user.state?.name ?? <span className="muted">None (secretariat)</span> },
-            { key: "status", header: "Status", cell: (user) => <UserStatusBadge active={user.active} /> },
+            { key: "email", header: t("email"), className: "users-email", cell: (user) => user.email },
+            { key: "role", header: t("role"), cell: (user) => labels.role(user.role) },
+            { key: "state", header: t("state"), cell: (user) => (user.state ? labels.state(user.state) : <span className="muted">{common("noneSecretariat")}</span>) },
+            { key: "status", header: t("status"), cell: (user) => <UserStatusBadge active={user.active} /> },
             {
               key: "password",
-              header: "Password",
-              cell: (user) => (user.mustChangePassword ? "Must change at next sign-in" : <span className="muted">Set by the user</span>),
+              header: t("password"),
+              cell: (user) => (user.mustChangePassword ? t("mustChange") : <span className="muted">{t("setByUser")}</span>),
             },
             {
               key: "lastSignIn",
-              header: "Last sign-in",
-              cell: (user) => (user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : <span className="muted">Never</span>),
+              header: t("lastSignIn"),
+              cell: (user) => (user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : <span className="muted">{t("never")}</span>),
             },
           ]}
         />
       )}
 
-      <PageButtons label="Pages of users" pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
+      <PageButtons label={t("pagesLabel")} pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
     </div>
   );
 }

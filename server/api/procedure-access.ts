@@ -19,6 +19,7 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "account.profile": "signed-in",
   "account.changePassword": "signed-in",
   "account.signOutEverywhere": "signed-in",
+  "account.setLanguage": "signed-in",
 
   "users.list": "admin",
   "users.get": "admin",

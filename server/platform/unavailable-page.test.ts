@@ -3,7 +3,7 @@ import { redirectToUnavailable, safeReturnPath, unavailablePageResponse, unavail
 
 describe("the service-unavailable page (T17 pages)", () => {
   it("T17 answers 503 with a clear message, the reference and a way back, and no internals", async () => {
-    const response = unavailablePageResponse(new URL("http://localhost/unavailable?ref=0b6f-42&from=%2Fcommitments%3Fq%3Dx"));
+    const response = await unavailablePageResponse(new URL("http://localhost/unavailable?ref=0b6f-42&from=%2Fcommitments%3Fq%3Dx"));
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     const html = await response.text();
@@ -11,6 +11,15 @@ describe("the service-unavailable page (T17 pages)", () => {
     expect(html).toContain("Try again");
     expect(html).toContain("Reference: <code>0b6f-42</code>");
     expect(html).toContain('href="/commitments?q=x"');
+    expect(html).toContain('<html lang="en">');
+  });
+
+  it("speaks the reader's language", async () => {
+    const html = await (await unavailablePageResponse(new URL("http://localhost/unavailable?ref=0b6f-42&from=%2F"), "fr")).text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("<h1>Service indisponible</h1>");
+    expect(html).toContain('<a href="/">Réessayer</a>');
+    expect(html).toContain("<code>0b6f-42</code>");
   });
 
   it("T17 a page that cannot reach the database is redirected there with its request id and path", () => {
@@ -29,7 +38,7 @@ describe("the service-unavailable page (T17 pages)", () => {
       expect(new URL(safeReturnPath(hostile), "http://app.test").host).toBe("app.test");
     }
     expect(unavailablePageUrl("<script>", "/x")).toBe("/unavailable?from=%2Fx");
-    const html = await unavailablePageResponse(new URL('http://localhost/unavailable?ref=%3Cb%3E&from=%2F%22%3E%3Cscript%3E')).text();
+    const html = await (await unavailablePageResponse(new URL('http://localhost/unavailable?ref=%3Cb%3E&from=%2F%22%3E%3Cscript%3E'))).text();
     expect(html).not.toContain("<b>");
     expect(html).not.toContain("<script>");
   });

@@ -1,5 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { translatorFor } from "@/server/i18n/catalogs";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 
 // Next answers a page whose rendering fails with 500 and gives pages no way to choose another
 // status. A page that cannot reach the database therefore redirects to /unavailable, a route
@@ -36,18 +38,20 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** The 503 page: no database needed to render it. */
-export function unavailablePageResponse(url: URL): Response {
+/** The 503 page in the reader's language (from the cookie or the browser's): no database needed to render it. */
+export async function unavailablePageResponse(url: URL, locale: Locale = DEFAULT_LOCALE): Promise<Response> {
+  const t = await translatorFor(locale, "layout");
   const ref = url.searchParams.get("ref");
   const reference = ref && REQUEST_ID.test(ref) ? ref : null;
   const back = escapeHtml(safeReturnPath(url.searchParams.get("from")));
+  const product = escapeHtml(t("productName"));
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="15;url=${back}">
-<title>Service unavailable · Commitment Tracker</title>
+<title>${escapeHtml(t("unavailable.title"))} · ${product}</title>
 <style>
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1f2b; line-height: 1.5; }
 main { max-width: 40rem; margin: 3rem auto; padding: 0 1rem; }
@@ -58,10 +62,10 @@ a { color: #0b4f8a; }
 </head>
 <body>
 <main>
-<h1>Service unavailable</h1>
-<p>Commitment Tracker cannot reach its database right now, so this page could not be loaded. This is usually over within seconds.</p>
-<p><a href="${back}">Try again</a> (this page also tries again by itself every 15 seconds).</p>
-${reference ? `<p class="reference">Reference: <code>${escapeHtml(reference)}</code> (quote it when you report the problem)</p>` : ""}
+<h1>${escapeHtml(t("unavailable.title"))}</h1>
+<p>${escapeHtml(t("unavailable.text", { productName: t("productName") }))}</p>
+<p>${t.markup("unavailable.retry", { link: (chunks) => `<a href="${back}">${chunks}</a>` })}</p>
+${reference ? `<p class="reference">${t.markup("unavailable.reference", { reference: escapeHtml(reference), code: (chunks) => `<code>${chunks}</code>` })}</p>` : ""}
 </main>
 </body>
 </html>

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { reserveSignInAttempt } from "@/server/auth/throttle";
+import type { TSetLanguageInput } from "@/server/schemas/account";
 import type { TChangePasswordInput } from "@/server/schemas/users";
 import type { Actor, UserActor } from "@/server/services/access";
 import { ROLE_LABELS } from "@/server/shared/roles";
@@ -108,4 +109,11 @@ export async function signOutEverywhere(actor: Actor): Promise<void> {
       after: { sessionVersion: user.sessionVersion },
     });
   });
+}
+
+/** Keeps the signed-in user's interface language in their profile: it wins over the browser's cookie. */
+export async function setOwnLanguage(actor: Actor, input: TSetLanguageInput) {
+  assertSignedIn(actor);
+  const { locale } = await db.user.update({ where: { id: actor.id }, data: { locale: input.locale }, select: { locale: true } });
+  return { locale };
 }

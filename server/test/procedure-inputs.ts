@@ -72,6 +72,7 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
   "account.profile": async () => undefined,
   "account.changePassword": async () => ({ currentPassword: TEST_PASSWORD, newPassword: `new password ${uniqueSuffix()}` }),
   "account.signOutEverywhere": async () => ({}),
+  "account.setLanguage": async () => ({ locale: "fr" }),
 
   "users.list": async () => ({}),
   "users.get": async () => ({ id: (await someUser()).id }),

@@ -1,8 +1,9 @@
 import "server-only";
 import { wire } from "@/server/api/wire";
 import { authedProcedure, publicProcedure, router } from "@/server/api/trpc";
+import { ZSetLanguageInput } from "@/server/schemas/account";
 import { ZChangePasswordInput, ZSignOutEverywhereInput } from "@/server/schemas/users";
-import { changeOwnPassword, describeActor, ownProfile, signOutEverywhere } from "@/server/services/account";
+import { changeOwnPassword, describeActor, ownProfile, setOwnLanguage, signOutEverywhere } from "@/server/services/account";
 
 export const accountRouter = router({
   /** Who is signed in, or null for a public visitor. */
@@ -16,4 +17,8 @@ export const accountRouter = router({
   signOutEverywhere: authedProcedure
     .input(ZSignOutEverywhereInput)
     .mutation(({ ctx }) => wire(signOutEverywhere(ctx.actor))),
+  /** Keeps the interface language in the profile (the page sets the cookie too). */
+  setLanguage: authedProcedure
+    .input(ZSetLanguageInput)
+    .mutation(({ ctx, input }) => wire(setOwnLanguage(ctx.actor, input))),
 });

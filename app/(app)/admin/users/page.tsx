@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
@@ -6,7 +7,9 @@ import { UsersAdmin } from "@/components/users/users-admin";
 import { USERS_PAGE_SIZE } from "@/components/users/user-form-parts";
 import "@/app/users.css";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("title") };
+}
 
 export default async function UsersPage() {
   const actor = await requireAdminPage("/admin/users");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { requireAdminPage } from "@/server/auth/page-session";
@@ -7,7 +8,9 @@ import { loadStatesForFilter } from "@/server/api/page-loaders";
 import { UserDetail } from "@/components/users/user-detail";
 import "@/app/users.css";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("userTitle") };
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
