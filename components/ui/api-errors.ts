@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import { useTranslations } from "next-intl";
 
 /** Who changed a record and when, for a stale edit (CONFLICT). */
 export type Conflict = { changedBy: string | null; changedAt: string };
@@ -15,14 +16,32 @@ function dataOf(error: unknown): ErrorData | null {
   return null;
 }
 
-/** The message to show for a failed request; never driver text (the server masks it). */
-export function errorMessage(error: unknown): string {
+type ErrorWords = { fieldsNeedAttention: string; somethingWentWrong: string; unreachable: string };
+
+function describe(error: unknown, words: ErrorWords): string {
   if (error instanceof TRPCClientError) {
-    const data = dataOf(error);
-    if (data?.zodError) return "Some fields need attention.";
-    return error.message || "Something went wrong.";
+    // The API answers in the reader's language (server/api/trpc.ts translates its messages).
+    if (dataOf(error)?.zodError) return words.fieldsNeedAttention;
+    return error.message || words.somethingWentWrong;
   }
-  return "The server could not be reached. Check your connection and try again.";
+  return words.unreachable;
+}
+
+/**
+ * The message to show for a failed request, in the reader's language; never driver text (the
+ * server masks it). A hook: `const errorMessage = useErrorMessage();` then `errorMessage(error)`.
+ */
+export function useErrorMessage(): (error: unknown) => string {
+  const t = useTranslations("errors");
+  return (error) => describe(error, { fieldsNeedAttention: t("server.fieldsNeedAttention"), somethingWentWrong: t("server.somethingWentWrong"), unreachable: t("server.unreachable") });
+}
+
+/**
+ * @deprecated Outside a component only: the API's message as it came (in the reader's language),
+ * with English words for a network failure. In components use `useErrorMessage()`.
+ */
+export function errorMessage(error: unknown): string {
+  return describe(error, { fieldsNeedAttention: "Some fields need attention.", somethingWentWrong: "Something went wrong.", unreachable: "The server could not be reached. Check your connection and try again." });
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { DateTime } from "@/components/ui/dates";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { Conflict } from "@/components/ui/api-errors";
@@ -22,12 +23,16 @@ export function FocusedAlert({ className, children }: { className: string; child
   );
 }
 
+/**
+ * The words of a stale save's alert, in the reader's language (the form's own catalog): the title
+ * is `errors.form.conflictTitle`, "{what} by {name} at <time>{after}".
+ */
 export type ConflictWording = {
   /** "This update was changed": followed by " by <name> at <time>". */
   what: string;
-  /** Who, when the server does not say. */
+  /** Who, when the server does not say ("someone else" by default). */
   someone?: string;
-  /** After the time: "." or " while you were editing.". */
+  /** After the time: "." (the default) or " while you were editing.". */
   after?: string;
   /** What happened to what was typed, and what Reload does. */
   detail?: string;
@@ -38,18 +43,18 @@ export type ConflictWording = {
 export function ConflictAlert({
   conflict,
   what,
-  someone = "someone else",
+  someone,
   after = ".",
   detail,
-  reloadLabel = "Reload",
+  reloadLabel,
   onReload,
 }: ConflictWording & { conflict: Conflict; onReload: () => Promise<void> | void }) {
+  const t = useTranslations("errors.form");
   const [reloading, setReloading] = useState(false);
   return (
     <FocusedAlert className="alert alert-warning stack">
       <p className="alert-title">
-        {what} by {conflict.changedBy ?? someone} at <DateTime value={conflict.changedAt} />
-        {after}
+        {t.rich("conflictTitle", { what, name: conflict.changedBy ?? someone ?? t("someoneElse"), after, time: () => <DateTime value={conflict.changedAt} /> })}
       </p>
       {detail ? <p>{detail}</p> : null}
       <div className="actions">
@@ -66,7 +71,7 @@ export function ConflictAlert({
             }
           }}
         >
-          {reloading ? "Reloading…" : reloadLabel}
+          {reloading ? t("reloading") : (reloadLabel ?? t("reload"))}
         </button>
       </div>
     </FocusedAlert>

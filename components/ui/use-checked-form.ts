@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { SummaryError } from "@/components/ui/error-summary";
-import { conflictOf, errorMessage, fieldErrors, type Conflict } from "@/components/ui/api-errors";
+import { conflictOf, fieldErrors, useErrorMessage, type Conflict } from "@/components/ui/api-errors";
+import { translateMessage, type ValidationTranslator } from "@/server/shared/message-keys";
 
 type Values = Record<string, unknown>;
 /** Messages by path, as the schema and the API name them: "narrative", "evidence.0.url". */
@@ -24,7 +26,9 @@ export type SubmitOutcome = "sent" | "invalid" | "conflict" | "fields" | "failed
  * any page's first load (bench/README.md, section 4); the first submit waits for it if needed. Errors are kept
  * by path; the API's refusals (its schema's and the services' field errors) land on the same paths,
  * a stale save becomes `conflict`, anything else `formError`. Each top-level field's control has
- * the id `ids[name]`, which the error summary links to, in the order of `ids`.
+ * the id `ids[name]`, which the error summary links to, in the order of `ids`. Messages are shown in
+ * the reader's language: the schema's and `refine`'s may be keys of the `validation` catalog
+ * (server/shared/message-keys.ts), the API's come translated.
  */
 export function useCheckedForm<V extends Values>({
   initial,
@@ -51,6 +55,10 @@ export function useCheckedForm<V extends Values>({
   /** How the summary words a nested path's message. */
   summaryText?: (path: string, message: string) => string;
 }) {
+  const validation = useTranslations("validation") as unknown as ValidationTranslator;
+  const t = useTranslations("errors");
+  const errorMessage = useErrorMessage();
+  const say = (message: string) => translateMessage(validation, message);
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FormErrors>({});
   const [attempted, setAttempted] = useState(false);
@@ -91,10 +99,10 @@ export function useCheckedForm<V extends Values>({
       for (const issue of result.issues ?? []) {
         const path = (issue.path ?? []).map((segment) => String(typeof segment === "object" ? segment.key : segment)).join(".");
         const own = path.startsWith(prefix) ? path.slice(prefix.length) : path;
-        if (ownPath(own)) problems[own] ??= issue.message;
+        if (ownPath(own)) problems[own] ??= say(issue.message);
       }
     }
-    for (const [path, message] of Object.entries(refine?.(next) ?? {})) if (message) problems[path] = message;
+    for (const [path, message] of Object.entries(refine?.(next) ?? {})) if (message) problems[path] = say(message);
     return problems;
   }
 
@@ -126,7 +134,7 @@ export function useCheckedForm<V extends Values>({
     const shown: FormErrors = {};
     for (const [path, message] of Object.entries(fieldErrors(error))) {
       const own = path.startsWith(prefix) ? path.slice(prefix.length) : path;
-      if (ownPath(own)) shown[own] = message;
+      if (ownPath(own)) shown[own] = say(message);
     }
     setErrors(shown);
     return Object.keys(shown).length > 0;
@@ -147,11 +155,11 @@ export function useCheckedForm<V extends Values>({
       const stale = conflictOf(error);
       if (stale) {
         setConflict(stale);
-        onRefused?.("conflict", "Not saved: someone else changed it.", stale);
+        onRefused?.("conflict", t("form.notSaved"), stale);
         return "conflict";
       }
       if (placeServerErrors(error)) {
-        onRefused?.("fields", "Some fields need attention.", null);
+        onRefused?.("fields", t("server.fieldsNeedAttention"), null);
         return "fields";
       }
       const message = errorMessage(error);

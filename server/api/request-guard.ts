@@ -1,4 +1,7 @@
 import "server-only";
+import { errorText } from "@/server/i18n/server-messages";
+import { chooseLocale } from "@/server/i18n/negotiate";
+import { LOCALE_COOKIE, type Locale } from "@/server/shared/locales";
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -12,6 +15,15 @@ export const MAX_BATCH_SIZE = 20;
  */
 export const MAX_REPORTS_PER_REQUEST = 1;
 const EXPENSIVE_PREFIX = "reports.";
+
+/** The reader's language before any session is read: the locale cookie, else Accept-Language. */
+function requestLocale(req: Request): Locale {
+  const cookie = (req.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return chooseLocale({ profile: null, cookie, acceptLanguage: req.headers.get("accept-language") });
+}
 
 function jsonError(status: number, message: string) {
   return new Response(JSON.stringify({ error: { message } }), {
@@ -41,12 +53,12 @@ export async function guardApiRequest(req: Request): Promise<Request | Response>
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   if (!origin || !host || originHost(origin) !== host) {
-    return jsonError(403, "Cross-site requests are not allowed.");
+    return jsonError(403, errorText("request.crossSite", undefined, requestLocale(req)));
   }
 
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    return jsonError(413, `The request is too large (limit ${MAX_BODY_BYTES / 1024} KB).`);
+    return jsonError(413, errorText("request.tooLarge", { kilobytes: MAX_BODY_BYTES / 1024 }, requestLocale(req)));
   }
   if (!req.body) return req;
 
@@ -59,7 +71,7 @@ export async function guardApiRequest(req: Request): Promise<Request | Response>
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
       await reader.cancel();
-      return jsonError(413, `The request is too large (limit ${MAX_BODY_BYTES / 1024} KB).`);
+      return jsonError(413, errorText("request.tooLarge", { kilobytes: MAX_BODY_BYTES / 1024 }, requestLocale(req)));
     }
     chunks.push(value);
   }
@@ -81,8 +93,8 @@ function procedureNames(req: Request): string[] {
 
 function checkBatch(req: Request): Response | null {
   const names = procedureNames(req);
-  if (names.length > MAX_BATCH_SIZE) return jsonError(400, `A request may ask for at most ${MAX_BATCH_SIZE} procedures.`);
+  if (names.length > MAX_BATCH_SIZE) return jsonError(400, errorText("request.tooManyProcedures", { max: MAX_BATCH_SIZE }, requestLocale(req)));
   const reports = names.filter((name) => name.trim().startsWith(EXPENSIVE_PREFIX)).length;
-  if (reports > MAX_REPORTS_PER_REQUEST) return jsonError(400, "A request may ask for at most one report; ask for each report separately.");
+  if (reports > MAX_REPORTS_PER_REQUEST) return jsonError(400, errorText("request.oneReport", undefined, requestLocale(req)));
   return null;
 }

@@ -5,8 +5,9 @@ import "@/server/platform/zod-messages";
 import { loadActor } from "@/server/auth/session";
 import { readSessionToken } from "@/server/auth/session-token";
 import type { Actor, UserActor } from "@/server/services/access";
-import { isAdmin, isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
-import { DATABASE_TIMEOUT_MESSAGE, DomainError, ServiceUnavailableError, isConstraintConflict, isDatabaseTimeout, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
+import { isAdmin, isSecretariat } from "@/server/services/access";
+import { DomainError, ServiceUnavailableError, isConstraintConflict, isDatabaseTimeout, isDatabaseUnavailable, serviceUnavailableMessage } from "@/server/services/errors";
+import { errorText, validationText } from "@/server/i18n/server-messages";
 import { describeError, logger } from "@/server/platform/log";
 import { clientAddress } from "@/server/platform/client-address";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
@@ -58,38 +59,56 @@ export async function createRequestContext(req: Request): Promise<Context & { re
   return { actor: user ?? { kind: "public", requestId }, requestId, clientAddress: clientAddress(req.headers), locale };
 }
 
-/** Zod issues keyed by their full path ("content.evidence.0.url"), so forms can place each one. */
-function fieldErrorsByPath(error: z.core.$ZodError) {
+/** Zod issues keyed by their full path ("content.evidence.0.url"), so forms can place each one; in the reader's language. */
+function fieldErrorsByPath(error: z.core.$ZodError, locale: Locale | undefined) {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   for (const issue of error.issues) {
+    const message = validationText(issue.message, locale);
     if (issue.path.length === 0) {
-      formErrors.push(issue.message);
+      formErrors.push(message);
       continue;
     }
     const key = issue.path.map(String).join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
+    (fieldErrors[key] ??= []).push(message);
   }
   return { formErrors, fieldErrors };
+}
+
+/** A reference for the logs ("none" when the request has no id), in the reader's language. */
+function reference(requestId: string | null, locale: Locale | undefined) {
+  return requestId ?? errorText("server.noReference", undefined, locale);
+}
+
+/**
+ * The message a client is shown, in the reader's language: a domain refusal's, a limit's, "some
+ * fields need attention" for invalid input, the masked internal error; otherwise tRPC's own.
+ */
+function clientMessage(error: TRPCError, message: string, requestId: string | null, locale: Locale | undefined): string {
+  const cause = error.cause;
+  if (error.code === "INTERNAL_SERVER_ERROR") return errorText("server.internal", { reference: reference(requestId, locale) }, locale);
+  if (cause instanceof DomainError) return cause.localized(locale).message;
+  if (cause instanceof RateLimitedError) return cause.localized(locale);
+  if (cause instanceof ServiceUnavailableError) return serviceUnavailableMessage(cause.requestId, locale);
+  if (cause instanceof z.core.$ZodError) return errorText("server.fieldsNeedAttention", undefined, locale);
+  return message;
 }
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
-    const isInternal = error.code === "INTERNAL_SERVER_ERROR";
     // Without a context (its creation failed), the request id travels on the error.
     const requestId = ctx?.requestId ?? (cause instanceof ServiceUnavailableError ? cause.requestId : null);
+    const locale = ctx?.locale;
     return {
       ...shape,
-      message: isInternal
-        ? `Something went wrong on the server. Reference: ${requestId ?? "none"}`
-        : shape.message,
+      message: clientMessage(error, shape.message, requestId, locale),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         requestId,
-        zodError: cause instanceof z.core.$ZodError ? fieldErrorsByPath(cause) : null,
-        fieldErrors: cause instanceof DomainError ? (cause.details?.fieldErrors ?? null) : null,
+        zodError: cause instanceof z.core.$ZodError ? fieldErrorsByPath(cause, locale) : null,
+        fieldErrors: cause instanceof DomainError ? cause.localized(locale).fieldErrors : null,
         conflict: cause instanceof DomainError ? (cause.details?.conflict ?? null) : null,
       },
     };
@@ -108,22 +127,22 @@ const mapErrors = t.middleware(async ({ next, ctx, path, type }) => {
   const { error } = result;
   const cause = error.cause;
   if (cause instanceof DomainError) {
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    throw new TRPCError({ code: cause.code, message: cause.localized(ctx.locale).message, cause });
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     if (isDatabaseTimeout(cause ?? error)) {
       logger.warn({ event: "trpc.timeout", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_TIMEOUT_MESSAGE });
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: errorText("server.timeout", undefined, ctx.locale) });
     }
     if (isDatabaseUnavailable(cause ?? error)) {
       logger.error({ event: "request.database_unavailable", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: serviceUnavailableMessage(ctx.requestId) });
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: serviceUnavailableMessage(ctx.requestId, ctx.locale) });
     }
     if (isConstraintConflict(cause ?? error)) {
       logger.warn({ event: "request.constraint_conflict", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
       throw new TRPCError({
         code: "CONFLICT",
-        message: `This record was changed by someone else meanwhile. Reload the page and try again. Reference: ${ctx.requestId ?? "none"}`,
+        message: errorText("server.changedMeanwhile", { reference: reference(ctx.requestId, ctx.locale) }, ctx.locale),
       });
     }
     logger.error({ event: "trpc.error", requestId: ctx.requestId, path, type, error: describeError(cause ?? error) });
@@ -143,7 +162,7 @@ const ALLOWED_WHILE_PASSWORD_MUST_CHANGE = new Set(["account.me", "account.profi
  */
 const requireChosenPassword = t.middleware(({ ctx, path, next }) => {
   if (ctx.actor.kind === "user" && ctx.actor.mustChangePassword && !ALLOWED_WHILE_PASSWORD_MUST_CHANGE.has(path)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: MUST_CHANGE_PASSWORD_MESSAGE });
+    throw new DomainError("FORBIDDEN", "access.mustChangePassword");
   }
   return next();
 });
@@ -159,7 +178,7 @@ export const reportProcedure = publicProcedure.use(async ({ ctx, next }) => {
   try {
     await enforceClientLimit("reports", ctx.clientAddress);
   } catch (error) {
-    if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
+    if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.localized(ctx.locale), cause: error });
     throw error;
   }
   return next();
@@ -173,18 +192,18 @@ export function retryAfterOf(errors: readonly TRPCError[]): number | null {
 
 /** Any signed-in user; UNAUTHORIZED otherwise. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "user") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (ctx.actor.kind !== "user") throw new DomainError("UNAUTHORIZED", "access.signIn");
   return next({ ctx: { ...ctx, actor: ctx.actor as UserActor } });
 });
 
 /** Secretariat staff (analysts and administrators); FORBIDDEN for other signed-in users. */
 export const secretariatProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!isSecretariat(ctx.actor)) throw new TRPCError({ code: "FORBIDDEN", message: "Only the secretariat can do this." });
+  if (!isSecretariat(ctx.actor)) throw new DomainError("FORBIDDEN", "access.secretariatOnly");
   return next({ ctx });
 });
 
 /** Administrators only. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!isAdmin(ctx.actor)) throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators can do this." });
+  if (!isAdmin(ctx.actor)) throw new DomainError("FORBIDDEN", "access.administratorsOnly");
   return next({ ctx });
 });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { withReadyDatabase } from "@/server/cli/database";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
+import { validationText } from "@/server/i18n/server-messages";
 
 const ZArgs = z.object({
   email: ZEmail,
@@ -39,7 +40,7 @@ runCli(async () => {
     options: { email: { type: "string" }, role: { type: "string" }, state: { type: "string" }, name: { type: "string" } },
   });
   const parsed = ZArgs.safeParse(values);
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`).join("; "));
+  if (!parsed.success) throw new UserFacingError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${validationText(issue.message)}`).join("; "));
   const input = parsed.data;
   if (input.role === "FOCAL_POINT" && !input.state) throw new UserFacingError("A focal point needs --state (ISO alpha-2 code of their State).");
   if (input.role !== "FOCAL_POINT" && input.state) throw new UserFacingError("Only focal points are bound to a State; leave out --state.");
@@ -50,7 +51,7 @@ runCli(async () => {
     password = await askHidden("Password for the new account: ");
   }
   const checkedPassword = ZNewPassword.safeParse(password);
-  if (!checkedPassword.success) throw new UserFacingError(checkedPassword.error.issues[0]!.message);
+  if (!checkedPassword.success) throw new UserFacingError(validationText(checkedPassword.error.issues[0]!.message));
 
   await withReadyDatabase(async () => {
     const { createUser } = await import("@/server/services/users");

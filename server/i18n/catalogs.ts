@@ -3,7 +3,9 @@ import "server-only";
 // English (messages/en) is the reference: every other catalog has exactly its keys and placeholders
 // (catalogs.test.ts). Pages get them through next-intl (request.ts); exports, emails and the API's
 // error messages through `translatorFor`.
-import { createTranslator, type Messages } from "next-intl";
+import type { Messages } from "next-intl";
+// use-intl is next-intl's own core (no React): these translators also run in the command line.
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { referenceLabels } from "@/server/shared/reference-labels";
 

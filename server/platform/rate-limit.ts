@@ -7,6 +7,8 @@ import "server-only";
 import { occasionally } from "@/server/platform/occasionally";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db, pool } from "@/server/db/client";
+import { errorText } from "@/server/i18n/server-messages";
+import type { Locale } from "@/server/shared/locales";
 
 export type Limit = {
   /** Prefix of the counters' keys; one per kind of limit. */
@@ -115,10 +117,15 @@ export function clientLimit(name: ClientLimitName): Limit | null {
 export class RateLimitedError extends Error {
   constructor(
     readonly retryAfterSeconds: number,
-    what: string,
+    readonly what: "report" | "export",
   ) {
-    super(`Too many ${what} requests from your address. Try again in ${retryAfterSeconds} seconds.`);
+    super(errorText("server.rateLimited", { what, seconds: retryAfterSeconds }));
     this.name = "RateLimitedError";
+  }
+
+  /** The message in a language. */
+  localized(locale: Locale | undefined): string {
+    return errorText("server.rateLimited", { what: this.what, seconds: this.retryAfterSeconds }, locale);
   }
 }
 

@@ -2,18 +2,18 @@ import * as z from "zod/mini";
 import { PASSWORD_INPUT_MAX, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/shared/password-policy";
 
 import { EMAIL_MAX } from "@/server/schemas/limits";
+import { validationMessage as message } from "@/server/shared/message-keys";
 
 export const emailMessages = {
-  tooLong: "Email is too long",
-  invalid: "Enter a valid email address",
+  tooLong: message("email.tooLong"),
+  invalid: message("email.invalid"),
 };
 
 export const passwordMessages = {
-  tooShort: `Password must be at least ${PASSWORD_MIN_LENGTH} characters`,
-  tooLong: `Password must be at most ${PASSWORD_MAX_LENGTH} characters`,
-  nul: "Password must not contain NUL characters",
+  tooShort: message("password.tooShort", { min: PASSWORD_MIN_LENGTH }),
+  tooLong: message("password.tooLong", { max: PASSWORD_MAX_LENGTH }),
+  nul: message("password.nul"),
 };
-
 
 /** An email address, trimmed and lower-cased first. */
 export const ZEmail = z.pipe(

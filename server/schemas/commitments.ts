@@ -2,13 +2,14 @@ import * as z from "zod/mini";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { zDateOnly, zHttpUrl, zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
+import { validationMessage as message } from "@/server/shared/message-keys";
 import { MAX_EVIDENCE_LINKS, MAX_EVIDENCE_TITLE, MAX_NARRATIVE, MAX_REPORTING_PERIOD, RATIONALE_MAX, REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
 
 export { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/limits";
 
 export const ZEvidenceLink = z.strictObject({
-  title: zRequiredText(MAX_EVIDENCE_TITLE, "Evidence title"),
-  url: zHttpUrl("Evidence URL"),
+  title: zRequiredText(MAX_EVIDENCE_TITLE, "evidenceTitle"),
+  url: zHttpUrl("evidenceUrl"),
   isPublic: z.boolean(),
 });
 
@@ -16,9 +17,9 @@ export const ZEvidenceLink = z.strictObject({
 export const ZUpdateContent = z.strictObject({
   statusId: zId,
   progress: zProgress,
-  narrative: zText(MAX_NARRATIVE, "Progress note"),
-  reportingPeriod: z.optional(zText(MAX_REPORTING_PERIOD, "Reporting period")),
-  evidence: z.array(ZEvidenceLink).check(z.maxLength(MAX_EVIDENCE_LINKS, `At most ${MAX_EVIDENCE_LINKS} evidence links`)),
+  narrative: zText(MAX_NARRATIVE, "narrative"),
+  reportingPeriod: z.optional(zText(MAX_REPORTING_PERIOD, "reportingPeriod")),
+  evidence: z.array(ZEvidenceLink).check(z.maxLength(MAX_EVIDENCE_LINKS, message("updates.tooManyLinks", { max: MAX_EVIDENCE_LINKS }))),
 });
 export type TUpdateContent = z.infer<typeof ZUpdateContent>;
 
@@ -38,7 +39,7 @@ export type TWriteUpdateInput = z.infer<typeof ZWriteUpdateInput>;
 export const ZUpdateRef = z.strictObject({ updateId: zId, expectedVersion: zVersion });
 export type TUpdateRef = z.infer<typeof ZUpdateRef>;
 
-const zReviewComment = zText(REVIEW_COMMENT_MAX, "Review comment");
+const zReviewComment = zText(REVIEW_COMMENT_MAX, "reviewComment");
 
 export const ZAcceptUpdateInput = z.strictObject({
   updateId: zId,
@@ -50,7 +51,7 @@ export type TAcceptUpdateInput = z.infer<typeof ZAcceptUpdateInput>;
 export const ZReturnUpdateInput = z.strictObject({
   updateId: zId,
   expectedVersion: zVersion,
-  comment: zRequiredText(REVIEW_COMMENT_MAX, "Review comment"),
+  comment: zRequiredText(REVIEW_COMMENT_MAX, "reviewComment"),
 });
 export type TReturnUpdateInput = z.infer<typeof ZReturnUpdateInput>;
 
@@ -58,7 +59,7 @@ export const ZRecordAssessmentInput = z.strictObject({
   commitmentId: zId,
   expectedVersion: zVersion,
   statusId: zId,
-  rationale: zRequiredText(RATIONALE_MAX, "Rationale"),
+  rationale: zRequiredText(RATIONALE_MAX, "rationale"),
   isPublic: z.boolean(),
 });
 export type TRecordAssessmentInput = z.infer<typeof ZRecordAssessmentInput>;
@@ -81,15 +82,15 @@ export const ZListCommitmentsInput = z.strictObject({
   stateId: z.optional(zId),
   sourceId: z.optional(zId),
   recommendationId: z.optional(zId),
-  statusKey: z.optional(zText(50, "Status")),
-  themeKey: z.optional(zText(50, "Theme")),
+  statusKey: z.optional(zText(50, "status")),
+  themeKey: z.optional(zText(50, "theme")),
   overdue: z.optional(z.boolean()),
   /** Literal, case-insensitive text in the recommendation's reference or text. */
-  search: z.optional(zText(200, "Search")),
+  search: z.optional(zText(200, "search")),
   sort: z._default(z.enum(COMMITMENT_SORTS), "reference"),
   direction: z._default(z.enum(["asc", "desc"]), "asc"),
   /** Opaque: the `nextCursor` of the previous page, for the same filters and sort. */
-  cursor: z.optional(zText(500, "Page cursor")),
+  cursor: z.optional(zText(500, "pageCursor")),
   /**
    * Count the whole filtered set (`totalCount`). By default only the first page (no cursor) is
    * counted: the count does not change while paging, and it costs more than a page.

@@ -1,20 +1,23 @@
 import * as z from "zod/mini";
 import { ID_PATTERN, isCalendarDate } from "@/server/schemas/limits";
+import { validationMessage as message, type FieldKey } from "@/server/shared/message-keys";
 
 // Building blocks for every input schema: bounded, well-formed text, ids, versions, dates. Written
 // with zod/mini (tree-shakable, a Standard Schema), so the same schemas validate in the routers and
-// in the browser's forms, with the same messages.
+// in the browser's forms, with the same messages. The messages are keys of the `validation`
+// catalog (server/shared/message-keys.ts): the form and the API translate them for the reader;
+// `field` names the field under `fields.` ("narrative": "Progress note").
 
 export const textMessages = {
-  required: (label: string) => `${label} is required`,
-  tooLong: (label: string, max: number) => `${label} must be at most ${max.toLocaleString("en")} characters`,
-  nul: (label: string) => `${label} must not contain NUL characters`,
-  malformed: (label: string) => `${label} contains invalid characters`,
-  notHttpUrl: (label: string) => `${label} must be a web address starting with http:// or https://`,
+  required: (field: FieldKey) => message("text.required", { field }),
+  tooLong: (field: FieldKey, max: number) => message("text.tooLong", { field, max }),
+  nul: (field: FieldKey) => message("text.nul", { field }),
+  malformed: (field: FieldKey) => message("text.malformed", { field }),
+  notHttpUrl: (field: FieldKey) => message("text.notHttpUrl", { field }),
 };
 
-export const ID_MESSAGE = "Not a valid id";
-export const DATE_ONLY_MESSAGE = "Enter a date as YYYY-MM-DD";
+export const ID_MESSAGE = message("formats.id");
+export const DATE_ONLY_MESSAGE = message("formats.date");
 
 const hasNoNul = (value: string) => !value.includes("\u0000");
 /** No lone surrogates (they cannot be stored as UTF-8). */
@@ -30,7 +33,7 @@ function isHttpUrl(value: string) {
   }
 }
 
-function wellFormed(max: number, label: string) {
+function wellFormed(max: number, label: FieldKey) {
   return [
     z.maxLength(max, textMessages.tooLong(label, max)),
     z.refine<string>(hasNoNul, textMessages.nul(label)),
@@ -39,12 +42,12 @@ function wellFormed(max: number, label: string) {
 }
 
 /** Text with a maximum length that refuses NUL characters and lone surrogates (never a 500). */
-export function zText(max: number, label = "Text") {
+export function zText(max: number, label: FieldKey = "text") {
   return z.string().check(...wellFormed(max, label));
 }
 
 /** Required text: trimmed, at least one character. */
-export function zRequiredText(max: number, label: string) {
+export function zRequiredText(max: number, label: FieldKey) {
   return z.string().check(z.trim(), z.minLength(1, textMessages.required(label)), ...wellFormed(max, label));
 }
 
@@ -54,7 +57,7 @@ export const zId = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
 export const zVersion = z.int().check(z.gte(1), z.lte(2_147_483_647));
 
 /** An http(s) URL, nothing else (no javascript:, data:, file:). */
-export function zHttpUrl(label = "URL") {
+export function zHttpUrl(label: FieldKey = "url") {
   return zRequiredText(2000, label).check(z.refine(isHttpUrl, textMessages.notHttpUrl(label)));
 }
 
@@ -63,10 +66,10 @@ export function zHttpUrl(label = "URL") {
 export const zDateOnly = z.string().check(z.refine(isCalendarDate, DATE_ONLY_MESSAGE));
 
 export const progressMessages = {
-  notANumber: "Progress must be a number from 0 to 100",
-  notWhole: "Progress must be a whole number",
-  tooLow: "Progress must be at least 0",
-  tooHigh: "Progress must be at most 100",
+  notANumber: message("progress.notANumber"),
+  notWhole: message("progress.notWhole"),
+  tooLow: message("progress.tooLow"),
+  tooHigh: message("progress.tooHigh"),
 };
 
 export const zProgress = z.number({ error: progressMessages.notANumber }).check(z.int(progressMessages.notWhole), z.gte(0, progressMessages.tooLow), z.lte(100, progressMessages.tooHigh));

@@ -3,6 +3,8 @@
 // a form imports them at once, while its zod/mini schema is loaded after the page is interactive
 // (the schemas are built from these, in the modules beside this one).
 
+import { validationMessage as message } from "@/server/shared/message-keys";
+
 export const MAX_NARRATIVE = 10_000;
 export const MAX_EVIDENCE_LINKS = 20;
 export const MAX_REPORTING_PERIOD = 100;
@@ -16,13 +18,15 @@ export const MAX_THEMES = 50;
 /** 57 participating States + 11 Partners for Co-operation. */
 export const MAX_ADDRESSEES = 68;
 
+// The messages are keys of the `validation` catalog (server/shared/message-keys.ts), which the
+// form and the API translate for the reader.
 export const recommendationMessages = {
-  chooseSource: "Choose a source",
-  chooseScale: "Choose a status scale",
-  tooManyThemes: `At most ${MAX_THEMES} themes`,
-  tooManyStates: `At most ${MAX_ADDRESSEES} States`,
-  addressSomeone: "Address the recommendation to all participating States or choose at least one State",
-  chooseState: "Choose at least one State",
+  chooseSource: message("recommendations.chooseSource"),
+  chooseScale: message("recommendations.chooseScale"),
+  tooManyThemes: message("recommendations.tooManyThemes", { max: MAX_THEMES }),
+  tooManyStates: message("recommendations.tooManyStates", { max: MAX_ADDRESSEES }),
+  addressSomeone: message("recommendations.addressSomeone"),
+  chooseState: message("recommendations.chooseState"),
 };
 
 export const SOURCE_KINDS = ["CONFERENCE", "ACTION_PLAN", "MONITORING_CYCLE", "OTHER"] as const;
@@ -33,7 +37,7 @@ export const SOURCE_DESCRIPTION_MAX = 20_000;
 
 export const EMAIL_MAX = 254;
 export const USER_NAME_MAX = 200;
-export const FOCAL_POINT_STATE_MESSAGE = "Choose the State of this focal point";
+export const FOCAL_POINT_STATE_MESSAGE = message("users.chooseState");
 
 // What an id and a calendar date are: the schemas (zId, zDateOnly in common.ts) are built from
 // these, and the URL readers (components/url-params.ts) use them in the browser without loading zod.

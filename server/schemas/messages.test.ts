@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validationText } from "@/server/i18n/server-messages";
 import type * as z from "zod/mini";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
 import { zDateOnly, zHttpUrl, zId, zProgress } from "@/server/schemas/common";
@@ -8,12 +9,13 @@ import { ZCreateSourceInput } from "@/server/schemas/sources";
 import { ZChangePasswordInput, ZCreateUserInput } from "@/server/schemas/users";
 
 // The forms show these schemas' messages beside their fields, exactly as the API sends them: each
-// path's first message, as the form hook (components/ui/use-checked-form.ts) reads them.
+// path's first message, as the form hook (components/ui/use-checked-form.ts) reads them, in English
+// (the messages travel as catalog keys; server/shared/message-keys.ts).
 
 function firstProblems(schema: z.ZodMiniType, value: unknown): Record<string, string> {
   const result = schema.safeParse(value);
   const problems: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) problems[issue.path.map(String).join(".")] ??= issue.message;
+  for (const issue of result.error?.issues ?? []) problems[issue.path.map(String).join(".")] ??= validationText(issue.message);
   return problems;
 }
 const first = (schema: z.ZodMiniType, value: unknown) => Object.values(firstProblems(schema, value))[0] ?? null;
@@ -39,10 +41,10 @@ const BLOCKS: [string, z.ZodMiniType, unknown, string | null][] = [
   ["date", zDateOnly, "2025-02-29", "Enter a date as YYYY-MM-DD"],
   ["date", zDateOnly, "0000-01-01", "Enter a date as YYYY-MM-DD"],
   ["date", zDateOnly, "31.12.2026", "Enter a date as YYYY-MM-DD"],
-  ["link", zHttpUrl("Link"), "  https://example.test/a  ", null],
-  ["link", zHttpUrl("Link"), "", "Link is required"],
-  ["link", zHttpUrl("Link"), "javascript:alert(1)", "Link must be a web address starting with http:// or https://"],
-  ["link", zHttpUrl("Link"), `https://example.test/${"a".repeat(1990)}`, "Link must be at most 2,000 characters"],
+  ["link", zHttpUrl("link"), "  https://example.test/a  ", null],
+  ["link", zHttpUrl("link"), "", "Link is required"],
+  ["link", zHttpUrl("link"), "javascript:alert(1)", "Link must be a web address starting with http:// or https://"],
+  ["link", zHttpUrl("link"), `https://example.test/${"a".repeat(1990)}`, "Link must be at most 2,000 characters"],
   ["id", zId, "not-an-id", "Not a valid id"],
   ["id", zId, ID, null],
 ];
@@ -106,5 +108,31 @@ describe("the forms' schemas name each field's first problem", () => {
       link: "Link must be a web address starting with http:// or https://",
     });
     expect(firstProblems(ZAddAddresseesInput, { recommendationId: ID, expectedVersion: 1, stateIds: [] })).toEqual({ stateIds: "Choose at least one State" });
+  });
+});
+
+describe("the same checks in the reader's language", () => {
+  const inFrench = (schema: z.ZodMiniType, value: unknown) => {
+    const problems: Record<string, string> = {};
+    for (const issue of schema.safeParse(value).error?.issues ?? []) problems[issue.path.map(String).join(".")] ??= validationText(issue.message, "fr");
+    return problems;
+  };
+
+  it("names the field and formats the limit as the language does", () => {
+    expect(inFrench(ZUpdateContent, { statusId: ID, progress: 101, narrative: "n".repeat(10_001), evidence: [{ title: " ", url: "https://ok.test", isPublic: true }] })).toEqual({
+      progress: "L'avancement ne doit pas dépasser 100",
+      narrative: "Le champ « Note d'avancement » ne doit pas dépasser 10\u202f000 caractères",
+      "evidence.0.title": "Le champ « Titre du justificatif » est obligatoire",
+    });
+    expect(inFrench(ZCreateUserInput, { name: "Ana", email: "x", role: "", stateId: null, password: "short", mustChangePassword: true })).toEqual({
+      email: "Saisissez une adresse électronique valide",
+      role: "Choisissez un rôle",
+      password: "Le mot de passe doit comporter au moins 8 caractères",
+    });
+  });
+
+  it("leaves text that is not a key as it is (zod's own messages for malformed calls)", () => {
+    expect(validationText("Invalid input", "fr")).toBe("Invalid input");
+    expect(validationText("Some.thing odd", "fr")).toBe("Some.thing odd");
   });
 });

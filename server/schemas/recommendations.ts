@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { zDateOnly, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
+import { validationMessage as message } from "@/server/shared/message-keys";
 import { MAX_ADDRESSEES, MAX_THEMES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
 
 export { MAX_ADDRESSEES, RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
@@ -11,14 +12,14 @@ export const ZPublication = z.enum(PUBLICATIONS);
 
 export const ZThemeKey = z.string().check(
   z.trim(),
-  z.minLength(1, "Key is required"),
-  z.maxLength(50, "Key must be at most 50 characters"),
-  z.regex(/^[a-z][a-z0-9_-]*$/, "Key must start with a letter and use only a-z, 0-9, - and _"),
+  z.minLength(1, message("keys.required")),
+  z.maxLength(50, message("keys.tooLong", { max: 50 })),
+  z.regex(/^[a-z][a-z0-9_-]*$/, message("keys.themeFormat")),
 );
 
-const zReference = zRequiredText(REFERENCE_MAX, "Reference");
-const zRecommendationText = zRequiredText(RECOMMENDATION_TEXT_MAX, "Text");
-const zThemeKeys = z.array(zText(50, "Theme")).check(z.maxLength(MAX_THEMES, recommendationMessages.tooManyThemes));
+const zReference = zRequiredText(REFERENCE_MAX, "reference");
+const zRecommendationText = zRequiredText(RECOMMENDATION_TEXT_MAX, "text");
+const zThemeKeys = z.array(zText(50, "theme")).check(z.maxLength(MAX_THEMES, recommendationMessages.tooManyThemes));
 const zAddresseeStateIds = z.array(zId).check(z.maxLength(MAX_ADDRESSEES, recommendationMessages.tooManyStates));
 
 export const ZCreateRecommendationInput = z
@@ -76,18 +77,18 @@ export const ZListRecommendationsInput = z.optional(
   z.strictObject({
     sourceId: z.optional(zId),
     publication: z.optional(ZPublication),
-    themeKey: z.optional(zText(50, "Theme")),
-    search: z.optional(zText(200, "Search")),
+    themeKey: z.optional(zText(50, "theme")),
+    search: z.optional(zText(200, "search")),
     limit: z._default(z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE)), 50),
     /** Opaque: the `nextCursor` of the previous page. */
-    cursor: z.optional(zText(500, "Page cursor")),
+    cursor: z.optional(zText(500, "pageCursor")),
   }),
 );
 export type TListRecommendationsInput = z.infer<typeof ZListRecommendationsInput>;
 
 export const ZCreateThemeInput = z.strictObject({
   key: ZThemeKey,
-  label: zRequiredText(100, "Label"),
+  label: zRequiredText(100, "label"),
   sortOrder: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
 });
 export type TCreateThemeInput = z.infer<typeof ZCreateThemeInput>;

@@ -1,21 +1,22 @@
 import * as z from "zod/mini";
 import { zId, zProgress, zRequiredText, zText } from "@/server/schemas/common";
+import { validationMessage as message } from "@/server/shared/message-keys";
 
 export const ODIHR_LEVELS = ["FULLY", "MOSTLY", "PARTIALLY", "NOT_IMPLEMENTED"] as const;
-export const ZOdihrLevel = z.enum(ODIHR_LEVELS, { error: "Choose an ODIHR level or none" });
+export const ZOdihrLevel = z.enum(ODIHR_LEVELS, { error: message("scales.chooseOdihrLevel") });
 
 export const MAX_SCALE_STATUSES = 30;
 
 export const ZStatusKey = z.string().check(
   z.trim(),
-  z.minLength(1, "Key is required"),
-  z.maxLength(50, "Key must be at most 50 characters"),
-  z.regex(/^[a-z][a-z0-9_]*$/, "Key must start with a letter and use only a-z, 0-9 and _"),
+  z.minLength(1, message("keys.required")),
+  z.maxLength(50, message("keys.tooLong", { max: 50 })),
+  z.regex(/^[a-z][a-z0-9_]*$/, message("keys.statusFormat")),
 );
 
 export const ZScaleStatusInput = z.strictObject({
   key: ZStatusKey,
-  label: zRequiredText(100, "Label"),
+  label: zRequiredText(100, "label"),
   defaultProgress: zProgress,
   countsTowardsAverage: z.boolean(),
   /** Null for statuses outside the ODIHR rating, such as "Not applicable". */
@@ -25,13 +26,13 @@ export type TScaleStatusInput = z.infer<typeof ZScaleStatusInput>;
 
 /** The statuses in order: the first is where every new commitment starts. */
 const zStatuses = z.array(ZScaleStatusInput).check(
-  z.minLength(2, "A scale needs at least 2 statuses"),
-  z.maxLength(MAX_SCALE_STATUSES, `A scale has at most ${MAX_SCALE_STATUSES} statuses`),
+  z.minLength(2, message("scales.tooFewStatuses", { min: 2 })),
+  z.maxLength(MAX_SCALE_STATUSES, message("scales.tooManyStatuses", { max: MAX_SCALE_STATUSES })),
   z.superRefine((statuses, ctx) => {
     const seen = new Set<string>();
     statuses.forEach((status, index) => {
       if (seen.has(status.key)) {
-        ctx.addIssue({ code: "custom", path: [index, "key"], message: `The key "${status.key}" is used twice`, input: status.key });
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: message("scales.keyTwice", { key: status.key }), input: status.key });
       }
       seen.add(status.key);
     });
@@ -39,8 +40,8 @@ const zStatuses = z.array(ZScaleStatusInput).check(
 );
 
 export const ZCreateScaleInput = z.strictObject({
-  name: zRequiredText(100, "Name"),
-  description: z.optional(z.nullable(zText(2000, "Description"))),
+  name: zRequiredText(100, "name"),
+  description: z.optional(z.nullable(zText(2000, "description"))),
   statuses: zStatuses,
 });
 export type TCreateScaleInput = z.infer<typeof ZCreateScaleInput>;
@@ -51,8 +52,8 @@ export type TCreateScaleInput = z.infer<typeof ZCreateScaleInput>;
  */
 export const ZUpdateScaleInput = z.strictObject({
   id: zId,
-  name: z.optional(zRequiredText(100, "Name")),
-  description: z.optional(z.nullable(zText(2000, "Description"))),
+  name: z.optional(zRequiredText(100, "name")),
+  description: z.optional(z.nullable(zText(2000, "description"))),
   statuses: z.optional(zStatuses),
 });
 export type TUpdateScaleInput = z.infer<typeof ZUpdateScaleInput>;

@@ -1,20 +1,21 @@
 import * as z from "zod/mini";
 import { zDateOnly, zHttpUrl, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
+import { validationMessage as message } from "@/server/shared/message-keys";
 import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX } from "@/server/schemas/limits";
 
 export { SOURCE_KINDS, type TSourceKind } from "@/server/schemas/limits";
 
-export const ZSourceKind = z.enum(SOURCE_KINDS, { error: "Choose the kind of source" });
+export const ZSourceKind = z.enum(SOURCE_KINDS, { error: message("sources.chooseKind") });
 
 // Optional text fields take null to clear them; the service stores an empty string as null.
 const sourceFields = {
-  title: zRequiredText(SOURCE_TITLE_MAX, "Title"),
+  title: zRequiredText(SOURCE_TITLE_MAX, "title"),
   kind: ZSourceKind,
   date: zDateOnly,
-  location: z.optional(z.nullable(zText(SOURCE_LOCATION_MAX, "Location"))),
-  link: z.optional(z.nullable(zHttpUrl("Link"))),
-  description: z.optional(z.nullable(zText(SOURCE_DESCRIPTION_MAX, "Description"))),
+  location: z.optional(z.nullable(zText(SOURCE_LOCATION_MAX, "location"))),
+  link: z.optional(z.nullable(zHttpUrl("link"))),
+  description: z.optional(z.nullable(zText(SOURCE_DESCRIPTION_MAX, "description"))),
 };
 
 export const ZCreateSourceInput = z.strictObject(sourceFields);
@@ -39,7 +40,7 @@ export type TGetSourceInput = z.infer<typeof ZGetSourceInput>;
 export const ZListSourcesInput = z.optional(
   z.strictObject({
     kind: z.optional(ZSourceKind),
-    search: z.optional(zText(200, "Search")),
+    search: z.optional(zText(200, "search")),
   }),
 );
 export type TListSourcesInput = z.infer<typeof ZListSourcesInput>;

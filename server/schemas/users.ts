@@ -4,32 +4,33 @@ import { PASSWORD_INPUT_MAX } from "@/server/shared/password-policy";
 import { ZEmail, ZNewPassword } from "@/server/schemas/auth";
 import { zId, zRequiredText, zText } from "@/server/schemas/common";
 import { USER_NAME_MAX } from "@/server/schemas/limits";
+import { validationMessage as message } from "@/server/shared/message-keys";
 
 export const USER_LIST_MAX_LIMIT = 100;
 
-export const ROLE_MESSAGE = "Choose a role";
+export const ROLE_MESSAGE = message("users.chooseRole");
 export { FOCAL_POINT_STATE_MESSAGE } from "@/server/schemas/limits";
 export const currentPasswordMessages = {
-  required: "Enter your current password",
-  tooLong: "Password is too long",
+  required: message("password.currentRequired"),
+  tooLong: message("password.currentTooLong"),
 };
 
 export const ZRole = z.enum(Role, { error: ROLE_MESSAGE });
 
-const zUserName = zRequiredText(USER_NAME_MAX, "Name");
+const zUserName = zRequiredText(USER_NAME_MAX, "name");
 
 /**
  * The `updatedAt` the client read, sent back with an edit: the User table has no version column,
  * so its last-change time serves as the optimistic concurrency token.
  */
-const zExpectedUpdatedAt = z.iso.datetime({ offset: true, error: "Not a valid timestamp" });
+const zExpectedUpdatedAt = z.iso.datetime({ offset: true, error: message("formats.timestamp") });
 
 export const ZListUsersInput = z.strictObject({
   role: z.optional(ZRole),
   stateId: z.optional(zId),
   active: z.optional(z.boolean()),
   /** Matched literally (no wildcards) against name and email, ignoring case. */
-  search: z.optional(zText(200, "Search").check(z.trim())),
+  search: z.optional(zText(200, "search").check(z.trim())),
   limit: z._default(z.int().check(z.gte(1), z.lte(USER_LIST_MAX_LIMIT)), 50),
   /** The id of the last user of the previous page. */
   cursor: z.optional(zId),

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import type { Role } from "@/prisma/generated/enums";
+import { errorText } from "@/server/i18n/server-messages";
 import type { Locale } from "@/server/shared/locales";
 
 /** Who is acting. Identity, role and State come only from the session and the database. */
@@ -22,7 +23,7 @@ export type PublicActor = { kind: "public"; requestId: string | null };
 export type Actor = UserActor | PublicActor;
 
 /** Why a user who must choose a new password is refused everything else (API and exports). */
-export const MUST_CHANGE_PASSWORD_MESSAGE = "Change your password before continuing: your account has a temporary password.";
+export const MUST_CHANGE_PASSWORD_MESSAGE = errorText("access.mustChangePassword");
 
 export function isSecretariat(actor: Actor): actor is UserActor & { role: "ADMIN" | "ANALYST" } {
   return actor.kind === "user" && (actor.role === "ADMIN" || actor.role === "ANALYST");

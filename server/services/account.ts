@@ -8,6 +8,7 @@ import type { Actor, UserActor } from "@/server/services/access";
 import { ROLE_LABELS } from "@/server/shared/roles";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { validationMessage } from "@/server/shared/message-keys";
 
 export type ActorSummary = {
   id: string;
@@ -35,7 +36,7 @@ export function describeActor(actor: Actor): ActorSummary | null {
 }
 
 function assertSignedIn(actor: Actor): asserts actor is UserActor {
-  if (actor.kind !== "user") throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
+  if (actor.kind !== "user") throw new DomainError("UNAUTHORIZED", "access.signIn");
 }
 
 /** The signed-in user's own account; a signed-out visitor has none. */
@@ -51,26 +52,26 @@ export function ownProfile(actor: Actor): ActorSummary {
 export async function changeOwnPassword(actor: Actor, input: TChangePasswordInput) {
   assertSignedIn(actor);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, passwordHash: true } });
-  if (!user) throw new DomainError("NOT_FOUND", "Account not found.");
+  if (!user) throw new DomainError("NOT_FOUND", "notFound.account");
 
   // Guesses at the current password count against the same lock as sign-in, so a stolen
   // session cannot be used to try passwords without limit.
   const attempt = await reserveSignInAttempt(user.email, null);
   if (attempt.locked) {
-    throw new DomainError("BAD_REQUEST", "Too many wrong passwords. Try again later.", {
-      fieldErrors: { currentPassword: ["Too many wrong passwords; try again later"] },
+    throw new DomainError("BAD_REQUEST", "account.tooManyAttempts", {
+      fieldErrors: { currentPassword: [validationMessage("password.tooManyAttempts")] },
     });
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await attempt.failed();
-    throw new DomainError("BAD_REQUEST", "The current password is not correct.", {
-      fieldErrors: { currentPassword: ["The current password is not correct"] },
+    throw new DomainError("BAD_REQUEST", "account.wrongPassword", {
+      fieldErrors: { currentPassword: [validationMessage("password.wrong")] },
     });
   }
   await attempt.succeeded();
   if (input.newPassword === input.currentPassword) {
-    throw new DomainError("BAD_REQUEST", "Choose a new password that differs from the current one.", {
-      fieldErrors: { newPassword: ["Choose a password that differs from the current one"] },
+    throw new DomainError("BAD_REQUEST", "account.samePassword", {
+      fieldErrors: { newPassword: [validationMessage("password.same")] },
     });
   }
 
@@ -81,7 +82,7 @@ export async function changeOwnPassword(actor: Actor, input: TChangePasswordInpu
       where: { id: user.id, passwordHash: user.passwordHash },
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
-    if (count === 0) throw new DomainError("CONFLICT", "Your password was changed meanwhile. Sign in again.");
+    if (count === 0) throw new DomainError("CONFLICT", "conflict.passwordChanged");
     const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
     await recordAudit(tx, actor, {
       action: "account.password_changed",

@@ -5,6 +5,7 @@ import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { findCommitmentInScope } from "@/server/services/commitments";
 import { DomainError } from "@/server/services/errors";
+import { validationMessage } from "@/server/shared/message-keys";
 import { rowChange, staleEditError } from "@/server/services/core/conflict";
 import { startOfDayUtc } from "@/server/services/core/dates";
 import type { TRecordAssessmentInput, TSetDueDateInput } from "@/server/schemas/commitments";
@@ -16,7 +17,7 @@ async function staleCommitment(commitmentId: string) {
 
 /** Records the secretariat's independent rating of a commitment, kept beside the State's status. */
 export async function recordAssessment(actor: Actor, input: TRecordAssessmentInput) {
-  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can record assessments.");
+  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "access.recordAssessments");
   const commitment = await findCommitmentInScope(actor, input.commitmentId, {
     id: true,
     version: true,
@@ -24,7 +25,7 @@ export async function recordAssessment(actor: Actor, input: TRecordAssessmentInp
   });
   const status = await db.scaleStatus.findFirst({ where: { id: input.statusId, scaleId: commitment.recommendation.scaleId }, select: { id: true } });
   if (!status) {
-    throw new DomainError("BAD_REQUEST", "Choose a status of this recommendation's scale.", { fieldErrors: { statusId: ["Choose a status of this recommendation's scale"] } });
+    throw new DomainError("BAD_REQUEST", "updates.chooseStatus", { fieldErrors: { statusId: [validationMessage("updates.chooseStatus")] } });
   }
   return db.$transaction(async (tx) => {
     const { count } = await tx.commitment.updateMany({
@@ -43,7 +44,7 @@ export async function recordAssessment(actor: Actor, input: TRecordAssessmentInp
 
 /** Sets a commitment's own due date (null: none), version-checked. */
 export async function setCommitmentDueDate(actor: Actor, input: TSetDueDateInput) {
-  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can change due dates.");
+  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "access.changeDueDates");
   const commitment = await findCommitmentInScope(actor, input.commitmentId, { id: true, dueDate: true });
   const dueDate = input.dueDate ? startOfDayUtc(input.dueDate) : null;
   return db.$transaction(async (tx) => {

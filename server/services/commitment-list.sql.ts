@@ -41,7 +41,7 @@ type PageQuery = { filters: Prisma.Sql; cursor: PageStart | null; direction: Dir
 
 /** A cursor that does not fit its sort: tampered with, or of another order. */
 export function invalidCursor() {
-  return new DomainError("BAD_REQUEST", "This page link is no longer valid. Start again from the first page.");
+  return new DomainError("BAD_REQUEST", "commitments.pageLinkGone");
 }
 
 // Commitment -> Recommendation is a non-null foreign key, so an inner and a left join give the same

@@ -57,7 +57,7 @@ export async function findCommitmentInScope<S extends Prisma.CommitmentSelect>(
   client: Prisma.TransactionClient | typeof db = db,
 ) {
   const commitment = await client.commitment.findFirst({ where: { AND: [{ id }, commitmentScope(actor)] }, select });
-  if (!commitment) throw new DomainError("NOT_FOUND", "Commitment not found.");
+  if (!commitment) throw new DomainError("NOT_FOUND", "notFound.commitment");
   return commitment;
 }
 

@@ -1,20 +1,52 @@
 import "server-only";
+import { errorText, validationTexts, type ErrorKey } from "@/server/i18n/server-messages";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
+import type { MessageValues } from "@/server/shared/message-keys";
+import type { Locale } from "@/server/shared/locales";
 
 export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST" | "UNAUTHORIZED";
 
+/** What a refusal says: a key of the `errors` catalog, with its values when it has any. */
+export type ErrorMessage = ErrorKey | { key: ErrorKey; values: MessageValues };
+
+export type DomainErrorDetails = {
+  /** Messages by form field, as validation keys (server/shared/message-keys.ts). */
+  fieldErrors?: Record<string, string[]>;
+  conflict?: { changedBy: string | null; changedAt: string };
+};
+
 /**
  * A refusal by the rules of the domain. Services throw it; only the API layer turns it into a
- * protocol error. `fieldErrors` names form fields for the client to show next to them.
+ * protocol error, in the reader's language (`localized`). `message` and `details.fieldErrors` are
+ * the English words (logs, tests, the command line); `fieldErrors` names form fields for the
+ * client to show next to them.
  */
 export class DomainError extends Error {
+  readonly key: ErrorKey;
+  readonly values: MessageValues | undefined;
+  readonly details: DomainErrorDetails | undefined;
+  private readonly fieldErrorKeys: Record<string, string[]> | undefined;
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
-    readonly details?: { fieldErrors?: Record<string, string[]>; conflict?: { changedBy: string | null; changedAt: string } },
+    message: ErrorMessage,
+    details?: DomainErrorDetails,
   ) {
-    super(message);
+    const { key, values } = typeof message === "string" ? { key: message, values: undefined } : message;
+    super(errorText(key, values));
     this.name = "DomainError";
+    this.key = key;
+    this.values = values;
+    this.fieldErrorKeys = details?.fieldErrors;
+    this.details = details && { ...details, ...(details.fieldErrors ? { fieldErrors: validationTexts(details.fieldErrors) } : {}) };
+  }
+
+  /** The message and the field errors in a language. */
+  localized(locale: Locale | undefined): { message: string; fieldErrors: Record<string, string[]> | null } {
+    return {
+      message: errorText(this.key, this.values, locale),
+      fieldErrors: this.fieldErrorKeys ? validationTexts(this.fieldErrorKeys, locale) : null,
+    };
   }
 }
 
@@ -68,8 +100,8 @@ export function isConstraintConflict(error: unknown): boolean {
 }
 
 /** What a client is told when the database cannot be reached: try again, and a reference. */
-export function serviceUnavailableMessage(requestId: string | null): string {
-  return `The database is unavailable. Try again in a moment. Reference: ${requestId ?? "none"}`;
+export function serviceUnavailableMessage(requestId: string | null, locale?: Locale): string {
+  return errorText("server.unavailable", { reference: requestId ?? errorText("server.noReference", undefined, locale) }, locale);
 }
 
 /**
@@ -83,7 +115,7 @@ export class ServiceUnavailableError extends Error {
   }
 }
 
-export const DATABASE_TIMEOUT_MESSAGE = "This took too long and was stopped. Try again in a moment, or narrow the filters.";
+export const DATABASE_TIMEOUT_MESSAGE = errorText("server.timeout");
 
 /**
  * Whether PostgreSQL cancelled a statement that ran past `statement_timeout` (or waited past

@@ -2,8 +2,9 @@ import "server-only";
 import * as z from "zod/mini";
 import "@/server/platform/zod-messages";
 import type { Actor } from "@/server/services/access";
-import { isSecretariat, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/services/access";
+import { isSecretariat } from "@/server/services/access";
 import { DomainError } from "@/server/services/errors";
+import { validationText } from "@/server/i18n/server-messages";
 import { csvStream } from "@/server/services/exports/csv";
 import { renderInWorker, renderReserved, reserveRender } from "@/server/services/exports/render-pool";
 import type { ExportDocument } from "@/server/services/exports/table";
@@ -37,7 +38,10 @@ function filtersFrom(params: URLSearchParams) {
 
 function parse<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${validationText(issue.message)}`).join("; ");
+    throw new DomainError("BAD_REQUEST", { key: "server.invalidParameters", values: { problems } });
+  }
   return parsed.data;
 }
 
@@ -47,10 +51,10 @@ function parse<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> 
  * secretariat asks for its internal content explicitly (`internal=include`).
  */
 export async function buildExport(actor: Actor, params: URLSearchParams) {
-  if (actor.kind === "user" && actor.mustChangePassword) throw new DomainError("FORBIDDEN", MUST_CHANGE_PASSWORD_MESSAGE);
+  if (actor.kind === "user" && actor.mustChangePassword) throw new DomainError("FORBIDDEN", "access.mustChangePassword");
   const query = parse(ZExportQuery, { report: params.get("report"), format: params.get("format"), internal: params.get("internal") ?? undefined });
   const { report, format } = query;
-  if (query.internal && !isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can download internal content.");
+  if (query.internal && !isSecretariat(actor)) throw new DomainError("FORBIDDEN", "access.internalContent");
   const reader: Actor = query.internal ? actor : { kind: "public", requestId: actor.requestId };
   const filters = filtersFrom(params);
   const read = documentReader(reader, report, filters);

@@ -8,6 +8,7 @@ import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { validationMessage } from "@/server/shared/message-keys";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { lockScaleSql } from "@/server/services/scales.sql";
 import type { TCreateScaleInput, TGetScaleInput, TUpdateScaleInput } from "@/server/schemas/scales";
@@ -36,8 +37,8 @@ export const scaleSelect = {
 const POSITION_SHIFT = 1000;
 
 function nameTaken(name: string) {
-  return new DomainError("CONFLICT", `A status scale named "${name}" already exists.`, {
-    fieldErrors: { name: ["A status scale with this name already exists"] },
+  return new DomainError("CONFLICT", { key: "conflict.scaleNameTaken", values: { name } }, {
+    fieldErrors: { name: [validationMessage("scales.nameTaken")] },
   });
 }
 
@@ -53,7 +54,7 @@ export async function listScales(_actor: Actor) {
 
 export async function getScale(actor: Actor, input: TGetScaleInput) {
   const scale = await db.statusScale.findUnique({ where: { id: input.id }, select: scaleSelect });
-  if (!scale) throw new DomainError("NOT_FOUND", "Status scale not found");
+  if (!scale) throw new DomainError("NOT_FOUND", "notFound.scale");
   // Only the secretariat edits scales, so only they need to know whether statuses can be removed.
   const inUse = isSecretariat(actor) ? await isScaleInUse(db, scale.id) : null;
   return { ...scale, inUse };
@@ -90,7 +91,7 @@ export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput)
       // Serialises edits of one scale, and holds off recommendations that would start using it
       // (they take a share lock) while statuses may be removed.
       const locked = await tx.$queryRaw<{ id: string }[]>(lockScaleSql(input.id, "update"));
-      if (locked.length === 0) throw new DomainError("NOT_FOUND", "Status scale not found");
+      if (locked.length === 0) throw new DomainError("NOT_FOUND", "notFound.scale");
       const before = await tx.statusScale.findUniqueOrThrow({ where: { id: input.id }, select: scaleSelect });
 
       if (input.name !== undefined && input.name !== before.name) {
@@ -126,8 +127,8 @@ async function replaceStatuses(tx: Tx, scale: ExistingScale, statuses: NonNullab
     const names = removed.map((status) => `"${status.label}" (${status.key})`).join(", ");
     throw new DomainError(
       "BAD_REQUEST",
-      `This scale is used by recommendations, so its statuses cannot be removed: ${names}.`,
-      { fieldErrors: { statuses: [`Cannot remove ${names}: the scale is in use`] } },
+      { key: "scales.inUse", values: { statuses: names } },
+      { fieldErrors: { statuses: [validationMessage("scales.cannotRemove", { statuses: names })] } },
     );
   }
   if (removed.length > 0) {

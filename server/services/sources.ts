@@ -71,7 +71,7 @@ export async function getSource(actor: Actor, input: TGetSourceInput) {
       _count: { select: { recommendations: { where: recommendationScope(actor) } } },
     },
   });
-  if (!source) throw new DomainError("NOT_FOUND", "Source not found");
+  if (!source) throw new DomainError("NOT_FOUND", "notFound.source");
   return source;
 }
 
@@ -98,7 +98,7 @@ export async function updateSource(actor: ServiceActor, input: TUpdateSourceInpu
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.source.findUnique({ where: { id: input.id }, select: sourceSummarySelect });
-    if (!before) throw new DomainError("NOT_FOUND", "Source not found");
+    if (!before) throw new DomainError("NOT_FOUND", "notFound.source");
     const { count } = await tx.source.updateMany({
       where: { id: input.id, version: input.expectedVersion },
       data: {

@@ -11,6 +11,7 @@ import { clearAccountLock } from "@/server/auth/throttle";
 import type { Actor } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { validationMessage } from "@/server/shared/message-keys";
 import { lastAuditedChange, staleEditError } from "@/server/services/core/conflict";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { lockActiveAdminsSql } from "@/server/services/users.sql";
@@ -48,18 +49,18 @@ export type TCreateUser = {
   mustChangePassword?: boolean;
 };
 
-const MANAGE_USERS_REFUSED = "Only administrators can manage users.";
+const MANAGE_USERS_REFUSED = "access.manageUsers";
 
 /** The database also enforces this (a check constraint); checking first gives the form a field error. */
 function assertRoleMatchesState(role: Role, hasState: boolean) {
   if (role === "FOCAL_POINT" && !hasState) {
-    throw new DomainError("BAD_REQUEST", "A focal point must be bound to a State.", {
+    throw new DomainError("BAD_REQUEST", "users.focalPointNeedsState", {
       fieldErrors: { stateId: [FOCAL_POINT_STATE_MESSAGE] },
     });
   }
   if (role !== "FOCAL_POINT" && hasState) {
-    throw new DomainError("BAD_REQUEST", "Only focal points are bound to a State.", {
-      fieldErrors: { stateId: ["Only focal points are bound to a State; leave the State empty"] },
+    throw new DomainError("BAD_REQUEST", "users.onlyFocalPointsHaveState", {
+      fieldErrors: { stateId: [validationMessage("users.noStateForRole")] },
     });
   }
 }
@@ -67,19 +68,19 @@ function assertRoleMatchesState(role: Role, hasState: boolean) {
 async function resolveStateId(input: { stateId?: string | null; stateIso2?: string | null }): Promise<string | null> {
   const { stateId, stateIso2 } = input;
   if (stateId && stateIso2) {
-    throw new DomainError("BAD_REQUEST", "Give the State either by id or by code, not both.", {
-      fieldErrors: { stateId: ["Give the State only once"] },
+    throw new DomainError("BAD_REQUEST", "users.stateTwice", {
+      fieldErrors: { stateId: [validationMessage("users.stateOnce")] },
     });
   }
   if (stateId) {
     const state = await db.state.findUnique({ where: { id: stateId }, select: { id: true } });
-    if (!state) throw new DomainError("BAD_REQUEST", "Unknown State.", { fieldErrors: { stateId: ["Unknown State"] } });
+    if (!state) throw new DomainError("BAD_REQUEST", "users.unknownState", { fieldErrors: { stateId: [validationMessage("users.unknownState")] } });
     return state.id;
   }
   if (stateIso2) {
     const state = await db.state.findUnique({ where: { iso2: stateIso2 }, select: { id: true } });
     if (!state) {
-      throw new DomainError("BAD_REQUEST", `Unknown State code ${stateIso2}.`, { fieldErrors: { stateId: ["Unknown State"] } });
+      throw new DomainError("BAD_REQUEST", { key: "users.unknownStateCode", values: { code: stateIso2 } }, { fieldErrors: { stateId: [validationMessage("users.unknownState")] } });
     }
     return state.id;
   }
@@ -87,8 +88,8 @@ async function resolveStateId(input: { stateId?: string | null; stateIso2?: stri
 }
 
 function duplicateEmailError() {
-  return new DomainError("CONFLICT", "An account with this email already exists.", {
-    fieldErrors: { email: ["An account with this email already exists"] },
+  return new DomainError("CONFLICT", "conflict.emailTaken", {
+    fieldErrors: { email: [validationMessage("email.taken")] },
   });
 }
 
@@ -97,7 +98,7 @@ function duplicateEmailError() {
  * locked first, so two administrators demoting or deactivating each other at the same moment
  * cannot both succeed.
  */
-async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: string) {
+async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: "users.lastAdminDemote" | "users.lastAdminDeactivate") {
   const admins = await tx.$queryRaw<{ id: string }[]>(lockActiveAdminsSql());
   if (!admins.some((admin) => admin.id !== userId)) throw new DomainError("BAD_REQUEST", message);
 }
@@ -107,7 +108,7 @@ async function staleUserError(tx: Tx | Db, userId: string, expectedUpdatedAt: Da
   const user = await tx.user.findUnique({ where: { id: userId }, select: { updatedAt: true } });
   // Sign-ins also touch updatedAt without an audit row; only name someone who changed it since.
   const audited = await lastAuditedChange(tx, "User", userId, expectedUpdatedAt);
-  return staleEditError(tx, "account", { by: audited?.by ?? null, at: user?.updatedAt ?? new Date() }, ". Reload it and try again.");
+  return staleEditError(tx, "account", { by: audited?.by ?? null, at: user?.updatedAt ?? new Date() }, "reloadIt");
 }
 
 async function findUserOrThrow(id: string) {
@@ -115,7 +116,7 @@ async function findUserOrThrow(id: string) {
     where: { id },
     select: { id: true, email: true, name: true, role: true, stateId: true, active: true, updatedAt: true },
   });
-  if (!user) throw new DomainError("NOT_FOUND", "User not found.");
+  if (!user) throw new DomainError("NOT_FOUND", "notFound.user");
   return user;
 }
 
@@ -138,7 +139,7 @@ export async function listUsers(actor: Actor, input: TListUsersInput) {
     // Keyset paging on (name, id): unlike an offset, it neither skips nor repeats a user when
     // the cursor's row has since left the filter.
     const after = await db.user.findUnique({ where: { id: input.cursor }, select: { id: true, name: true } });
-    if (!after) throw new DomainError("BAD_REQUEST", "This page of results is no longer available; start again.");
+    if (!after) throw new DomainError("BAD_REQUEST", "users.pageGone");
     filters.push({ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] });
   }
   const rows = await db.user.findMany({
@@ -154,7 +155,7 @@ export async function listUsers(actor: Actor, input: TListUsersInput) {
 export async function getUser(actor: Actor, input: TGetUserInput) {
   assertAdmin(actor, MANAGE_USERS_REFUSED);
   const user = await db.user.findUnique({ where: { id: input.id }, select: userSummarySelect });
-  if (!user) throw new DomainError("NOT_FOUND", "User not found.");
+  if (!user) throw new DomainError("NOT_FOUND", "notFound.user");
   return user;
 }
 
@@ -211,7 +212,7 @@ export async function updateUser(actor: Actor, input: TUpdateUserInput) {
       return tx.user.findUniqueOrThrow({ where: { id: current.id }, select: userSummarySelect });
     }
     if (current.role === "ADMIN" && role !== "ADMIN" && current.active) {
-      await assertAnotherActiveAdmin(tx, current.id, "This is the last active administrator; make someone else an administrator first.");
+      await assertAnotherActiveAdmin(tx, current.id, "users.lastAdminDemote");
     }
     const { count } = await tx.user.updateMany({
       where: { id: current.id, updatedAt: expectedUpdatedAt },
@@ -233,7 +234,7 @@ export async function updateUser(actor: Actor, input: TUpdateUserInput) {
 export async function setUserActive(actor: Actor, input: TSetUserActiveInput) {
   assertAdmin(actor, MANAGE_USERS_REFUSED);
   if (!input.active && input.id === actor.id) {
-    throw new DomainError("BAD_REQUEST", "You cannot deactivate your own account.");
+    throw new DomainError("BAD_REQUEST", "users.deactivateSelf");
   }
   await findUserOrThrow(input.id);
   return db.$transaction(async (tx) => {
@@ -242,7 +243,7 @@ export async function setUserActive(actor: Actor, input: TSetUserActiveInput) {
       return tx.user.findUniqueOrThrow({ where: { id: current.id }, select: userSummarySelect });
     }
     if (!input.active && current.role === "ADMIN") {
-      await assertAnotherActiveAdmin(tx, current.id, "This is the last active administrator and cannot be deactivated.");
+      await assertAnotherActiveAdmin(tx, current.id, "users.lastAdminDeactivate");
     }
     const user = await tx.user.update({
       where: { id: current.id },
@@ -268,7 +269,7 @@ export async function resetUserPassword(actor: Actor, input: TResetPasswordInput
   assertAdmin(actor, MANAGE_USERS_REFUSED);
   // Your own password is changed by proving the current one, not by administrator override.
   if (input.id === actor.id) {
-    throw new DomainError("BAD_REQUEST", "Change your own password from your account page.");
+    throw new DomainError("BAD_REQUEST", "account.ownPassword");
   }
   const current = await findUserOrThrow(input.id);
   const passwordHash = await hashPassword(input.newPassword);

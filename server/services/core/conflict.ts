@@ -27,36 +27,41 @@ export async function lastAuditedChange(client: Tx | Db, entityType: string, ent
   return { by: last.actorId ? { userId: last.actorId } : last.actorRole === "SYSTEM" ? "system" : null, at: last.createdAt };
 }
 
-/** The name users see for whoever made a change: the person's name, "the system", or null. */
-async function changedByName(client: Tx | Db, change: LastChange | null): Promise<string | null> {
-  if (!change?.by) return null;
-  if (change.by === "system") return "the system";
+/** What a stale edit's message names: "This update was changed…". */
+export type ChangedRecord = "update" | "commitment" | "account" | "recommendation" | "source";
+/** The sentence after the time: reload (the default), reload it after opening it, reload it, or reload keeping the text. */
+export type ConflictAdvice = "reload" | "reopen" | "reloadIt" | "keepText";
+
+/** Whoever made a change: the person's name (null in `changedBy`), "the system", or someone unknown. */
+async function changedBy(client: Tx | Db, change: LastChange | null): Promise<{ name: string | null; who: "person" | "system" | "unknown" }> {
+  if (!change?.by) return { name: null, who: "unknown" };
+  if (change.by === "system") return { name: "the system", who: "system" };
   const user = await client.user.findUnique({ where: { id: change.by.userId }, select: { name: true } });
-  return user?.name ?? null;
+  return user ? { name: user.name, who: "person" } : { name: null, who: "unknown" };
+}
+
+/** Who and when of a stale edit, as the conflict messages take them ("who": person, system or unknown). */
+export async function conflictValues(client: Tx | Db, change: LastChange | null) {
+  const { name, who } = await changedBy(client, change);
+  const time = (change?.at ?? new Date()).toISOString();
+  return { values: { who, name: name ?? "", time }, conflict: { changedBy: name, changedAt: time } };
 }
 
 /**
  * The CONFLICT for a stale edit of "this `what`": "This update was changed by Ana Novak at
- * 2026-…Z. Reload to see the latest version." `after` replaces the sentence after the time.
+ * 2026-…Z. Reload to see the latest version." `then` chooses the sentence after the time.
  * `change` null (the row vanished meanwhile) says "someone else" and now.
  */
-export async function staleEditError(
-  client: Tx | Db,
-  what: string,
-  change: LastChange | null,
-  after = ". Reload to see the latest version.",
-): Promise<DomainError> {
-  const changedBy = await changedByName(client, change);
-  const changedAt = (change?.at ?? new Date()).toISOString();
-  return new DomainError("CONFLICT", `This ${what} was changed by ${changedBy ?? "someone else"} at ${changedAt}${after}`, {
-    conflict: { changedBy, changedAt },
-  });
+export async function staleEditError(client: Tx | Db, what: ChangedRecord, change: LastChange | null, then: ConflictAdvice = "reload"): Promise<DomainError> {
+  const { values, conflict } = await conflictValues(client, change);
+  return new DomainError("CONFLICT", { key: "conflict.changed", values: { ...values, what, then } }, { conflict });
 }
 
 /**
  * The CONFLICT for a stale `expectedVersion` of an audited entity (a source, a recommendation):
  * who changed it last and when, from the audit trail.
  */
-export async function staleVersionError(client: Tx | Db, entityType: string, entityId: string, what = entityType.toLowerCase()): Promise<DomainError> {
-  return staleEditError(client, what, await lastAuditedChange(client, entityType, entityId), " after you opened it. Reload it and try again.");
+export async function staleVersionError(client: Tx | Db, entityType: "Source" | "Recommendation", entityId: string): Promise<DomainError> {
+  const what = entityType === "Source" ? "source" : "recommendation";
+  return staleEditError(client, what, await lastAuditedChange(client, entityType, entityId), "reopen");
 }

@@ -32,7 +32,7 @@ describe("permission assertions", () => {
   it("let administrators and the system through, refuse an analyst, and say the caller's own refusal", () => {
     expect(() => assertAdmin(user("ADMIN"))).not.toThrow();
     expect(() => assertAdmin(systemActor("user:create"))).not.toThrow();
-    expect(() => assertAdmin(user("ANALYST"), "Only administrators can manage users.")).toThrow(
+    expect(() => assertAdmin(user("ANALYST"), "access.manageUsers")).toThrow(
       expect.objectContaining({ code: "FORBIDDEN", message: "Only administrators can manage users." }),
     );
   });

@@ -7,21 +7,23 @@ import { recordAudit } from "@/server/services/audit";
 import { findCommitmentInScope } from "@/server/services/commitments";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { DomainError } from "@/server/services/errors";
+import { conflictValues, rowChange } from "@/server/services/core/conflict";
+import { validationMessage } from "@/server/shared/message-keys";
 import { createUpdateSql, type NewUpdate } from "@/server/services/progress-updates/focal-point.sql";
-import { applyTransition, staleUpdateError, type ReviewState } from "@/server/services/progress-updates/workflow";
+import { applyTransition, type ReviewState } from "@/server/services/progress-updates/workflow";
 import type { TUpdateContent, TUpdateRef, TWriteUpdateInput } from "@/server/schemas/commitments";
 
 // What a focal point does with their State's updates: write a draft, submit it, delete it.
 
 function assertReporter(actor: Actor): asserts actor is UserActor & { role: "FOCAL_POINT"; stateId: string } {
-  if (!isFocalPoint(actor)) throw new DomainError("FORBIDDEN", "Only a focal point of the State can report progress.");
+  if (!isFocalPoint(actor)) throw new DomainError("FORBIDDEN", "access.reportProgress");
 }
 
 async function assertStatusOfScale(client: Tx | typeof db, statusId: string, scaleId: string) {
   const status = await client.scaleStatus.findFirst({ where: { id: statusId, scaleId }, select: { id: true } });
   if (!status) {
-    throw new DomainError("BAD_REQUEST", "Choose a status of this recommendation's scale.", {
-      fieldErrors: { statusId: ["Choose a status of this recommendation's scale"] },
+    throw new DomainError("BAD_REQUEST", "updates.chooseStatus", {
+      fieldErrors: { statusId: [validationMessage("updates.chooseStatus")] },
     });
   }
 }
@@ -86,7 +88,7 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
     const commitment = await findCommitmentInScope(actor, input.commitmentId, { recommendation: { select: { scaleId: true } } });
     await assertStatusOfScale(db, input.content.statusId, commitment.recommendation.scaleId);
     // Both checks pass only if the scale changed between the two queries: ask to try again.
-    throw new DomainError("CONFLICT", "This recommendation's scale changed meanwhile. Reload and try again.");
+    throw new DomainError("CONFLICT", "conflict.scaleChanged");
   }
   const commitment = found;
 
@@ -94,7 +96,7 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
     if (!input.updateId) return await createUpdate(actor, commitment.id, input.content, options.submit);
     const ref = { updateId: input.updateId, expectedVersion: input.expectedVersion, commitmentId: commitment.id };
     return await db.$transaction(async (tx) => {
-      if (ref.expectedVersion === undefined) throw new DomainError("BAD_REQUEST", "expectedVersion is required to change a draft.");
+      if (ref.expectedVersion === undefined) throw new DomainError("BAD_REQUEST", "updates.versionRequired");
       const before = await tx.progressUpdate.findFirst({ where: { AND: [{ id: ref.updateId }, updateScope(actor)] }, select: updateAuditSelect });
       await applyTransition(tx, actor, options.submit ? "submit" : "edit", { ...ref, expectedVersion: ref.expectedVersion }, {
         statusId: input.content.statusId,
@@ -129,12 +131,8 @@ async function openUpdateExists(commitmentId: string) {
     where: { commitmentId, reviewState: { in: ["DRAFT", "SUBMITTED"] } },
     select: { reviewState: true, updatedById: true, updatedAt: true },
   });
-  const { details } = await staleUpdateError(db, "commitment", open);
-  return new DomainError(
-    "CONFLICT",
-    `This commitment already has an update ${open?.reviewState === "SUBMITTED" ? "waiting for review" : "in draft"}, last changed by ${details?.conflict?.changedBy ?? "someone else"} at ${details?.conflict?.changedAt}. Reload to continue it.`,
-    details,
-  );
+  const { values, conflict } = await conflictValues(db, rowChange(open));
+  return new DomainError("CONFLICT", { key: "conflict.openUpdate", values: { ...values, state: open?.reviewState === "SUBMITTED" ? "submitted" : "draft" } }, { conflict });
 }
 
 /** Submits the actor's State's draft as it is, based on `expectedVersion`. */

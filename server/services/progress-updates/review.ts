@@ -12,7 +12,7 @@ import type { TAcceptUpdateInput, TReturnUpdateInput } from "@/server/schemas/co
 // What the secretariat does with submitted updates: the review queue, accepting, returning.
 
 function assertReviewer(actor: Actor): asserts actor is UserActor {
-  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "Only the secretariat can review updates.");
+  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "access.reviewUpdates");
 }
 
 /**

@@ -17,30 +17,23 @@ import { DomainError } from "@/server/services/errors";
 
 export type { ReviewState };
 
-/** Each transition: the state it starts from, the state it leads to (null: the update is deleted), and its past participle. */
+/** Each transition: the state it starts from and the state it leads to (null: the update is deleted). */
 export const TRANSITIONS = {
-  edit: { from: "DRAFT", to: "DRAFT", done: "edited" },
-  submit: { from: "DRAFT", to: "SUBMITTED", done: "submitted" },
-  delete: { from: "DRAFT", to: null, done: "deleted" },
-  accept: { from: "SUBMITTED", to: "ACCEPTED", done: "accepted" },
-  return: { from: "SUBMITTED", to: "RETURNED", done: "returned" },
-} as const satisfies Record<string, { from: ReviewState; to: ReviewState | null; done: string }>;
+  edit: { from: "DRAFT", to: "DRAFT" },
+  submit: { from: "DRAFT", to: "SUBMITTED" },
+  delete: { from: "DRAFT", to: null },
+  accept: { from: "SUBMITTED", to: "ACCEPTED" },
+  return: { from: "SUBMITTED", to: "RETURNED" },
+} as const satisfies Record<string, { from: ReviewState; to: ReviewState | null }>;
 
 export type UpdateTransition = keyof typeof TRANSITIONS;
-
-const REVIEW_STATE_WORDS: Record<ReviewState, string> = {
-  DRAFT: "a draft",
-  SUBMITTED: "submitted and waiting for review",
-  ACCEPTED: "already accepted",
-  RETURNED: "returned",
-};
 
 /** Which update a transition applies to: the version the client read, and the commitment when the client named it. */
 export type UpdateRef = { updateId: string; expectedVersion: number; commitmentId?: string };
 
 /** The CONFLICT for a stale change of an update (or of a commitment's open update): who changed it, by name, and when. */
-export function staleUpdateError(client: Tx | typeof db, what: string, row: { updatedById: string | null; updatedAt: Date } | null) {
-  return staleEditError(client, what, rowChange(row), ". Reload to see the latest version; your text is kept.");
+export function staleUpdateError(client: Tx | typeof db, what: "update" | "commitment", row: { updatedById: string | null; updatedAt: Date } | null) {
+  return staleEditError(client, what, rowChange(row), "keepText");
 }
 
 /**
@@ -73,9 +66,9 @@ export async function refusalOf(client: Tx | typeof db, actor: Actor, transition
     where: { AND: [{ id: ref.updateId, ...(ref.commitmentId ? { commitmentId: ref.commitmentId } : {}) }, updateScope(actor)] },
     select: { reviewState: true, version: true, updatedById: true, updatedAt: true },
   });
-  if (!update) return new DomainError("NOT_FOUND", "Update not found.");
+  if (!update) return new DomainError("NOT_FOUND", "notFound.update");
   if (update.version === ref.expectedVersion && update.reviewState !== TRANSITIONS[transition].from) {
-    return new DomainError("BAD_REQUEST", `This update cannot be ${TRANSITIONS[transition].done}: it is ${REVIEW_STATE_WORDS[update.reviewState]}.`);
+    return new DomainError("BAD_REQUEST", { key: "updates.refused", values: { transition, state: update.reviewState } });
   }
   // Changed since the client read it (or again since the write looked): someone else got there first.
   return staleUpdateError(client, "update", update);

@@ -8,6 +8,7 @@ import { assertSecretariat } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { DomainError } from "@/server/services/errors";
+import { validationMessage } from "@/server/shared/message-keys";
 import { recommendationDetailSelect } from "@/server/services/recommendations/reading";
 import { withThemes } from "@/server/services/recommendations/themes";
 import { lockScaleSql } from "@/server/services/scales.sql";
@@ -33,11 +34,11 @@ const recommendationAuditSelect = {
   addressees: { select: { stateId: true }, orderBy: { stateId: "asc" } },
 } as const;
 
-const PUBLISHED_IS_FINAL = "Published recommendations cannot be edited.";
+const PUBLISHED_IS_FINAL = "recommendations.publishedIsFinal";
 
 function referenceTaken(reference: string) {
-  return new DomainError("CONFLICT", `The reference "${reference}" is already used in this source.`, {
-    fieldErrors: { reference: ["This reference is already used in this source"] },
+  return new DomainError("CONFLICT", { key: "conflict.referenceTaken", values: { reference } }, {
+    fieldErrors: { reference: [validationMessage("recommendations.referenceTaken")] },
   });
 }
 
@@ -56,8 +57,8 @@ async function resolveThemeIds(tx: Tx, keys: string[]) {
   const themes = await tx.theme.findMany({ where: { key: { in: unique } }, select: { id: true, key: true } });
   const unknown = unique.filter((key) => !themes.some((theme) => theme.key === key));
   if (unknown.length > 0) {
-    throw new DomainError("BAD_REQUEST", `Unknown theme: ${unknown.join(", ")}.`, {
-      fieldErrors: { themeKeys: [`Unknown theme: ${unknown.join(", ")}`] },
+    throw new DomainError("BAD_REQUEST", { key: "recommendations.unknownThemes", values: { themes: unknown.join(", ") } }, {
+      fieldErrors: { themeKeys: [validationMessage("recommendations.unknownThemes", { themes: unknown.join(", ") })] },
     });
   }
   return themes.map((theme) => theme.id);
@@ -68,7 +69,7 @@ export async function resolveStateIds(tx: Tx, stateIds: string[], field: string)
   if (unique.length === 0) return [];
   const states = await tx.state.findMany({ where: { id: { in: unique } }, select: { id: true } });
   if (states.length !== unique.length) {
-    throw new DomainError("BAD_REQUEST", "Unknown State.", { fieldErrors: { [field]: ["One or more chosen States do not exist"] } });
+    throw new DomainError("BAD_REQUEST", "recommendations.unknownState", { fieldErrors: { [field]: [validationMessage("recommendations.unknownStates")] } });
   }
   return unique;
 }
@@ -79,8 +80,8 @@ async function resolveScaleId(tx: Tx, scaleId: string | undefined) {
     ? await tx.statusScale.findUnique({ where: { id: scaleId }, select: { id: true } })
     : await tx.statusScale.findFirst({ where: { isDefault: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (!scale) {
-    throw new DomainError("BAD_REQUEST", scaleId ? "Unknown status scale." : "There is no default status scale.", {
-      fieldErrors: { scaleId: [scaleId ? "Unknown status scale" : "Choose a status scale"] },
+    throw new DomainError("BAD_REQUEST", scaleId ? "recommendations.unknownScale" : "recommendations.noDefaultScale", {
+      fieldErrors: { scaleId: [validationMessage(scaleId ? "recommendations.unknownScale" : "recommendations.chooseScale")] },
     });
   }
   await tx.$queryRaw(lockScaleSql(scale.id, "share"));
@@ -92,7 +93,7 @@ export async function createRecommendation(actor: ServiceActor, input: TCreateRe
   try {
     return await db.$transaction(async (tx) => {
       const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } });
-      if (!source) throw new DomainError("BAD_REQUEST", "Unknown source.", { fieldErrors: { sourceId: ["Unknown source"] } });
+      if (!source) throw new DomainError("BAD_REQUEST", "recommendations.unknownSource", { fieldErrors: { sourceId: [validationMessage("recommendations.unknownSource")] } });
       const existing = await tx.recommendation.findUnique({
         where: { sourceId_reference: { sourceId: source.id, reference: input.reference } },
         select: { id: true },
@@ -135,7 +136,7 @@ export async function createRecommendation(actor: ServiceActor, input: TCreateRe
  */
 async function explainMissedWrite(tx: Tx, id: string, expectedVersion: number): Promise<DomainError> {
   const current = await tx.recommendation.findUnique({ where: { id }, select: { version: true, publication: true } });
-  if (!current) return new DomainError("NOT_FOUND", "Recommendation not found");
+  if (!current) return new DomainError("NOT_FOUND", "notFound.recommendation");
   if (current.version !== expectedVersion) return staleVersionError(tx, "Recommendation", id);
   return new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
 }
@@ -143,7 +144,7 @@ async function explainMissedWrite(tx: Tx, id: string, expectedVersion: number): 
 export async function updateRecommendation(actor: ServiceActor, input: TUpdateRecommendationInput) {
   assertSecretariat(actor);
   const current = await db.recommendation.findUnique({ where: { id: input.id }, select: { sourceId: true, publication: true } });
-  if (!current) throw new DomainError("NOT_FOUND", "Recommendation not found");
+  if (!current) throw new DomainError("NOT_FOUND", "notFound.recommendation");
   if (current.publication !== "DRAFT") throw new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
   try {
     return await db.$transaction(async (tx) => {
@@ -185,7 +186,7 @@ export async function updateRecommendation(actor: ServiceActor, input: TUpdateRe
       }
       const after = await auditSnapshot(tx, input.id);
       if (!after.addressAllParticipating && after.addressees.length === 0) {
-        throw new DomainError("BAD_REQUEST", "Address the recommendation to at least one State.", {
+        throw new DomainError("BAD_REQUEST", "recommendations.addressSomeone", {
           fieldErrors: { addresseeStateIds: [recommendationMessages.addressSomeone] },
         });
       }
@@ -202,9 +203,9 @@ export async function deleteRecommendation(actor: ServiceActor, input: TDeleteRe
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const row = await tx.recommendation.findUnique({ where: { id: input.id }, select: recommendationAuditSelect });
-    if (!row) throw new DomainError("NOT_FOUND", "Recommendation not found");
+    if (!row) throw new DomainError("NOT_FOUND", "notFound.recommendation");
     const before = withThemes(row);
-    if (before.publication !== "DRAFT") throw new DomainError("BAD_REQUEST", "Published recommendations cannot be deleted.");
+    if (before.publication !== "DRAFT") throw new DomainError("BAD_REQUEST", "recommendations.publishedCannotBeDeleted");
     const { count } = await tx.recommendation.deleteMany({
       where: { id: input.id, version: input.expectedVersion, publication: "DRAFT" },
     });

@@ -30,7 +30,7 @@ async function createMissingCommitments(
     orderBy: { position: "asc" },
     select: { id: true, defaultProgress: true },
   });
-  if (!firstStatus) throw new DomainError("BAD_REQUEST", "The recommendation's status scale has no statuses.");
+  if (!firstStatus) throw new DomainError("BAD_REQUEST", "recommendations.noStatuses");
 
   const addressed: Prisma.StateWhereInput[] = [{ addressedBy: { some: { recommendationId: recommendation.id } } }];
   if (recommendation.addressAllParticipating) addressed.push({ kind: "PARTICIPATING" });
@@ -93,7 +93,7 @@ export async function publishRecommendation(actor: ServiceActor, input: TPublish
     });
     if (count === 0) {
       const current = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { publication: true } });
-      if (!current) throw new DomainError("NOT_FOUND", "Recommendation not found");
+      if (!current) throw new DomainError("NOT_FOUND", "notFound.recommendation");
       if (current.publication === "PUBLISHED") {
         return { created: 0, total: await tx.commitment.count({ where: { recommendationId: input.recommendationId } }) };
       }
@@ -130,7 +130,7 @@ export async function addAddressees(actor: ServiceActor, input: TAddAddresseesIn
     });
     if (count === 0) {
       const exists = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true } });
-      if (!exists) throw new DomainError("NOT_FOUND", "Recommendation not found");
+      if (!exists) throw new DomainError("NOT_FOUND", "notFound.recommendation");
       throw await staleVersionError(tx, "Recommendation", input.recommendationId);
     }
     const recommendation = await tx.recommendation.findUniqueOrThrow({

@@ -7,6 +7,7 @@ import { recommendationScope } from "@/server/services/access";
 import { decodeCursor, encodeCursor } from "@/server/services/core/cursor";
 import { escapeLike } from "@/server/services/core/text-search";
 import { DomainError } from "@/server/services/errors";
+import { validationMessage } from "@/server/shared/message-keys";
 import { themeSelect, themesOf, withThemes } from "@/server/services/recommendations/themes";
 import { scaleStatusSelect } from "@/server/services/scales";
 import { REFERENCE_MAX } from "@/server/schemas/recommendations";
@@ -46,7 +47,7 @@ const ZCursor = z.strictObject({ r: zText(REFERENCE_MAX), i: z.uuid() });
 /** The cursor carries the last row's sort key itself, so it never looks up a row out of scope. */
 function readCursor(cursor: string) {
   const after = decodeCursor(cursor, ZCursor);
-  if (!after) throw new DomainError("BAD_REQUEST", "Invalid page cursor.", { fieldErrors: { cursor: ["Invalid page cursor"] } });
+  if (!after) throw new DomainError("BAD_REQUEST", "recommendations.invalidCursor", { fieldErrors: { cursor: [validationMessage("recommendations.invalidCursor")] } });
   return after;
 }
 
@@ -84,6 +85,6 @@ export async function getRecommendation(actor: Actor, input: TGetRecommendationI
     where: { AND: [{ id: input.id }, recommendationScope(actor)] },
     select: recommendationDetailSelect,
   });
-  if (!recommendation) throw new DomainError("NOT_FOUND", "Recommendation not found");
+  if (!recommendation) throw new DomainError("NOT_FOUND", "notFound.recommendation");
   return withThemes(recommendation);
 }

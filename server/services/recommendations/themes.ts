@@ -7,6 +7,7 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
+import { validationMessage } from "@/server/shared/message-keys";
 import type { TCreateThemeInput } from "@/server/schemas/recommendations";
 
 // The themes recommendations are tagged with: listed to everyone, created by administrators.
@@ -30,8 +31,8 @@ export async function listThemes(_actor: Actor) {
 export async function createTheme(actor: ServiceActor, input: TCreateThemeInput) {
   assertAdmin(actor);
   const duplicate = () =>
-    new DomainError("CONFLICT", "A theme with this key or label already exists.", {
-      fieldErrors: { key: ["A theme with this key or label already exists"], label: ["A theme with this key or label already exists"] },
+    new DomainError("CONFLICT", "conflict.themeTaken", {
+      fieldErrors: { key: [validationMessage("keys.themeTaken")], label: [validationMessage("keys.themeTaken")] },
     });
   try {
     return await db.$transaction(async (tx) => {
@@ -39,9 +40,9 @@ export async function createTheme(actor: ServiceActor, input: TCreateThemeInput)
       const byKey = await tx.theme.findUnique({ where: { key: input.key }, select: { id: true } });
       const byLabel = await tx.theme.findFirst({ where: { label: { equals: input.label, mode: "insensitive" } }, select: { id: true } });
       const fieldErrors: Record<string, string[]> = {};
-      if (byKey) fieldErrors.key = ["A theme with this key already exists"];
-      if (byLabel) fieldErrors.label = ["A theme with this label already exists"];
-      if (byKey || byLabel) throw new DomainError("CONFLICT", "A theme with this key or label already exists.", { fieldErrors });
+      if (byKey) fieldErrors.key = [validationMessage("keys.themeKeyTaken")];
+      if (byLabel) fieldErrors.label = [validationMessage("keys.themeLabelTaken")];
+      if (byKey || byLabel) throw new DomainError("CONFLICT", "conflict.themeTaken", { fieldErrors });
 
       const last = await tx.theme.findFirst({ orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
       const theme = await tx.theme.create({

@@ -45,7 +45,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
       evidence: { title: string; url: string }[] | null;
     }>(recommendationStatesSql(input, asOfEnd)),
   ]);
-  if (!recommendation) throw new DomainError("NOT_FOUND", "Recommendation not found.");
+  if (!recommendation) throw new DomainError("NOT_FOUND", "notFound.recommendationReport");
   const today = input.asOf ?? todayIsoUtc();
   const figures = new FigureAccumulator();
   const countByStatus = new Map<string, number>();

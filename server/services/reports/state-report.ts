@@ -43,7 +43,7 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       assessment_public: boolean | null;
     }>(stateCommitmentsSql(input, asOfEnd, showInternal)),
   ]);
-  if (!state) throw new DomainError("NOT_FOUND", "State not found.");
+  if (!state) throw new DomainError("NOT_FOUND", "notFound.state");
   const today = input.asOf ?? todayIsoUtc();
   const figures = new FigureAccumulator();
   const commitments = rows.map((row) => {

@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
+import { BASE_URL } from "./base-url";
+import { expect, expectNoSeriousAxeViolations, test, type Account, type DemoData } from "./fixtures";
+
+// Every workspace and report page in each of the six languages: the page says its language
+// (`<html lang>`), and axe finds nothing serious or critical. German and Russian, the longest,
+// are photographed at 360 px and 1280 px (attached to the report) and must not scroll sideways.
+// The language comes from the `locale` cookie, as when a reader picks it; the account is a new
+// administrator's with no language of its own (a profile's choice would win over the cookie).
+
+const LOCALES = ["en", "fr", "de", "it", "ru", "es"] as const;
+type Locale = (typeof LOCALES)[number];
+
+type Pages = { name: string; path: string; signedIn: boolean }[];
+
+/** The pages to check, with the ids of a seeded commitment, its recommendation and State. */
+async function pagesToCheck(demo: DemoData): Promise<Pages> {
+  // Portugal's: no spec changes Portugal's commitments.
+  const commitment = await demo.commitment("PT", "AAT17-04");
+  return [
+    { name: "sign-in", path: "/sign-in", signedIn: false },
+    { name: "commitments", path: "/commitments", signedIn: true },
+    { name: "a commitment", path: `/commitments/${commitment.id}`, signedIn: true },
+    { name: "review", path: "/review", signedIn: true },
+    { name: "recommendations", path: "/recommendations", signedIn: true },
+    { name: "a recommendation", path: `/recommendations/${commitment.recommendationId}`, signedIn: true },
+    { name: "users", path: "/admin/users", signedIn: true },
+    { name: "reports", path: "/reports", signedIn: true },
+    { name: "matrix", path: "/reports/matrix", signedIn: true },
+    { name: "overdue", path: "/reports/overdue", signedIn: true },
+    { name: "trend", path: "/reports/trend", signedIn: true },
+    { name: "a State report", path: `/reports/states/${commitment.stateId}`, signedIn: true },
+  ];
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+type Sessions = { of: (account: Account) => Promise<StorageState> };
+
+/** Two browser contexts in one language, signed out and signed in (a new administrator), at one width. */
+async function contextsIn(browser: Browser, demo: DemoData, sessions: Sessions, locale: Locale, width: number) {
+  const admin = await demo.createAccount({ role: "ADMIN" });
+  const viewport = { width, height: 900 };
+  const signedOut = await browser.newContext({ viewport });
+  const signedIn = await browser.newContext({ viewport, storageState: await sessions.of(admin) });
+  for (const context of [signedOut, signedIn]) await context.addCookies([{ name: "locale", value: locale, url: BASE_URL }]);
+  return { signedOut: await signedOut.newPage(), signedIn: await signedIn.newPage(), close: () => Promise.all([signedOut.close(), signedIn.close()]) };
+}
+
+/** Opens a page and waits until it shows its heading, in the expected language. */
+async function open(page: Page, path: string, locale: Locale) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+test.describe.configure({ mode: "parallel" });
+
+for (const locale of LOCALES) {
+  test(`every page in ${locale}: the right lang and no serious accessibility violations`, async ({ browser, demo, sessions }) => {
+    test.setTimeout(180_000);
+    const pages = await pagesToCheck(demo);
+    const reader = await contextsIn(browser, demo, sessions, locale, 1280);
+    try {
+      for (const { name, path, signedIn } of pages) {
+        await test.step(name, async () => {
+          const page = signedIn ? reader.signedIn : reader.signedOut;
+          await open(page, path, locale);
+          await expectNoSeriousAxeViolations(page);
+        });
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+}
+
+/** A screenshot of the whole page, in the test's report. */
+async function photograph(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true, animations: "disabled" }), contentType: "image/png" });
+}
+
+for (const locale of ["de", "ru"] as const) {
+  for (const width of [360, 1280]) {
+    test(`the longest language, ${locale}, at ${width} px: no page scrolls sideways (screenshots attached)`, async ({ browser, demo, sessions }, testInfo) => {
+      test.setTimeout(180_000);
+      const pages = await pagesToCheck(demo);
+      const reader = await contextsIn(browser, demo, sessions, locale, width);
+      try {
+        for (const { name, path, signedIn } of pages) {
+          await test.step(name, async () => {
+            const page = signedIn ? reader.signedIn : reader.signedOut;
+            await open(page, path, locale);
+            await photograph(page, testInfo, `${locale}-${width}px-${name.replaceAll(" ", "-")}`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            expect(overflow, `${path} is ${overflow} px wider than the window`).toBeLessThanOrEqual(0);
+          });
+        }
+      } finally {
+        await reader.close();
+      }
+    });
+  }
+}
