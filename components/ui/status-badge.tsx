@@ -31,8 +31,10 @@ const REVIEW_STATES: Record<string, { label: string; symbol: string }> = {
   RETURNED: { label: "Returned", symbol: "↩" },
 };
 
-export function ReviewStateBadge({ reviewState }: { reviewState: string }) {
-  const shown = REVIEW_STATES[reviewState] ?? { label: reviewState, symbol: "•" };
+/** An update's review state; `label` is its name in the reader's language (the English name otherwise). */
+export function ReviewStateBadge({ reviewState, label }: { reviewState: string; label?: string }) {
+  const known = REVIEW_STATES[reviewState] ?? { label: reviewState, symbol: "•" };
+  const shown = label ? { ...known, label } : known;
   return (
     <span className={`badge badge-update badge-update-${reviewState.toLowerCase()}`}>
       <span aria-hidden="true" className="badge-symbol">
