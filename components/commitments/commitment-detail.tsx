@@ -3,12 +3,14 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { EvidenceList } from "@/components/commitments/evidence-list";
 import { ReviewStateBadge, StatusBadge } from "@/components/ui/status-badge";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { errorMessage } from "@/components/ui/api-errors";
 import { CommitmentTimeline } from "@/components/commitments/commitment-timeline";
@@ -17,21 +19,37 @@ import type { TCommitmentView, TTimeline, TUpdateView } from "@/components/commi
 import type { Role } from "@/prisma/generated/enums";
 
 function SubmittedUpdate({ update }: { update: TUpdateView }) {
+  const t = useTranslations("commitments.detail");
+  const refs = useReferenceLabels();
+  const format = useFormatter();
+  const submittedAt = update.submittedAt;
+  const date = () => (submittedAt ? <DateTime value={submittedAt} /> : null);
+  const name = update.authorName;
   return (
     <section className="card" aria-labelledby="submitted-title">
-      <h2 id="submitted-title">Update waiting for review</h2>
+      <h2 id="submitted-title">{t("waitingTitle")}</h2>
       <p>
-        <ReviewStateBadge reviewState={update.reviewState} /> {update.submittedAt ? <>on <DateTime value={update.submittedAt} /></> : null}
-        {update.authorName ? <> by {update.authorName}</> : null}
+        <ReviewStateBadge reviewState={update.reviewState} />{" "}
+        {submittedAt && name ? t.rich("submittedOnBy", { date, name }) : submittedAt ? t.rich("submittedOn", { date }) : name ? t("submittedBy", { name }) : null}
       </p>
       <p>
-        <StatusBadge statusKey={update.status.key} label={update.status.label} /> <ProgressBar value={update.progress} />
+        <StatusBadge statusKey={update.status.key} label={refs.status(update.status)} />{" "}
+        <ProgressBar value={update.progress} label={t("progressValue", { progress: format.number(update.progress / 100, "percent") })} />
       </p>
       {update.narrative ? <p className="recommendation-text">{update.narrative}</p> : null}
       <EvidenceList links={update.evidence} />
-      <p className="muted">A submitted update is locked until the secretariat accepts or returns it.</p>
+      <p className="muted">{t("locked")}</p>
     </section>
   );
+}
+
+/** Who returned the focal point's update, and when. */
+function ReturnedTitle({ reviewerName, reviewedAt }: { reviewerName: string | null; reviewedAt: string | null }) {
+  const t = useTranslations("commitments.detail");
+  const date = () => (reviewedAt ? <DateTime value={reviewedAt} /> : null);
+  if (reviewerName && reviewedAt) return t.rich("returnedByOn", { name: reviewerName, date });
+  if (reviewedAt) return t.rich("returnedOn", { date });
+  return reviewerName ? t("returnedBy", { name: reviewerName }) : t("returned");
 }
 
 /** One commitment: the recommendation, the accepted status beside the assessment, the update form and the history. */
@@ -46,6 +64,8 @@ export function CommitmentDetail({
   initialCommitment: TCommitmentView;
   initialHistory: TTimeline;
 }) {
+  const t = useTranslations("commitments.detail");
+  const refs = useReferenceLabels();
   const trpc = useTRPC();
   const commitmentQuery = useQuery(trpc.commitments.get.queryOptions({ id }, { initialData: initialCommitment }));
   const historyQuery = useQuery(trpc.commitments.history.queryOptions({ id }, { initialData: initialHistory }));
@@ -68,39 +88,38 @@ export function CommitmentDetail({
   return (
     <article className="stack">
       <p>
-        <Link href="/commitments">← Commitments</Link>
+        <Link href="/commitments">{t("back")}</Link>
       </p>
       <header>
         <h1>
-          {commitment.recommendation.reference} · {commitment.state.name}
+          {commitment.recommendation.reference} · {refs.state(commitment.state)}
         </h1>
         <p className="muted">
           {commitment.recommendation.source.title}
-          {commitment.voluntary ? " · voluntary (Partner for Co-operation)" : ""}
+          {commitment.voluntary ? ` · ${t("voluntary")}` : ""}
         </p>
       </header>
 
       <div className="split">
         <div className="stack">
           <section className="card" aria-labelledby="recommendation-title">
-            <h2 id="recommendation-title">Recommendation</h2>
+            <h2 id="recommendation-title">{t("recommendation")}</h2>
             <p className="recommendation-text">{commitment.recommendation.text}</p>
             {commitment.recommendation.themes.length > 0 ? (
-              <p className="muted">Themes: {commitment.recommendation.themes.map((theme) => theme.label).join(", ")}</p>
+              <p className="muted">{t("themes", { themes: commitment.recommendation.themes.map((theme) => refs.theme(theme)).join(", ") })}</p>
             ) : null}
           </section>
 
           {isFocalPoint && returnedIsLatest && returned ? (
             <div className="alert alert-warning" role="status">
               <p className="alert-title">
-                Your update was returned{returned.reviewerName ? ` by ${returned.reviewerName}` : ""}
-                {returned.reviewedAt ? <> on <DateTime value={returned.reviewedAt} /></> : null}.
+                <ReturnedTitle reviewerName={returned.reviewerName} reviewedAt={returned.reviewedAt} />
               </p>
               <p>
-                <span className="visually-hidden">Review comment: </span>
+                <span className="visually-hidden">{t("reviewComment")}</span>
                 {returned.reviewComment}
               </p>
-              {!open ? <p>The form below starts from your returned update: revise it and submit again.</p> : null}
+              {!open ? <p>{t("startsFromReturned")}</p> : null}
             </div>
           ) : null}
 
@@ -119,16 +138,16 @@ export function CommitmentDetail({
               {open ? (
                 <div className="actions">
                   <ConfirmButton
-                    title="Delete this draft?"
-                    message="The draft and its evidence links will be deleted. This cannot be undone."
-                    confirmLabel="Delete draft"
+                    title={t("deleteTitle")}
+                    message={t("deleteMessage")}
+                    confirmLabel={t("deleteDraft")}
                     disabled={deleteDraft.isPending}
                     onConfirm={() => {
                       deleteDraft.mutate(
                         { updateId: open.id, expectedVersion: open.version },
                         {
                           onSuccess: async () => {
-                            toast.success("Draft deleted.");
+                            toast.success(t("draftDeleted"));
                             await refresh();
                           },
                           onError: (error) => toast.error(errorMessage(error)),
@@ -136,7 +155,7 @@ export function CommitmentDetail({
                       );
                     }}
                   >
-                    Delete draft
+                    {t("deleteDraft")}
                   </ConfirmButton>
                 </div>
               ) : null}
@@ -144,37 +163,37 @@ export function CommitmentDetail({
           ) : null}
           {!isFocalPoint && open?.reviewState === "SUBMITTED" ? (
             <p>
-              <Link href={`/review?update=${open.id}`}>An update is waiting for review: open it in the review queue</Link>
+              <Link href={`/review?update=${open.id}`}>{t("openInQueue")}</Link>
             </p>
           ) : null}
         </div>
 
-        <aside className="stack" aria-label="Status">
+        <aside className="stack" aria-label={t("statusAside")}>
           <section className="card" aria-labelledby="accepted-title">
-            <h2 id="accepted-title">Accepted status</h2>
+            <h2 id="accepted-title">{t("acceptedStatus")}</h2>
             <p>
-              <StatusBadge statusKey={commitment.acceptedStatus.key} label={commitment.acceptedStatus.label} />
+              <StatusBadge statusKey={commitment.acceptedStatus.key} label={refs.status(commitment.acceptedStatus)} />
             </p>
             <p>
-              <ProgressBar value={commitment.acceptedProgress} label="Accepted progress" />
+              <ProgressBar value={commitment.acceptedProgress} label={t("acceptedProgress")} />
             </p>
             <dl className="facts">
-              <dt>Accepted on</dt>
-              <dd>{commitment.acceptedAt ? <DateTime value={commitment.acceptedAt} /> : "No update accepted yet"}</dd>
-              <dt>Due</dt>
+              <dt>{t("acceptedOn")}</dt>
+              <dd>{commitment.acceptedAt ? <DateTime value={commitment.acceptedAt} /> : t("noneAccepted")}</dd>
+              <dt>{t("due")}</dt>
               <dd>
-                {commitment.dueDate ? <CalendarDate value={commitment.dueDate} /> : "No due date"}
-                {commitment.overdue ? <span className="badge badge-overdue"> Overdue</span> : null}
+                {commitment.dueDate ? <CalendarDate value={commitment.dueDate} /> : t("noDueDate")}
+                {commitment.overdue ? <span className="badge badge-overdue"> {t("overdue")}</span> : null}
               </dd>
             </dl>
           </section>
           <section className="card" aria-labelledby="assessment-title">
-            <h2 id="assessment-title">Secretariat assessment</h2>
+            <h2 id="assessment-title">{t("assessment")}</h2>
             {commitment.assessment ? (
               <>
                 <p>
-                  <StatusBadge statusKey={commitment.assessment.status.key} label={commitment.assessment.status.label} />{" "}
-                  <span className="muted">({commitment.assessment.isPublic ? "public" : "internal"})</span>
+                  <StatusBadge statusKey={commitment.assessment.status.key} label={refs.status(commitment.assessment.status)} />{" "}
+                  <span className="muted">({commitment.assessment.isPublic ? t("public") : t("internal")})</span>
                 </p>
                 <p className="recommendation-text">{commitment.assessment.rationale}</p>
                 <p className="muted">
@@ -182,18 +201,18 @@ export function CommitmentDetail({
                   <DateTime value={commitment.assessment.createdAt} />
                 </p>
                 {commitment.assessment.status.key !== commitment.acceptedStatus.key ? (
-                  <p className="alert alert-warning">The assessment differs from the accepted status reported by the State.</p>
+                  <p className="alert alert-warning">{t("assessmentDiffers")}</p>
                 ) : null}
               </>
             ) : (
-              <p className="muted">The secretariat has not assessed this commitment yet.</p>
+              <p className="muted">{t("notAssessed")}</p>
             )}
           </section>
         </aside>
       </div>
 
       <section aria-labelledby="history-title">
-        <h2 id="history-title">History</h2>
+        <h2 id="history-title">{t("history")}</h2>
         <CommitmentTimeline entries={historyQuery.data} />
       </section>
     </article>

@@ -1,18 +1,19 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { COMMITMENT_SORTS } from "@/server/schemas/commitment-sorts";
 import { Field } from "@/components/ui/field";
 import { FilterBar, FilterSelect, sourceOptions, stateOptionGroups, themeOptions, toOptions } from "@/components/ui/filter-bar";
 import {
   PAGE_SIZES,
-  SORT_LABELS,
   hasFilters,
   parseListParams,
   withoutFilters,
   type ListParams,
 } from "@/components/commitments/commitment-list-params";
 import type { CommitmentListOptions } from "@/components/commitments/commitment-list";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 /**
  * The list's filters as a GET form (it works without JavaScript too). Choosing in a select
@@ -31,6 +32,8 @@ export function CommitmentListFilters({
   clearHref: string;
   onApply: (next: ListParams) => void;
 }) {
+  const t = useTranslations("commitments.filters");
+  const refs = useReferenceLabels();
   // The search box keeps what is typed until applied; a new URL (back button) replaces it.
   const [typed, setTyped] = useState(params.q);
   const [shownQ, setShownQ] = useState(params.q);
@@ -55,9 +58,9 @@ export function CommitmentListFilters({
     onApply(parseListParams((name) => (typeof data.get(name) === "string" ? (data.get(name) as string) : null)));
   };
   return (
-    <FilterBar label="Filter commitments" action="/commitments" className="commitment-list-filters" onSubmit={onSubmit}>
+    <FilterBar label={t("label")} action="/commitments" className="commitment-list-filters" onSubmit={onSubmit}>
       <div className="commitment-list-search">
-        <Field id="commitment-search" label="Search" hint="Words in the recommendation or its reference">
+        <Field id="commitment-search" label={t("search")} hint={t("searchHint")}>
           <div className="commitment-list-search-row">
             <input
               id="commitment-search"
@@ -69,22 +72,42 @@ export function CommitmentListFilters({
               onChange={(event) => setTyped(event.target.value)}
             />
             <button type="submit" className="button">
-              Search
+              {t("searchButton")}
             </button>
           </div>
         </Field>
       </div>
 
       {isSecretariat ? (
-        <FilterSelect {...bound("state")} label="State" allLabel="All States" groups={stateOptionGroups(options.states, (state) => state.iso2)} />
+        <FilterSelect
+          {...bound("state")}
+          label={t("state")}
+          allLabel={t("allStates")}
+          groups={stateOptionGroups(
+            options.states.map((state) => ({ ...state, name: refs.state(state) })),
+            (state) => state.iso2,
+          )}
+        />
       ) : null}
-      <FilterSelect {...bound("status")} label="Status" allLabel="Any status" options={toOptions(options.statuses, (status) => status.key, (status) => status.label)} />
-      <FilterSelect {...bound("theme")} label="Theme" allLabel="Any theme" options={themeOptions(options.themes)} />
-      <FilterSelect {...bound("source")} label="Source" allLabel="Any source" options={sourceOptions(options.sources)} />
-      <FilterSelect {...bound("overdue")} label="Overdue" allLabel="Any" options={OVERDUE_OPTIONS} />
-      <FilterSelect {...bound("sort")} label="Sort by" options={COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))} />
-      <FilterSelect {...bound("dir")} label="Order" options={(["asc", "desc"] as const).map((dir) => ({ value: dir, label: directionLabel(params.sort, dir) }))} />
-      <FilterSelect {...bound("size")} label="Per page" options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))} />
+      <FilterSelect {...bound("status")} label={t("status")} allLabel={t("anyStatus")} options={toOptions(options.statuses, (status) => status.key, (status) => refs.status(status))} />
+      <FilterSelect {...bound("theme")} label={t("theme")} allLabel={t("anyTheme")} options={themeOptions(options.themes.map((theme) => ({ key: theme.key, label: refs.theme(theme) })))} />
+      <FilterSelect {...bound("source")} label={t("source")} allLabel={t("anySource")} options={sourceOptions(options.sources)} />
+      <FilterSelect
+        {...bound("overdue")}
+        label={t("overdue")}
+        allLabel={t("any")}
+        options={[
+          { value: "yes", label: t("overdueOnly") },
+          { value: "no", label: t("notOverdue") },
+        ]}
+      />
+      <FilterSelect
+        {...bound("sort")}
+        label={t("sortBy")}
+        options={COMMITMENT_SORTS.filter((sort) => isSecretariat || sort !== "state").map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))}
+      />
+      <FilterSelect {...bound("dir")} label={t("order")} options={(["asc", "desc"] as const).map((dir) => ({ value: dir, label: t(`directions.${directionKey(params.sort, dir)}`) }))} />
+      <FilterSelect {...bound("size")} label={t("perPage")} options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))} />
 
       {hasFilters(params) ? (
         <a
@@ -95,22 +118,15 @@ export function CommitmentListFilters({
             onApply(withoutFilters(params));
           }}
         >
-          Clear filters
+          {t("clear")}
         </a>
       ) : null}
     </FilterBar>
   );
 }
 
-const OVERDUE_OPTIONS = [
-  { value: "yes", label: "Overdue only" },
-  { value: "no", label: "Not overdue" },
-];
-
-/** Says what ascending and descending mean for the chosen sort. */
-function directionLabel(sort: ListParams["sort"], direction: "asc" | "desc") {
-  if (sort === "dueDate") return direction === "asc" ? "Soonest first" : "Latest first";
-  if (sort === "progress") return direction === "asc" ? "Least first" : "Most first";
-  if (sort === "updated") return direction === "asc" ? "Oldest first" : "Newest first";
-  return direction === "asc" ? "A to Z" : "Z to A";
+/** Says what ascending and descending mean for the chosen sort (the key of its label). */
+function directionKey(sort: ListParams["sort"], direction: "asc" | "desc") {
+  const what = sort === "dueDate" || sort === "progress" || sort === "updated" ? sort : "text";
+  return `${what}${direction === "asc" ? "Asc" : "Desc"}` as const;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ListParams } from "@/components/commitments/commitment-list-params";
 import { toQueryString } from "@/components/commitments/commitment-list-params";
 import { CursorPager, pagePosition, rememberPage, usePageMemory, usePagePosition, type PageMemory } from "@/components/ui/cursor-pager";
@@ -29,6 +30,7 @@ export function CommitmentListPager({
   /** Go to `next`, remembering how it was reached (null: going back, nothing to remember). */
   onNavigate: (next: ListParams, memory: PageMemory | null) => void;
 }) {
+  const t = useTranslations("commitments.pager");
   const memory = usePageMemory(PAGES_STORE, toQueryString(params));
   const pageCount = totalCount === null ? null : Math.max(1, Math.ceil(totalCount / params.size));
   // The remembered previous page's cursor; its filters are the current ones by construction.
@@ -43,7 +45,7 @@ export function CommitmentListPager({
       previous={
         params.cursor
           ? {
-              label: previousQuery === null ? "First page" : "Previous page",
+              label: previousQuery === null ? t("first") : t("previous"),
               href: `${pathname}${toQueryString(previous)}`,
               onClick: () => onNavigate(previous, null),
             }
@@ -52,7 +54,7 @@ export function CommitmentListPager({
       next={
         next
           ? {
-              label: "Next page",
+              label: t("next"),
               href: `${pathname}${toQueryString(next)}`,
               onClick: () => onNavigate(next, { previous: toQueryString(params), page: pageNumber === null ? null : pageNumber + 1, total: totalCount }),
             }

@@ -13,14 +13,6 @@ export type OverdueFilter = "yes" | "no" | "";
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
-export const SORT_LABELS: Record<CommitmentSort, string> = {
-  reference: "Reference",
-  dueDate: "Due date",
-  progress: "Progress",
-  state: "State",
-  updated: "Last changed",
-};
-
 export type ListParams = {
   state: string; // ISO2 code; secretariat only
   status: string;

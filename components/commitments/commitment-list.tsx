@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
@@ -20,7 +21,8 @@ import {
 import { CommitmentListFilters } from "@/components/commitments/commitment-list-filters";
 import { CommitmentListTable } from "@/components/commitments/commitment-list-table";
 import { CommitmentListPager, rememberListPage, useListPagePosition, type PageMemory } from "@/components/commitments/commitment-list-pager";
-import { CountLine, countOf } from "@/components/ui/data-table";
+import { CountLine } from "@/components/ui/data-table";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 export type TCommitmentListPage = inferRouterOutputs<AppRouter>["commitments"]["list"];
 
@@ -38,17 +40,20 @@ export type CommitmentListOptions = {
  */
 export function CommitmentList({
   isSecretariat,
-  stateName,
+  ownState: own,
   options,
   initialInput,
   initialPage,
 }: {
   isSecretariat: boolean;
-  stateName: string | null;
+  /** The focal point's State. */
+  ownState: { iso2: string; name: string } | null;
   options: CommitmentListOptions;
   initialInput: TListCommitmentsInput;
   initialPage: TCommitmentListPage | null;
 }) {
+  const t = useTranslations("commitments.list");
+  const refs = useReferenceLabels();
   const trpc = useTRPC();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -92,32 +97,42 @@ export function CommitmentList({
   const loading = query.isFetching && (query.isPlaceholderData || !page);
   const clearHref = `${pathname}${toQueryString(withoutFilters(params))}`;
   const firstHref = `${pathname}${toQueryString({ ...params, cursor: "" })}`;
-  const visibleStateName = isSecretariat
-    ? (options.states.find((state) => state.iso2 === shown.state)?.name ?? null)
-    : stateName;
+  const shownState = options.states.find((state) => state.iso2 === shown.state);
+  // The focal point's own State, named in the reader's language.
+  const ownState = !isSecretariat && own ? refs.state(own) : null;
+  const visibleStateName = isSecretariat ? (shownState ? refs.state(shownState) : null) : ownState;
+  const clearLink = (chunks: ReactNode) => (
+    <a
+      href={clearHref}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(withoutFilters(params));
+      }}
+    >
+      {chunks}
+    </a>
+  );
 
   return (
     <div className="commitment-list">
-      <h1>{isSecretariat ? "Commitments" : `Commitments of ${stateName ?? "your State"}`}</h1>
+      <h1>{isSecretariat ? t("title") : ownState ? t("titleOfState", { state: ownState }) : t("titleOwn")}</h1>
       <p className="muted commitment-list-intro">
-        {isSecretariat
-          ? "Every State's commitments to the published recommendations. Filter by State, status, theme or source."
-          : `What ${stateName ?? "your State"} committed to. Open a commitment to report progress.`}
+        {isSecretariat ? t("intro") : ownState ? t("introOfState", { state: ownState }) : t("introOwn")}
       </p>
 
       <CommitmentListFilters params={params} isSecretariat={isSecretariat} options={options} clearHref={clearHref} onApply={(next) => navigate({ ...next, cursor: "" })} />
 
-      <CountLine busy={loading} busyText="Loading commitments…" className="commitment-list-count">
-        {page && totalCount !== null ? countOf(totalCount, "commitment") : ""}
+      <CountLine busy={loading} busyText={t("loading")} className="commitment-list-count">
+        {page && totalCount !== null ? t("count", { count: totalCount }) : ""}
       </CountLine>
 
       {query.isError && !query.isFetching ? (
         <div role="alert" className="alert alert-error commitment-list-error">
-          <p className="alert-title">The commitments could not be loaded.</p>
+          <p className="alert-title">{t("loadFailed")}</p>
           <p>{errorMessage(query.error)}</p>
           <div className="actions">
             <button type="button" className="button button-secondary" onClick={() => void query.refetch()}>
-              Try again
+              {t("tryAgain")}
             </button>
             {params.cursor ? (
               <a
@@ -127,7 +142,7 @@ export function CommitmentList({
                   navigate({ ...params, cursor: "" });
                 }}
               >
-                Start again from the first page
+                {t("startAgain")}
               </a>
             ) : null}
           </div>
@@ -136,26 +151,18 @@ export function CommitmentList({
 
       {page && page.items.length === 0 && !query.isError ? (
         hasFilters(shown) ? (
-          <EmptyState title="No commitments match these filters.">
-            <a
-              href={clearHref}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(withoutFilters(params));
-              }}
-            >
-              Clear the filters
-            </a>{" "}
-            to see all {isSecretariat ? "commitments" : `of ${stateName ?? "your State"}'s commitments`}, or change them.
+          <EmptyState title={t("noMatchTitle")}>
+            {isSecretariat
+              ? t.rich("noMatch", { clear: clearLink })
+              : ownState
+                ? t.rich("noMatchOfState", { clear: clearLink, state: ownState })
+                : t.rich("noMatchOwn", { clear: clearLink })}
           </EmptyState>
         ) : shown.cursor ? (
-          <EmptyState title="This page is empty.">
-            <a href={firstHref}>Go to the first page</a>.
-          </EmptyState>
+          <EmptyState title={t("emptyPageTitle")}>{t.rich("emptyPage", { first: (chunks) => <a href={firstHref}>{chunks}</a> })}</EmptyState>
         ) : (
-          <EmptyState title="No commitments yet.">
-            Commitments appear here when the secretariat publishes recommendations addressed to{" "}
-            {isSecretariat ? "a State" : (stateName ?? "your State")}.
+          <EmptyState title={t("noneYetTitle")}>
+            {isSecretariat ? t("noneYet") : ownState ? t("noneYetOfState", { state: ownState }) : t("noneYetOwn")}
           </EmptyState>
         )
       ) : null}

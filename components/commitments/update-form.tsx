@@ -2,6 +2,7 @@
 
 import { useRef, type ChangeEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
@@ -10,6 +11,10 @@ import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { TUpdateContent } from "@/server/schemas/commitments";
 import { MAX_EVIDENCE_LINKS, MAX_NARRATIVE } from "@/server/schemas/limits";
 import type { TScaleStatus, TUpdateView } from "@/components/commitments/types";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
+
+/** A symbol for sighted readers beside the words that say the same. */
+const WARNING_SIGN = "⚠";
 
 // The form's own state: progress as typed (a number input may be empty), evidence rows with a
 // stable key so that removing one keeps the others' inputs.
@@ -28,7 +33,9 @@ const IDS = {
 /** An evidence row's path ("evidence.0.url") and its control. */
 const rowPath = /^evidence\.(\d+)\.(title|url)$/;
 const idOf = (path: string) => path.replace(rowPath, "evidence-$1-$2");
-const summaryText = (path: string, message: string) => `Evidence link ${Number(rowPath.exec(path)?.[1] ?? 0) + 1}: ${message}`;
+const rowNumber = (path: string) => Number(rowPath.exec(path)?.[1] ?? 0) + 1;
+/** What a URL field expects; the same in every language. */
+const URL_PLACEHOLDER = "https://";
 
 function contentOf(values: FormValues): TUpdateContent {
   return {
@@ -40,13 +47,6 @@ function contentOf(values: FormValues): TUpdateContent {
     evidence: values.evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })),
   };
 }
-
-const CONFLICT: ConflictWording = {
-  what: "This update was changed",
-  after: " while you were editing.",
-  detail: "Your text is still in the form below. Reload the latest version to continue from it (your changes here will be replaced).",
-  reloadLabel: "Reload the latest version",
-};
 
 export function contentFrom(update: TUpdateView | null, statuses: TScaleStatus[]): TUpdateContent {
   if (!update) {
@@ -84,6 +84,11 @@ export function UpdateForm({
   onSaved: () => Promise<void>;
   onReload: () => Promise<void>;
 }) {
+  const t = useTranslations("commitments.form");
+  const refs = useReferenceLabels();
+  const format = useFormatter();
+  const percent = (progress: number) => format.number(progress / 100, "percent");
+  const conflict: ConflictWording = { what: t("conflictWhat"), after: t("conflictAfter"), detail: t("conflictDetail"), reloadLabel: t("conflictReload") };
   const trpc = useTRPC();
   const form = useCheckedForm<FormValues>({
     initial: {
@@ -99,7 +104,7 @@ export function UpdateForm({
     // The API names these paths "content.narrative", "content.evidence.0.url".
     prefix: "content.",
     idOf,
-    summaryText,
+    summaryText: (path, message) => t("evidenceError", { number: rowNumber(path), message }),
   });
   const { values, errors, field, change } = form;
   const nextRowKey = useRef(initial.evidence.length);
@@ -138,7 +143,7 @@ export function UpdateForm({
     void form.submit(
       async () => {
         await (submit ? saveAndSubmit : saveDraft).mutateAsync(input);
-        toast.success(submit ? "Submitted for review." : "Draft saved.");
+        toast.success(submit ? t("submitted") : t("saved"));
         await onSaved();
       },
       (outcome, message) => {
@@ -149,11 +154,11 @@ export function UpdateForm({
 
   return (
     <form id="update-form" className="stack" noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby="update-form-title">
-      <h2 id="update-form-title">{draft ? "Your draft update" : "Report progress"}</h2>
-      <FormAlerts form={form} conflict={CONFLICT} onReload={onReload} />
+      <h2 id="update-form-title">{draft ? t("titleDraft") : t("titleNew")}</h2>
+      <FormAlerts form={form} conflict={conflict} onReload={onReload} />
 
       <SelectField
-        label="Implementation status"
+        label={t("status")}
         {...field("statusId")}
         onChange={(event) => {
           const statusId = event.target.value;
@@ -164,14 +169,14 @@ export function UpdateForm({
       >
         {statuses.map((status) => (
           <option key={status.id} value={status.id}>
-            {status.label} ({status.defaultProgress}%)
+            {refs.status(status)} ({percent(status.defaultProgress)})
           </option>
         ))}
       </SelectField>
 
       <InputField
-        label="Progress (%)"
-        hint="0 to 100; set from the status, adjust if needed."
+        label={t("progress")}
+        hint={t("progressHint")}
         type="number"
         inputMode="numeric"
         min={0}
@@ -181,25 +186,25 @@ export function UpdateForm({
       />
 
       <TextAreaField
-        label="Progress note"
-        hint={`What was done, with dates and responsible bodies. Shown in the public reports once accepted. ${values.narrative.length.toLocaleString()} / ${MAX_NARRATIVE.toLocaleString()} characters.`}
+        label={t("narrative")}
+        hint={t("narrativeHint", { count: values.narrative.length, max: MAX_NARRATIVE })}
         rows={6}
         {...field("narrative")}
       />
 
-      <InputField label="Reporting period" hint="For example 2026 Q4 (optional)." type="text" maxLength={100} {...field("reportingPeriod")} />
+      <InputField label={t("period")} hint={t("periodHint")} type="text" maxLength={100} {...field("reportingPeriod")} />
 
       <fieldset>
-        <legend>Evidence links</legend>
-        {values.evidence.length === 0 ? <p className="muted">No evidence links yet. Add laws, decrees, reports or web pages that show the progress.</p> : null}
+        <legend>{t("evidence")}</legend>
+        {values.evidence.length === 0 ? <p className="muted">{t("noEvidence")}</p> : null}
         {values.evidence.map((row, index) => (
           <fieldset key={row.key} className="evidence-row">
-            <legend>Evidence link {index + 1}</legend>
-            <InputField label="Evidence title" type="text" maxLength={300} {...rowField(index, "title")} />
-            <InputField label="Evidence URL" type="url" inputMode="url" placeholder="https://" maxLength={2000} {...rowField(index, "url")} />
+            <legend>{t("evidenceLink", { number: index + 1 })}</legend>
+            <InputField label={t("evidenceTitle")} type="text" maxLength={300} {...rowField(index, "title")} />
+            <InputField label={t("evidenceUrl")} type="url" inputMode="url" placeholder={URL_PLACEHOLDER} maxLength={2000} {...rowField(index, "url")} />
             <label className="checkbox">
-              <input type="checkbox" name={`evidence.${index}.isPublic`} checked={row.isPublic} onChange={(event) => changeRow(index, "isPublic", event.target.checked)} /> Public
-              <span className="muted">(shown in the public reports once accepted)</span>
+              <input type="checkbox" name={`evidence.${index}.isPublic`} checked={row.isPublic} onChange={(event) => changeRow(index, "isPublic", event.target.checked)} /> {t("public")}
+              <span className="muted">{t("publicHint")}</span>
             </label>
             <div>
               <button
@@ -207,7 +212,7 @@ export function UpdateForm({
                 className="button button-secondary button-small"
                 onClick={() => change({ evidence: values.evidence.filter((_, at) => at !== index) })}
               >
-                Remove evidence link {index + 1}
+                {t("remove", { number: index + 1 })}
               </button>
             </div>
           </fieldset>
@@ -220,11 +225,11 @@ export function UpdateForm({
           aria-describedby={errors.evidence ? "evidence-error" : undefined}
           onClick={addRow}
         >
-          Add evidence link
+          {t("add")}
         </button>
         {errors.evidence ? (
           <p id="evidence-error" className="field-error">
-            <span aria-hidden="true">⚠ </span>
+            <span aria-hidden="true">{WARNING_SIGN} </span>
             {errors.evidence}
           </p>
         ) : null}
@@ -232,10 +237,10 @@ export function UpdateForm({
 
       <div className="actions">
         <button type="button" className="button button-secondary" disabled={pending} onClick={() => send(false)}>
-          {saveDraft.isPending ? "Saving…" : "Save draft"}
+          {saveDraft.isPending ? t("saving") : t("saveDraft")}
         </button>
         <button type="button" className="button" disabled={pending} onClick={() => send(true)}>
-          {saveAndSubmit.isPending ? "Submitting…" : "Submit for review"}
+          {saveAndSubmit.isPending ? t("submitting") : t("submit")}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
@@ -9,15 +10,12 @@ import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { TScaleStatus } from "@/components/review/review-links";
 import { RATIONALE_MAX } from "@/server/schemas/limits";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 type TAssessmentForm = { statusId: string; rationale: string; isPublic: boolean };
 const EMPTY: TAssessmentForm = { statusId: "", rationale: "", isPublic: false };
 const IDS = { statusId: "assessment-status", rationale: "assessment-rationale", isPublic: "assessment-public" };
 
-/** The API's rules, with a plainer message for "nothing chosen yet". */
-const chosen = (values: TAssessmentForm) => (values.statusId ? {} : { statusId: "Choose the assessment status" });
-
-const CONFLICT: ConflictWording = { what: "This commitment was changed", detail: "Nothing was saved; what you typed is kept. Reload to see where it stands." };
 
 /** The secretariat's independent assessment of the commitment, based on the commitment's version. */
 export function AssessmentForm({
@@ -31,6 +29,11 @@ export function AssessmentForm({
   statuses: TScaleStatus[];
   onReload: () => Promise<void>;
 }) {
+  const t = useTranslations("review.assessment");
+  const refs = useReferenceLabels();
+  const conflict: ConflictWording = { what: t("conflictWhat"), detail: t("conflictDetail") };
+  /** The API's rules, with a plainer message for "nothing chosen yet". */
+  const chosen = (values: TAssessmentForm) => (values.statusId ? {} : { statusId: t("chooseStatusError") });
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const record = useMutation(trpc.review.assess.mutationOptions());
@@ -42,13 +45,13 @@ export function AssessmentForm({
     if (record.isPending) return;
     const outcome = await form.submit(() => record.mutateAsync(input(values)));
     if (outcome === "sent") {
-      toast.success("Assessment recorded.");
+      toast.success(t("recorded"));
       form.reset(EMPTY);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.commitments.get.queryKey({ id: commitmentId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.commitments.history.queryKey({ id: commitmentId }) }),
       ]);
-    } else if (outcome === "fields" || outcome === "failed") toast.error("The assessment was not recorded.");
+    } else if (outcome === "fields" || outcome === "failed") toast.error(t("notRecorded"));
   }
 
   async function reload() {
@@ -66,16 +69,16 @@ export function AssessmentForm({
       }}
       aria-labelledby="review-assessment-heading"
     >
-      <FormAlerts form={form} conflict={CONFLICT} onReload={reload} />
-      <SelectField label="Assessment status" {...field("statusId")}>
-        <option value="">Choose a status</option>
+      <FormAlerts form={form} conflict={conflict} onReload={reload} />
+      <SelectField label={t("status")} {...field("statusId")}>
+        <option value="">{t("chooseStatus")}</option>
         {statuses.map((status) => (
           <option key={status.id} value={status.id}>
-            {status.label}
+            {refs.status(status)}
           </option>
         ))}
       </SelectField>
-      <TextAreaField label="Rationale" hint="Why this rating: what was checked, what is missing." maxLength={RATIONALE_MAX} {...field("rationale")} />
+      <TextAreaField label={t("rationale")} hint={t("rationaleHint")} maxLength={RATIONALE_MAX} {...field("rationale")} />
       <div className="field">
         <label className="checkbox" htmlFor={IDS.isPublic}>
           <input
@@ -86,15 +89,15 @@ export function AssessmentForm({
             checked={values.isPublic}
             onChange={(event) => change({ isPublic: event.target.checked })}
           />
-          Public
+          {t("public")}
         </label>
         <p id="assessment-public-hint" className="field-hint">
-          Public assessments appear in the public reports; others stay with the secretariat and the State.
+          {t("publicHint")}
         </p>
       </div>
       <div className="actions">
-        <SubmitButton busy={record.isPending} busyLabel="Saving…">
-          Record assessment
+        <SubmitButton busy={record.isPending} busyLabel={t("saving")}>
+          {t("record")}
         </SubmitButton>
       </div>
     </form>

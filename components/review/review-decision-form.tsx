@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
@@ -11,8 +12,6 @@ import { REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Decision = "accept" | "return";
-
-const CONFLICT: ConflictWording = { what: "This update was already reviewed", detail: "Nothing was saved; what you typed is kept. Reload to see where it stands." };
 
 /**
  * Accept (the commitment takes the update's status) or return (with a required comment) one
@@ -30,6 +29,8 @@ export function ReviewDecisionForm({
   onReviewed: () => Promise<void>;
   onReload: () => Promise<void>;
 }) {
+  const t = useTranslations("review.decision");
+  const conflict: ConflictWording = { what: t("conflictWhat"), detail: t("conflictDetail") };
   const trpc = useTRPC();
   const accept = useMutation(trpc.review.accept.mutationOptions());
   const giveBack = useMutation(trpc.review.return.mutationOptions());
@@ -55,15 +56,15 @@ export function ReviewDecisionForm({
     const outcome = await form.submit(async () => {
       if (chosen === "accept") {
         await accept.mutateAsync(input(form.values) as Parameters<typeof accept.mutateAsync>[0]);
-        toast.success(`Update accepted: ${title}. The commitment now shows its status.`);
+        toast.success(t("accepted", { title }));
       } else {
         await giveBack.mutateAsync(input(form.values) as Parameters<typeof giveBack.mutateAsync>[0]);
-        toast.success(`Update returned: ${title}. The focal point sees your comment.`);
+        toast.success(t("returned", { title }));
       }
     });
     setPending(null);
     if (outcome === "sent") await onReviewed();
-    else if (outcome === "failed") toast.error(`The update was not ${chosen === "accept" ? "accepted" : "returned"}.`);
+    else if (outcome === "failed") toast.error(chosen === "accept" ? t("notAccepted") : t("notReturned"));
   }
 
   async function reload() {
@@ -81,20 +82,20 @@ export function ReviewDecisionForm({
       }}
       aria-labelledby="review-decision-heading"
     >
-      <h3 id="review-decision-heading">Your decision</h3>
-      <FormAlerts form={form} conflict={CONFLICT} onReload={reload} />
+      <h3 id="review-decision-heading">{t("title")}</h3>
+      <FormAlerts form={form} conflict={conflict} onReload={reload} />
       <TextAreaField
-        label="Review comment"
-        hint="Required to return the update (say what to change); optional when accepting. The focal point sees it; it is never public."
+        label={t("comment")}
+        hint={t("commentHint")}
         maxLength={REVIEW_COMMENT_MAX}
         {...form.field("comment")}
       />
       <div className="actions">
-        <SubmitButton busy={pending === "accept"} busyLabel="Accepting…" disabled={pending !== null}>
-          Accept
+        <SubmitButton busy={pending === "accept"} busyLabel={t("accepting")} disabled={pending !== null}>
+          {t("accept")}
         </SubmitButton>
         <button type="button" className="button button-secondary" disabled={pending !== null} onClick={() => void decide("return")}>
-          {pending === "return" ? "Returning…" : "Return"}
+          {pending === "return" ? t("returning") : t("return")}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { FilterBar, FilterSelect, type SelectOption } from "@/components/ui/filter-bar";
 import { readParam, reviewHref, type ReviewParams } from "@/components/url-params";
 
@@ -22,6 +23,7 @@ export function ReviewFilters({
   sources: SelectOption[];
   onApply: (filters: Pick<ReviewParams, "state" | "source">) => void;
 }) {
+  const t = useTranslations("review.filters");
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -29,12 +31,12 @@ export function ReviewFilters({
   }
 
   return (
-    <FilterBar label="Filter the review queue" action="/review" className="review-filters" onSubmit={onSubmit}>
-      <FilterSelect id="review-filter-state" name="state" label="State" allLabel="All States" options={states} defaultValue={state ?? ""} />
-      <FilterSelect id="review-filter-source" name="source" label="Source" allLabel="All sources" options={sources} defaultValue={source ?? ""} />
+    <FilterBar label={t("label")} action="/review" className="review-filters" onSubmit={onSubmit}>
+      <FilterSelect id="review-filter-state" name="state" label={t("state")} allLabel={t("allStates")} options={states} defaultValue={state ?? ""} />
+      <FilterSelect id="review-filter-source" name="source" label={t("source")} allLabel={t("allSources")} options={sources} defaultValue={source ?? ""} />
       <div className="actions review-filter-actions">
         <button type="submit" className="button">
-          Apply filters
+          {t("apply")}
         </button>
         {state || source ? (
           <a
@@ -44,7 +46,7 @@ export function ReviewFilters({
               onApply({});
             }}
           >
-            Clear filters
+            {t("clear")}
           </a>
         ) : null}
       </div>

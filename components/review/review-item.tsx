@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
 import { errorCode, errorMessage } from "@/components/ui/api-errors";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
@@ -10,6 +11,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { AssessmentForm } from "@/components/review/assessment-form";
 import { ReviewDecisionForm } from "@/components/review/review-decision-form";
 import { ReviewHistory } from "@/components/review/review-history";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import {
   ITEM_HEADING_ID,
   isModifiedClick,
@@ -59,6 +61,8 @@ export function ReviewItem({
   onBack: () => void;
   onReviewed: (updateId: string) => Promise<void>;
 }) {
+  const t = useTranslations("review.item");
+  const refs = useReferenceLabels();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const commitment = useQuery(trpc.commitments.get.queryOptions({ id: commitmentId }));
@@ -79,7 +83,8 @@ export function ReviewItem({
           onBack();
         }}
       >
-        <span aria-hidden="true">← </span>Back to the review queue
+        <span aria-hidden="true">← </span>
+        {t("back")}
       </a>
     </p>
   );
@@ -89,24 +94,24 @@ export function ReviewItem({
       <div className="stack review-page">
         {backLink}
         <h1 id={ITEM_HEADING_ID} tabIndex={-1}>
-          Review an update
+          {t("titleLoading")}
         </h1>
         {commitment.isError ? (
           <div role="alert" className="alert alert-error">
             <p className="review-flush">
               {errorCode(commitment.error) === "NOT_FOUND"
-                ? "This commitment was not found. It may have been removed, or the link is wrong."
-                : `The commitment could not be loaded: ${errorMessage(commitment.error)}`}
+                ? t("notFound")
+                : t("loadFailed", { message: errorMessage(commitment.error) })}
             </p>
             {errorCode(commitment.error) === "NOT_FOUND" ? null : (
               <button type="button" className="button button-secondary button-small" onClick={() => void commitment.refetch()}>
-                Try again
+                {t("tryAgain")}
               </button>
             )}
           </div>
         ) : (
           <p role="status" className="muted">
-            Loading the commitment and its submitted update…
+            {t("loading")}
           </p>
         )}
       </div>
@@ -116,7 +121,7 @@ export function ReviewItem({
   const view = commitment.data;
   const update = submittedUpdate(view, queued.data, history.data);
   const lookingUp = !update && !openIsSubmitted && (queued.isPending || history.isPending);
-  const title = `${view.state.name}, ${view.recommendation.reference}`;
+  const title = `${refs.state(view.state)}, ${view.recommendation.reference}`;
   const reload = async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.commitments.get.queryKey({ id: commitmentId }) }),
@@ -129,12 +134,12 @@ export function ReviewItem({
     <div className="stack review-page">
       {backLink}
       <h1 id={ITEM_HEADING_ID} tabIndex={-1}>
-        Review: {title}
+        {t("title", { title })}
       </h1>
       <div className="split review-split">
         <CommitmentCard view={view} />
         <section aria-labelledby="review-update-heading" className="card stack review-update">
-          <h2 id="review-update-heading">Submitted update</h2>
+          <h2 id="review-update-heading">{t("submittedUpdate")}</h2>
           {update ? (
             <>
               <UpdateFacts update={update} />
@@ -148,18 +153,18 @@ export function ReviewItem({
             </>
           ) : lookingUp ? (
             <p role="status" className="muted review-flush">
-              Loading the submitted update…
+              {t("loadingUpdate")}
             </p>
           ) : (
-            <EmptyState title="No update of this commitment is waiting for review.">
+            <EmptyState title={t("noUpdateTitle")}>
               <p className="review-flush">
-                It may have been accepted or returned already; the history shows what happened.{" "}
+                {t("noUpdate")}{" "}
                 <a href={queueHref} onClick={(event) => {
                   if (isModifiedClick(event)) return;
                   event.preventDefault();
                   onBack();
                 }}>
-                  Back to the review queue
+                  {t("back")}
                 </a>
               </p>
             </EmptyState>
@@ -167,10 +172,8 @@ export function ReviewItem({
         </section>
       </div>
       <section aria-labelledby="review-assessment-heading" className="card stack">
-        <h2 id="review-assessment-heading">Record assessment</h2>
-        <p className="muted review-flush">
-          The secretariat&apos;s independent rating, kept beside the State&apos;s own status. Internal unless marked public.
-        </p>
+        <h2 id="review-assessment-heading">{t("assessmentTitle")}</h2>
+        <p className="muted review-flush">{t("assessmentIntro")}</p>
         {/* Signed-in readers always get the version; only the public's view has none. */}
         {view.version === null ? null : (
           <AssessmentForm
@@ -187,104 +190,117 @@ export function ReviewItem({
 }
 
 function CommitmentCard({ view }: { view: TCommitmentView }) {
+  const t = useTranslations("review.item");
+  const refs = useReferenceLabels();
+  const format = useFormatter();
   const source = view.recommendation.source;
   return (
     <section aria-labelledby="review-commitment-heading" className="card stack">
-      <h2 id="review-commitment-heading">Commitment</h2>
+      <h2 id="review-commitment-heading">{t("commitment")}</h2>
       <dl className="facts review-facts">
-        <dt>State</dt>
+        <dt>{t("state")}</dt>
         <dd>
-          {view.state.name}
-          {view.voluntary ? " (Partner for Co-operation; voluntary)" : ""}
+          {refs.state(view.state)}
+          {view.voluntary ? t("voluntary") : ""}
         </dd>
-        <dt>Recommendation</dt>
+        <dt>{t("recommendation")}</dt>
         <dd>{view.recommendation.reference}</dd>
-        <dt>Source</dt>
+        <dt>{t("source")}</dt>
         <dd>
           {source.link && isWebAddress(source.link) ? (
             <a href={source.link} target="_blank" rel="noopener noreferrer">
               {source.title}
-              <span className="review-sr-only"> (opens in a new tab)</span>
+              <span className="review-sr-only">{t("newTab")}</span>
             </a>
           ) : (
             source.title
           )}
         </dd>
-        <dt>Accepted status</dt>
-        <dd>{view.acceptedStatus ? <StatusBadge statusKey={view.acceptedStatus.key} label={view.acceptedStatus.label} /> : "None yet"}</dd>
-        <dt>Accepted progress</dt>
+        <dt>{t("acceptedStatus")}</dt>
+        <dd>{view.acceptedStatus ? <StatusBadge statusKey={view.acceptedStatus.key} label={refs.status(view.acceptedStatus)} /> : t("noneYet")}</dd>
+        <dt>{t("acceptedProgress")}</dt>
         <dd>
-          <ProgressBar value={view.acceptedProgress} label={`Accepted progress ${view.acceptedProgress}%`} />
+          <ProgressBar value={view.acceptedProgress} label={t("acceptedProgressValue", { progress: format.number(view.acceptedProgress / 100, "percent") })} />
         </dd>
-        <dt>Accepted on</dt>
-        <dd>{view.acceptedAt ? <DateTime value={view.acceptedAt} /> : "No update accepted yet"}</dd>
-        <dt>Due date</dt>
+        <dt>{t("acceptedOn")}</dt>
+        <dd>{view.acceptedAt ? <DateTime value={view.acceptedAt} /> : t("noneAccepted")}</dd>
+        <dt>{t("dueDate")}</dt>
         <dd>
-          {view.dueDate ? <CalendarDate value={view.dueDate} /> : "None"}
-          {view.overdue ? " (overdue)" : ""}
+          {view.dueDate ? <CalendarDate value={view.dueDate} /> : t("none")}
+          {view.overdue ? t("overdue") : ""}
         </dd>
       </dl>
       <div>
-        <h3>Recommendation text</h3>
+        <h3>{t("recommendationText")}</h3>
         <p className="recommendation-text">{view.recommendation.text}</p>
       </div>
       <div>
-        <h3>Latest assessment</h3>
+        <h3>{t("latestAssessment")}</h3>
         {view.assessment ? (
           <div className="stack review-assessment">
             <p className="review-flush">
-              <StatusBadge statusKey={view.assessment.status.key} label={view.assessment.status.label} />{" "}
+              <StatusBadge statusKey={view.assessment.status.key} label={refs.status(view.assessment.status)} />{" "}
               <span className="muted">
-                {view.assessment.isPublic ? "Public" : "Internal"}, by {view.assessment.assessorName ?? "the secretariat"} on{" "}
-                <DateTime value={view.assessment.createdAt} />
+                <AssessedBy assessment={view.assessment} />
               </span>
             </p>
             <p className="review-text review-flush">{view.assessment.rationale}</p>
           </div>
         ) : (
-          <p className="muted review-flush">No assessment has been recorded yet.</p>
+          <p className="muted review-flush">{t("noAssessment")}</p>
         )}
       </div>
     </section>
   );
 }
 
+/** Whether the assessment is public, who made it and when. */
+function AssessedBy({ assessment }: { assessment: NonNullable<TCommitmentView["assessment"]> }) {
+  const t = useTranslations("review.item");
+  const visibility = assessment.isPublic ? "public" : "internal";
+  const date = () => <DateTime value={assessment.createdAt} />;
+  return assessment.assessorName ? t.rich("assessedBy", { visibility, name: assessment.assessorName, date }) : t.rich("assessedBySecretariat", { visibility, date });
+}
+
 function UpdateFacts({ update }: { update: TReviewUpdate }) {
+  const t = useTranslations("review.item");
+  const refs = useReferenceLabels();
+  const format = useFormatter();
   return (
     <>
       <dl className="facts review-facts">
-        <dt>Proposed status</dt>
+        <dt>{t("proposedStatus")}</dt>
         <dd>
-          <StatusBadge statusKey={update.status.key} label={update.status.label} />
+          <StatusBadge statusKey={update.status.key} label={refs.status(update.status)} />
         </dd>
-        <dt>Progress</dt>
+        <dt>{t("progress")}</dt>
         <dd>
-          <ProgressBar value={update.progress} label={`Proposed progress ${update.progress}%`} />
+          <ProgressBar value={update.progress} label={t("proposedProgress", { progress: format.number(update.progress / 100, "percent") })} />
         </dd>
         {update.reportingPeriod === undefined ? null : (
           <>
-            <dt>Reporting period</dt>
-            <dd>{update.reportingPeriod || "Not given"}</dd>
+            <dt>{t("period")}</dt>
+            <dd>{update.reportingPeriod || t("notGiven")}</dd>
           </>
         )}
-        <dt>Submitted</dt>
+        <dt>{t("submitted")}</dt>
         <dd>
           {update.submittedAt ? <DateTime value={update.submittedAt} /> : "—"}
-          {update.authorName ? ` by ${update.authorName}` : ""}
+          {update.authorName ? t("by", { name: update.authorName }) : ""}
         </dd>
       </dl>
       <div>
-        <h3>Progress note</h3>
+        <h3>{t("note")}</h3>
         {update.narrative.trim() ? (
           <p className="review-text review-flush">{update.narrative}</p>
         ) : (
-          <p className="muted review-flush">No note was written.</p>
+          <p className="muted review-flush">{t("noNote")}</p>
         )}
       </div>
       <div>
-        <h3>Evidence</h3>
+        <h3>{t("evidence")}</h3>
         {update.evidence.length === 0 ? (
-          <p className="muted review-flush">No evidence links.</p>
+          <p className="muted review-flush">{t("noEvidence")}</p>
         ) : (
           <ul className="review-evidence">
             {update.evidence.map((link, index) => (
@@ -292,14 +308,14 @@ function UpdateFacts({ update }: { update: TReviewUpdate }) {
                 {isWebAddress(link.url) ? (
                   <a href={link.url} target="_blank" rel="noopener noreferrer">
                     {link.title}
-                    <span className="review-sr-only"> (opens in a new tab)</span>
+                    <span className="review-sr-only">{t("newTab")}</span>
                   </a>
                 ) : (
                   <span>
                     {link.title} ({link.url})
                   </span>
                 )}{" "}
-                <span className={`badge ${link.isPublic ? "review-public" : "review-internal"}`}>{link.isPublic ? "Public" : "Internal"}</span>
+                <span className={`badge ${link.isPublic ? "review-public" : "review-internal"}`}>{link.isPublic ? t("public") : t("internal")}</span>
               </li>
             ))}
           </ul>

@@ -1,8 +1,10 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { errorMessage } from "@/components/ui/api-errors";
 import { DateTime } from "@/components/ui/dates";
-import { CountLine, DataTable, countOf } from "@/components/ui/data-table";
+import { CountLine, DataTable } from "@/components/ui/data-table";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -35,35 +37,38 @@ export function ReviewQueue({
   onOpen: (commitmentId: string) => void;
   onClearFilters: () => void;
 }) {
+  const t = useTranslations("review.queue");
+  const refs = useReferenceLabels();
+  const format = useFormatter();
   if (queue.isPending) {
     return (
       <p role="status" className="muted">
-        Loading the review queue…
+        {t("loading")}
       </p>
     );
   }
   if (queue.isError && items.length === 0) {
     return (
       <div role="alert" className="alert alert-error">
-        <p className="review-flush">The review queue could not be loaded: {errorMessage(queue.error)}</p>
+        <p className="review-flush">{t("loadFailed", { message: errorMessage(queue.error) })}</p>
         <button type="button" className="button button-secondary button-small" onClick={() => void queue.refetch()}>
-          Try again
+          {t("tryAgain")}
         </button>
       </div>
     );
   }
   if (items.length === 0) {
     return (
-      <EmptyState title="No updates are waiting for review.">
+      <EmptyState title={t("emptyTitle")}>
         {filtered ? (
           <p className="review-flush">
-            Only the filtered State or source is shown.{" "}
+            {t("emptyFiltered")}{" "}
             <button type="button" className="button button-secondary button-small" onClick={onClearFilters}>
-              Show all submitted updates
+              {t("showAll")}
             </button>
           </p>
         ) : (
-          <p className="review-flush">Updates appear here when a focal point submits one. Come back later.</p>
+          <p className="review-flush">{t("empty")}</p>
         )}
       </EmptyState>
     );
@@ -72,24 +77,24 @@ export function ReviewQueue({
   return (
     <div className="stack">
       <DataTable
-        caption="Submitted updates waiting for review, oldest first"
+        caption={t("caption")}
         className="review-queue"
         wrapClassName="review-table-wrap"
         rows={items}
         rowKey={(item) => item.id}
         busy={queue.isFetchingNextPage}
         columns={[
-          { key: "state", header: "State", cell: (item) => item.commitment.state.name },
+          { key: "state", header: t("state"), cell: (item) => refs.state(item.commitment.state) },
           {
             key: "recommendation",
-            header: "Recommendation",
+            header: t("recommendation"),
             className: "review-queue-recommendation",
             cell: (item) => (
               <>
                 <a
                   id={queueLinkId(item.commitment.id)}
                   className="review-queue-link"
-                  aria-label={`Review ${item.commitment.state.name}, ${item.commitment.recommendation.reference}`}
+                  aria-label={t("open", { state: refs.state(item.commitment.state), reference: item.commitment.recommendation.reference })}
                   href={itemHref(item.commitment.id)}
                   onClick={(event) => {
                     if (isModifiedClick(event)) return;
@@ -103,16 +108,19 @@ export function ReviewQueue({
               </>
             ),
           },
-          { key: "submitted", header: "Submitted", cell: (item) => (item.submittedAt ? <DateTime value={item.submittedAt} /> : "—") },
-          { key: "author", header: "Author", cell: (item) => item.authorName },
-          { key: "status", header: "Proposed status", cell: (item) => <StatusBadge statusKey={item.status.key} label={item.status.label} /> },
-          { key: "progress", header: "Progress", cell: (item) => <ProgressBar value={item.progress} label={`Proposed progress ${item.progress}%`} /> },
+          { key: "submitted", header: t("submitted"), cell: (item) => (item.submittedAt ? <DateTime value={item.submittedAt} /> : "—") },
+          { key: "author", header: t("author"), cell: (item) => item.authorName },
+          { key: "status", header: t("proposedStatus"), cell: (item) => <StatusBadge statusKey={item.status.key} label={refs.status(item.status)} /> },
+          {
+            key: "progress",
+            header: t("progress"),
+            cell: (item) => <ProgressBar value={item.progress} label={t("proposedProgress", { progress: format.number(item.progress / 100, "percent") })} />,
+          },
         ]}
       />
       <div className="pager">
         <CountLine className="muted review-flush">
-          Showing {countOf(items.length, "update")}
-          {queue.hasNextPage ? "; more are waiting." : "."}
+          {queue.hasNextPage ? t("showingMore", { count: items.length }) : t("showing", { count: items.length })}
         </CountLine>
         {queue.hasNextPage ? (
           <button
@@ -121,7 +129,7 @@ export function ReviewQueue({
             disabled={queue.isFetchingNextPage}
             onClick={() => void queue.fetchNextPage()}
           >
-            {queue.isFetchingNextPage ? "Loading…" : "Load more"}
+            {queue.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
           </button>
         ) : null}
       </div>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "next/navigation";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
 import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewItem } from "@/components/review/review-item";
@@ -32,6 +33,7 @@ export function ReviewScreen({
   states: TStateOption[];
   sources: SelectOption[];
 }) {
+  const t = useTranslations("review.queue");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const searchParams = useSearchParams();
@@ -132,9 +134,9 @@ export function ReviewScreen({
   return (
     <div className="stack review-page">
       <h1 id={QUEUE_HEADING_ID} tabIndex={-1}>
-        Review queue
+        {t("title")}
       </h1>
-      <p className="muted review-flush">Updates submitted by focal points, oldest first. Open one to accept it or return it with a comment.</p>
+      <p className="muted review-flush">{t("intro")}</p>
       <ReviewFilters key={filterKey} state={filters.state} source={sourceId} states={states} sources={sources} onApply={(next) => navigate(next, QUEUE_HEADING_ID)} />
       <ReviewQueue
         queue={queue}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
+import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
@@ -8,7 +9,10 @@ import { parseListParams, toListInput } from "@/components/commitments/commitmen
 import { getterOf } from "@/components/url-params";
 import "../../commitments-list.css";
 
-export const metadata: Metadata = { title: "Commitments" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("commitments");
+  return { title: t("pageTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -43,5 +47,8 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
     if (!(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
   }
 
-  return <CommitmentList isSecretariat={isSecretariat} stateName={actor.stateName} options={options} initialInput={input} initialPage={initialPage} />;
+  return <CommitmentList
+      isSecretariat={isSecretariat}
+      ownState={actor.stateIso2 && actor.stateName ? { iso2: actor.stateIso2, name: actor.stateName } : null}
+      options={options} initialInput={input} initialPage={initialPage} />;
 }

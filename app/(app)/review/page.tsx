@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import "@/app/review.css";
 import { REVIEW_PAGE_SIZE } from "@/components/review/review-links";
 import { ReviewScreen } from "@/components/review/review-screen";
@@ -7,8 +8,13 @@ import { getterOf, readReviewParams, reviewStateRedirect, type SearchParams } fr
 import { getServerCaller } from "@/server/api/server-caller";
 import { requireSecretariatPage } from "@/server/auth/page-session";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
+import { referenceLabelsFor } from "@/server/i18n/catalogs";
+import { DEFAULT_LOCALE, isLocale } from "@/server/shared/locales";
 
-export const metadata: Metadata = { title: "Review queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("review");
+  return { title: t("pageTitle") };
+}
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSecretariatPage("/review");
@@ -21,7 +27,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const stateId = states.find((state) => state.iso2 === filters.state)?.id;
   const sourceId = filters.source;
   const caller = await getServerCaller();
-  const [queue, sources] = await Promise.all([caller.review.queue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }), caller.sources.list()]);
+  const locale = await getLocale();
+  const [queue, sources, t, refs] = await Promise.all([
+    caller.review.queue({ stateId, sourceId, limit: REVIEW_PAGE_SIZE }),
+    caller.sources.list(),
+    getTranslations("review.filters"),
+    referenceLabelsFor(isLocale(locale) ? locale : DEFAULT_LOCALE),
+  ]);
 
   return (
     <ReviewScreen
@@ -29,7 +41,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       states={states.map((state) => ({
         value: state.iso2,
         id: state.id,
-        label: state.kind === "PARTNER" ? `${state.name} (Partner for Co-operation)` : state.name,
+        label: state.kind === "PARTNER" ? t("partnerState", { state: refs.state(state) }) : refs.state(state),
       }))}
       sources={sources.map((source) => ({ value: source.id, label: source.title }))}
     />

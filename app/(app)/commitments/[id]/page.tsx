@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/server/auth/page-session";
 import { getServerCaller, nullIfNotFound } from "@/server/api/server-caller";
 import { CommitmentDetail } from "@/components/commitments/commitment-detail";
 import { passes, zId } from "@/server/schemas/common";
 
-export const metadata: Metadata = { title: "Commitment" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("commitments");
+  return { title: t("detailPageTitle") };
+}
 
 /** The commitment and its history, or null when it is out of the reader's scope or missing. */
 async function loadCommitment(id: string) {
