@@ -47,7 +47,7 @@ function valuesOf(recommendation: RecommendationDetail): TRecommendationForm {
   return {
     sourceId: recommendation.source.id,
     reference: recommendation.reference,
-    text: recommendation.text,
+    text: recommendation.originalText,
     themeKeys: recommendation.themes.map((theme) => theme.key),
     addressAllParticipating: recommendation.addressAllParticipating,
     addresseeStateIds: recommendation.addressees.map((addressee) => addressee.state.id),

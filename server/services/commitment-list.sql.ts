@@ -180,7 +180,9 @@ export function filtersFor(actor: Actor, input: z.output<typeof ZListCommitments
   if (search) {
     // Literal: % _ and \ in the search are escaped (\ is ILIKE's escape character).
     const pattern = `%${escapeLike(search)}%`;
-    filters.push(Prisma.sql`(r."reference" ILIKE ${pattern} OR r."text" ILIKE ${pattern})`);
+    // In every language: the original text and its translations (found by recommendation id).
+    filters.push(Prisma.sql`(r."reference" ILIKE ${pattern} OR r."text" ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM "RecommendationTranslation" rtr WHERE rtr."recommendationId" = r.id AND rtr."text" ILIKE ${pattern}))`);
   }
   return Prisma.join(filters, " AND ");
 }
