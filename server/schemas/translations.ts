@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { zId, zText, zVersion } from "@/server/schemas/common";
+import { zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 import { RECOMMENDATION_TEXT_MAX, SOURCE_DESCRIPTION_MAX, SOURCE_TITLE_MAX } from "@/server/schemas/limits";
 import { LOCALES } from "@/server/shared/locales";
 
@@ -23,7 +23,7 @@ export const zSourceTranslations = z
   .array(
     z.strictObject({
       locale: ZLocale,
-      title: zText(SOURCE_TITLE_MAX, "Title"),
+      title: zRequiredText(SOURCE_TITLE_MAX, "Title"),
       description: z.optional(z.nullable(zText(SOURCE_DESCRIPTION_MAX, "Description"))),
     }),
   )
