@@ -150,5 +150,12 @@ describe("search in every language", () => {
     const commitments = await analyst.caller.commitments.list({ search: word });
     expect(commitments.items.length).toBeGreaterThan(0);
     expect(commitments.items.every((item) => item.recommendation.id === draft.id)).toBe(true);
+
+    // The commitments show the text in the reader's language too, or the marked original.
+    const inRussian = await (await readingIn("ru")).commitments.list({ search: word });
+    expect(inRussian.items[0]?.recommendation).toMatchObject({ text: `Защищать ${word} детей.`, textLang: "ru", isFallback: false });
+    const inSpanish = await (await readingIn("es")).commitments.get({ id: inRussian.items[0]!.id });
+    expect(inSpanish.recommendation).toMatchObject({ text: "Protect unaccompanied children.", textLang: "en", isFallback: true });
+    expect(inSpanish.recommendation.source).toMatchObject({ titleLang: "en", isFallback: true });
   });
 });
