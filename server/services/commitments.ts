@@ -1,6 +1,6 @@
 import "server-only";
-import { languageOf, translationFor } from "@/server/services/core/content-language";
-import { readerText } from "@/server/services/recommendations/reading";
+import { translationFor } from "@/server/services/core/content-language";
+import { presentReaderText, type TranslatedRow } from "@/server/services/recommendations/reading";
 import { presentSourceReference } from "@/server/services/sources";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { Prisma } from "@/prisma/generated/client";
@@ -54,12 +54,11 @@ export function isOverdue(commitment: { dueDate: Date | null; acceptedAt: Date |
 }
 
 /** A commitment's recommendation for a reader: its text and its source's title in their language (or the marked original). */
-function readerRecommendation<T extends Parameters<typeof readerText>[0] & { themes: { theme: unknown }[]; source: Parameters<typeof presentSourceReference>[0] }>(
+function readerRecommendation<T extends TranslatedRow & { themes: { theme: unknown }[]; source: Parameters<typeof presentSourceReference>[0] }>(
   recommendation: T,
   locale: Locale,
 ) {
-  const { translations: _translations, ...rest } = withThemes(recommendation);
-  return { ...rest, ...readerText(recommendation, locale), language: languageOf(recommendation.language), source: presentSourceReference(recommendation.source, locale) };
+  return { ...presentReaderText(withThemes(recommendation), locale), source: presentSourceReference(recommendation.source, locale) };
 }
 
 /** Loads a commitment in the actor's scope; anything else is NOT_FOUND, like a missing id. */

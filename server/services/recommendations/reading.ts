@@ -59,7 +59,7 @@ const detailFields = {
   scale: { select: { id: true, name: true, statuses: { select: scaleStatusSelect, orderBy: { position: "asc" } } } },
 } as const;
 
-type TranslatedRow = { text: string; language: string; translations: { locale: string; text: string }[] };
+export type TranslatedRow = { text: string; language: string; translations: { locale: string; text: string }[] };
 
 /**
  * The text a reader sees: `text` in their language, or the original with `isFallback`; `textLang`
@@ -71,12 +71,22 @@ export function readerText(row: TranslatedRow, locale: Locale) {
   return { text: shown.value, textLang: shown.lang, isFallback: shown.isFallback };
 }
 
+/** What `readerText` needs of a recommendation read for `locale` (its translation into it, if any). */
+export function readerTextSelect(locale: Locale) {
+  return { text: true, language: true, translations: { ...translationSelect, ...translationFor(locale) } } as const;
+}
+
+/** A row read with `readerTextSelect`: its text in the reader's language, and the original's language. */
+export function presentReaderText<T extends TranslatedRow>(row: T, locale: Locale) {
+  const { translations: _translations, ...rest } = row;
+  return { ...rest, ...readerText(row, locale), language: languageOf(row.language) };
+}
+
 type SummaryRow = TranslatedRow & { source: Parameters<typeof presentSourceReference>[0]; themes: { theme: unknown }[] };
 
 /** A recommendation as the list answers it: the reader's text, the source's title in their language. */
 export function presentSummary<T extends SummaryRow>(row: T, locale: Locale) {
-  const { translations: _translations, ...rest } = withThemes(row);
-  return { ...rest, ...readerText(row, locale), language: languageOf(row.language), source: presentSourceReference(row.source, locale) };
+  return { ...presentReaderText(withThemes(row), locale), source: presentSourceReference(row.source, locale) };
 }
 
 /** One recommendation: as in the list, plus the original text and every translation (for the form). */
