@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { actorFor, callerFor, uniqueSuffix } from "@/server/test/factories";
+import { actorFor, callerFor, stateByIso2, uniqueSuffix } from "@/server/test/factories";
 import type { Locale } from "@/server/shared/locales";
 
 // Translations of content: a recommendation's text and a source's title and description, saved by
@@ -157,5 +157,14 @@ describe("search in every language", () => {
     const inSpanish = await (await readingIn("es")).commitments.get({ id: inRussian.items[0]!.id });
     expect(inSpanish.recommendation).toMatchObject({ text: "Protect unaccompanied children.", textLang: "en", isFallback: true });
     expect(inSpanish.recommendation.source).toMatchObject({ titleLang: "en", isFallback: true });
+
+    // And so does the review queue, once Austria's focal point submits an update.
+    const austria = inRussian.items.find((item) => item.state.iso2 === "AT") ?? (await analyst.caller.commitments.list({ search: word, stateId: (await stateByIso2("AT")).id })).items[0]!;
+    const status = await db.scaleStatus.findFirstOrThrow({ where: { scale: { isDefault: true }, key: "in_progress" } });
+    const focal = await callerFor("FOCAL_POINT", "AT");
+    await focal.caller.commitments.saveAndSubmit({ commitmentId: austria.id, content: { statusId: status.id, progress: 40, narrative: "Законопроект внесён.", evidence: [] } });
+    const queue = await (await readingIn("ru")).review.queue({ stateId: austria.state.id, limit: 100 });
+    const queued = queue.items.find((item) => item.commitment.id === austria.id);
+    expect(queued?.commitment.recommendation).toMatchObject({ text: `Защищать ${word} детей.`, textLang: "ru", isFallback: false });
   });
 });
