@@ -1,7 +1,7 @@
 import "server-only";
 import { translationFor } from "@/server/services/core/content-language";
 import { presentReaderText, type TranslatedRow } from "@/server/services/recommendations/reading";
-import { presentSourceReference } from "@/server/services/sources";
+import { presentSourceReference, sourceReferenceSelect } from "@/server/services/sources";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
@@ -108,18 +108,7 @@ export async function getCommitment(actor: Actor, id: string, locale: Locale = D
         translations: { select: { locale: true, text: true }, ...translationFor(locale) },
         dueDate: true,
         publication: true,
-        source: {
-          select: {
-            id: true,
-            title: true,
-            kind: true,
-            date: true,
-            location: true,
-            link: true,
-            language: true,
-            translations: { select: { locale: true, title: true }, ...translationFor(locale) },
-          },
-        },
+        source: { select: { ...sourceReferenceSelect(locale), location: true, link: true } },
         themes: themesOf({ key: true, label: true }),
         scale: { select: { id: true, name: true, statuses: { select: statusSelect, orderBy: { position: "asc" } } } },
       },
