@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import type { Conflict } from "@/components/ui/api-errors";
@@ -20,10 +21,6 @@ function unaddressedStates(recommendation: RecommendationDetail, states: StateOp
   );
 }
 
-function commitmentsCreated(count: number) {
-  return `${count} ${count === 1 ? "commitment" : "commitments"} created`;
-}
-
 /**
  * Addressing more States after publishing: each new State gets its commitment at once. A stale
  * version (someone else added States or published meanwhile) names who and when.
@@ -40,6 +37,7 @@ export function AddStatesForm({
   onConflict: (conflict: Conflict) => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations("recommendations");
   const add = useMutation(trpc.recommendations.addAddressees.mutationOptions());
   const input = ({ stateIds }: { stateIds: string[] }) => ({ recommendationId: recommendation.id, expectedVersion: recommendation.version, stateIds });
   const available = unaddressedStates(recommendation, states);
@@ -51,8 +49,8 @@ export function AddStatesForm({
   if (available.length === 0) {
     return (
       <>
-        <h2 id="add-states-title">Add States</h2>
-        <EmptyState title="Every State is already addressed.">There are no more States to add to this recommendation.</EmptyState>
+        <h2 id="add-states-title">{t("addStates.title")}</h2>
+        <EmptyState title={t("addStates.allAddressed")}>{t("addStates.noMore")}</EmptyState>
       </>
     );
   }
@@ -62,14 +60,14 @@ export function AddStatesForm({
     await form.submit(
       async () => {
         const result = await add.mutateAsync(input(form.values));
-        const message = `States added: ${commitmentsCreated(result.created)}`;
+        const message = t("addStates.added", { count: result.created });
         toast.success(message);
         form.reset({ stateIds: [] });
         await onAdded(message);
       },
       (_outcome, message, conflict) => {
         if (conflict) onConflict(conflict);
-        toast.error(conflict ? "Not saved: someone else changed this recommendation." : message);
+        toast.error(conflict ? t("notSavedConflict") : message);
       },
     );
   }
@@ -84,8 +82,8 @@ export function AddStatesForm({
         void submit();
       }}
     >
-      <h2 id="add-states-title">Add States</h2>
-      <p className="muted">Each State you add gets its commitment at once. States already addressed are not listed.</p>
+      <h2 id="add-states-title">{t("addStates.title")}</h2>
+      <p className="muted">{t("addStates.explained")}</p>
       <FormAlerts form={form} />
       <FieldError id="add-states-error" message={error} />
       <StatePicker
@@ -96,8 +94,8 @@ export function AddStatesForm({
         describedById={error ? "add-states-error" : undefined}
       />
       <div className="actions">
-        <SubmitButton busy={add.isPending} busyLabel="Adding…">
-          {chosen.length > 0 ? `Add ${chosen.length} ${chosen.length === 1 ? "State" : "States"}` : "Add States"}
+        <SubmitButton busy={add.isPending} busyLabel={t("adding")}>
+          {chosen.length > 0 ? t("addStates.addCount", { count: chosen.length }) : t("addStates.title")}
         </SubmitButton>
       </div>
     </form>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DisclosureButton } from "@/components/ui/disclosure-button";
@@ -25,6 +26,7 @@ export function NewRecommendation({
   initialSourceId?: string;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations("recommendations");
   const queryClient = useQueryClient();
   const router = useRouter();
   const sources = useQuery(trpc.sources.list.queryOptions(undefined, { initialData: initialSources })).data ?? initialSources;
@@ -34,11 +36,11 @@ export function NewRecommendation({
   return (
     <div className="stack">
       {sources.length === 0 ? (
-        <EmptyState title="There is no source yet.">Add the source of the recommendation first (a conference, an action plan or a monitoring cycle).</EmptyState>
+        <EmptyState title={t("newPage.noSource")}>{t("newPage.addSourceFirst")}</EmptyState>
       ) : (
         <div>
           <DisclosureButton className="button button-secondary button-small" open={showSourceForm} controls="new-source-panel" onToggle={() => setShowSourceForm((open) => !open)}>
-            {showSourceForm ? "Close the new source form" : "Source not listed? Add a new source"}
+            {showSourceForm ? t("closeSourceForm") : t("newPage.sourceNotListed")}
           </DisclosureButton>
         </div>
       )}

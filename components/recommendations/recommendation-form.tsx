@@ -2,6 +2,8 @@
 
 import { useEffect } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import type { Conflict } from "@/components/ui/api-errors";
@@ -17,6 +19,13 @@ import {
   type ThemeOption,
 } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
+import {
+  RecommendationTranslationFields,
+  translationIdOf,
+  translationValues,
+  type TranslationValue,
+} from "@/components/recommendations/translation-fields";
+import { DEFAULT_LOCALE } from "@/server/shared/locales";
 import { RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -30,6 +39,8 @@ type TRecommendationForm = {
   addresseeStateIds: string[];
   dueDate: string;
   scaleId: string;
+  /** Every language but the original; an empty text is no translation. */
+  translations: TranslationValue[];
 };
 
 /** The API's rules, with plainer messages for a select where nothing is chosen yet. */
@@ -47,20 +58,15 @@ function valuesOf(recommendation: RecommendationDetail): TRecommendationForm {
   return {
     sourceId: recommendation.source.id,
     reference: recommendation.reference,
-    text: recommendation.text,
+    text: recommendation.originalText,
     themeKeys: recommendation.themes.map((theme) => theme.key),
     addressAllParticipating: recommendation.addressAllParticipating,
     addresseeStateIds: recommendation.addressees.map((addressee) => addressee.state.id),
     dueDate: recommendation.dueDate ?? "",
     scaleId: recommendation.scale.id,
+    translations: translationValues(recommendation.language, recommendation.translations),
   };
 }
-
-const CONFLICT: ConflictWording = {
-  what: "Not saved: this recommendation was changed",
-  after: " after you opened it.",
-  detail: "What you typed is still in the form. Reload to see the latest version (your changes here will be replaced).",
-};
 
 /**
  * Creating a draft recommendation or editing one. Field errors appear beside their fields and in
@@ -94,7 +100,13 @@ export function RecommendationForm({
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations("recommendations");
+  const format = useFormatter();
+  const labels = useReferenceLabels();
+  const conflictWording: ConflictWording = { what: t("form.conflict.what"), after: t("conflict.after"), detail: t("conflict.detail") };
   const editing = recommendation !== undefined;
+  // One textarea per language but the original, always in this order: "translations.2.text" is the third.
+  const translationOrder = translationValues(recommendation?.language ?? DEFAULT_LOCALE);
   const defaultScale = scales.find((scale) => scale.isDefault) ?? scales[0];
   const firstThemeId = themes[0] ? `rec-theme-${themes[0].key}` : "rec-themes";
   // The controls the error summary links to, in the order of the form.
@@ -107,6 +119,7 @@ export function RecommendationForm({
     addresseeStateIds: "rec-all-participating",
     dueDate: "rec-due",
     scaleId: "rec-scale",
+    translations: `rec-translation-${translationOrder[0]?.locale ?? "fr"}`,
   };
   const form = useCheckedForm<TRecommendationForm>({
     initial: recommendation
@@ -120,8 +133,10 @@ export function RecommendationForm({
           addresseeStateIds: [],
           dueDate: "",
           scaleId: defaultScale?.id ?? "",
+          translations: translationOrder,
         },
     ids,
+    idOf: (path) => (path.startsWith("translations.") ? translationIdOf("rec", translationOrder)(path) : ids[path.split(".")[0] as keyof TRecommendationForm]),
     schema: () => import("@/server/schemas/recommendations").then((module) => module.ZCreateRecommendationInput),
     input: (values) => ({ ...values, dueDate: values.dueDate || null }),
     refine: chosen,
@@ -155,20 +170,21 @@ export function RecommendationForm({
       addresseeStateIds,
       dueDate: values.dueDate || null,
       scaleId: values.scaleId,
+      translations: values.translations,
     };
     await form.submit(
       async () => {
         if (recommendation) {
           const saved = await update.mutateAsync({ id: recommendation.id, expectedVersion: recommendation.version, ...fields });
-          toast.success(`${saved.reference} saved.`);
+          toast.success(t("form.saved", { reference: saved.reference }));
           onSaved?.(saved);
         } else {
           const created = await create.mutateAsync({ sourceId: values.sourceId, ...fields });
-          toast.success(`Draft ${created.reference} created. Publish it when it is ready.`);
+          toast.success(t("form.created", { reference: created.reference }));
           onCreated?.(created);
         }
       },
-      (outcome, message) => toast.error(outcome === "conflict" ? "Not saved: someone else changed this recommendation." : message),
+      (outcome, message) => toast.error(outcome === "conflict" ? t("notSavedConflict") : message),
     );
   }
 
@@ -177,17 +193,17 @@ export function RecommendationForm({
   const themeError = errors.themeKeys;
 
   return (
-    <form className="stack rec-form" noValidate onSubmit={onSubmit} aria-label={editing ? "Edit recommendation" : "New recommendation"}>
-      <FormAlerts form={form} conflict={CONFLICT} onReload={onReload} />
+    <form className="stack rec-form" noValidate onSubmit={onSubmit} aria-label={editing ? t("form.editLabel") : t("form.newLabel")}>
+      <FormAlerts form={form} conflict={conflictWording} onReload={onReload} />
 
       {editing ? (
         <div className="field">
-          <span className="rec-field-label">Source</span>
+          <span className="rec-field-label">{t("form.source")}</span>
           <p className="rec-field-static">{sourceTitle}</p>
         </div>
       ) : (
-        <SelectField label="Source" hint="The conference, action plan or monitoring cycle it comes from." {...field("sourceId")}>
-          <option value="">Choose a source…</option>
+        <SelectField label={t("form.source")} hint={t("form.sourceHint")} {...field("sourceId")}>
+          <option value="">{t("form.chooseSource")}</option>
           {sources.map((source) => (
             <option key={source.id} value={source.id}>
               {formatSourceOption(source)}
@@ -197,8 +213,8 @@ export function RecommendationForm({
       )}
 
       <InputField
-        label="Reference"
-        hint="Unique within the source, for example AAT17-09."
+        label={t("form.reference")}
+        hint={t("form.referenceHint")}
         type="text"
         autoComplete="off"
         maxLength={REFERENCE_MAX}
@@ -206,20 +222,19 @@ export function RecommendationForm({
       />
 
       <TextAreaField
-        label="Recommendation text"
+        label={t("form.text")}
         hint={
-          <>
-            {textLength.toLocaleString("en")} / {RECOMMENDATION_TEXT_MAX.toLocaleString("en")} characters
-            {textLength > RECOMMENDATION_TEXT_MAX ? ` (${(textLength - RECOMMENDATION_TEXT_MAX).toLocaleString("en")} too many)` : ""}
-          </>
+          textLength > RECOMMENDATION_TEXT_MAX
+            ? t("form.characterCountOver", { count: format.number(textLength), max: format.number(RECOMMENDATION_TEXT_MAX), over: format.number(textLength - RECOMMENDATION_TEXT_MAX) })
+            : t("form.characterCount", { count: format.number(textLength), max: format.number(RECOMMENDATION_TEXT_MAX) })
         }
         rows={8}
         {...field("text")}
       />
 
       <fieldset id="rec-themes" className={themeError ? "field-invalid" : undefined} aria-describedby={themeError ? "rec-themes-error" : undefined}>
-        <legend>Themes</legend>
-        {themes.length === 0 ? <p className="muted">No themes are defined yet; an administrator can add them.</p> : null}
+        <legend>{t("form.themes")}</legend>
+        {themes.length === 0 ? <p className="muted">{t("form.noThemes")}</p> : null}
         <ul className="rec-theme-grid">
           {themes.map((theme) => {
             const checked = values.themeKeys.includes(theme.key);
@@ -235,7 +250,7 @@ export function RecommendationForm({
                       change({ themeKeys: event.target.checked ? [...rest, theme.key] : rest });
                     }}
                   />
-                  <span>{theme.label}</span>
+                  <span>{labels.theme(theme)}</span>
                 </label>
               </li>
             );
@@ -245,7 +260,7 @@ export function RecommendationForm({
       </fieldset>
 
       <fieldset className={`rec-addressees${addresseeError ? " field-invalid" : ""}`}>
-        <legend>Addressed States</legend>
+        <legend>{t("form.addressedStates")}</legend>
         <FieldError id="rec-addressees-error" message={addresseeError} />
         <StatePicker
           idPrefix="rec"
@@ -257,30 +272,37 @@ export function RecommendationForm({
             checked: values.addressAllParticipating,
             // The addressees' rule depends on this switch: check them again with it.
             onChange: (addressAllParticipating) => change({ addressAllParticipating, addresseeStateIds: values.addresseeStateIds }),
-            label: `All participating States (${states.filter((state) => state.kind === "PARTICIPATING").length})`,
+            label: t("form.allParticipating", { count: states.filter((state) => state.kind === "PARTICIPATING").length }),
             invalid: Boolean(addresseeError),
           }}
         />
       </fieldset>
 
       <div className="rec-form-row">
-        <InputField label="Due date (optional)" hint="Each State's commitment is due then." type="date" {...field("dueDate")} />
-        <SelectField label="Status scale" hint="The statuses States report against." {...field("scaleId")}>
-          {scales.length === 0 ? <option value="">No status scale defined</option> : null}
+        <InputField label={t("form.dueDate")} hint={t("form.dueDateHint")} type="date" {...field("dueDate")} />
+        <SelectField label={t("form.scale")} hint={t("form.scaleHint")} {...field("scaleId")}>
+          {scales.length === 0 ? <option value="">{t("form.noScale")}</option> : null}
           {scales.map((scale) => (
             <option key={scale.id} value={scale.id}>
               {scale.name}
-              {scale.isDefault && !/\bdefault\b/i.test(scale.name) ? " (default)" : ""}
+              {scale.isDefault && !/\bdefault\b/i.test(scale.name) ? ` ${t("form.scaleDefault")}` : ""}
             </option>
           ))}
         </SelectField>
       </div>
 
+      <RecommendationTranslationFields
+        idPrefix="rec"
+        values={values.translations}
+        errors={errors}
+        onChange={(translations) => change({ translations })}
+      />
+
       <div className="actions">
-        <SubmitButton busy={pending} busyLabel="Saving…">
-          {editing ? "Save changes" : "Create draft"}
+        <SubmitButton busy={pending} busyLabel={t("saving")}>
+          {editing ? t("form.saveChanges") : t("form.createDraft")}
         </SubmitButton>
-        {editing && dirty ? <span className="muted">You have unsaved changes.</span> : null}
+        {editing && dirty ? <span className="muted">{t("form.unsaved")}</span> : null}
       </div>
     </form>
   );

@@ -3,6 +3,8 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { useTRPC } from "@/components/trpc-provider";
 import { errorMessage } from "@/components/ui/api-errors";
 import { CalendarDate } from "@/components/ui/dates";
@@ -14,8 +16,9 @@ import { ClearFilters, FilterBar, FilterSearch, FilterSelect, sourceOptions, the
 import {
   RECOMMENDATIONS_PAGE_SIZE as PAGE_SIZE,
   PublicationBadge,
+  RecommendationText,
+  TranslatedText,
   formatSourceOption,
-  shortenText,
   type RecommendationSummary,
   type SourceOption,
   type ThemeOption,
@@ -24,10 +27,6 @@ import { NewSourceForm } from "@/components/recommendations/new-source-form";
 
 
 type Filters = { sourceId: string; publication: "" | "DRAFT" | "PUBLISHED"; themeKey: string; search: string };
-const PUBLICATION_OPTIONS = [
-  { value: "DRAFT", label: "Draft" },
-  { value: "PUBLISHED", label: "Published" },
-];
 const publicationOf = (value: string): Filters["publication"] => (value === "DRAFT" || value === "PUBLISHED" ? value : "");
 const NO_FILTERS: Filters = { sourceId: "", publication: "", themeKey: "", search: "" };
 
@@ -53,6 +52,12 @@ export function RecommendationList({
   themes: ThemeOption[];
 }) {
   const trpc = useTRPC();
+  const t = useTranslations("recommendations");
+  const labels = useReferenceLabels();
+  const publicationOptions = [
+    { value: "DRAFT", label: t("publication.DRAFT") },
+    { value: "PUBLISHED", label: t("publication.PUBLISHED") },
+  ];
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [searchText, setSearchText] = useState("");
   const pages = useCursorPages();
@@ -100,17 +105,19 @@ export function RecommendationList({
     <div className="stack">
       <div className="actions rec-page-actions">
         <Link href="/recommendations/new" className="button">
-          New recommendation
+          {t("list.newRecommendation")}
         </Link>
         <DisclosureButton className="button button-secondary" open={showSourceForm} controls="new-source-panel" onToggle={() => setShowSourceForm((open) => !open)}>
-          {showSourceForm ? "Close the new source form" : "New source"}
+          {showSourceForm ? t("closeSourceForm") : t("list.newSource")}
         </DisclosureButton>
       </div>
 
       {newSource ? (
         <div role="status" className="alert alert-success">
-          Source “{newSource.title}” added.{" "}
-          <Link href={`/recommendations/new?source=${encodeURIComponent(newSource.id)}`}>Add a recommendation to it</Link>.
+          {t.rich("list.sourceAdded", {
+            title: newSource.title,
+            link: (chunks) => <Link href={`/recommendations/new?source=${encodeURIComponent(newSource.id)}`}>{chunks}</Link>,
+          })}
         </div>
       ) : null}
 
@@ -126,58 +133,64 @@ export function RecommendationList({
         ) : null}
       </div>
 
-      <FilterBar label="Filter recommendations" className="rec-filters" onSubmit={(event) => event.preventDefault()}>
-        <FilterSearch id="filter-search" placeholder="Reference or text" value={searchText} onChange={setSearchText} />
-        <FilterSelect id="filter-source" label="Source" allLabel="All sources" options={sourceOptions(sourceList, formatSourceOption)} value={filters.sourceId} onChange={(value) => setFilter("sourceId", value)} />
-        <FilterSelect id="filter-status" label="Status" allLabel="Draft and published" options={PUBLICATION_OPTIONS} value={filters.publication} onChange={(value) => setFilter("publication", publicationOf(value))} />
-        <FilterSelect id="filter-theme" label="Theme" allLabel="All themes" options={themeOptions(themes)} value={filters.themeKey} onChange={(value) => setFilter("themeKey", value)} />
+      <FilterBar label={t("list.filterLabel")} className="rec-filters" onSubmit={(event) => event.preventDefault()}>
+        <FilterSearch id="filter-search" placeholder={t("list.searchPlaceholder")} value={searchText} onChange={setSearchText} />
+        <FilterSelect id="filter-source" label={t("list.source")} allLabel={t("list.allSources")} options={sourceOptions(sourceList, formatSourceOption)} value={filters.sourceId} onChange={(value) => setFilter("sourceId", value)} />
+        <FilterSelect id="filter-status" label={t("list.status")} allLabel={t("list.draftAndPublished")} options={publicationOptions} value={filters.publication} onChange={(value) => setFilter("publication", publicationOf(value))} />
+        <FilterSelect id="filter-theme" label={t("list.theme")} allLabel={t("list.allThemes")} options={themeOptions(themes.map((theme) => ({ key: theme.key, label: labels.theme(theme) })))} value={filters.themeKey} onChange={(value) => setFilter("themeKey", value)} />
         <ClearFilters shown={filtered || searchText !== ""} onClear={clearFilters} />
       </FilterBar>
 
-      <CountLine busy={list.isFetching} busyText="Loading recommendations…" className="muted">
-        {list.isError ? "" : listSummary(items.length, page, Boolean(list.data?.nextCursor))}
+      <CountLine busy={list.isFetching} busyText={t("loading")} className="muted">
+        {list.isError || items.length === 0
+          ? ""
+          : page > 1 || list.data?.nextCursor
+            ? t("list.showingOnPage", { count: items.length, page })
+            : t("list.showing", { count: items.length })}
       </CountLine>
 
       {list.isError ? (
         <div role="alert" className="alert alert-error">
-          The recommendations could not be loaded: {errorMessage(list.error)}{" "}
+          {t("list.loadFailed", { message: errorMessage(list.error) })}{" "}
           <button type="button" className="button button-small button-secondary" onClick={() => void list.refetch()}>
-            Try again
+            {t("list.tryAgain")}
           </button>
         </div>
       ) : (
         <DataTable
-          caption={`Recommendations, page ${page}`}
+          caption={t("list.caption", { page })}
           className="rec-table"
           rows={items}
           rowKey={(item) => item.id}
           busy={list.isFetching}
           empty={
             list.isPending ? null : filtered ? (
-              <NoMatches title="No recommendation matches these filters." clearLabel="clear all filters" onClear={clearFilters} />
+              <NoMatches title={t("list.noMatches")} clearLabel={t("list.clearFilters")} onClear={clearFilters} />
             ) : (
-              <EmptyState title="There are no recommendations yet.">
-                Add a source first (“New source”), then create a recommendation with “New recommendation”.
-              </EmptyState>
+              <EmptyState title={t("list.empty")}>{t("list.emptyHint")}</EmptyState>
             )
           }
           columns={[
-            { key: "reference", header: "Reference", className: "rec-nowrap", cell: (item) => <Link href={`/recommendations/${item.id}`}>{item.reference}</Link> },
-            { key: "text", header: "Recommendation", className: "rec-excerpt", cell: (item) => shortenText(item.text) },
-            { key: "source", header: "Source", cell: (item) => item.source.title },
+            { key: "reference", header: t("list.reference"), className: "rec-nowrap", cell: (item) => <Link href={`/recommendations/${item.id}`}>{item.reference}</Link> },
+            { key: "text", header: t("list.recommendation"), className: "rec-excerpt", cell: (item) => <RecommendationText recommendation={item} maxLength={160} /> },
+            {
+              key: "source",
+              header: t("list.source"),
+              cell: (item) => <TranslatedText text={item.source.title} lang={item.source.titleLang} isFallback={false} />,
+            },
             {
               key: "themes",
-              header: "Themes",
-              cell: (item) => (item.themes.length > 0 ? item.themes.map((theme) => theme.label).join(", ") : <span className="muted">None</span>),
+              header: t("list.themes"),
+              cell: (item) => (item.themes.length > 0 ? item.themes.map((theme) => labels.theme(theme)).join(", ") : <span className="muted">{t("none")}</span>),
             },
-            { key: "status", header: "Status", cell: (item) => <PublicationBadge publication={item.publication} /> },
+            { key: "status", header: t("list.status"), cell: (item) => <PublicationBadge publication={item.publication} /> },
             {
               key: "due",
-              header: "Due date",
+              header: t("list.dueDate"),
               className: "rec-nowrap",
-              cell: (item) => (item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">None</span>),
+              cell: (item) => (item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">{t("none")}</span>),
             },
-            { key: "commitments", header: "Commitments", className: "rec-numeric", cell: (item) => item._count.commitments },
+            { key: "commitments", header: t("list.commitments"), className: "rec-numeric", cell: (item) => item._count.commitments },
           ]}
         />
       )}
@@ -185,10 +198,4 @@ export function RecommendationList({
       <PageButtons pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
     </div>
   );
-}
-
-function listSummary(count: number, page: number, more: boolean) {
-  if (count === 0) return "";
-  const noun = count === 1 ? "recommendation" : "recommendations";
-  return `Showing ${count} ${noun}${page > 1 || more ? ` on page ${page}` : ""}.`;
 }

@@ -4,6 +4,8 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { conflictOf, errorCode, errorMessage } from "@/components/ui/api-errors";
@@ -12,6 +14,7 @@ import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { AddStatesForm } from "@/components/recommendations/add-states-form";
 import {
   PublicationBadge,
+  RecommendationText,
   countAddressedStates,
   formatSourceOption,
   type RecommendationChoices,
@@ -19,18 +22,16 @@ import {
 } from "@/components/recommendations/recommendation-display";
 import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
-
-function commitmentsCreated(count: number) {
-  return `${count} ${count === 1 ? "commitment" : "commitments"} created`;
-}
-
+import { RecommendationTranslationsForm } from "@/components/recommendations/translation-fields";
 
 /** Who the recommendation is addressed to, in words. */
 function Addressees({ recommendation }: { recommendation: RecommendationDetail }) {
+  const t = useTranslations("recommendations.view");
+  const labels = useReferenceLabels();
   const chosen = recommendation.addressees.map((addressee) => addressee.state);
-  const named = chosen.map((state) => `${state.name}${state.kind === "PARTNER" ? " (Partner, voluntary)" : ""}`).join(", ");
+  const named = chosen.map((state) => (state.kind === "PARTNER" ? t("partnerVoluntary", { name: labels.state(state) }) : labels.state(state))).join(", ");
   if (!recommendation.addressAllParticipating) return <>{named}</>;
-  return <>{chosen.length > 0 ? `All participating States and ${named}` : "All participating States"}</>;
+  return <>{chosen.length > 0 ? t("allParticipatingAnd", { names: named }) : t("allParticipating")}</>;
 }
 
 /**
@@ -45,6 +46,8 @@ export function RecommendationView({
   states,
 }: RecommendationChoices & { initial: RecommendationDetail }) {
   const trpc = useTRPC();
+  const t = useTranslations("recommendations");
+  const labels = useReferenceLabels();
   const queryClient = useQueryClient();
   const router = useRouter();
   const query = useQuery(trpc.recommendations.get.queryOptions({ id: initial.id }, { initialData: initial }));
@@ -73,11 +76,11 @@ export function RecommendationView({
     setActionError(null);
   }
 
-  function failed(error: unknown, what: string) {
+  function failed(error: unknown, what: "published" | "deleted") {
     const stale = conflictOf(error);
     if (stale) {
       setConflict(stale);
-      toast.error(`Not ${what}: someone else changed this recommendation.`);
+      toast.error(what === "published" ? t("view.notPublishedConflict") : t("view.notDeletedConflict"));
       return;
     }
     setActionError(errorMessage(error));
@@ -92,9 +95,8 @@ export function RecommendationView({
     setConflict(null);
     try {
       const result = await publish.mutateAsync({ recommendationId: recommendation.id, expectedVersion: recommendation.version });
-      const message = `Published: ${commitmentsCreated(result.created)}`;
-      setSuccess(message);
-      toast.success(`${recommendation.reference} published: ${commitmentsCreated(result.created)}.`);
+      setSuccess(t("view.published", { count: result.created }));
+      toast.success(t("view.publishedToast", { reference: recommendation.reference, count: result.created }));
       await refresh();
     } catch (error) {
       failed(error, "published");
@@ -106,7 +108,7 @@ export function RecommendationView({
     setConflict(null);
     try {
       await remove.mutateAsync({ id: recommendation.id, expectedVersion: recommendation.version });
-      toast.success(`Draft ${recommendation.reference} deleted.`);
+      toast.success(t("view.deleted", { reference: recommendation.reference }));
       await queryClient.invalidateQueries({ queryKey: trpc.recommendations.pathKey() });
       router.push("/recommendations");
     } catch (error) {
@@ -117,12 +119,9 @@ export function RecommendationView({
   return (
     <div className="stack">
       <p>
-        <Link href="/recommendations">← All recommendations</Link>
+        <Link href="/recommendations">{t("view.back")}</Link>
       </p>
-      <h1>
-        {isDraft ? "Draft " : "Recommendation "}
-        {recommendation.reference}
-      </h1>
+      <h1>{isDraft ? t("view.draftTitle", { reference: recommendation.reference }) : t("view.title", { reference: recommendation.reference })}</h1>
 
       {success ? (
         <div role="status" className="alert alert-success">
@@ -130,43 +129,39 @@ export function RecommendationView({
         </div>
       ) : null}
       {conflict ? (
-        <ConflictAlert conflict={conflict} what="This recommendation was changed" after=" after you opened it. Nothing was changed by your action." onReload={reload} />
+        <ConflictAlert conflict={conflict} what={t("conflict.what")} after={t("view.conflictAfter")} onReload={reload} />
       ) : null}
       <ErrorAlert message={actionError} />
 
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t("view.status")}</dt>
         <dd>
           <PublicationBadge publication={recommendation.publication} />
-          {recommendation.publishedAt ? (
-            <>
-              {" "}
-              on <DateTime value={recommendation.publishedAt} />
-            </>
-          ) : null}
+          {recommendation.publishedAt
+            ? t.rich("view.publishedOn", { date: () => <DateTime value={recommendation.publishedAt!} /> })
+            : null}
         </dd>
-        <dt>Source</dt>
-        <dd>{formatSourceOption(recommendation.source)}</dd>
-        <dt>Commitments</dt>
+        <dt>{t("view.source")}</dt>
+        <dd lang={recommendation.source.titleLang}>{formatSourceOption(recommendation.source)}</dd>
+        <dt>{t("view.commitments")}</dt>
         <dd>
           {recommendation._count.commitments}
-          {isDraft ? <span className="muted"> (created when published)</span> : null}
-          {!isDraft && recommendation._count.commitments > 0 ? (
-            <>
-              {" "}
-              (<Link href={`/commitments?q=${encodeURIComponent(recommendation.reference)}`}>find them in the commitments list</Link>)
-            </>
-          ) : null}
+          {isDraft ? <span className="muted">{t("view.createdWhenPublished")}</span> : null}
+          {!isDraft && recommendation._count.commitments > 0
+            ? t.rich("view.findThem", {
+                link: (chunks) => <Link href={`/commitments?q=${encodeURIComponent(recommendation.reference)}`}>{chunks}</Link>,
+              })
+            : null}
         </dd>
         {!isDraft ? (
           <>
-            <dt>Due date</dt>
-            <dd>{recommendation.dueDate ? <CalendarDate value={recommendation.dueDate} /> : "None"}</dd>
-            <dt>Status scale</dt>
+            <dt>{t("view.dueDate")}</dt>
+            <dd>{recommendation.dueDate ? <CalendarDate value={recommendation.dueDate} /> : t("none")}</dd>
+            <dt>{t("view.scale")}</dt>
             <dd>{recommendation.scale.name}</dd>
-            <dt>Themes</dt>
-            <dd>{recommendation.themes.length > 0 ? recommendation.themes.map((theme) => theme.label).join(", ") : "None"}</dd>
-            <dt>Addressed to</dt>
+            <dt>{t("view.themes")}</dt>
+            <dd>{recommendation.themes.length > 0 ? recommendation.themes.map((theme) => labels.theme(theme)).join(", ") : t("none")}</dd>
+            <dt>{t("view.addressedTo")}</dt>
             <dd>
               <Addressees recommendation={recommendation} />
             </dd>
@@ -177,42 +172,39 @@ export function RecommendationView({
       {isDraft ? (
         <>
           <section className="card stack" aria-labelledby="publish-title">
-            <h2 id="publish-title">Publish</h2>
-            <p>
-              Publishing gives each of the {addressedCount} addressed {addressedCount === 1 ? "State" : "States"} a commitment. A published
-              recommendation can no longer be edited, but more States can be added to it.
-            </p>
+            <h2 id="publish-title">{t("view.publish")}</h2>
+            <p>{t("view.publishExplained", { count: addressedCount })}</p>
             {dirty ? (
               <p id="publish-dirty" className="alert alert-warning">
-                You have unsaved changes below. Save them before publishing.
+                {t("view.unsavedBeforePublishing")}
               </p>
             ) : null}
             <div className="actions">
               <ConfirmButton
                 className="button"
-                title="Publish this recommendation?"
-                message={`Publish ${recommendation.reference} to ${addressedCount} ${addressedCount === 1 ? "State" : "States"}? Each gets a commitment.`}
-                confirmLabel="Publish"
+                title={t("view.publishConfirmTitle")}
+                message={t("view.publishConfirm", { reference: recommendation.reference, count: addressedCount })}
+                confirmLabel={t("view.publish")}
                 onConfirm={() => void publishNow()}
                 disabled={dirty || publish.isPending || remove.isPending}
               >
-                {publish.isPending ? "Publishing…" : "Publish"}
+                {publish.isPending ? t("view.publishing") : t("view.publish")}
               </ConfirmButton>
               <ConfirmButton
                 className="button button-secondary"
-                title="Delete this draft?"
-                message={`Delete the draft ${recommendation.reference}? This cannot be undone.`}
-                confirmLabel="Delete draft"
+                title={t("view.deleteConfirmTitle")}
+                message={t("view.deleteConfirm", { reference: recommendation.reference })}
+                confirmLabel={t("view.deleteDraft")}
                 onConfirm={() => void deleteNow()}
                 disabled={publish.isPending || remove.isPending}
               >
-                {remove.isPending ? "Deleting…" : "Delete draft"}
+                {remove.isPending ? t("view.deleting") : t("view.deleteDraft")}
               </ConfirmButton>
             </div>
           </section>
 
           <section className="stack" aria-labelledby="edit-title">
-            <h2 id="edit-title">Edit the draft</h2>
+            <h2 id="edit-title">{t("view.editDraft")}</h2>
             <RecommendationForm
               key={recommendation.version}
               recommendation={recommendation}
@@ -229,8 +221,19 @@ export function RecommendationView({
       ) : (
         <>
           <section aria-labelledby="text-title">
-            <h2 id="text-title">Text</h2>
-            <p className="recommendation-text">{recommendation.text}</p>
+            <h2 id="text-title">{t("view.text")}</h2>
+            <RecommendationText recommendation={recommendation} as="p" className="recommendation-text" />
+          </section>
+          <section className="card" aria-labelledby="translations-title">
+            <RecommendationTranslationsForm
+              key={recommendation.version}
+              recommendation={recommendation}
+              onSaved={(saved) => {
+                queryClient.setQueryData(trpc.recommendations.get.queryKey({ id: saved.id }), saved);
+                void queryClient.invalidateQueries({ queryKey: trpc.recommendations.list.pathKey() });
+              }}
+              onReload={refresh}
+            />
           </section>
           <section className="card" aria-labelledby="add-states-title">
             <AddStatesForm

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useMemo, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import type { StateOption } from "@/components/recommendations/recommendation-display";
 
 /** Case- and accent-insensitive, so "cote" finds "Côte" and "türk" finds "Türkiye". */
@@ -19,6 +21,8 @@ function StateCheckboxes({
   value: Set<string>;
   onToggle: (id: string, checked: boolean) => void;
 }) {
+  const t = useTranslations("recommendations.statePicker");
+  const labels = useReferenceLabels();
   return (
     <ul className="rec-state-grid">
       {states.map((state) => (
@@ -31,8 +35,8 @@ function StateCheckboxes({
               onChange={(event) => onToggle(state.id, event.target.checked)}
             />
             <span>
-              {state.name}
-              {state.partnerGroup ? <span className="muted"> ({state.partnerGroup})</span> : null}
+              {labels.state(state)}
+              {state.partnerGroup ? <span className="muted">{t("partnerGroup", { group: state.partnerGroup })}</span> : null}
             </span>
           </label>
         </li>
@@ -63,6 +67,8 @@ export function StatePicker({
   allParticipating?: { checked: boolean; onChange: (checked: boolean) => void; label: ReactNode; invalid?: boolean };
   describedById?: string;
 }) {
+  const t = useTranslations("recommendations.statePicker");
+  const labels = useReferenceLabels();
   const [search, setSearch] = useState("");
   const searchId = useId();
   const chosen = useMemo(() => new Set(value), [value]);
@@ -70,7 +76,7 @@ export function StatePicker({
   const partners = states.filter((state) => state.kind === "PARTNER");
   const needle = fold(search.trim());
   const matches = (state: StateOption) =>
-    needle === "" || fold(state.name).includes(needle) || state.iso2.toLowerCase() === needle;
+    needle === "" || fold(labels.state(state)).includes(needle) || fold(state.name).includes(needle) || state.iso2.toLowerCase() === needle;
   const shownParticipating = participating.filter(matches);
   const shownPartners = partners.filter(matches);
   const participatingHidden = allParticipating?.checked ?? false;
@@ -92,7 +98,7 @@ export function StatePicker({
   return (
     <div className="rec-state-picker stack">
       <div className="field">
-        <label htmlFor={searchId}>Find a State</label>
+        <label htmlFor={searchId}>{t("find")}</label>
         <input
           id={searchId}
           type="search"
@@ -108,19 +114,19 @@ export function StatePicker({
         />
       </div>
       <p id={`${idPrefix}-state-count`} className="muted" aria-live="polite">
-        Chosen:{" "}
-        {[
-          participating.length > 0 ? `${chosenParticipating} of ${participating.length} participating States` : null,
-          partners.length > 0 ? `${chosenPartners} of ${partners.length} Partners for Co-operation` : null,
-        ]
-          .filter(Boolean)
-          .join(", ")}
-        .
+        {t("chosen", {
+          groups: [
+            participating.length > 0 ? t("chosenParticipating", { chosen: chosenParticipating, count: participating.length }) : null,
+            partners.length > 0 ? t("chosenPartners", { chosen: chosenPartners, count: partners.length }) : null,
+          ]
+            .filter(Boolean)
+            .join(", "),
+        })}
       </p>
 
       {participating.length > 0 ? (
         <fieldset aria-describedby={describedById}>
-          <legend>Participating States</legend>
+          <legend>{t("participating")}</legend>
           {allParticipating ? (
             <label className="checkbox rec-state-shortcut" htmlFor={`${idPrefix}-all-participating`}>
               <input
@@ -134,30 +140,30 @@ export function StatePicker({
             </label>
           ) : (
             <GroupShortcut id={`${idPrefix}-all-participating`} checked={allChosen(participating)} onChange={(checked) => toggleGroup(participating, checked)}>
-              All {participating.length} participating States listed
+              {t("allParticipatingListed", { count: participating.length })}
             </GroupShortcut>
           )}
           {participatingHidden ? (
-            <p className="muted">Every participating State is addressed; there is no need to choose them one by one.</p>
+            <p className="muted">{t("everyParticipating")}</p>
           ) : shownParticipating.length > 0 ? (
             <StateCheckboxes idPrefix={idPrefix} states={shownParticipating} value={chosen} onToggle={toggle} />
           ) : (
-            <p className="muted">No participating State matches “{search.trim()}”.</p>
+            <p className="muted">{t("noParticipatingMatch", { search: search.trim() })}</p>
           )}
         </fieldset>
       ) : null}
 
       {partners.length > 0 ? (
         <fieldset aria-describedby={describedById}>
-          <legend>Partners for Co-operation</legend>
-          <p className="field-hint">Voluntary for Partners: each chosen Partner gets a voluntary commitment.</p>
+          <legend>{t("partners")}</legend>
+          <p className="field-hint">{t("partnersVoluntary")}</p>
           <GroupShortcut id={`${idPrefix}-all-partners`} checked={allChosen(partners)} onChange={(checked) => toggleGroup(partners, checked)}>
-            All {partners.length} Partners for Co-operation
+            {t("allPartners", { count: partners.length })}
           </GroupShortcut>
           {shownPartners.length > 0 ? (
             <StateCheckboxes idPrefix={idPrefix} states={shownPartners} value={chosen} onToggle={toggle} />
           ) : (
-            <p className="muted">No Partner for Co-operation matches “{search.trim()}”.</p>
+            <p className="muted">{t("noPartnerMatch", { search: search.trim() })}</p>
           )}
         </fieldset>
       ) : null}

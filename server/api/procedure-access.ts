@@ -44,6 +44,7 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "recommendations.createTheme": "admin",
   "recommendations.create": "secretariat",
   "recommendations.update": "secretariat",
+  "recommendations.saveTranslations": "secretariat",
   "recommendations.delete": "secretariat",
   "recommendations.publish": "secretariat",
   "recommendations.addAddressees": "secretariat",

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { zRecommendationTranslations } from "@/server/schemas/translations";
 import { zDateOnly, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
 import { validationMessage as message } from "@/server/shared/message-keys";
@@ -34,6 +35,8 @@ export const ZCreateRecommendationInput = z
     dueDate: z.optional(z.nullable(zDateOnly)),
     /** Defaults to the default status scale. */
     scaleId: z.optional(zId),
+    /** The text in other languages (the whole set; see translations.ts). */
+    translations: z._default(zRecommendationTranslations, []),
   })
   .check(
     z.refine((input) => input.addressAllParticipating || input.addresseeStateIds.length > 0, {
@@ -54,6 +57,7 @@ export const ZUpdateRecommendationInput = z.strictObject({
   addresseeStateIds: z.optional(zAddresseeStateIds),
   dueDate: z.optional(z.nullable(zDateOnly)),
   scaleId: z.optional(zId),
+  translations: z.optional(zRecommendationTranslations),
 });
 export type TUpdateRecommendationInput = z.infer<typeof ZUpdateRecommendationInput>;
 

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { zDateOnly, zHttpUrl, zId, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 
 import { validationMessage as message } from "@/server/shared/message-keys";
+import { zSourceTranslations } from "@/server/schemas/translations";
 import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX } from "@/server/schemas/limits";
 
 export { SOURCE_KINDS, type TSourceKind } from "@/server/schemas/limits";
@@ -18,7 +19,8 @@ const sourceFields = {
   description: z.optional(z.nullable(zText(SOURCE_DESCRIPTION_MAX, "description"))),
 };
 
-export const ZCreateSourceInput = z.strictObject(sourceFields);
+/** The title and description in other languages (the whole set; see translations.ts). */
+export const ZCreateSourceInput = z.strictObject({ ...sourceFields, translations: z._default(zSourceTranslations, []) });
 export type TCreateSourceInput = z.infer<typeof ZCreateSourceInput>;
 
 /** Only the fields given change; `expectedVersion` is the version the editor read. */
@@ -31,6 +33,7 @@ export const ZUpdateSourceInput = z.strictObject({
   location: sourceFields.location,
   link: sourceFields.link,
   description: sourceFields.description,
+  translations: z.optional(zSourceTranslations),
 });
 export type TUpdateSourceInput = z.infer<typeof ZUpdateSourceInput>;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/server/shared/locales";
 import { Prisma } from "@/prisma/generated/client";
 import type { z } from "zod";
 import type { Actor } from "@/server/services/access";
@@ -180,7 +181,9 @@ export function filtersFor(actor: Actor, input: z.output<typeof ZListCommitments
   if (search) {
     // Literal: % _ and \ in the search are escaped (\ is ILIKE's escape character).
     const pattern = `%${escapeLike(search)}%`;
-    filters.push(Prisma.sql`(r."reference" ILIKE ${pattern} OR r."text" ILIKE ${pattern})`);
+    // In every language: the original text and its translations (found by recommendation id).
+    filters.push(Prisma.sql`(r."reference" ILIKE ${pattern} OR r."text" ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM "RecommendationTranslation" rtr WHERE rtr."recommendationId" = r.id AND rtr."text" ILIKE ${pattern}))`);
   }
   return Prisma.join(filters, " AND ");
 }
@@ -189,7 +192,7 @@ export function filtersFor(actor: Actor, input: z.output<typeof ZListCommitments
  * The page: its ids (one more row than asked for, to know whether there is a next page) in the
  * sort order, joined with what the table shows, the reader's "last changed" and the open update.
  */
-export function pageRowsSql(actor: Actor, spec: SortSpec, query: PageQuery) {
+export function pageRowsSql(actor: Actor, spec: SortSpec, query: PageQuery, locale: Locale) {
   const direction = query.direction;
   return Prisma.sql`
       SELECT c.id, c."version", c."voluntary", c."acceptedProgress", c."acceptedAt", c."dueDate", ${changedAtSql(actor)} AS "updatedAt",
@@ -197,12 +200,16 @@ export function pageRowsSql(actor: Actor, spec: SortSpec, query: PageQuery) {
         st."defaultProgress" AS "statusDefaultProgress", st."countsTowardsAverage" AS "statusCountsTowardsAverage",
         st."odihrLevel" AS "statusOdihrLevel",
         s.id AS "stateId", s."name" AS "stateName", s."iso2" AS "stateIso2", s."kind" AS "stateKind",
-        r.id AS "recommendationId", r."reference", r."text", src.id AS "sourceId", src."title" AS "sourceTitle",
+        r.id AS "recommendationId", r."reference", r."text", r."language", rtr."text" AS "translatedText",
+        src.id AS "sourceId", src."title" AS "sourceTitle", src."language" AS "sourceLanguage", str."title" AS "translatedSourceTitle",
         open_update."reviewState" AS "openUpdateReviewState"
       FROM (${pageIds(spec, query)}) page
       JOIN "Commitment" c ON c.id = page.id
       JOIN "Recommendation" r ON r.id = c."recommendationId"
       JOIN "Source" src ON src.id = r."sourceId"
+      -- The reader's language, when the text and the source's title are translated into it.
+      LEFT JOIN "RecommendationTranslation" rtr ON rtr."recommendationId" = r.id AND rtr."locale" = ${locale}
+      LEFT JOIN "SourceTranslation" str ON str."sourceId" = src.id AND str."locale" = ${locale}
       JOIN "State" s ON s.id = c."stateId"
       JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
       LEFT JOIN LATERAL (

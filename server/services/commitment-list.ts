@@ -8,6 +8,8 @@ import { isFocalPoint } from "@/server/services/access";
 import { changedAtSql, commitmentSummarySelect, isOverdue } from "@/server/services/commitments";
 import { countSql, filtersFor, invalidCursor, pageRowsSql, SORTS, updatedSort, type Direction, type Sort } from "@/server/services/commitment-list.sql";
 import { decodeCursor, encodeCursor } from "@/server/services/core/cursor";
+import { chooseVersion } from "@/server/services/core/content-language";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS, ZListCommitmentsInput } from "@/server/schemas/commitments";
 import { zText } from "@/server/schemas/common";
@@ -16,7 +18,9 @@ import { zText } from "@/server/schemas/common";
 // names its sort and direction.
 
 /** A row of the list: the same shape as `commitmentSummarySelect`. */
-type ListRow = Prisma.CommitmentGetPayload<{ select: typeof commitmentSummarySelect }>;
+type ListRow = Omit<Prisma.CommitmentGetPayload<{ select: typeof commitmentSummarySelect }>, "recommendation"> & {
+  recommendation: ReturnType<typeof listRecommendation>;
+};
 
 // The cursor names its sort and direction, so a cursor of one order can never page another.
 const ZCursor = z.strictObject({
@@ -57,12 +61,30 @@ type PageRow = {
   recommendationId: string;
   reference: string;
   text: string;
+  language: string;
+  translatedText: string | null;
   sourceId: string;
   sourceTitle: string;
+  sourceLanguage: string;
+  translatedSourceTitle: string | null;
   openUpdateReviewState: ReviewState | null;
 };
 
-function toListRow(row: PageRow): ListRow {
+/** The recommendation of a row in the reader's language (see core/content-language.ts). */
+function listRecommendation(row: PageRow, locale: Locale) {
+  const text = chooseVersion(row.text, row.language, row.translatedText ?? undefined, locale);
+  const title = chooseVersion(row.sourceTitle, row.sourceLanguage, row.translatedSourceTitle ?? undefined, locale);
+  return {
+    id: row.recommendationId,
+    reference: row.reference,
+    text: text.value,
+    textLang: text.lang,
+    isFallback: text.isFallback,
+    source: { id: row.sourceId, title: title.value, titleLang: title.lang },
+  };
+}
+
+function toListRow(row: PageRow, locale: Locale): ListRow {
   return {
     id: row.id,
     version: row.version,
@@ -81,7 +103,7 @@ function toListRow(row: PageRow): ListRow {
       odihrLevel: row.statusOdihrLevel,
     },
     state: { id: row.stateId, name: row.stateName, iso2: row.stateIso2, kind: row.stateKind },
-    recommendation: { id: row.recommendationId, reference: row.reference, text: row.text, source: { id: row.sourceId, title: row.sourceTitle } },
+    recommendation: listRecommendation(row, locale),
   };
 }
 
@@ -90,7 +112,7 @@ function toListRow(row: PageRow): ListRow {
  * a page). `totalCount` counts the whole filtered set on the first page, or when `count` asks for
  * it; otherwise it is null (the client keeps the first page's while paging).
  */
-export async function listCommitments(actor: Actor, rawInput: TListCommitmentsInput) {
+export async function listCommitments(actor: Actor, rawInput: TListCommitmentsInput, locale: Locale = DEFAULT_LOCALE) {
   const input = ZListCommitmentsInput.parse(rawInput);
   const spec = input.sort === "updated" ? updatedSort(changedAtSql(actor)) : SORTS[input.sort];
   const cursor = readCursor(input.cursor, input.sort, input.direction);
@@ -101,10 +123,10 @@ export async function listCommitments(actor: Actor, rawInput: TListCommitmentsIn
   const filters = filtersFor(actor, input);
 
   const [rows, totalCount] = await Promise.all([
-    db.$queryRaw<PageRow[]>(pageRowsSql(actor, spec, { filters, cursor, direction: input.direction, take: input.limit + 1 })),
+    db.$queryRaw<PageRow[]>(pageRowsSql(actor, spec, { filters, cursor, direction: input.direction, take: input.limit + 1 }, locale)),
     withCount ? db.$queryRaw<{ count: number }[]>(countSql(filters)).then(([row]) => row?.count ?? 0) : null,
   ]);
-  const page = rows.slice(0, input.limit).map(toListRow);
+  const page = rows.slice(0, input.limit).map((row) => toListRow(row, locale));
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > input.limit && last

@@ -1,4 +1,8 @@
 import "server-only";
+import { translationFor } from "@/server/services/core/content-language";
+import { presentReaderText, type TranslatedRow } from "@/server/services/recommendations/reading";
+import { presentSourceReference, sourceReferenceSelect } from "@/server/services/sources";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
@@ -49,6 +53,14 @@ export function isOverdue(commitment: { dueDate: Date | null; acceptedAt: Date |
   return commitment.dueDate !== null && commitment.dueDate < startOfTodayUtc(now) && commitment.acceptedAt === null;
 }
 
+/** A commitment's recommendation for a reader: its text and its source's title in their language (or the marked original). */
+function readerRecommendation<T extends TranslatedRow & { themes: { theme: unknown }[]; source: Parameters<typeof presentSourceReference>[0] }>(
+  recommendation: T,
+  locale: Locale,
+) {
+  return { ...presentReaderText(withThemes(recommendation), locale), source: presentSourceReference(recommendation.source, locale) };
+}
+
 /** Loads a commitment in the actor's scope; anything else is NOT_FOUND, like a missing id. */
 export async function findCommitmentInScope<S extends Prisma.CommitmentSelect>(
   actor: Actor,
@@ -82,7 +94,7 @@ function personName(actor: Actor, person: { name: string } | null | undefined): 
 }
 
 /** One commitment with its recommendation, accepted status, open update and latest assessment. */
-export async function getCommitment(actor: Actor, id: string) {
+export async function getCommitment(actor: Actor, id: string, locale: Locale = DEFAULT_LOCALE) {
   const commitment = await findCommitmentInScope(actor, id, {
     ...commitmentSummarySelect,
     createdAt: true,
@@ -92,9 +104,11 @@ export async function getCommitment(actor: Actor, id: string) {
         id: true,
         reference: true,
         text: true,
+        language: true,
+        translations: { select: { locale: true, text: true }, ...translationFor(locale) },
         dueDate: true,
         publication: true,
-        source: { select: { id: true, title: true, kind: true, date: true, location: true, link: true } },
+        source: { select: { ...sourceReferenceSelect(locale), location: true, link: true } },
         themes: themesOf({ key: true, label: true }),
         scale: { select: { id: true, name: true, statuses: { select: statusSelect, orderBy: { position: "asc" } } } },
       },
@@ -126,7 +140,7 @@ export async function getCommitment(actor: Actor, id: string) {
   const signedIn = actor.kind === "user";
   return {
     ...commitment,
-    recommendation: withThemes(commitment.recommendation),
+    recommendation: readerRecommendation(commitment.recommendation, locale),
     version: signedIn ? commitment.version : null,
     updatedAt: signedIn ? commitment.updatedAt : publicChangedAt(commitment),
     updatedById: undefined,

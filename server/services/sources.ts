@@ -10,6 +10,10 @@ import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 import { staleVersionError } from "@/server/services/core/conflict";
 import { startOfDayUtc } from "@/server/services/core/dates";
+import type { Tx } from "@/server/db/client";
+import { chooseVersion, languageOf, nonBlank, refuseOriginalLanguage, translationFor } from "@/server/services/core/content-language";
+import type { TSourceTranslations } from "@/server/schemas/translations";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import type {
   TCreateSourceInput,
   TGetSourceInput,
@@ -25,10 +29,70 @@ export const sourceSummarySelect = {
   location: true,
   link: true,
   description: true,
+  language: true,
   version: true,
   createdAt: true,
   updatedAt: true,
+  translations: { select: { locale: true, title: true, description: true }, orderBy: { locale: "asc" } },
 } as const;
+
+type SourceTranslationRow = { locale: string; title: string; description?: string | null };
+
+/** A source named beside a recommendation: its title in the reader's language when translated. */
+export function sourceReferenceSelect(locale: Locale) {
+  return {
+    id: true,
+    title: true,
+    kind: true,
+    date: true,
+    language: true,
+    translations: { select: { locale: true, title: true }, ...translationFor(locale) },
+  } as const;
+}
+
+function readerTitle(row: { title: string; language: string; translations: SourceTranslationRow[] }, locale: Locale) {
+  const translation = row.translations.find((item) => item.locale === locale);
+  const shown = chooseVersion(row.title, row.language, translation?.title, locale);
+  return { translation, title: shown.value, titleLang: shown.lang, isFallback: shown.isFallback };
+}
+
+export function presentSourceReference<T extends { title: string; language: string; translations: SourceTranslationRow[] }>(row: T, locale: Locale) {
+  const { translations: _translations, ...rest } = row;
+  const { translation: _translation, ...title } = readerTitle(row, locale);
+  return { ...rest, ...title, language: languageOf(row.language) };
+}
+
+/**
+ * A source for a reader: title and description in their language when translated (a translation
+ * without a description shows the original's, with its language); the originals and every
+ * translation for the secretariat's form.
+ */
+function presentSource<T extends { title: string; description: string | null; language: string; translations: SourceTranslationRow[] }>(
+  row: T,
+  locale: Locale,
+) {
+  const { translation, ...title } = readerTitle(row, locale);
+  const description = chooseVersion(row.description, row.language, translation?.description ?? undefined, locale);
+  return {
+    ...row,
+    ...title,
+    description: description.value,
+    descriptionLang: description.lang,
+    language: languageOf(row.language),
+    originalTitle: row.title,
+    originalDescription: row.description,
+  };
+}
+
+/** Replaces a source's translations with the given set (blank ones dropped). */
+async function replaceSourceTranslations(tx: Tx, sourceId: string, language: string, translations: TSourceTranslations) {
+  const kept = nonBlank(translations, (item) => item.title);
+  refuseOriginalLanguage(kept, language, "translations");
+  await tx.sourceTranslation.deleteMany({ where: { sourceId } });
+  await tx.sourceTranslation.createMany({
+    data: kept.map((item) => ({ sourceId, locale: item.locale, title: item.title.trim(), description: toNullable(item.description) ?? null })),
+  });
+}
 
 /**
  * Sources the actor may see: the secretariat sees all; everyone else only sources with at least
@@ -47,11 +111,14 @@ function toNullable(value: string | null | undefined) {
   return trimmed === "" ? null : value;
 }
 
-export async function listSources(actor: Actor, input: TListSourcesInput) {
+export async function listSources(actor: Actor, input: TListSourcesInput, locale: Locale = DEFAULT_LOCALE) {
   const filters: Prisma.SourceWhereInput[] = [sourceScope(actor)];
   if (input?.kind) filters.push({ kind: input.kind });
-  if (input?.search) filters.push({ title: { contains: escapeLike(input.search), mode: "insensitive" } });
-  return db.source.findMany({
+  if (input?.search) {
+    const contains = { contains: escapeLike(input.search), mode: "insensitive" } as const;
+    filters.push({ OR: [{ title: contains }, { translations: { some: { title: contains } } }] });
+  }
+  const rows = await db.source.findMany({
     where: { AND: filters },
     orderBy: [{ date: "desc" }, { id: "asc" }],
     // Bounded: sources are few (one per conference or cycle), but a list is never unbounded.
@@ -61,9 +128,10 @@ export async function listSources(actor: Actor, input: TListSourcesInput) {
       _count: { select: { recommendations: { where: recommendationScope(actor) } } },
     },
   });
+  return rows.map((row) => presentSource(row, locale));
 }
 
-export async function getSource(actor: Actor, input: TGetSourceInput) {
+export async function getSource(actor: Actor, input: TGetSourceInput, locale: Locale = DEFAULT_LOCALE) {
   const source = await db.source.findFirst({
     where: { AND: [{ id: input.id }, sourceScope(actor)] },
     select: {
@@ -72,10 +140,10 @@ export async function getSource(actor: Actor, input: TGetSourceInput) {
     },
   });
   if (!source) throw new DomainError("NOT_FOUND", "notFound.source");
-  return source;
+  return presentSource(source, locale);
 }
 
-export async function createSource(actor: ServiceActor, input: TCreateSourceInput) {
+export async function createSource(actor: ServiceActor, input: TCreateSourceInput, locale: Locale = DEFAULT_LOCALE) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const source = await tx.source.create({
@@ -87,14 +155,16 @@ export async function createSource(actor: ServiceActor, input: TCreateSourceInpu
         link: toNullable(input.link) ?? null,
         description: toNullable(input.description) ?? null,
       },
-      select: sourceSummarySelect,
+      select: { id: true, language: true },
     });
-    await recordAudit(tx, actor, { action: "source.created", entityType: "Source", entityId: source.id, after: source });
-    return source;
+    await replaceSourceTranslations(tx, source.id, source.language, input.translations);
+    const after = await tx.source.findUniqueOrThrow({ where: { id: source.id }, select: sourceSummarySelect });
+    await recordAudit(tx, actor, { action: "source.created", entityType: "Source", entityId: source.id, after });
+    return presentSource(after, locale);
   });
 }
 
-export async function updateSource(actor: ServiceActor, input: TUpdateSourceInput) {
+export async function updateSource(actor: ServiceActor, input: TUpdateSourceInput, locale: Locale = DEFAULT_LOCALE) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.source.findUnique({ where: { id: input.id }, select: sourceSummarySelect });
@@ -112,8 +182,9 @@ export async function updateSource(actor: ServiceActor, input: TUpdateSourceInpu
       },
     });
     if (count === 0) throw await staleVersionError(tx, "Source", input.id);
+    if (input.translations !== undefined) await replaceSourceTranslations(tx, input.id, before.language, input.translations);
     const after = await tx.source.findUniqueOrThrow({ where: { id: input.id }, select: sourceSummarySelect });
     await recordAudit(tx, actor, { action: "source.updated", entityType: "Source", entityId: after.id, before, after });
-    return after;
+    return presentSource(after, locale);
   });
 }

@@ -54,6 +54,7 @@ async function draftRecommendation() {
     themeKeys: [],
     addressAllParticipating: false,
     addresseeStateIds: [austria.id],
+    translations: [],
   });
   return { id: recommendation.id, version: recommendation.version };
 }
@@ -86,10 +87,20 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
 
   "sources.list": async () => ({}),
   "sources.get": async () => ({ id: (await ownCommitment()).world.source.id }),
-  "sources.create": async () => ({ title: `Source ${uniqueSuffix()}`, kind: "CONFERENCE", date: "2026-03-01" }),
+  "sources.create": async () => ({
+    title: `Source ${uniqueSuffix()}`,
+    kind: "CONFERENCE",
+    date: "2026-03-01",
+    translations: [{ locale: "fr", title: "Conférence sur la traite des êtres humains", description: null }],
+  }),
   "sources.update": async () => {
     const source = await db.source.create({ data: { title: `Source ${uniqueSuffix()}`, kind: "CONFERENCE", date: new Date("2026-01-01T00:00:00Z") } });
-    return { id: source.id, expectedVersion: source.version, title: `Renamed ${uniqueSuffix()}` };
+    return {
+      id: source.id,
+      expectedVersion: source.version,
+      title: `Renamed ${uniqueSuffix()}`,
+      translations: [{ locale: "de", title: "Umbenannte Quelle", description: "Beschreibung auf Deutsch" }],
+    };
   },
 
   "scales.list": async () => undefined,
@@ -113,11 +124,26 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
   },
   "recommendations.create": async () => {
     const { world } = await ownCommitment();
-    return { sourceId: world.source.id, reference: `NEW-${uniqueSuffix()}`, text: "Train border guards.", addressAllParticipating: true };
+    return {
+      sourceId: world.source.id,
+      reference: `NEW-${uniqueSuffix()}`,
+      text: "Train border guards.",
+      addressAllParticipating: true,
+      translations: [{ locale: "fr", text: "Former les gardes-frontières." }],
+    };
   },
   "recommendations.update": async () => {
     const draft = await draftRecommendation();
-    return { id: draft.id, expectedVersion: draft.version, text: "Train labour inspectors." };
+    return {
+      id: draft.id,
+      expectedVersion: draft.version,
+      text: "Train labour inspectors.",
+      translations: [{ locale: "ru", text: "Обучать трудовых инспекторов." }],
+    };
+  },
+  "recommendations.saveTranslations": async () => {
+    const draft = await draftRecommendation();
+    return { id: draft.id, expectedVersion: draft.version, translations: [{ locale: "es", text: "Garantizar el acceso a la justicia para las víctimas." }] };
   },
   "recommendations.delete": async () => {
     const draft = await draftRecommendation();

@@ -1,8 +1,11 @@
+import { useTranslations } from "next-intl";
+
 /** Shown while a recommendations page is read on the server. */
 export default function RecommendationsLoading() {
+  const t = useTranslations("recommendations");
   return (
     <p role="status" className="muted">
-      Loading recommendations…
+      {t("loading")}
     </p>
   );
 }

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import "@/app/recommendations.css";
 import { RECOMMENDATIONS_PAGE_SIZE } from "@/components/recommendations/recommendation-display";
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { getServerCaller } from "@/server/api/server-caller";
 import { requireSecretariatPage } from "@/server/auth/page-session";
 
-export const metadata: Metadata = { title: "Recommendations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("recommendations");
+  return { title: t("list.pageTitle") };
+}
 
 export default async function RecommendationsPage() {
   await requireSecretariatPage("/recommendations");
   const caller = await getServerCaller();
+  const t = await getTranslations("recommendations");
   const [initialPage, sources, themes] = await Promise.all([
     caller.recommendations.list({ limit: RECOMMENDATIONS_PAGE_SIZE }),
     caller.sources.list(),
@@ -17,8 +22,8 @@ export default async function RecommendationsPage() {
   ]);
   return (
     <section>
-      <h1>Recommendations</h1>
-      <p className="muted">Drafts and published recommendations of every source. Publishing gives each addressed State a commitment.</p>
+      <h1>{t("list.pageTitle")}</h1>
+      <p className="muted">{t("list.intro")}</p>
       <RecommendationList initialPage={initialPage} sources={sources} themes={themes} />
     </section>
   );

@@ -16,8 +16,8 @@ import { setCommitmentDueDate } from "@/server/services/assessments";
 
 export const commitmentsRouter = router({
   // Reads: anyone, scoped by the service (public: published and accepted only).
-  list: publicProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => wire(listCommitments(ctx.actor, input))),
-  get: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => wire(getCommitment(ctx.actor, input.id))),
+  list: publicProcedure.input(ZListCommitmentsInput).query(({ ctx, input }) => wire(listCommitments(ctx.actor, input, ctx.locale))),
+  get: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => wire(getCommitment(ctx.actor, input.id, ctx.locale))),
   history: publicProcedure.input(ZCommitmentRef).query(({ ctx, input }) => wire(getCommitmentHistory(ctx.actor, input.id))),
   statusAsOf: publicProcedure.input(ZStatusAsOfInput).query(({ ctx, input }) => wire(getStatusAsOf(ctx.actor, input.id, input.date))),
 

@@ -11,23 +11,27 @@ import {
   ZPublishRecommendationInput,
   ZUpdateRecommendationInput,
 } from "@/server/schemas/recommendations";
-import { createRecommendation, deleteRecommendation, updateRecommendation } from "@/server/services/recommendations/drafting";
+import { ZSaveRecommendationTranslationsInput } from "@/server/schemas/translations";
+import { createRecommendation, deleteRecommendation, saveRecommendationTranslations, updateRecommendation } from "@/server/services/recommendations/drafting";
 import { addAddressees, publishRecommendation } from "@/server/services/recommendations/publishing";
 import { getRecommendation, listRecommendations } from "@/server/services/recommendations/reading";
 import { createTheme, listThemes } from "@/server/services/recommendations/themes";
 
 export const recommendationsRouter = router({
   /** Public: published only; secretariat: drafts too. */
-  list: publicProcedure.input(ZListRecommendationsInput).query(({ ctx, input }) => wire(listRecommendations(ctx.actor, input))),
-  get: publicProcedure.input(ZGetRecommendationInput).query(({ ctx, input }) => wire(getRecommendation(ctx.actor, input))),
+  list: publicProcedure.input(ZListRecommendationsInput).query(({ ctx, input }) => wire(listRecommendations(ctx.actor, input, ctx.locale))),
+  get: publicProcedure.input(ZGetRecommendationInput).query(({ ctx, input }) => wire(getRecommendation(ctx.actor, input, ctx.locale))),
   themes: publicProcedure.query(({ ctx }) => wire(listThemes(ctx.actor))),
   createTheme: adminProcedure.input(ZCreateThemeInput).mutation(({ ctx, input }) => wire(createTheme(ctx.actor, input))),
   create: secretariatProcedure
     .input(ZCreateRecommendationInput)
-    .mutation(({ ctx, input }) => wire(createRecommendation(ctx.actor, input))),
+    .mutation(({ ctx, input }) => wire(createRecommendation(ctx.actor, input, ctx.locale))),
   update: secretariatProcedure
     .input(ZUpdateRecommendationInput)
-    .mutation(({ ctx, input }) => wire(updateRecommendation(ctx.actor, input))),
+    .mutation(({ ctx, input }) => wire(updateRecommendation(ctx.actor, input, ctx.locale))),
+  saveTranslations: secretariatProcedure
+    .input(ZSaveRecommendationTranslationsInput)
+    .mutation(({ ctx, input }) => wire(saveRecommendationTranslations(ctx.actor, input, ctx.locale))),
   delete: secretariatProcedure
     .input(ZDeleteRecommendationInput)
     .mutation(({ ctx, input }) => wire(deleteRecommendation(ctx.actor, input))),

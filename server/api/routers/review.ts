@@ -7,7 +7,7 @@ import { acceptUpdate, listReviewQueue, returnUpdate } from "@/server/services/p
 
 /** The secretariat's review of submitted progress updates, and its own assessment of commitments. */
 export const reviewRouter = router({
-  queue: secretariatProcedure.input(ZReviewQueueInput).query(({ ctx, input }) => wire(listReviewQueue(ctx.actor, input))),
+  queue: secretariatProcedure.input(ZReviewQueueInput).query(({ ctx, input }) => wire(listReviewQueue(ctx.actor, input, ctx.locale))),
   accept: secretariatProcedure.input(ZAcceptUpdateInput).mutation(({ ctx, input }) => wire(acceptUpdate(ctx.actor, input))),
   return: secretariatProcedure.input(ZReturnUpdateInput).mutation(({ ctx, input }) => wire(returnUpdate(ctx.actor, input))),
   assess: secretariatProcedure.input(ZRecordAssessmentInput).mutation(({ ctx, input }) => wire(recordAssessment(ctx.actor, input))),

@@ -6,8 +6,8 @@ import { createSource, getSource, listSources, updateSource } from "@/server/ser
 
 export const sourcesRouter = router({
   /** Public: sources with a published recommendation; secretariat: all. */
-  list: publicProcedure.input(ZListSourcesInput).query(({ ctx, input }) => wire(listSources(ctx.actor, input))),
-  get: publicProcedure.input(ZGetSourceInput).query(({ ctx, input }) => wire(getSource(ctx.actor, input))),
-  create: secretariatProcedure.input(ZCreateSourceInput).mutation(({ ctx, input }) => wire(createSource(ctx.actor, input))),
-  update: secretariatProcedure.input(ZUpdateSourceInput).mutation(({ ctx, input }) => wire(updateSource(ctx.actor, input))),
+  list: publicProcedure.input(ZListSourcesInput).query(({ ctx, input }) => wire(listSources(ctx.actor, input, ctx.locale))),
+  get: publicProcedure.input(ZGetSourceInput).query(({ ctx, input }) => wire(getSource(ctx.actor, input, ctx.locale))),
+  create: secretariatProcedure.input(ZCreateSourceInput).mutation(({ ctx, input }) => wire(createSource(ctx.actor, input, ctx.locale))),
+  update: secretariatProcedure.input(ZUpdateSourceInput).mutation(({ ctx, input }) => wire(updateSource(ctx.actor, input, ctx.locale))),
 });

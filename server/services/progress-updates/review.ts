@@ -7,6 +7,9 @@ import { recordAudit } from "@/server/services/audit";
 import { DomainError } from "@/server/services/errors";
 import { acceptUpdateSql } from "@/server/services/progress-updates/review.sql";
 import { applyTransition, refusalOf } from "@/server/services/progress-updates/workflow";
+import { presentReaderText, readerTextSelect } from "@/server/services/recommendations/reading";
+import { presentSourceReference, sourceReferenceSelect } from "@/server/services/sources";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import type { TAcceptUpdateInput, TReturnUpdateInput } from "@/server/schemas/commitments";
 
 // What the secretariat does with submitted updates: the review queue, accepting, returning.
@@ -53,6 +56,7 @@ export async function returnUpdate(actor: Actor, input: TReturnUpdateInput) {
 export async function listReviewQueue(
   actor: Actor,
   input: { stateId?: string; sourceId?: string; cursor?: string | null; limit: number },
+  locale: Locale = DEFAULT_LOCALE,
 ) {
   assertReviewer(actor);
   const cursorRow = input.cursor
@@ -80,14 +84,21 @@ export async function listReviewQueue(
         select: {
           id: true,
           state: { select: { id: true, name: true, iso2: true } },
-          recommendation: { select: { reference: true, text: true, source: { select: { id: true, title: true } } } },
+          recommendation: { select: { reference: true, ...readerTextSelect(locale), source: { select: sourceReferenceSelect(locale) } } },
         },
       },
     },
   });
   const page = rows.slice(0, input.limit);
   return {
-    items: page.map(({ author, ...row }) => ({ ...row, authorName: author.name })),
+    items: page.map(({ author, commitment: { recommendation, ...commitment }, ...row }) => ({
+      ...row,
+      commitment: {
+        ...commitment,
+        recommendation: { ...presentReaderText(recommendation, locale), source: presentSourceReference(recommendation.source, locale) },
+      },
+      authorName: author.name,
+    })),
     nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null,
   };
 }

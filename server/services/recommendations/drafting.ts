@@ -9,8 +9,11 @@ import type { ServiceActor } from "@/server/services/core/system-actor";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { DomainError } from "@/server/services/errors";
 import { validationMessage } from "@/server/shared/message-keys";
-import { recommendationDetailSelect } from "@/server/services/recommendations/reading";
+import { presentDetail, recommendationDetailSelect } from "@/server/services/recommendations/reading";
 import { withThemes } from "@/server/services/recommendations/themes";
+import { nonBlank, refuseOriginalLanguage } from "@/server/services/core/content-language";
+import type { TRecommendationTranslations, TSaveRecommendationTranslationsInput } from "@/server/schemas/translations";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { lockScaleSql } from "@/server/services/scales.sql";
 import { recommendationMessages } from "@/server/schemas/recommendations";
 import type { TCreateRecommendationInput, TDeleteRecommendationInput, TUpdateRecommendationInput } from "@/server/schemas/recommendations";
@@ -24,6 +27,8 @@ const recommendationAuditSelect = {
   sourceId: true,
   reference: true,
   text: true,
+  language: true,
+  translations: { select: { locale: true, text: true }, orderBy: { locale: "asc" } },
   publication: true,
   scaleId: true,
   dueDate: true,
@@ -47,8 +52,16 @@ async function auditSnapshot(tx: Tx, id: string) {
 }
 
 /** The recommendation as the API answers it after a change. */
-async function detail(tx: Tx, id: string) {
-  return withThemes(await tx.recommendation.findUniqueOrThrow({ where: { id }, select: recommendationDetailSelect }));
+async function detail(tx: Tx, id: string, locale: Locale) {
+  return presentDetail(await tx.recommendation.findUniqueOrThrow({ where: { id }, select: recommendationDetailSelect(locale) }), locale);
+}
+
+/** Replaces a recommendation's translations with the given set (blank ones dropped). */
+async function replaceTranslations(tx: Tx, recommendationId: string, language: string, translations: TRecommendationTranslations) {
+  const kept = nonBlank(translations, (item) => item.text);
+  refuseOriginalLanguage(kept, language, "translations");
+  await tx.recommendationTranslation.deleteMany({ where: { recommendationId } });
+  await tx.recommendationTranslation.createMany({ data: kept.map((item) => ({ recommendationId, locale: item.locale, text: item.text })) });
 }
 
 async function resolveThemeIds(tx: Tx, keys: string[]) {
@@ -88,7 +101,7 @@ async function resolveScaleId(tx: Tx, scaleId: string | undefined) {
   return scale.id;
 }
 
-export async function createRecommendation(actor: ServiceActor, input: TCreateRecommendationInput) {
+export async function createRecommendation(actor: ServiceActor, input: TCreateRecommendationInput, locale: Locale = DEFAULT_LOCALE) {
   assertSecretariat(actor);
   try {
     return await db.$transaction(async (tx) => {
@@ -114,15 +127,16 @@ export async function createRecommendation(actor: ServiceActor, input: TCreateRe
           themes: { createMany: { data: themes.map((themeId) => ({ themeId })) } },
           addressees: { createMany: { data: addresseeIds.map((stateId) => ({ stateId })) } },
         },
-        select: { id: true },
+        select: { id: true, language: true },
       });
+      await replaceTranslations(tx, created.id, created.language, input.translations);
       await recordAudit(tx, actor, {
         action: "recommendation.created",
         entityType: "Recommendation",
         entityId: created.id,
         after: await auditSnapshot(tx, created.id),
       });
-      return detail(tx, created.id);
+      return detail(tx, created.id, locale);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw referenceTaken(input.reference);
@@ -141,7 +155,7 @@ async function explainMissedWrite(tx: Tx, id: string, expectedVersion: number): 
   return new DomainError("BAD_REQUEST", PUBLISHED_IS_FINAL);
 }
 
-export async function updateRecommendation(actor: ServiceActor, input: TUpdateRecommendationInput) {
+export async function updateRecommendation(actor: ServiceActor, input: TUpdateRecommendationInput, locale: Locale = DEFAULT_LOCALE) {
   assertSecretariat(actor);
   const current = await db.recommendation.findUnique({ where: { id: input.id }, select: { sourceId: true, publication: true } });
   if (!current) throw new DomainError("NOT_FOUND", "notFound.recommendation");
@@ -174,6 +188,7 @@ export async function updateRecommendation(actor: ServiceActor, input: TUpdateRe
       });
       if (count === 0) throw await explainMissedWrite(tx, input.id, input.expectedVersion);
 
+      if (input.translations !== undefined) await replaceTranslations(tx, input.id, before.language, input.translations);
       if (themes !== undefined) {
         await tx.recommendationTheme.deleteMany({ where: { recommendationId: input.id } });
         await tx.recommendationTheme.createMany({ data: themes.map((themeId) => ({ recommendationId: input.id, themeId })) });
@@ -191,7 +206,7 @@ export async function updateRecommendation(actor: ServiceActor, input: TUpdateRe
         });
       }
       await recordAudit(tx, actor, { action: "recommendation.updated", entityType: "Recommendation", entityId: input.id, before, after });
-      return detail(tx, input.id);
+      return detail(tx, input.id, locale);
     });
   } catch (error) {
     if (isUniqueViolation(error) && input.reference !== undefined) throw referenceTaken(input.reference);
@@ -212,5 +227,27 @@ export async function deleteRecommendation(actor: ServiceActor, input: TDeleteRe
     if (count === 0) throw await explainMissedWrite(tx, input.id, input.expectedVersion);
     await recordAudit(tx, actor, { action: "recommendation.deleted", entityType: "Recommendation", entityId: input.id, before });
     return { id: input.id };
+  });
+}
+
+/**
+ * Saves a recommendation's translations, draft or published (its text stays final once published,
+ * the translations of it do not): the given set replaces the old one, version-checked and audited.
+ */
+export async function saveRecommendationTranslations(actor: ServiceActor, input: TSaveRecommendationTranslationsInput, locale: Locale = DEFAULT_LOCALE) {
+  assertSecretariat(actor);
+  return db.$transaction(async (tx) => {
+    const row = await tx.recommendation.findUnique({ where: { id: input.id }, select: { id: true } });
+    if (!row) throw new DomainError("NOT_FOUND", "notFound.recommendation");
+    const before = await auditSnapshot(tx, input.id);
+    const { count } = await tx.recommendation.updateMany({
+      where: { id: input.id, version: input.expectedVersion },
+      data: { version: { increment: 1 } },
+    });
+    if (count === 0) throw await staleVersionError(tx, "Recommendation", input.id);
+    await replaceTranslations(tx, input.id, before.language, input.translations);
+    const after = await auditSnapshot(tx, input.id);
+    await recordAudit(tx, actor, { action: "recommendation.translated", entityType: "Recommendation", entityId: input.id, before, after });
+    return detail(tx, input.id, locale);
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import "@/app/recommendations.css";
 import { RecommendationView } from "@/components/recommendations/recommendation-view";
@@ -7,7 +8,10 @@ import { requireSecretariatPage } from "@/server/auth/page-session";
 import { zId } from "@/server/schemas/common";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
 
-export const metadata: Metadata = { title: "Recommendation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("recommendations");
+  return { title: t("view.pageTitle") };
+}
 
 function isNotFound(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && error.code === "NOT_FOUND";
