@@ -26,15 +26,6 @@ const FOOT_ROWS = [
   { figure: "meanProgress", total: "totalMean", format: (figures: Figures, locale: string) => formatProgress(figures.meanProgress, locale) },
 ] as const;
 
-/**
- * A message whose placeholders are filled by plain string replacement: the matrix has tens of
- * thousands of cells, and formatting each through the translator would take a second.
- */
-function fastMessage<Name extends string>(format: (values: Record<Name, string>) => string, names: Name[]) {
-  const pattern = format(Object.fromEntries(names.map((name) => [name, `\u0001${name}\u0002`])) as Record<Name, string>);
-  return (values: Record<Name, string>) => pattern.replace(/\u0001(\w+)\u0002/g, (_, name: Name) => values[name]);
-}
-
 export function statusClass(key: string) {
   return `mx-${KNOWN_STATUS_KEYS.has(key) ? key : "other"}`;
 }
@@ -46,8 +37,8 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
   const query = reportQuery(filters);
   const statuses = matrix.statuses.map((status) => ({ className: statusClass(status.key), symbol: statusSymbol(status.key), label: labels.status(status) }));
   const notAddressed = t("matrix.notAddressed");
-  const cellTitle = fastMessage((values) => t("matrix.cellTitle", values), ["state", "reference", "detail"]);
-  const cellText = fastMessage((values) => t("matrix.cell", values), ["status", "progress"]);
+  // Punctuation only, no words: the matrix has tens of thousands of cells (no translator call per cell).
+  const cellTitle = (state: string, reference: string, detail: string) => `${state} — ${reference}: ${detail}`;
   return (
     <div
       className="matrix-scroll"
@@ -89,7 +80,7 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
                   const reference = matrix.recommendations[column]!.reference;
                   if (statusIndex < 0) {
                     return (
-                      <td key={column} className="mx-none" title={cellTitle({ state: name, reference, detail: notAddressed })}>
+                      <td key={column} className="mx-none" title={cellTitle(name, reference, notAddressed)}>
                         <span aria-hidden="true">—</span>
                         <span className="visually-hidden">{notAddressed}</span>
                       </td>
@@ -97,9 +88,9 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
                   }
                   const status = statuses[statusIndex]!;
                   const progress = matrix.grid[row]!.progress[column]!;
-                  const full = cellText({ status: status.label, progress: formatPercent(progress, locale, 0) });
+                  const full = `${status.label}, ${formatPercent(progress, locale, 0)}`;
                   return (
-                    <td key={column} className={status.className} title={cellTitle({ state: name, reference, detail: full })}>
+                    <td key={column} className={status.className} title={cellTitle(name, reference, full)}>
                       <span aria-hidden="true">{[status.symbol, progress].join(" ")}</span>
                       <span className="visually-hidden">{full}</span>
                     </td>

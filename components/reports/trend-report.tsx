@@ -25,7 +25,7 @@ export function TrendReportBody({ report }: { report: TrendReportData }) {
   const points = report.points.map((point) => ({ label: point.label, counts: point.byStatus }));
   const first = report.points[0]!;
   const last = report.points[report.points.length - 1]!;
-  const lastCounts = series.map((entry) => t("charts.count", { label: entry.label, count: last.byStatus[entry.key] ?? 0 })).join(", ");
+  const lastCounts = series.map((entry) => `${entry.label} ${last.byStatus[entry.key] ?? 0}`).join(", ");
   const summary = t("trend.summary", { granularity, first: first.label, last: last.label, counts: lastCounts, total: last.figures.commitments });
   const title = t("trend.chartTitle", { granularity });
   return (

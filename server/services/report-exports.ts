@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { referenceLabelsFor, translatorFor } from "@/server/i18n/catalogs";
-import { ODIHR_LEVELS, type FigureKey, type Figures } from "@/server/shared/figures";
+import { formatPercent, ODIHR_LEVELS, type FigureKey, type Figures } from "@/server/shared/figures";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { getMatrix } from "@/server/services/reports/matrix";
 import { getOverdue } from "@/server/services/reports/overdue";
@@ -79,7 +79,7 @@ export async function matrixDocument(actor: Actor, input: z.input<typeof ZMatrix
   const cell = (statusIndex: number, progress: number) => {
     const id = `${statusIndex}/${progress}`;
     let text = cells.get(id);
-    if (text === undefined) cells.set(id, (text = t("cells.status", { status: statuses[statusIndex]!, progress })));
+    if (text === undefined) cells.set(id, (text = `${statuses[statusIndex]!} (${formatPercent(progress, locale, 0)})`));
     return text;
   };
   const table: ExportTable = {
@@ -126,7 +126,7 @@ export async function recommendationDocument(actor: Actor, input: z.input<typeof
         bars: [
           {
             label: report.recommendation.reference,
-            segments: report.distribution.map((entry) => ({ label: t("charts.segment", { label: labels.status(entry), count: entry.count }), value: entry.count })),
+            segments: report.distribution.map((entry) => ({ label: `${labels.status(entry)}: ${entry.count}`, value: entry.count })),
           },
         ],
       },
@@ -192,7 +192,7 @@ export async function stateDocument(actor: Actor, input: z.input<typeof ZStateRe
           {
             label: stateName,
             segments: ODIHR_ROWS.map((level) => ({
-              label: t("charts.segment", { label: labels.odihrLevel(level), count: report.figures.byOdihr[level] }),
+              label: `${labels.odihrLevel(level)}: ${report.figures.byOdihr[level]}`,
               value: report.figures.byOdihr[level],
             })),
           },

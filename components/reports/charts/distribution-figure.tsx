@@ -31,7 +31,7 @@ export function DistributionFigure({
   const locale = useLocale();
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const part = (count: number) => formatPercent(total === 0 ? null : (count / total) * 100, locale);
-  const counts = rows.map((row) => t("charts.count", { label: row.label, count: row.count })).join(", ");
+  const counts = rows.map((row) => `${row.label} ${row.count}`).join(", ");
   const summary = t("charts.barSummary", { title, counts, total, unit });
   return (
     <ChartFigure
