@@ -7,7 +7,7 @@ import { CalendarDate } from "@/components/ui/dates";
 import { statusColumns } from "@/components/reports/status-cells";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DistributionFigure, odihrRows } from "@/components/reports/charts/distribution-figure";
+import { DistributionFigure, OdihrDistribution } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { statusColor } from "@/components/reports/charts/chart-palette";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
@@ -54,13 +54,7 @@ export function RecommendationReportBody({ report, filters }: { report: Recommen
       </section>
       <div className="chart-grid">
         <DistributionFigure id="by-status" title={t("recommendation.byStatus")} categoryHeader={t("figures.status")} unit={states} rows={statusRows} />
-        <DistributionFigure
-          id="by-odihr"
-          title={t("recommendation.byOdihr")}
-          categoryHeader={t("figures.odihrLevel")}
-          unit={states}
-          rows={odihrRows(report.figures.byOdihr, labels)}
-        />
+        <OdihrDistribution id="by-odihr" title={t("recommendation.byOdihr")} unit={states} byOdihr={report.figures.byOdihr} />
       </div>
       <RecommendationOverdue report={report} filters={filters} />
       <RecommendationStatesTable states={report.states} filters={filters} reference={report.recommendation.reference} />

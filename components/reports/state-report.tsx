@@ -5,7 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { DistributionFigure, odihrRows } from "@/components/reports/charts/distribution-figure";
+import { OdihrDistribution } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { statusColumns } from "@/components/reports/status-cells";
 import { DataTable } from "@/components/ui/data-table";
@@ -36,13 +36,7 @@ export function StateReportBody({ report, filters }: { report: StateReportData; 
         <h2 id="state-figures-title">{t("state.scoreTitle")}</h2>
         <FigureTiles figures={report.figures} unit={commitments} scoreLabel={t("figures.score")} />
       </section>
-      <DistributionFigure
-        id="state-odihr"
-        title={t("state.byOdihr")}
-        categoryHeader={t("figures.odihrLevel")}
-        unit={commitments}
-        rows={odihrRows(report.figures.byOdihr, labels)}
-      />
+      <OdihrDistribution id="state-odihr" title={t("state.byOdihr")} unit={commitments} byOdihr={report.figures.byOdihr} />
       <StateDisagreements report={report} filters={filters} />
       <StateCommitmentsTable report={report} filters={filters} />
     </>

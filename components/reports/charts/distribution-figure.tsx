@@ -1,14 +1,17 @@
 import { useLocale, useTranslations } from "next-intl";
 import { ChartFigure } from "@/components/reports/charts/chart-figure";
 import { ChartSwatch, ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
-import { formatPercent, ODIHR_LEVELS } from "@/server/shared/figures";
-import type { ReferenceLabels } from "@/server/shared/reference-labels";
+import { formatPercent, ODIHR_LEVELS, type Figures } from "@/server/shared/figures";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import type { CategoryDatum } from "@/components/reports/charts/category-bar-chart";
 import { LazyCategoryBarChart } from "@/components/reports/charts/lazy-charts";
 
-/** The rows of a distribution by ODIHR level, the unrated last, named in the reader's language. */
-export function odihrRows(byOdihr: Record<(typeof ODIHR_LEVELS)[number] | "NOT_RATED", number>, labels: ReferenceLabels): CategoryDatum[] {
-  return [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({ key: level, label: labels.odihrLevel(level), count: byOdihr[level], color: ODIHR_COLORS[level] }));
+/** How many States (or commitments) are at each ODIHR level, the unrated last, named in the reader's language. */
+export function OdihrDistribution({ id, title, unit, byOdihr }: { id: string; title: string; unit: string; byOdihr: Figures["byOdihr"] }) {
+  const t = useTranslations("reports.figures");
+  const labels = useReferenceLabels();
+  const rows = [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({ key: level, label: labels.odihrLevel(level), count: byOdihr[level], color: ODIHR_COLORS[level] }));
+  return <DistributionFigure id={id} title={title} categoryHeader={t("odihrLevel")} unit={unit} rows={rows} />;
 }
 
 /** How many States (or commitments) fall in each category: a bar chart and the same numbers as a table. */
