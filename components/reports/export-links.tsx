@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
+// The formats' own names, the same in every language.
 const FORMATS = [
   { format: "csv", label: "CSV" },
   { format: "xlsx", label: "Excel" },
@@ -14,6 +16,7 @@ export type ExportSpec = { report: string; extra?: Record<string, string | numbe
  * secretariat), a second, explicit set of links includes it, marked in the file.
  */
 export function ExportLinks({ report, filters, extra = {}, internalOption = false }: ExportSpec & { filters: ReportFilterValues }) {
+  const t = useTranslations("reports.downloads");
   const links = (internal?: "include") =>
     FORMATS.map(({ format, label }) => (
       <a
@@ -21,20 +24,20 @@ export function ExportLinks({ report, filters, extra = {}, internalOption = fals
         className="button button-secondary button-small"
         href={`/api/reports/export${reportQuery(filters, { ...extra, report, format, internal })}`}
         download
-        aria-label={internal ? `${label} with internal assessments` : undefined}
+        aria-label={internal ? t("internalLink", { format: label }) : undefined}
       >
         {label}
       </a>
     ));
   return (
     <>
-      <div className="actions export-links" aria-label="Export">
-        <span className="muted">Download{internalOption ? " (public version)" : ""}:</span>
+      <div className="actions export-links" aria-label={t("label")}>
+        <span className="muted">{internalOption ? t("downloadPublic") : t("download")}</span>
         {links()}
       </div>
       {internalOption ? (
-        <div className="actions export-links" aria-label="Export with internal assessments">
-          <span className="muted">With internal assessments (marked, not for publication):</span>
+        <div className="actions export-links" aria-label={t("internalLabel")}>
+          <span className="muted">{t("internalIntro")}</span>
           {links("include")}
         </div>
       ) : null}

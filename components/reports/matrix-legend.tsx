@@ -1,8 +1,12 @@
+import { useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { statusClass, type MatrixStatus } from "@/components/reports/matrix-table";
 import { statusSymbol } from "@/components/ui/status-badge";
 
 /** What each cell's colour and symbol mean; every status the matrix shows, and "not addressed". */
 export function MatrixLegend({ statuses }: { statuses: MatrixStatus[] }) {
+  const t = useTranslations("reports.matrix");
+  const labels = useReferenceLabels();
   // Several scales may share a status; list each key and label once.
   const seen = new Set<string>();
   const shown = statuses.filter((status) => {
@@ -14,7 +18,7 @@ export function MatrixLegend({ statuses }: { statuses: MatrixStatus[] }) {
   return (
     <div className="matrix-legend">
       <p id="matrix-legend-title" className="matrix-legend-title">
-        Legend
+        {t("legendTitle")}
       </p>
       <ul aria-labelledby="matrix-legend-title">
         {shown.map((status) => (
@@ -22,18 +26,18 @@ export function MatrixLegend({ statuses }: { statuses: MatrixStatus[] }) {
             <span className={`matrix-swatch ${statusClass(status.key)}`} aria-hidden="true">
               {statusSymbol(status.key)}
             </span>
-            {status.label}
-            {status.countsTowardsAverage ? null : <span className="muted"> (not counted in figures)</span>}
+            {labels.status(status)}
+            {status.countsTowardsAverage ? null : <span className="muted"> {t("notCounted")}</span>}
           </li>
         ))}
         <li>
           <span className="matrix-swatch mx-none" aria-hidden="true">
             —
           </span>
-          Not addressed to the State
+          {t("notAddressedToState")}
         </li>
       </ul>
-      <p className="muted matrix-legend-hint">Each cell shows the symbol of the accepted status and the accepted progress (%).</p>
+      <p className="muted matrix-legend-hint">{t("legendHint")}</p>
     </div>
   );
 }

@@ -1,13 +1,20 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider, type Messages } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { MatrixColumnPager } from "@/components/reports/matrix-sort";
 import { readColumnPage } from "@/components/url-params";
+import english from "@/server/i18n/messages/en/reports.json";
+import french from "@/server/i18n/messages/fr/reports.json";
 
 const filters = { stateGroup: "participating" as const, sourceId: "0190f2d4-0000-7000-8000-000000000001" };
 
-function pager(offset: number, count: number, total: number, page: number) {
-  return renderToStaticMarkup(createElement(MatrixColumnPager, { columns: { offset, count, total }, page, pageSize: 200, sort: "score", filters }));
+const CATALOGS = { en: english, fr: french };
+
+function pager(offset: number, count: number, total: number, page: number, locale: keyof typeof CATALOGS = "en") {
+  const messages = { reports: CATALOGS[locale] } as unknown as Messages;
+  const children = createElement(MatrixColumnPager, { columns: { offset, count, total }, page, pageSize: 200, sort: "score", filters });
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC" } as Parameters<typeof NextIntlClientProvider>[0], children));
 }
 
 describe("the matrix column pager", () => {
@@ -34,6 +41,12 @@ describe("the matrix column pager", () => {
     expect(last).toContain("Recommendations 401–450 of 450");
     expect(last).toContain('<span aria-disabled="true">Next recommendations</span>');
     expect(pager(0, 120, 120, 1)).toBe("");
+  });
+
+  it("speaks the reader's language, with the numbers in its form", () => {
+    const html = pager(200, 200, 2000, 2, "fr");
+    expect(html).toMatch(/Recommandations 201 à 400 sur 2[\u00a0\u202f]000 \(page 2 sur 10\)/);
+    expect(html).toContain("Recommandations suivantes");
   });
 
   it("reads the page from the URL, and anything else is the first page", () => {

@@ -1,18 +1,20 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 
 export const MATRIX_SORTS = [
-  { value: "name", label: "State name" },
-  { value: "score", label: "Score (mean progress)" },
+  { value: "name", label: "sortName" },
+  { value: "score", label: "sortScore" },
 ] as const;
 export type MatrixSort = (typeof MATRIX_SORTS)[number]["value"];
 
 /** Two links rather than a select, so sorting needs no JavaScript and keeps the filters. */
 export function MatrixSortLinks({ sort, filters }: { sort: MatrixSort; filters: ReportFilterValues }) {
+  const t = useTranslations("reports.matrix");
   return (
     <div className="matrix-sort">
       <span id="matrix-sort-label" className="matrix-sort-label">
-        Sort States by
+        {t("sortLabel")}
       </span>
       <ul aria-labelledby="matrix-sort-label">
         {MATRIX_SORTS.map((option) => (
@@ -22,7 +24,7 @@ export function MatrixSortLinks({ sort, filters }: { sort: MatrixSort; filters: 
               aria-current={sort === option.value ? "true" : undefined}
               prefetch={false}
             >
-              {option.label}
+              {t(option.label)}
             </Link>
           </li>
         ))}
@@ -48,6 +50,7 @@ export function MatrixColumnPager({
   sort: MatrixSort;
   filters: ReportFilterValues;
 }) {
+  const t = useTranslations("reports.matrix");
   if (columns.total <= pageSize) return null;
   const pages = Math.ceil(columns.total / pageSize);
   const href = (target: number) =>
@@ -55,14 +58,11 @@ export function MatrixColumnPager({
   const first = columns.offset + 1;
   const last = columns.offset + columns.count;
   return (
-    <nav className="matrix-columns" aria-label="Recommendation columns">
-      <p>
-        Recommendations {first.toLocaleString("en")}–{last.toLocaleString("en")} of {columns.total.toLocaleString("en")} (page {page} of {pages}). The
-        figures of each State cover all {columns.total.toLocaleString("en")}.
-      </p>
+    <nav className="matrix-columns" aria-label={t("columnsLabel")}>
+      <p>{t("columnsRange", { first, last, total: columns.total, page, pages })}</p>
       <ul>
-        <li>{page > 1 ? <a href={href(page - 1)}>Previous recommendations</a> : <span aria-disabled="true">Previous recommendations</span>}</li>
-        <li>{page < pages ? <a href={href(page + 1)}>Next recommendations</a> : <span aria-disabled="true">Next recommendations</span>}</li>
+        <li>{page > 1 ? <a href={href(page - 1)}>{t("previousColumns")}</a> : <span aria-disabled="true">{t("previousColumns")}</span>}</li>
+        <li>{page < pages ? <a href={href(page + 1)}>{t("nextColumns")}</a> : <span aria-disabled="true">{t("nextColumns")}</span>}</li>
       </ul>
     </nav>
   );

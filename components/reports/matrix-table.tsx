@@ -1,6 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { statusSymbol } from "@/components/ui/status-badge";
-import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
+import { formatPercent, formatProgress, formatShare, type Figures } from "@/server/shared/figures";
 
 // The matrix is rendered on the server as plain HTML: up to 57 x 200 cells (the page shows 200
 // recommendations at a time), so no client
@@ -20,8 +22,8 @@ export type MatrixData = {
 };
 
 const FOOT_ROWS = [
-  { figure: "shareImplemented", label: "Share implemented", format: (figures: Figures) => formatShare(figures.shareImplemented) },
-  { figure: "meanProgress", label: "Mean progress", format: (figures: Figures) => formatProgress(figures.meanProgress) },
+  { figure: "shareImplemented", total: "totalShare", format: (figures: Figures, locale: string) => formatShare(figures.shareImplemented, locale) },
+  { figure: "meanProgress", total: "totalMean", format: (figures: Figures, locale: string) => formatProgress(figures.meanProgress, locale) },
 ] as const;
 
 export function statusClass(key: string) {
@@ -29,20 +31,27 @@ export function statusClass(key: string) {
 }
 
 export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: ReportFilterValues }) {
+  const t = useTranslations("reports");
+  const locale = useLocale();
+  const labels = useReferenceLabels();
   const query = reportQuery(filters);
-  const statuses = matrix.statuses.map((status) => ({ className: statusClass(status.key), symbol: statusSymbol(status.key), label: status.label }));
-  const size = `${matrix.states.length} States by ${matrix.recommendations.length} recommendations`;
+  const statuses = matrix.statuses.map((status) => ({ className: statusClass(status.key), symbol: statusSymbol(status.key), label: labels.status(status) }));
+  const notAddressed = t("matrix.notAddressed");
+  // Punctuation only, no words: the matrix has tens of thousands of cells (no translator call per cell).
+  const cellTitle = (state: string, reference: string, detail: string) => `${state} — ${reference}: ${detail}`;
   return (
-    <div className="matrix-scroll" role="region" aria-label={`Compliance matrix, ${size} (scrollable)`} tabIndex={0}>
+    <div
+      className="matrix-scroll"
+      role="region"
+      aria-label={t("matrix.region", { states: matrix.states.length, recommendations: matrix.recommendations.length })}
+      tabIndex={0}
+    >
       <table className="matrix">
-        <caption className="visually-hidden">
-          Accepted status and progress of each recommendation (columns) in each State (rows), with each State&apos;s and each recommendation&apos;s share
-          implemented and mean progress.
-        </caption>
+        <caption className="visually-hidden">{t("matrix.caption")}</caption>
         <thead>
           <tr>
             <th scope="col" className="matrix-corner">
-              State
+              {t("figures.state")}
             </th>
             {matrix.recommendations.map((recommendation) => (
               <th scope="col" key={recommendation.id}>
@@ -52,57 +61,60 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
               </th>
             ))}
             <th scope="col" className="matrix-figure">
-              Share implemented
+              {t("figures.shareImplemented")}
             </th>
             <th scope="col" className="matrix-figure">
-              Mean progress
+              {t("figures.meanProgress")}
             </th>
           </tr>
         </thead>
         <tbody>
-          {matrix.states.map((state, row) => (
-            <tr key={state.id}>
-              <th scope="row">
-                <a href={`/reports/states/${state.id}${query}`}>{state.name}</a>
-              </th>
-              {matrix.grid[row]!.status.map((statusIndex, column) => {
-                const reference = matrix.recommendations[column]!.reference;
-                if (statusIndex < 0) {
+          {matrix.states.map((state, row) => {
+            const name = labels.state(state);
+            return (
+              <tr key={state.id}>
+                <th scope="row">
+                  <a href={`/reports/states/${state.id}${query}`}>{name}</a>
+                </th>
+                {matrix.grid[row]!.status.map((statusIndex, column) => {
+                  const reference = matrix.recommendations[column]!.reference;
+                  if (statusIndex < 0) {
+                    return (
+                      <td key={column} className="mx-none" title={cellTitle(name, reference, notAddressed)}>
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">{notAddressed}</span>
+                      </td>
+                    );
+                  }
+                  const status = statuses[statusIndex]!;
+                  const progress = matrix.grid[row]!.progress[column]!;
+                  const full = `${status.label}, ${formatPercent(progress, locale, 0)}`;
                   return (
-                    <td key={column} className="mx-none" title={`${state.name} — ${reference}: Not addressed`}>
-                      <span aria-hidden="true">—</span>
-                      <span className="visually-hidden">Not addressed</span>
+                    <td key={column} className={status.className} title={cellTitle(name, reference, full)}>
+                      <span aria-hidden="true">{[status.symbol, progress].join(" ")}</span>
+                      <span className="visually-hidden">{full}</span>
                     </td>
                   );
-                }
-                const status = statuses[statusIndex]!;
-                const progress = matrix.grid[row]!.progress[column]!;
-                const full = `${status.label}, ${progress}%`;
-                return (
-                  <td key={column} className={status.className} title={`${state.name} — ${reference}: ${full}`}>
-                    <span aria-hidden="true">{`${status.symbol} ${progress}`}</span>
-                    <span className="visually-hidden">{full}</span>
-                  </td>
-                );
-              })}
-              <td className="matrix-figure">{formatShare(state.figures.shareImplemented)}</td>
-              <td className="matrix-figure">{formatProgress(state.figures.meanProgress)}</td>
-            </tr>
-          ))}
+                })}
+                <td className="matrix-figure">{formatShare(state.figures.shareImplemented, locale)}</td>
+                <td className="matrix-figure">{formatProgress(state.figures.meanProgress, locale)}</td>
+              </tr>
+            );
+          })}
         </tbody>
         <tfoot>
-          {FOOT_ROWS.map(({ label, format, figure }, index) => (
+          {FOOT_ROWS.map(({ total, format, figure }, index) => (
             <tr key={figure}>
-              <th scope="row">{label}</th>
+              <th scope="row">{t(`figures.${figure}`)}</th>
               {matrix.recommendations.map((recommendation) => (
                 <td key={recommendation.id} className="matrix-figure">
-                  {format(recommendation.figures)}
+                  {format(recommendation.figures, locale)}
                 </td>
               ))}
               {/* The overall figure sits under its own column: share implemented first, then mean progress. */}
               {index === 1 ? <td className="matrix-figure" /> : null}
-              <td className="matrix-figure matrix-total" title={`All commitments in the matrix: ${label.toLowerCase()}`}>
-                {format(matrix.totals)}
+              <td className="matrix-figure matrix-total" title={t(`matrix.${total}`)}>
+                {format(matrix.totals, locale)}
               </td>
               {index === 0 ? <td className="matrix-figure" /> : null}
             </tr>

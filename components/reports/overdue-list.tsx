@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { DataTable } from "@/components/ui/data-table";
 import { CalendarDate } from "@/components/ui/dates";
@@ -13,19 +15,19 @@ export type OverdueState = {
   commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: string; status: { key: string; label: string }; progress: number }[];
 };
 
-const countText = (count: number) => `(${count} overdue)`;
-
 /** Overdue commitments, one section per State: a heading with the count, then a table. */
 export function OverdueList({ states, filters }: { states: OverdueState[]; filters: ReportFilterValues }) {
+  const t = useTranslations("reports");
+  const labels = useReferenceLabels();
   const query = reportQuery(filters);
   return (
     <>
-      <nav aria-label="States with overdue commitments">
+      <nav aria-label={t("overdue.statesLabel")}>
         <ul className="overdue-states-index">
           {states.map((state) => (
             <li key={state.stateId}>
               <a href={`#overdue-${state.iso2}`}>
-                {state.name} ({state.total})
+                {labels.state(state)} ({state.total})
               </a>
             </li>
           ))}
@@ -33,40 +35,35 @@ export function OverdueList({ states, filters }: { states: OverdueState[]; filte
       </nav>
       {states.map((state) => {
         const headingId = `overdue-${state.iso2}`;
+        const name = labels.state(state);
         return (
           <section key={state.stateId} className="overdue-state" aria-labelledby={headingId}>
             <h2 id={headingId}>
-              {state.name}{" "}
-              <span className="overdue-count">{countText(state.total)}</span>
+              {name} <span className="overdue-count">{t("overdue.count", { count: state.total })}</span>
             </h2>
             <p>
-              {state.total > state.commitments.length ? (
-                <>
-                  The {state.commitments.length} due earliest of {state.total}; the report card lists all of them, and so does the CSV
-                  or Excel download of this report.{" "}
-                </>
-              ) : null}
-              <a href={`/reports/states/${state.stateId}${query}`}>Report card of {state.name}</a>
+              {state.total > state.commitments.length ? <>{t("overdue.shown", { shown: state.commitments.length, total: state.total })} </> : null}
+              <a href={`/reports/states/${state.stateId}${query}`}>{t("overdue.reportCard", { state: name })}</a>
             </p>
             <DataTable
-              caption={`Overdue commitments of ${state.name}`}
+              caption={t("overdue.tableCaption", { state: name })}
               className="overdue-table"
               rows={state.commitments}
               rowKey={(commitment) => commitment.commitmentId}
               columns={[
                 {
                   key: "reference",
-                  header: "Reference",
+                  header: t("figures.reference"),
                   rowHeader: true,
                   cell: (commitment) => <a href={`/reports/recommendations/${commitment.recommendationId}${query}`}>{commitment.reference}</a>,
                 },
-                { key: "text", header: "Recommendation", className: "overdue-text", cell: (commitment) => commitment.text },
-                { key: "due", header: "Due date", cell: (commitment) => <CalendarDate value={commitment.dueDate} /> },
-                { key: "status", header: "Status", cell: (commitment) => <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} /> },
+                { key: "text", header: t("figures.recommendation"), className: "overdue-text", cell: (commitment) => commitment.text },
+                { key: "due", header: t("figures.dueDate"), cell: (commitment) => <CalendarDate value={commitment.dueDate} /> },
+                { key: "status", header: t("figures.status"), cell: (commitment) => <StatusBadge statusKey={commitment.status.key} label={labels.status(commitment.status)} /> },
                 {
                   key: "progress",
-                  header: "Progress",
-                  cell: (commitment) => <ProgressBar value={commitment.progress} label={`Progress of ${commitment.reference} in ${state.name}`} />,
+                  header: t("figures.progress"),
+                  cell: (commitment) => <ProgressBar value={commitment.progress} label={t("overdue.progressOf", { reference: commitment.reference, state: name })} />,
                 },
               ]}
             />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
@@ -10,27 +11,32 @@ type Recommendation = inferRouterOutputs<AppRouter>["reports"]["matrix"]["recomm
 
 /** The published recommendations of the filters, each linking to its report. */
 export function RecommendationIndexTable({ recommendations, filters }: { recommendations: Recommendation[]; filters: ReportFilterValues }) {
+  const t = useTranslations("reports");
+  const locale = useLocale();
   return (
     <DataTable
-      caption={`Published recommendations (${recommendations.length})`}
-      label="Published recommendations"
+      caption={t("recommendations.tableCaption", { count: recommendations.length })}
+      label={t("recommendations.tableLabel")}
       rows={recommendations}
       rowKey={(recommendation) => recommendation.id}
-      empty={<EmptyState title="No published recommendations match these filters.">Choose another source, theme or group of States, or a later “As of” date.</EmptyState>}
+      empty={<EmptyState title={t("recommendations.emptyTitle")}>{t("filters.tryOthers")}</EmptyState>}
       columns={[
         {
           key: "reference",
-          header: "Reference",
+          header: t("figures.reference"),
           rowHeader: true,
           cell: (recommendation) => <Link href={`/reports/recommendations/${recommendation.id}${reportQuery(filters)}`}>{recommendation.reference}</Link>,
         },
         {
           key: "text",
-          header: "Recommendation",
+          header: t("figures.recommendation"),
           className: "report-text-cell",
           cell: (recommendation) => `${recommendation.text}${recommendation.text.length >= 160 ? "…" : ""}`,
         },
-        ...figureColumns<Recommendation>({ commitments: "States", meanProgress: "Mean progress", shareImplemented: "Share implemented" }),
+        ...figureColumns<Recommendation>(
+          { commitments: t("figures.states"), meanProgress: t("figures.meanProgress"), shareImplemented: t("figures.shareImplemented") },
+          locale,
+        ),
       ]}
     />
   );

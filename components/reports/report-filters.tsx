@@ -1,11 +1,9 @@
+import { useTranslations } from "next-intl";
 import { FilterBar, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
 import type { ReportFilterValues, StateGroup } from "@/components/url-params";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
-const GROUPS: { value: StateGroup; label: string }[] = [
-  { value: "participating", label: "Participating States" },
-  { value: "partners", label: "Partners for Co-operation" },
-  { value: "all", label: "All States" },
-];
+const GROUPS: StateGroup[] = ["participating", "partners", "all"];
 
 export type ReportFilterOptions = { sources: { id: string; title: string }[]; themes: { key: string; label: string }[] };
 
@@ -24,20 +22,37 @@ export function ReportFilters({
   hidden?: Record<string, string>;
   showStateGroup?: boolean;
 }) {
+  const t = useTranslations("reports.filters");
+  const labels = useReferenceLabels();
+  const groups = GROUPS.map((value) => ({ value, label: t(`groups.${value}`) }));
   return (
-    <FilterBar label="Report filters" className="report-filters" hidden={hidden}>
-      <FilterSelect id="filter-source" name="source" label="Source" allLabel="All sources" options={sourceOptions(options.sources)} defaultValue={values.sourceId ?? ""} />
-      <FilterSelect id="filter-theme" name="theme" label="Theme" allLabel="All themes" options={themeOptions(options.themes)} defaultValue={values.themeKey ?? ""} />
-      {showStateGroup ? <FilterSelect id="filter-group" name="stateGroup" label="States" options={GROUPS} defaultValue={values.stateGroup} /> : null}
+    <FilterBar label={t("label")} className="report-filters" hidden={hidden}>
+      <FilterSelect
+        id="filter-source"
+        name="source"
+        label={t("source")}
+        allLabel={t("allSources")}
+        options={sourceOptions(options.sources)}
+        defaultValue={values.sourceId ?? ""}
+      />
+      <FilterSelect
+        id="filter-theme"
+        name="theme"
+        label={t("theme")}
+        allLabel={t("allThemes")}
+        options={themeOptions(options.themes.map((theme) => ({ key: theme.key, label: labels.theme(theme) })))}
+        defaultValue={values.themeKey ?? ""}
+      />
+      {showStateGroup ? <FilterSelect id="filter-group" name="stateGroup" label={t("states")} options={groups} defaultValue={values.stateGroup} /> : null}
       <div className="field">
-        <label htmlFor="filter-as-of">As of</label>
+        <label htmlFor="filter-as-of">{t("asOf")}</label>
         <input id="filter-as-of" type="date" name="asOf" defaultValue={values.asOf ?? ""} aria-describedby="filter-as-of-hint" />
         <span id="filter-as-of-hint" className="field-hint">
-          Empty: today
+          {t("asOfHint")}
         </span>
       </div>
       <button type="submit" className="button">
-        Apply filters
+        {t("apply")}
       </button>
     </FilterBar>
   );

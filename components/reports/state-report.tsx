@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { DistributionFigure, odihrRows } from "@/components/reports/charts/distribution-figure";
+import { OdihrDistribution } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { statusColumns } from "@/components/reports/status-cells";
 import { DataTable } from "@/components/ui/data-table";
@@ -12,42 +14,53 @@ import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 export type StateReportData = inferRouterOutputs<AppRouter>["reports"]["state"];
 type CommitmentRow = StateReportData["commitments"][number];
 
-export function stateKindLabel(state: StateReportData["state"]) {
-  if (state.kind === "PARTNER") return state.partnerGroup ? `Partner for Co-operation (${state.partnerGroup})` : "Partner for Co-operation";
-  return "Participating State";
+/** "Participating State" or "Partner for Co-operation (group)"; `t`: the reports.state words. */
+export function stateKindLabel(state: StateReportData["state"], t: (key: "participating" | "partner" | "partnerOf", values?: { group: string }) => string) {
+  if (state.kind === "PARTNER") return state.partnerGroup ? t("partnerOf", { group: state.partnerGroup }) : t("partner");
+  return t("participating");
 }
 
 /** Score, ODIHR distribution, disagreements and every commitment of one State. */
 export function StateReportBody({ report, filters }: { report: StateReportData; filters: ReportFilterValues }) {
+  const t = useTranslations("reports");
+  const labels = useReferenceLabels();
   if (report.commitments.length === 0) {
     return (
-      <EmptyState title="No commitments match these filters.">
-        No published recommendation of the chosen source and theme is addressed to {report.state.name}
-        {filters.asOf ? " as of the chosen date" : ""}. Choose “All sources” and “All themes”, or a later date.
-      </EmptyState>
+      <EmptyState title={t("state.emptyTitle")}>{t("state.emptyText", { state: labels.state(report.state), asOf: filters.asOf ? "true" : "false" })}</EmptyState>
     );
   }
+  const commitments = t("figures.commitments");
   return (
     <>
       <section aria-labelledby="state-figures-title">
-        <h2 id="state-figures-title">Score</h2>
-        <FigureTiles figures={report.figures} unit="Commitments" scoreLabel="Score (mean progress)" />
+        <h2 id="state-figures-title">{t("state.scoreTitle")}</h2>
+        <FigureTiles figures={report.figures} unit={commitments} scoreLabel={t("figures.score")} />
       </section>
-      <DistributionFigure id="state-odihr" title="Commitments by ODIHR level" categoryHeader="ODIHR level" unit="Commitments" rows={odihrRows(report.figures.byOdihr)} />
+      <OdihrDistribution id="state-odihr" title={t("state.byOdihr")} unit={commitments} byOdihr={report.figures.byOdihr} />
       <StateDisagreements report={report} filters={filters} />
       <StateCommitmentsTable report={report} filters={filters} />
     </>
   );
 }
 
-function AssessmentCell({ commitment }: { commitment: CommitmentRow }) {
-  const assessment = commitment.assessment;
-  if (!assessment) return <span className="muted">Not assessed</span>;
+/** An assessment's status, marked when internal (only the secretariat ever receives internal assessments; the public never sees this marker). */
+function AssessmentBadge({ assessment }: { assessment: NonNullable<CommitmentRow["assessment"]> }) {
+  const t = useTranslations("reports.state");
   return (
     <>
-      <StatusBadge statusKey={assessment.key} label={assessment.label} />
-      {/* Only the secretariat ever receives internal assessments; the public never sees this marker. */}
-      {assessment.isPublic ? null : <span className="muted"> (internal)</span>}
+      <StatusBadge statusKey={assessment.key} label={useReferenceLabels().status(assessment)} />
+      {assessment.isPublic ? null : <span className="muted"> {t("internal")}</span>}
+    </>
+  );
+}
+
+function AssessmentCell({ commitment }: { commitment: CommitmentRow }) {
+  const t = useTranslations("reports.state");
+  const assessment = commitment.assessment;
+  if (!assessment) return <span className="muted">{t("notAssessed")}</span>;
+  return (
+    <>
+      <AssessmentBadge assessment={assessment} />
       {assessment.rationale ? <p className="report-note">{assessment.rationale}</p> : null}
     </>
   );
@@ -59,34 +72,35 @@ function ReferenceLink({ commitment, filters }: { commitment: CommitmentRow; fil
 }
 
 function StateDisagreements({ report, filters }: { report: StateReportData; filters: ReportFilterValues }) {
+  const t = useTranslations("reports");
+  const labels = useReferenceLabels();
   return (
     <section aria-labelledby="state-disagreements-title">
-      <h2 id="state-disagreements-title">Disagreements ({report.disagreements.length})</h2>
+      <h2 id="state-disagreements-title">{t("state.disagreementsTitle", { count: report.disagreements.length })}</h2>
       <DataTable
-        caption="Where the State’s accepted status and the secretariat’s assessment differ"
-        label="Disagreements"
+        caption={t("state.disagreementsCaption")}
+        label={t("state.disagreementsLabel")}
         rows={report.disagreements}
         rowKey={(commitment) => commitment.commitmentId}
-        empty={<p>The secretariat’s assessments agree with every accepted status of {report.state.name}, or there is no assessment yet.</p>}
+        empty={<p>{t("state.noDisagreements", { state: labels.state(report.state) })}</p>}
         columns={[
-          { key: "reference", header: "Recommendation", rowHeader: true, cell: (commitment) => <ReferenceLink commitment={commitment} filters={filters} /> },
-          { key: "status", header: "State’s status", cell: (commitment) => <StatusBadge statusKey={commitment.status.key} label={commitment.status.label} /> },
+          { key: "reference", header: t("figures.recommendation"), rowHeader: true, cell: (commitment) => <ReferenceLink commitment={commitment} filters={filters} /> },
+          {
+            key: "status",
+            header: t("state.statesStatus"),
+            cell: (commitment) => <StatusBadge statusKey={commitment.status.key} label={labels.status(commitment.status)} />,
+          },
           {
             key: "assessment",
-            header: "Secretariat’s assessment",
-            cell: ({ assessment }) =>
-              assessment ? (
-                <>
-                  <StatusBadge statusKey={assessment.key} label={assessment.label} />
-                  {assessment.isPublic ? null : <span className="muted"> (internal)</span>}
-                </>
-              ) : null,
+            header: t("state.assessment"),
+            cell: ({ assessment }) => (assessment ? <AssessmentBadge assessment={assessment} /> : null),
           },
           {
             key: "rationale",
-            header: "Rationale",
+            header: t("state.rationale"),
             className: "report-note-cell",
-            cell: ({ assessment }) => (assessment?.rationale ? <p className="report-note">{assessment.rationale}</p> : <span className="muted">None given</span>),
+            cell: ({ assessment }) =>
+              assessment?.rationale ? <p className="report-note">{assessment.rationale}</p> : <span className="muted">{t("state.noRationale")}</span>,
           },
         ]}
       />
@@ -95,19 +109,22 @@ function StateDisagreements({ report, filters }: { report: StateReportData; filt
 }
 
 function StateCommitmentsTable({ report, filters }: { report: StateReportData; filters: ReportFilterValues }) {
+  const t = useTranslations("reports");
+  const figures = useTranslations("reports.figures");
+  const labels = useReferenceLabels();
   const sources = new Set(report.commitments.map((commitment) => commitment.sourceTitle));
   return (
     <section aria-labelledby="state-commitments-title">
-      <h2 id="state-commitments-title">Commitments ({report.commitments.length})</h2>
+      <h2 id="state-commitments-title">{t("state.commitmentsTitle", { count: report.commitments.length })}</h2>
       <DataTable
-        caption={`Commitments of ${report.state.name}`}
+        caption={t("state.commitmentsCaption", { state: labels.state(report.state) })}
         rows={report.commitments}
         rowKey={(commitment) => commitment.commitmentId}
         columns={[
-          { key: "reference", header: "Reference", rowHeader: true, cell: (commitment) => <ReferenceLink commitment={commitment} filters={filters} /> },
+          { key: "reference", header: figures("reference"), rowHeader: true, cell: (commitment) => <ReferenceLink commitment={commitment} filters={filters} /> },
           {
             key: "text",
-            header: "Recommendation",
+            header: figures("recommendation"),
             className: "report-text-cell",
             cell: (commitment) => (
               <>
@@ -118,10 +135,11 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
             ),
           },
           ...statusColumns<CommitmentRow>(
-            (commitment) => ({ ...commitment, progressLabel: `Progress of ${commitment.reference}`, lastAcceptedAt: commitment.lastUpdateAt }),
-            "Last update",
+            (commitment) => ({ ...commitment, progressLabel: t("state.progressOf", { reference: commitment.reference }), lastAcceptedAt: commitment.lastUpdateAt }),
+            figures("lastUpdate"),
+            figures,
           ),
-          { key: "assessment", header: "Secretariat’s assessment", className: "report-note-cell", cell: (commitment) => <AssessmentCell commitment={commitment} /> },
+          { key: "assessment", header: t("state.assessment"), className: "report-note-cell", cell: (commitment) => <AssessmentCell commitment={commitment} /> },
         ]}
       />
     </section>

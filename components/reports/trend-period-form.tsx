@@ -1,23 +1,25 @@
+import { useTranslations } from "next-intl";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { DEFAULT_PERIODS, MAX_PERIODS, type TrendOptions } from "@/components/url-params";
 
 /** Quarters or months, and how many: a GET form that keeps the report filters. */
 export function TrendPeriodForm({ options, filters }: { options: TrendOptions; filters: ReportFilterValues }) {
+  const t = useTranslations("reports.trend");
   const hidden = new URLSearchParams(reportQuery(filters).slice(1));
   return (
-    <form method="get" className="filters trend-period-form" aria-label="Periods">
+    <form method="get" className="filters trend-period-form" aria-label={t("periodsLabel")}>
       {[...hidden.entries()].map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="field">
-        <label htmlFor="trend-granularity">Period</label>
+        <label htmlFor="trend-granularity">{t("period")}</label>
         <select id="trend-granularity" name="granularity" defaultValue={options.granularity}>
-          <option value="quarter">Quarters</option>
-          <option value="month">Months</option>
+          <option value="quarter">{t("quarters")}</option>
+          <option value="month">{t("months")}</option>
         </select>
       </div>
       <div className="field">
-        <label htmlFor="trend-periods">Number of periods</label>
+        <label htmlFor="trend-periods">{t("count")}</label>
         <input
           id="trend-periods"
           name="periods"
@@ -29,11 +31,11 @@ export function TrendPeriodForm({ options, filters }: { options: TrendOptions; f
           aria-describedby="trend-periods-hint"
         />
         <span id="trend-periods-hint" className="field-hint">
-          Empty: {DEFAULT_PERIODS.quarter} quarters or {DEFAULT_PERIODS.month} months
+          {t("countHint", { quarters: DEFAULT_PERIODS.quarter, months: DEFAULT_PERIODS.month })}
         </span>
       </div>
       <button type="submit" className="button">
-        Show periods
+        {t("show")}
       </button>
     </form>
   );

@@ -9,6 +9,7 @@ import { csvStream } from "@/server/services/exports/csv";
 import { renderInWorker, renderReserved, reserveRender } from "@/server/services/exports/render-pool";
 import type { ExportDocument } from "@/server/services/exports/table";
 import { matrixDocument, overdueDocument, recommendationDocument, stateDocument, trendDocument } from "@/server/services/report-exports";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { ZMatrixInput, ZRecommendationReportInput, ZReportFilters, ZStateReportInput, ZTrendInput } from "@/server/schemas/reports";
 
 // CSV is streamed on the event loop in 64 KB steps (cheap per row); PDF and Excel take seconds of
@@ -48,16 +49,17 @@ function parse<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> 
 /**
  * Builds the export a URL asks for: the same report functions as the pages, so the same figures.
  * A downloaded file travels further than a page, so it is the public version unless the
- * secretariat asks for its internal content explicitly (`internal=include`).
+ * secretariat asks for its internal content explicitly (`internal=include`). Written in the
+ * reader's language (`locale`, chosen as for the pages).
  */
-export async function buildExport(actor: Actor, params: URLSearchParams) {
+export async function buildExport(actor: Actor, params: URLSearchParams, locale: Locale = DEFAULT_LOCALE) {
   if (actor.kind === "user" && actor.mustChangePassword) throw new DomainError("FORBIDDEN", "access.mustChangePassword");
   const query = parse(ZExportQuery, { report: params.get("report"), format: params.get("format"), internal: params.get("internal") ?? undefined });
   const { report, format } = query;
   if (query.internal && !isSecretariat(actor)) throw new DomainError("FORBIDDEN", "access.internalContent");
   const reader: Actor = query.internal ? actor : { kind: "public", requestId: actor.requestId };
   const filters = filtersFrom(params);
-  const read = documentReader(reader, report, filters);
+  const read = documentReader(reader, report, filters, locale);
   // PDF and Excel wait for a render place before reading the report (503 when the queue is full).
   const releasePlace = format === "csv" ? null : await reserveRender();
   let document: ExportDocument;
@@ -68,34 +70,41 @@ export async function buildExport(actor: Actor, params: URLSearchParams) {
     throw error;
   }
   const target = EXPORT_FORMATS[format];
-  const slug = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const filename = `${slug}${query.internal ? "-internal" : ""}-${new Date().toISOString().slice(0, 10)}.${target.extension}`;
+  const name = (slug: string) => `${slug || report}${query.internal ? "-internal" : ""}-${new Date().toISOString().slice(0, 10)}.${target.extension}`;
   const body = releasePlace && format !== "csv" ? renderReserved(format, document, releasePlace) : target.write(document);
-  return { body, contentType: target.type, filename };
+  // `filename` in ASCII for every client (accents dropped; the report's key where nothing is left,
+  // as from a Russian title), `unicodeFilename` in the reader's language for those that read it.
+  const filename = name(slugOf(document.title.normalize("NFD").replace(/\p{M}/gu, ""), /[^a-z0-9]+/g));
+  const unicodeFilename = name(slugOf(document.title, /[^\p{L}\p{N}]+/gu));
+  return { body, contentType: target.type, filename, unicodeFilename };
+}
+
+function slugOf(title: string, separators: RegExp) {
+  return title.toLocaleLowerCase().replace(separators, "-").replace(/^-|-$/g, "");
 }
 
 /** Checks the filters at once (400 before any waiting); the returned function reads the report. */
-function documentReader(actor: Actor, report: z.output<typeof ZExportQuery>["report"], filters: Record<string, unknown>): () => Promise<ExportDocument> {
+function documentReader(actor: Actor, report: z.output<typeof ZExportQuery>["report"], filters: Record<string, unknown>, locale: Locale): () => Promise<ExportDocument> {
   switch (report) {
     case "matrix": {
       const input = parse(ZMatrixInput, filters);
-      return () => matrixDocument(actor, input);
+      return () => matrixDocument(actor, input, locale);
     }
     case "recommendation": {
       const input = parse(ZRecommendationReportInput, filters);
-      return () => recommendationDocument(actor, input);
+      return () => recommendationDocument(actor, input, locale);
     }
     case "state": {
       const input = parse(ZStateReportInput, filters);
-      return () => stateDocument(actor, input);
+      return () => stateDocument(actor, input, locale);
     }
     case "trend": {
       const input = parse(ZTrendInput, filters);
-      return () => trendDocument(actor, input);
+      return () => trendDocument(actor, input, locale);
     }
     case "overdue": {
       const input = parse(ZReportFilters, filters);
-      return () => overdueDocument(actor, input);
+      return () => overdueDocument(actor, input, locale);
     }
   }
 }

@@ -1,16 +1,20 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { GET as exportRoute } from "@/app/api/reports/export/route";
 import { db } from "@/server/db/client";
 import { buildExport } from "@/server/services/report-export-request";
 import { getMatrix } from "@/server/services/reports/matrix";
-import { neutralizeFormula } from "@/server/services/exports/table";
+import { pdfStream } from "@/server/services/exports/pdf";
+import { neutralizeFormula, type ExportDocument } from "@/server/services/exports/table";
+import { exportText } from "@/server/test/export-text";
+import type { Locale } from "@/server/shared/locales";
 import { callerFor, createPublishedCommitments } from "@/server/test/factories";
 
 const visitor = { kind: "public" as const, requestId: null };
 
-async function exportOf(query: Record<string, string>) {
-  const result = await buildExport(visitor, new URLSearchParams(query));
+async function exportOf(query: Record<string, string>, locale?: Locale) {
+  const result = await buildExport(visitor, new URLSearchParams(query), locale);
   return { ...result, bytes: Buffer.from(await new Response(result.body).arrayBuffer()) };
 }
 
@@ -117,5 +121,128 @@ describe("exports", () => {
     await expect(buildExport(visitor, new URLSearchParams({ report: "everything", format: "csv" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(buildExport(visitor, new URLSearchParams({ report: "matrix", format: "docx" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(buildExport(visitor, new URLSearchParams({ report: "matrix", format: "csv", sourceId: "not-a-uuid" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+// Exports in the reader's language: headings, status labels, State names, numbers, dates,
+// file names and (in the PDF) the figure definitions; the PDF with the letters of all six languages.
+
+/** The no-break space French puts before "%" (narrow in recent CLDR data). */
+const SPACE = "[\u00a0\u202f]";
+
+function csvRows(bytes: Uint8Array) {
+  return parse(new TextDecoder().decode(bytes), { bom: true, relax_column_count: true }) as string[][];
+}
+
+describe("exports in the reader's language", () => {
+  it("the matrix CSV in French: French headings, State names, status labels and numbers", async () => {
+    const world = await reportedWorld();
+    const { bytes, filename, unicodeFilename } = await exportOf({ report: "matrix", format: "csv", sourceId: world.source.id }, "fr");
+    expect(filename).toMatch(/^matrice-de-conformite-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(unicodeFilename).toMatch(/^matrice-de-conformité-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = csvRows(bytes);
+    expect(rows[0]).toEqual(["Matrice de conformité"]);
+    expect(rows.flat()).toContain("États : États participants");
+    expect(rows.flat()).toContain("Thème : Tous les thèmes");
+    expect(rows.flat().some((cell) => /^Généré le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} UTC$/.test(cell))).toBe(true);
+    const header = rows.find((row) => row[0] === "État")!;
+    expect(header.slice(0, 2)).toEqual(["État", "ISO"]);
+    expect(header.slice(-2)).toEqual(["Part mise en œuvre (%)", "Progression moyenne (%)"]);
+    const russia = rows.find((row) => row[1] === "RU")!;
+    expect(russia[0]).toBe("Fédération de Russie");
+    expect(russia[2]).toMatch(new RegExp(`^Partiellement mis en œuvre \\(65${SPACE}%\\)$`));
+    expect(rows.find((row) => row[1] === "AT")![0]).toBe("Autriche");
+    expect(rows.find((row) => row[1] === "AT")![2]).toMatch(new RegExp(`^Non commencé \\(0${SPACE}%\\)$`));
+    // The mean progress of the recommendation over three States: 65 / 3 = 21.7, written 21,7.
+    const mean = rows.find((row) => row[0] === "Progression moyenne (%)")!;
+    expect(mean[2]).toBe("21,7");
+  });
+
+  it("the matrix CSV in Russian, and the recommendation report's dates and ODIHR levels", async () => {
+    const world = await reportedWorld();
+    const rows = csvRows((await exportOf({ report: "matrix", format: "csv", sourceId: world.source.id }, "ru")).bytes);
+    expect(rows[0]).toEqual(["Матрица выполнения"]);
+    const header = rows.find((row) => row[0] === "Государство")!;
+    expect(header.slice(-2)).toEqual(["Доля выполненных (%)", "Средний прогресс (%)"]);
+    const russia = rows.find((row) => row[1] === "RU")!;
+    expect(russia[0]).toBe("Российская Федерация");
+    expect(russia[2]).toMatch(new RegExp(`^Частично выполнено \\(65${SPACE}%\\)$`));
+    expect(rows.find((row) => row[1] === "UA")![0]).toBe("Украина");
+    expect(rows.find((row) => row[0] === "Средний прогресс (%)")![2]).toBe("21,7");
+
+    const recommendation = csvRows((await exportOf({ report: "recommendation", format: "csv", recommendationId: world.recommendation.id }, "ru")).bytes);
+    const states = recommendation.find((row) => row[0] === "Государство")!;
+    expect(states).toEqual(["Государство", "Статус", "Прогресс (%)", "Последнее принятие", "Срок", "Просрочено", "Примечание"]);
+    // The due date of the factory's commitments, 2030-12-31, as Russian writes it.
+    expect(recommendation.find((row) => row[0] === "Австрия")![4]).toBe("31.12.2030");
+    expect(recommendation.flat()).toContain("Выполнено полностью");
+    expect(recommendation.flat()).toContain("Не оценивается (неприменимо)");
+  });
+
+  it("Excel in French: the sheet, its headings and labels", async () => {
+    const world = await reportedWorld();
+    const { bytes } = await exportOf({ report: "matrix", format: "xlsx", sourceId: world.source.id }, "fr");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Matrice de conformité");
+    expect(sheet.getRow(1).getCell(1).value).toBe("Matrice de conformité");
+    const header = sheet.getRow(7);
+    expect(header.getCell(1).value).toBe("État");
+    expect(header.getCell(4).value).toBe("Part mise en œuvre (%)");
+    const russia = sheet.getRows(8, 3)!.find((row) => row.getCell(2).value === "RU")!;
+    expect(russia.getCell(1).value).toBe("Fédération de Russie");
+    expect(russia.getCell(3).value).toMatch(new RegExp(`^Partiellement mis en œuvre \\(65${SPACE}%\\)$`));
+  });
+
+  it("PDF in French and Russian: the title, State names, headings and figure definitions read back", async () => {
+    const world = await reportedWorld();
+    const french = await exportText("pdf", (await exportOf({ report: "matrix", format: "pdf", sourceId: world.source.id }, "fr")).bytes);
+    for (const text of ["Matrice de conformité", "Autriche", "Fédération de Russie", "Part mise en œuvre (%)", "Mode de calcul des chiffres"]) expect(french).toContain(text);
+    expect(french).toContain("Part mise en œuvre : engagements comptabilisés");
+    const russian = await exportText("pdf", (await exportOf({ report: "matrix", format: "pdf", sourceId: world.source.id }, "ru")).bytes);
+    for (const text of ["Матрица выполнения", "Австрия", "Российская Федерация", "Государство", "Как рассчитываются показатели"]) expect(russian).toContain(text);
+    expect(russian).not.toContain("Compliance matrix");
+  });
+
+  it("the export route writes in the reader's language: the cookie, else Accept-Language", async () => {
+    const world = await reportedWorld();
+    const url = `http://localhost/api/reports/export?report=matrix&format=csv&source=${world.source.id}`;
+    const byHeader = await exportRoute(new Request(url, { headers: { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" } }));
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.headers.get("content-disposition")).toMatch(/^attachment; filename="matrice-de-conformite-[\d-]+\.csv"; filename\*=UTF-8''matrice-de-conformit%C3%A9-[\d-]+\.csv$/);
+    expect(csvRows(new Uint8Array(await byHeader.arrayBuffer()))[0]).toEqual(["Matrice de conformité"]);
+    const byCookie = await exportRoute(new Request(url, { headers: { "accept-language": "fr-FR", cookie: "locale=ru" } }));
+    expect(byCookie.headers.get("content-disposition")).toMatch(/^attachment; filename="matrix-[\d-]+\.csv"; filename\*=UTF-8''/);
+    expect(csvRows(new Uint8Array(await byCookie.arrayBuffer()))[0]).toEqual(["Матрица выполнения"]);
+    const english = await exportRoute(new Request(url));
+    expect(csvRows(new Uint8Array(await english.arrayBuffer()))[0]).toEqual(["Compliance matrix"]);
+  });
+});
+
+describe("the PDF font", () => {
+  it("renders Cyrillic and the Latin diacritics of every OSCE language, and they read back as text", async () => {
+    const samples = {
+      ru: "Съешь же ещё этих мягких французских булок, да выпей чаю",
+      de: "Größere Übergänge: Straße, Fußgänger, Äpfel und Öl",
+      fr: "Œuvre, cœur, élève, garçon, Noël, à côté, hôpital",
+      es: "El señor pidió ñoquis: ¿qué año? ¡Ánimo, acción!",
+      it: "Città, perché, più, così, caffè: è già là",
+    };
+    const document: ExportDocument = {
+      title: "Матрица выполнения",
+      filters: [samples.ru, samples.de, samples.fr],
+      generatedAt: new Date("2026-12-03T12:00:00Z"),
+      locale: "de",
+      words: { generated: "", generatedPdf: "Erstellt am 03.12.2026, 12:00 UTC", figuresTitle: "Как рассчитываются показатели", columnGroup: "{table} ({first}–{last})" },
+      charts: [],
+      tables: [{ name: samples.es, columns: [{ header: "Stato" }, { header: "Wert", kind: "number" }], rows: [[samples.it, 12.5]] }],
+      notes: [samples.fr],
+    };
+    const text = await exportText("pdf", new Uint8Array(await new Response(pdfStream(document)).arrayBuffer()));
+    for (const sample of Object.values(samples)) expect(text).toContain(sample);
+    expect(text).toContain("Erstellt am 03.12.2026, 12:00 UTC");
+    // A number in the reader's form: 12,5 in German.
+    expect(text).toContain("12,5");
   });
 });

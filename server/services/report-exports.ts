@@ -2,7 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
-import { FIGURE_DEFINITIONS, ODIHR_LABELS, ODIHR_LEVELS, type Figures } from "@/server/shared/figures";
+import { referenceLabelsFor, translatorFor } from "@/server/i18n/catalogs";
+import { formatPercent, ODIHR_LEVELS, type FigureKey, type Figures } from "@/server/shared/figures";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { getMatrix } from "@/server/services/reports/matrix";
 import { getOverdue } from "@/server/services/reports/overdue";
 import { getRecommendationReport } from "@/server/services/reports/recommendation-report";
@@ -17,92 +19,150 @@ export function roundPercent(value: number | null): number | null {
 }
 const share = (figures: Figures) => roundPercent(figures.shareImplemented === null ? null : figures.shareImplemented * 100);
 const mean = (figures: Figures) => roundPercent(figures.meanProgress);
-/** YYYY-MM-DD of an ISO date or time (every report gives its dates as ISO strings). */
-const day = (date: string | null) => (date === null ? null : date.slice(0, 10));
 
-const GROUP_LABELS = { participating: "Participating States", partners: "Partners for Co-operation", all: "All States" } as const;
+const ODIHR_ROWS = [...ODIHR_LEVELS, "NOT_RATED" as const];
+const NOTES: FigureKey[] = ["counted", "shareImplemented", "meanProgress", "asOf"];
 
-async function describeFilters(filters: z.output<typeof ZReportFilters>): Promise<string[]> {
+/**
+ * The words of one export in the reader's language: the export's own texts, the figure
+ * definitions of the report pages, the names of statuses, themes, ODIHR levels and States, and
+ * dates (English keeps ISO 8601 days, as its files always had).
+ */
+async function exportLanguage(locale: Locale) {
+  const [t, figures, labels] = await Promise.all([translatorFor(locale, "exports"), translatorFor(locale, "reports"), referenceLabelsFor(locale)]);
+  const dayFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
+  const timeFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+  const english = locale === DEFAULT_LOCALE;
+  /** The day of an ISO date or time (every report gives its dates as ISO strings). */
+  const day = (date: string | null) => (date === null ? null : english ? date.slice(0, 10) : dayFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)));
+  return {
+    t,
+    labels,
+    day,
+    notes: (keys: FigureKey[]) => keys.map((key) => figures(`definitions.${key}`)),
+    /** What every document carries besides its report: the generation time and the renderers' own words. */
+    frame(generatedAt: Date): Pick<ExportDocument, "generatedAt" | "locale" | "words"> {
+      const iso = generatedAt.toISOString();
+      const local = english ? null : timeFormat.format(generatedAt);
+      return {
+        generatedAt,
+        locale,
+        words: {
+          generated: t("generated", { at: local ? `${local} UTC` : iso }),
+          generatedPdf: t("generatedPdf", { at: local ?? iso.replace("T", " ").slice(0, 16) }),
+          figuresTitle: t("figuresTitle"),
+          columnGroup: t("columnGroup", { table: "{table}", first: "{first}", last: "{last}" }),
+        },
+      };
+    },
+  };
+}
+type ExportLanguage = Awaited<ReturnType<typeof exportLanguage>>;
+
+async function describeFilters({ t, labels, day }: ExportLanguage, filters: z.output<typeof ZReportFilters>): Promise<string[]> {
   const source = filters.sourceId ? await db.source.findUnique({ where: { id: filters.sourceId }, select: { title: true } }) : null;
-  const theme = filters.themeKey ? await db.theme.findUnique({ where: { key: filters.themeKey }, select: { label: true } }) : null;
+  const theme = filters.themeKey ? await db.theme.findUnique({ where: { key: filters.themeKey }, select: { key: true, label: true } }) : null;
   return [
-    `Source: ${source?.title ?? "All sources"}`,
-    `Theme: ${theme?.label ?? "All themes"}`,
-    `States: ${GROUP_LABELS[filters.stateGroup]}`,
-    `As of: ${filters.asOf ?? "today"}`,
+    t("filters.source", { source: source?.title ?? t("filters.allSources") }),
+    t("filters.theme", { theme: theme ? labels.theme(theme) : t("filters.allThemes") }),
+    t("filters.states", { group: t(`filters.groups.${filters.stateGroup}`) }),
+    t("filters.asOf", { date: filters.asOf ? day(filters.asOf)! : t("filters.today") }),
   ];
 }
 
-/** How internal content is marked in every export format. */
-export const INTERNAL_LABEL = "Internal";
-export const INTERNAL_NOTICE =
-  "INTERNAL - not for publication: includes the secretariat's internal assessments (marked \"Internal\"). Download the public version to share.";
-
-const NOTES = [FIGURE_DEFINITIONS.counted, FIGURE_DEFINITIONS.shareImplemented, FIGURE_DEFINITIONS.meanProgress, FIGURE_DEFINITIONS.asOf];
-
-export async function matrixDocument(actor: Actor, input: z.input<typeof ZMatrixInput>): Promise<ExportDocument> {
-  const matrix = await getMatrix(actor, input);
+export async function matrixDocument(actor: Actor, input: z.input<typeof ZMatrixInput>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
+  const [matrix, language] = await Promise.all([getMatrix(actor, input), exportLanguage(locale)]);
+  const { t, labels } = language;
+  const statuses = matrix.statuses.map((status) => labels.status(status));
+  // Each status and progress once: a matrix at OSCE scale has tens of thousands of cells.
+  const cells = new Map<string, string>();
+  const cell = (statusIndex: number, progress: number) => {
+    const id = `${statusIndex}/${progress}`;
+    let text = cells.get(id);
+    if (text === undefined) cells.set(id, (text = `${statuses[statusIndex]!} (${formatPercent(progress, locale, 0)})`));
+    return text;
+  };
   const table: ExportTable = {
-    name: "Compliance matrix",
+    name: t("tables.matrix"),
     columns: [
-      { header: "State", width: 28 },
-      { header: "ISO", width: 6 },
+      { header: t("columns.state"), width: 28 },
+      { header: t("columns.iso"), width: 6 },
       ...matrix.recommendations.map((recommendation) => ({ header: recommendation.reference, width: 24 })),
-      { header: "Share implemented (%)", width: 14, kind: "percent" as const },
-      { header: "Mean progress (%)", width: 14, kind: "percent" as const },
+      { header: t("columns.shareImplemented"), width: 14, kind: "percent" as const },
+      { header: t("columns.meanProgress"), width: 14, kind: "percent" as const },
     ],
     rows: [
       ...matrix.states.map((state, row) => [
-        state.name,
+        labels.state(state),
         state.iso2,
-        ...matrix.grid[row]!.status.map((statusIndex, column) => (statusIndex < 0 ? null : `${matrix.statuses[statusIndex]!.label} (${matrix.grid[row]!.progress[column]}%)`)),
+        ...matrix.grid[row]!.status.map((statusIndex, column) => (statusIndex < 0 ? null : cell(statusIndex, matrix.grid[row]!.progress[column]!))),
         share(state.figures),
         mean(state.figures),
       ]),
-      ["Share implemented (%)", null, ...matrix.recommendations.map((recommendation) => share(recommendation.figures)), share(matrix.totals), null],
-      ["Mean progress (%)", null, ...matrix.recommendations.map((recommendation) => mean(recommendation.figures)), null, mean(matrix.totals)],
+      [t("columns.shareImplemented"), null, ...matrix.recommendations.map((recommendation) => share(recommendation.figures)), share(matrix.totals), null],
+      [t("columns.meanProgress"), null, ...matrix.recommendations.map((recommendation) => mean(recommendation.figures)), null, mean(matrix.totals)],
     ],
   };
   return {
-    title: "Compliance matrix",
-    filters: await describeFilters(matrix.filters),
-    generatedAt: new Date(),
+    title: t("titles.matrix"),
+    filters: await describeFilters(language, matrix.filters),
+    ...language.frame(new Date()),
     tables: [table],
     charts: [],
-    notes: NOTES,
+    notes: language.notes(NOTES),
   };
 }
 
-export async function recommendationDocument(actor: Actor, input: z.input<typeof ZRecommendationReportInput>): Promise<ExportDocument> {
-  const report = await getRecommendationReport(actor, input);
+export async function recommendationDocument(actor: Actor, input: z.input<typeof ZRecommendationReportInput>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
+  const [report, language] = await Promise.all([getRecommendationReport(actor, input), exportLanguage(locale)]);
+  const { t, labels, day } = language;
   return {
-    title: `Recommendation ${report.recommendation.reference}`,
-    filters: [...(await describeFilters(report.filters)), `Recommendation: ${report.recommendation.text}`],
-    generatedAt: new Date(),
+    title: t("titles.recommendation", { reference: report.recommendation.reference }),
+    filters: [...(await describeFilters(language, report.filters)), t("filters.recommendation", { text: report.recommendation.text })],
+    ...language.frame(new Date()),
     charts: [
-      { title: "States by status", bars: [{ label: report.recommendation.reference, segments: report.distribution.map((entry) => ({ label: `${entry.label}: ${entry.count}`, value: entry.count })) }] },
+      {
+        title: t("charts.statesByStatus"),
+        bars: [
+          {
+            label: report.recommendation.reference,
+            segments: report.distribution.map((entry) => ({ label: `${labels.status(entry)}: ${entry.count}`, value: entry.count })),
+          },
+        ],
+      },
     ],
     tables: [
       {
-        name: "States",
+        name: t("tables.states"),
         columns: [
-          { header: "State", width: 28 },
-          { header: "Status", width: 22 },
-          { header: "Progress (%)", width: 12, kind: "number" },
-          { header: "Last accepted", width: 14 },
-          { header: "Due", width: 12 },
-          { header: "Overdue", width: 9 },
-          { header: "Note", width: 60 },
+          { header: t("columns.state"), width: 28 },
+          { header: t("columns.status"), width: 22 },
+          { header: t("columns.progress"), width: 12, kind: "number" },
+          { header: t("columns.lastAccepted"), width: 14 },
+          { header: t("columns.due"), width: 12 },
+          { header: t("columns.overdue"), width: 9 },
+          { header: t("columns.note"), width: 60 },
         ],
-        rows: report.states.map((state) => [state.name, state.status.label, state.progress, day(state.acceptedAt), day(state.dueDate), state.overdue ? "Overdue" : "", state.note]),
+        rows: report.states.map((state) => [
+          labels.state(state),
+          labels.status(state.status),
+          state.progress,
+          day(state.acceptedAt),
+          day(state.dueDate),
+          state.overdue ? t("cells.overdue") : "",
+          state.note,
+        ]),
       },
       {
-        name: "By ODIHR level",
-        columns: [{ header: "Level", width: 30 }, { header: "States", width: 10, kind: "number" }],
-        rows: [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => [ODIHR_LABELS[level], report.figures.byOdihr[level]]),
+        name: t("tables.byOdihr"),
+        columns: [
+          { header: t("columns.level"), width: 30 },
+          { header: t("columns.states"), width: 10, kind: "number" },
+        ],
+        rows: ODIHR_ROWS.map((level) => [labels.odihrLevel(level), report.figures.byOdihr[level]]),
       },
     ],
-    notes: [...NOTES, FIGURE_DEFINITIONS.overdue],
+    notes: language.notes([...NOTES, "overdue"]),
   };
 }
 
@@ -111,103 +171,124 @@ export async function recommendationDocument(actor: Actor, input: z.input<typeof
  * internal assessments; each is then marked in an "Internal" column, and a line under the title
  * says so, so that a forwarded file still shows what is not for publication.
  */
-export async function stateDocument(actor: Actor, input: z.input<typeof ZStateReportInput>): Promise<ExportDocument> {
-  const report = await getStateReport(actor, input);
+export async function stateDocument(actor: Actor, input: z.input<typeof ZStateReportInput>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
+  const [report, language] = await Promise.all([getStateReport(actor, input), exportLanguage(locale)]);
+  const { t, labels, day } = language;
   const internal = report.commitments.some((commitment) => commitment.assessment !== null && !commitment.assessment.isPublic);
+  const stateName = labels.state(report.state);
+  const score = mean(report.figures);
   return {
-    title: `Report card: ${report.state.name}`,
+    title: t("titles.state", { state: stateName }),
     filters: [
-      ...(internal ? [INTERNAL_NOTICE] : []),
-      ...(await describeFilters(report.filters)),
-      `Score (mean progress): ${mean(report.figures) ?? "—"}%`,
+      ...(internal ? [t("internal.notice")] : []),
+      ...(await describeFilters(language, report.filters)),
+      score === null ? t("filters.noScore") : t("filters.score", { score: score / 100 }),
     ],
-    generatedAt: new Date(),
+    ...language.frame(new Date()),
     charts: [
       {
-        title: "Commitments by ODIHR level",
-        bars: [{ label: report.state.name, segments: [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({ label: `${ODIHR_LABELS[level]}: ${report.figures.byOdihr[level]}`, value: report.figures.byOdihr[level] })) }],
+        title: t("charts.commitmentsByOdihr"),
+        bars: [
+          {
+            label: stateName,
+            segments: ODIHR_ROWS.map((level) => ({
+              label: `${labels.odihrLevel(level)}: ${report.figures.byOdihr[level]}`,
+              value: report.figures.byOdihr[level],
+            })),
+          },
+        ],
       },
     ],
     tables: [
       {
-        name: "Commitments",
+        name: t("tables.commitments"),
         columns: [
-          { header: "Reference", width: 12 },
-          { header: "Recommendation", width: 60 },
-          { header: "Status", width: 22 },
-          { header: "Progress (%)", width: 12, kind: "number" },
-          { header: "Last update", width: 14 },
-          { header: "Assessment", width: 22 },
-          ...(internal ? [{ header: INTERNAL_LABEL, width: 10 }] : []),
-          { header: "Disagreement", width: 12 },
+          { header: t("columns.reference"), width: 12 },
+          { header: t("columns.recommendation"), width: 60 },
+          { header: t("columns.status"), width: 22 },
+          { header: t("columns.progress"), width: 12, kind: "number" },
+          { header: t("columns.lastUpdate"), width: 14 },
+          { header: t("columns.assessment"), width: 22 },
+          ...(internal ? [{ header: t("internal.label"), width: 10 }] : []),
+          { header: t("columns.disagreement"), width: 12 },
         ],
         rows: report.commitments.map((commitment) => [
           commitment.reference,
           commitment.text,
-          commitment.status.label,
+          labels.status(commitment.status),
           commitment.progress,
           day(commitment.lastUpdateAt),
-          commitment.assessment?.label ?? null,
-          ...(internal ? [commitment.assessment && !commitment.assessment.isPublic ? INTERNAL_LABEL : ""] : []),
-          commitment.disagreement ? "Yes" : "",
+          commitment.assessment ? labels.status(commitment.assessment) : null,
+          ...(internal ? [commitment.assessment && !commitment.assessment.isPublic ? t("internal.label") : ""] : []),
+          commitment.disagreement ? t("cells.yes") : "",
         ]),
       },
     ],
-    notes: [...NOTES, FIGURE_DEFINITIONS.disagreement],
+    notes: language.notes([...NOTES, "disagreement"]),
   };
 }
 
-export async function trendDocument(actor: Actor, input: z.input<typeof ZTrendInput>): Promise<ExportDocument> {
-  const trend = await getTrend(actor, input);
+export async function trendDocument(actor: Actor, input: z.input<typeof ZTrendInput>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
+  const [trend, language] = await Promise.all([getTrend(actor, input), exportLanguage(locale)]);
+  const { t, labels } = language;
+  const statuses = trend.statuses.map((status) => ({ key: status.key, label: labels.status(status) }));
   return {
-    title: "Trend of accepted statuses",
-    filters: [...(await describeFilters(trend.filters)), `Periods: ${trend.filters.periods} ${trend.filters.granularity === "quarter" ? "quarters" : "months"}`],
-    generatedAt: new Date(),
+    title: t("titles.trend"),
+    filters: [...(await describeFilters(language, trend.filters)), t("filters.periods", { granularity: trend.filters.granularity, count: trend.filters.periods })],
+    ...language.frame(new Date()),
     charts: [
       {
-        title: "Commitments by status at the end of each period",
-        bars: trend.points.map((point) => ({ label: point.label, segments: trend.statuses.map((status) => ({ label: status.label, value: point.byStatus[status.key] ?? 0 })) })),
+        title: t("charts.statusesByPeriod"),
+        bars: trend.points.map((point) => ({ label: point.label, segments: statuses.map((status) => ({ label: status.label, value: point.byStatus[status.key] ?? 0 })) })),
       },
     ],
     tables: [
       {
-        name: "Trend",
+        name: t("tables.trend"),
         columns: [
-          { header: "Period", width: 12 },
-          ...trend.statuses.map((status) => ({ header: status.label, width: 14, kind: "number" as const })),
-          { header: "Share implemented (%)", width: 14, kind: "percent" as const },
-          { header: "Mean progress (%)", width: 14, kind: "percent" as const },
+          { header: t("columns.period"), width: 12 },
+          ...statuses.map((status) => ({ header: status.label, width: 14, kind: "number" as const })),
+          { header: t("columns.shareImplemented"), width: 14, kind: "percent" as const },
+          { header: t("columns.meanProgress"), width: 14, kind: "percent" as const },
         ],
-        rows: trend.points.map((point) => [point.label, ...trend.statuses.map((status) => point.byStatus[status.key] ?? 0), share(point.figures), mean(point.figures)]),
+        rows: trend.points.map((point) => [point.label, ...statuses.map((status) => point.byStatus[status.key] ?? 0), share(point.figures), mean(point.figures)]),
       },
     ],
-    notes: NOTES,
+    notes: language.notes(NOTES),
   };
 }
 
-export async function overdueDocument(actor: Actor, input: z.input<typeof ZReportFilters>): Promise<ExportDocument> {
-  const report = await getOverdue(actor, input);
+export async function overdueDocument(actor: Actor, input: z.input<typeof ZReportFilters>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
+  const [report, language] = await Promise.all([getOverdue(actor, input), exportLanguage(locale)]);
+  const { t, labels, day } = language;
   return {
-    title: "Overdue commitments",
-    filters: await describeFilters(report.filters),
-    generatedAt: new Date(),
+    title: t("titles.overdue"),
+    filters: await describeFilters(language, report.filters),
+    ...language.frame(new Date()),
     charts: [],
     tables: [
       {
-        name: "Overdue",
+        name: t("tables.overdue"),
         columns: [
-          { header: "State", width: 28 },
-          { header: "Reference", width: 12 },
-          { header: "Recommendation", width: 60 },
-          { header: "Due", width: 12 },
-          { header: "Status", width: 22 },
-          { header: "Progress (%)", width: 12, kind: "number" },
+          { header: t("columns.state"), width: 28 },
+          { header: t("columns.reference"), width: 12 },
+          { header: t("columns.recommendation"), width: 60 },
+          { header: t("columns.due"), width: 12 },
+          { header: t("columns.status"), width: 22 },
+          { header: t("columns.progress"), width: 12, kind: "number" },
         ],
         rows: report.states.flatMap((state) =>
-          state.commitments.map((commitment) => [state.name, commitment.reference, commitment.text, day(commitment.dueDate), commitment.status.label, commitment.progress]),
+          state.commitments.map((commitment) => [
+            labels.state(state),
+            commitment.reference,
+            commitment.text,
+            day(commitment.dueDate),
+            labels.status(commitment.status),
+            commitment.progress,
+          ]),
         ),
       },
     ],
-    notes: [FIGURE_DEFINITIONS.overdue],
+    notes: language.notes(["overdue"]),
   };
 }

@@ -1,31 +1,14 @@
-// How the compliance figures are named and shown: the ODIHR levels, the definitions printed under
-// every report, and the formatting of shares and means. The figures themselves (the SQL and the
+// How the compliance figures are shown: the ODIHR levels and the formatting of shares and means.
+// Their names and the definitions printed under every report are in the message catalogs
+// (reference: odihrLevels; reports: definitions). The figures themselves (the SQL and the
 // reference implementation) are computed in server/services/compliance-figures.ts.
 
 export type OdihrLevel = "FULLY" | "MOSTLY" | "PARTIALLY" | "NOT_IMPLEMENTED";
 export const ODIHR_LEVELS: OdihrLevel[] = ["FULLY", "MOSTLY", "PARTIALLY", "NOT_IMPLEMENTED"];
-export const ODIHR_LABELS: Record<OdihrLevel | "NOT_RATED", string> = {
-  FULLY: "Fully implemented",
-  MOSTLY: "Mostly implemented",
-  PARTIALLY: "Partially implemented",
-  NOT_IMPLEMENTED: "Not implemented",
-  NOT_RATED: "Not rated (not applicable)",
-};
 
-export const FIGURE_DEFINITIONS = {
-  counted:
-    "Commitments counted: those whose accepted status counts towards averages. Commitments marked \"Not applicable\" are left out of every average and share.",
-  shareImplemented:
-    "Share implemented: counted commitments whose accepted status is rated \"fully implemented\" on the ODIHR scale, divided by the commitments counted.",
-  meanProgress:
-    "Mean progress: the average accepted progress (0-100%) of the commitments counted. A State's score is its mean progress.",
-  asOf:
-    "As of a date: each commitment's accepted status at the end of that day (UTC), read from its history of accepted updates; commitments published later are not included.",
-  overdue:
-    "Overdue: the due date has passed and no update has been accepted for the commitment.",
-  disagreement:
-    "Disagreement: the secretariat's latest assessment rates the commitment differently from the State's accepted status.",
-} as const;
+/** The figures printed under the reports, each defined in words in the catalogs (reports.definitions). */
+export const FIGURE_KEYS = ["counted", "shareImplemented", "meanProgress", "asOf", "overdue", "disagreement"] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export type Figures = {
   commitments: number;
@@ -38,11 +21,30 @@ export type Figures = {
   byOdihr: Record<OdihrLevel | "NOT_RATED", number>;
 };
 
-/** How a figure is shown: one decimal for percentages, "—" when there is nothing to count. */
-export function formatShare(share: number | null): string {
-  return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A percentage (0..100) in the reader's language, with `digits` decimals: "12.5%" in English,
+ * "12,5 %" in French; "—" when there is nothing to count. Rounded half up first, as the exports
+ * round their numbers.
+ */
+export function formatPercent(value: number | null, locale = "en", digits = 1): string {
+  if (value === null) return "—";
+  const id = `${locale}/${digits}`;
+  let format = percentFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits });
+    percentFormats.set(id, format);
+  }
+  const scale = 10 ** digits;
+  return format.format(Math.round(value * scale) / scale / 100);
 }
 
-export function formatProgress(mean: number | null): string {
-  return mean === null ? "—" : `${mean.toFixed(1)}%`;
+/** How a figure is shown: one decimal for percentages, "—" when there is nothing to count. */
+export function formatShare(share: number | null, locale = "en"): string {
+  return formatPercent(share === null ? null : share * 100, locale);
+}
+
+export function formatProgress(mean: number | null, locale = "en"): string {
+  return formatPercent(mean, locale);
 }

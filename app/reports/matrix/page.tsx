@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getServerCaller } from "@/server/api/server-caller";
 import { MatrixLegend } from "@/components/reports/matrix-legend";
 import { MatrixColumnPager, MatrixSortLinks } from "@/components/reports/matrix-sort";
@@ -11,7 +12,10 @@ import { MATRIX_PAGE_COLUMNS } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";
 
-export const metadata: Metadata = { title: "Compliance matrix" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reports.matrix");
+  return { title: t("title") };
+}
 
 // Public: reports show only published recommendations and accepted statuses, to anyone.
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -25,12 +29,13 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
     readReportOptions(caller),
   ]);
   const empty = matrix.states.length === 0 || matrix.columns.total === 0;
+  const [t, locale] = await Promise.all([getTranslations("reports"), getLocale()]);
 
   return (
     <ReportPage
       section="/reports/matrix"
-      title="Compliance matrix"
-      lead="The accepted status of each published recommendation in each State. Only updates accepted by the secretariat count."
+      title={t("matrix.title")}
+      lead={t("matrix.lead")}
       filters={filters}
       options={options}
       hidden={sort === "name" ? {} : { sort }}
@@ -39,21 +44,24 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
       notes={["counted", "shareImplemented", "meanProgress", "asOf"]}
     >
       {empty ? (
-        <EmptyState title="Nothing is published for these filters.">
-          Choose another source, theme or group of States, or a later &ldquo;As of&rdquo; date.
-        </EmptyState>
+        <EmptyState title={t("matrix.emptyTitle")}>{t("filters.tryOthers")}</EmptyState>
       ) : (
         <>
           <p className="matrix-summary">
-            {matrix.states.length} States × {matrix.columns.total.toLocaleString("en")} recommendations. Overall share implemented:{" "}
-            <strong>{formatShare(matrix.totals.shareImplemented)}</strong>; mean progress: <strong>{formatProgress(matrix.totals.meanProgress)}</strong>.
+            {t.rich("matrix.summary", {
+              states: matrix.states.length,
+              recommendations: matrix.columns.total,
+              share: formatShare(matrix.totals.shareImplemented, locale),
+              mean: formatProgress(matrix.totals.meanProgress, locale),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <MatrixLegend statuses={matrix.statuses} />
           <MatrixColumnPager columns={matrix.columns} page={page} pageSize={MATRIX_PAGE_COLUMNS} sort={sort} filters={filters} />
           {matrix.columns.count > 0 ? (
             <MatrixTable matrix={matrix} filters={filters} />
           ) : (
-            <EmptyState title="There are no recommendations on this page.">Go back to the first page of recommendations.</EmptyState>
+            <EmptyState title={t("matrix.noColumnsTitle")}>{t("matrix.noColumnsText")}</EmptyState>
           )}
         </>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getServerCaller } from "@/server/api/server-caller";
 import { OverdueList } from "@/components/reports/overdue-list";
 import { readReportFilters, type SearchParams } from "@/components/url-params";
@@ -9,33 +10,42 @@ import { OVERDUE_PER_STATE } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";
 
-export const metadata: Metadata = { title: "Overdue commitments" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reports.overdue");
+  return { title: t("title") };
+}
 
 // Public: overdue is computed from published recommendations and accepted statuses only.
 export default async function OverduePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const filters = readReportFilters(await searchParams);
   const caller = await getServerCaller();
-  const [report, options] = await Promise.all([caller.reports.overdue({ ...filters, perState: OVERDUE_PER_STATE }), readReportOptions(caller)]);
+  const [report, options, t] = await Promise.all([
+    caller.reports.overdue({ ...filters, perState: OVERDUE_PER_STATE }),
+    readReportOptions(caller),
+    getTranslations("reports.overdue"),
+  ]);
 
   return (
     <ReportPage
       section="/reports/overdue"
-      title="Overdue commitments"
-      lead="Commitments whose due date has passed without an update accepted by the secretariat, by State."
+      title={t("title")}
+      lead={t("lead")}
       filters={filters}
       options={options}
       downloads={{ report: "overdue" }}
       notes={["overdue"]}
     >
       {report.total === 0 ? (
-        <EmptyState title="No commitments are overdue for these filters.">
-          To look ahead, choose a later &ldquo;As of&rdquo; date; or choose another source, theme or group of States.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState>
       ) : (
         <>
           <p className="overdue-summary">
-            <strong>{report.total}</strong> {report.total === 1 ? "commitment is" : "commitments are"} overdue in <strong>{report.states.length}</strong>{" "}
-            {report.states.length === 1 ? "State" : "States"} as of <CalendarDate value={report.asOf} />.
+            {t.rich("summary", {
+              total: report.total,
+              states: report.states.length,
+              strong: (chunks) => <strong>{chunks}</strong>,
+              date: () => <CalendarDate value={report.asOf} />,
+            })}
           </p>
           <OverdueList states={report.states} filters={filters} />
         </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller } from "@/server/api/server-caller";
@@ -6,18 +7,21 @@ import { RecommendationIndexTable } from "@/components/reports/recommendation-in
 import { readReportFilters, type SearchParams } from "@/components/url-params";
 import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 
-export const metadata: Metadata = { title: "Reports by recommendation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reports.recommendations");
+  return { title: t("title") };
+}
 
 /** Public: the published recommendations of the filters, each opening its report. */
 export default async function RecommendationReportsIndex({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const filters = readReportFilters(await searchParams);
   const caller = await getServerCaller();
-  const [matrix, options] = await Promise.all([caller.reports.matrix(filters), readReportOptions(caller)]);
+  const [matrix, options, t] = await Promise.all([caller.reports.matrix(filters), readReportOptions(caller), getTranslations("reports.recommendations")]);
   return (
     <ReportPage
       section="/reports/recommendations"
-      title="Reports by recommendation"
-      lead="Choose a recommendation to see how far each State has implemented it."
+      title={t("title")}
+      lead={t("lead")}
       filters={filters}
       options={options}
       notes={["counted", "meanProgress", "shareImplemented", "asOf"]}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller } from "@/server/api/server-caller";
@@ -6,7 +7,10 @@ import { StateIndexTable, StateSortLinks } from "@/components/reports/state-inde
 import { readReportFilters, readScoreSort, type SearchParams } from "@/components/url-params";
 import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 
-export const metadata: Metadata = { title: "State report cards" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reports.states");
+  return { title: t("title") };
+}
 
 /** Public: the States of the chosen group with their score, each opening its report card. */
 export default async function StateReportsIndex({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -14,12 +18,16 @@ export default async function StateReportsIndex({ searchParams }: { searchParams
   const filters = readReportFilters(params);
   const sort = readScoreSort(params.sort);
   const caller = await getServerCaller();
-  const [matrix, options] = await Promise.all([caller.reports.matrix({ ...filters, sort, columnLimit: 0 }), readReportOptions(caller)]);
+  const [matrix, options, t] = await Promise.all([
+    caller.reports.matrix({ ...filters, sort, columnLimit: 0 }),
+    readReportOptions(caller),
+    getTranslations("reports.states"),
+  ]);
   return (
     <ReportPage
       section="/reports/states"
-      title="State report cards"
-      lead="Each State’s score is the mean accepted progress of its commitments. Choose a State to open its report card."
+      title={t("title")}
+      lead={t("lead")}
       filters={filters}
       options={options}
       hidden={sort === "score" ? { sort } : {}}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller } from "@/server/api/server-caller";
@@ -7,7 +8,10 @@ import { TrendReportBody } from "@/components/reports/trend-report";
 import { readReportFilters, readTrendOptions, type SearchParams } from "@/components/url-params";
 import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 
-export const metadata: Metadata = { title: "Trend" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reports.trend");
+  return { title: t("title") };
+}
 
 /** Public: how the accepted statuses of the selection changed, period by period. */
 export default async function TrendPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -15,14 +19,18 @@ export default async function TrendPage({ searchParams }: { searchParams: Promis
   const filters = readReportFilters(params);
   const trend = readTrendOptions(params);
   const caller = await getServerCaller();
-  const [report, options] = await Promise.all([caller.reports.trend({ ...filters, granularity: trend.granularity, periods: trend.periods }), readReportOptions(caller)]);
+  const [report, options, t] = await Promise.all([
+    caller.reports.trend({ ...filters, granularity: trend.granularity, periods: trend.periods }),
+    readReportOptions(caller),
+    getTranslations("reports.trend"),
+  ]);
   const periodParams: Record<string, string> = { granularity: trend.granularity };
   if (trend.periodsGiven) periodParams.periods = String(trend.periods);
   return (
     <ReportPage
       section="/reports/trend"
-      title="Trend"
-      lead={`How many commitments had each accepted status at the end of each ${trend.granularity}, read from their history of accepted updates.`}
+      title={t("title")}
+      lead={t("lead", { granularity: trend.granularity })}
       filters={filters}
       options={options}
       hidden={periodParams}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { DataTable, type Column } from "@/components/ui/data-table";
 
 /**
@@ -24,13 +25,14 @@ export function ChartFigure<Row>({
   columns: Column<Row>[];
   foot?: ReactNode;
 }) {
+  const t = useTranslations("reports.charts");
   return (
     <section className="chart-figure" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <div className="chart-canvas" role="img" aria-label={summary}>
         {chart}
       </div>
-      <DataTable caption={`${title} (table)`} label={`${title}, table`} wrapClassName="chart-table" rows={rows} rowKey={rowKey} columns={columns} foot={foot} />
+      <DataTable caption={t("tableCaption", { title })} label={t("tableLabel", { title })} wrapClassName="chart-table" rows={rows} rowKey={rowKey} columns={columns} foot={foot} />
     </section>
   );
 }

@@ -1,16 +1,17 @@
+import { useLocale, useTranslations } from "next-intl";
 import { ChartFigure } from "@/components/reports/charts/chart-figure";
 import { ChartSwatch, ODIHR_COLORS } from "@/components/reports/charts/chart-palette";
-import { ODIHR_LABELS, ODIHR_LEVELS } from "@/server/shared/figures";
+import { formatPercent, ODIHR_LEVELS, type Figures } from "@/server/shared/figures";
+import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import type { CategoryDatum } from "@/components/reports/charts/category-bar-chart";
 import { LazyCategoryBarChart } from "@/components/reports/charts/lazy-charts";
 
-function formatPart(count: number, total: number) {
-  return total === 0 ? "—" : `${((count / total) * 100).toFixed(1)}%`;
-}
-
-/** The rows of a distribution by ODIHR level, the unrated last. */
-export function odihrRows(byOdihr: Record<(typeof ODIHR_LEVELS)[number] | "NOT_RATED", number>): CategoryDatum[] {
-  return [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({ key: level, label: ODIHR_LABELS[level], count: byOdihr[level], color: ODIHR_COLORS[level] }));
+/** How many States (or commitments) are at each ODIHR level, the unrated last, named in the reader's language. */
+export function OdihrDistribution({ id, title, unit, byOdihr }: { id: string; title: string; unit: string; byOdihr: Figures["byOdihr"] }) {
+  const t = useTranslations("reports.figures");
+  const labels = useReferenceLabels();
+  const rows = [...ODIHR_LEVELS, "NOT_RATED" as const].map((level) => ({ key: level, label: labels.odihrLevel(level), count: byOdihr[level], color: ODIHR_COLORS[level] }));
+  return <DistributionFigure id={id} title={title} categoryHeader={t("odihrLevel")} unit={unit} rows={rows} />;
 }
 
 /** How many States (or commitments) fall in each category: a bar chart and the same numbers as a table. */
@@ -29,8 +30,12 @@ export function DistributionFigure({
   unit: string;
   rows: CategoryDatum[];
 }) {
+  const t = useTranslations("reports");
+  const locale = useLocale();
   const total = rows.reduce((sum, row) => sum + row.count, 0);
-  const summary = `Bar chart, ${title}: ${rows.map((row) => `${row.label} ${row.count}`).join(", ")}. ${total} ${unit} in all.`;
+  const part = (count: number) => formatPercent(total === 0 ? null : (count / total) * 100, locale);
+  const counts = rows.map((row) => `${row.label} ${row.count}`).join(", ");
+  const summary = t("charts.barSummary", { title, counts, total, unit });
   return (
     <ChartFigure
       id={id}
@@ -52,13 +57,13 @@ export function DistributionFigure({
           ),
         },
         { key: "count", header: unit, className: "report-num", cell: (row) => row.count },
-        { key: "share", header: "Share", className: "report-num", cell: (row) => formatPart(row.count, total) },
+        { key: "share", header: t("figures.share"), className: "report-num", cell: (row) => part(row.count) },
       ]}
       foot={
         <tr>
-          <th scope="row">Total</th>
+          <th scope="row">{t("figures.total")}</th>
           <td className="report-num">{total}</td>
-          <td className="report-num">{total === 0 ? "—" : "100.0%"}</td>
+          <td className="report-num">{part(total)}</td>
         </tr>
       }
     />

@@ -1,7 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
 
 /** The headline figures of a report, as a definition list (words first, then the number). */
-export function FigureTiles({ figures, unit, scoreLabel = "Mean progress" }: { figures: Figures; unit: string; scoreLabel?: string }) {
+export function FigureTiles({ figures, unit, scoreLabel }: { figures: Figures; unit: string; scoreLabel?: string }) {
+  const t = useTranslations("reports.figures");
+  const locale = useLocale();
   return (
     <dl className="figure-tiles">
       <div>
@@ -9,16 +12,16 @@ export function FigureTiles({ figures, unit, scoreLabel = "Mean progress" }: { f
         <dd>{figures.commitments}</dd>
       </div>
       <div>
-        <dt>Counted</dt>
+        <dt>{t("counted")}</dt>
         <dd>{figures.counted}</dd>
       </div>
       <div>
-        <dt>{scoreLabel}</dt>
-        <dd>{formatProgress(figures.meanProgress)}</dd>
+        <dt>{scoreLabel ?? t("meanProgress")}</dt>
+        <dd>{formatProgress(figures.meanProgress, locale)}</dd>
       </div>
       <div>
-        <dt>Share implemented</dt>
-        <dd>{formatShare(figures.shareImplemented)}</dd>
+        <dt>{t("shareImplemented")}</dt>
+        <dd>{formatShare(figures.shareImplemented, locale)}</dd>
       </div>
     </dl>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 
 // recharts is large: it is loaded only by the pages that draw a chart, and only in the browser.
 // The numbers are always on the page already, in a server-rendered table under each chart.
 
 function ChartLoading() {
-  return <p className="chart-loading muted">Loading chart…</p>;
+  const t = useTranslations("reports");
+  return <p className="chart-loading muted">{t("loadingChart")}</p>;
 }
 
 export const LazyCategoryBarChart = dynamic(() => import("@/components/reports/charts/category-bar-chart"), {

@@ -1,30 +1,32 @@
 import "server-only";
-import { neutralizeFormula, type ExportCell, type ExportDocument } from "@/server/services/exports/table";
+import { formatNumber, neutralizeFormula, type ExportCell, type ExportDocument } from "@/server/services/exports/table";
 
 const BOM = "\uFEFF";
 
-function csvField(cell: ExportCell): string {
+const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+function csvField(cell: ExportCell, locale = "en"): string {
   if (cell === null) return "";
-  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
-  const text = neutralizeFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof cell === "number") return Number.isFinite(cell) ? quoted(formatNumber(cell, locale)) : "";
+  return quoted(neutralizeFormula(cell));
 }
 
 /**
  * CSV in UTF-8 with a byte-order mark (so spreadsheet programs read Cyrillic correctly), one
- * table after another, streamed row by row.
+ * table after another, streamed row by row. Numbers are written in the reader's language (12,5 in
+ * French, quoted, since the comma separates the fields).
  */
 export function csvStream(document: ExportDocument): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   function* lines() {
     yield BOM + csvField(document.title) + "\r\n";
     for (const filter of document.filters) yield csvField(filter) + "\r\n";
-    yield csvField(`Generated ${document.generatedAt.toISOString()}`) + "\r\n";
+    yield csvField(document.words.generated) + "\r\n";
     for (const table of document.tables) {
       yield "\r\n";
       if (document.tables.length > 1) yield csvField(table.name) + "\r\n";
       yield table.columns.map((column) => csvField(column.header)).join(",") + "\r\n";
-      for (const row of table.rows) yield row.map(csvField).join(",") + "\r\n";
+      for (const row of table.rows) yield row.map((cell) => csvField(cell, document.locale)).join(",") + "\r\n";
     }
   }
   const iterator = lines();

@@ -20,6 +20,13 @@ function largeMatrix(columns: number): ExportDocument {
     title: "Compliance matrix",
     filters: ["Source: All sources", "Theme: All themes", "States: Participating States", "As of: today"],
     generatedAt: new Date("2026-11-30T00:00:00Z"),
+    locale: "en",
+    words: {
+      generated: "Generated 2026-11-30T00:00:00.000Z",
+      generatedPdf: "Generated 2026-11-30 00:00 UTC",
+      figuresTitle: "How the figures are computed",
+      columnGroup: "{table} (columns {first}–{last})",
+    },
     charts: [],
     notes: ["Not applicable is left out of every average and share."],
     tables: [

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import PDFDocument from "pdfkit";
-import type { ExportCell, ExportChart, ExportDocument, ExportTable } from "@/server/services/exports/table";
+import { formatNumber, type ExportCell, type ExportChart, type ExportDocument, type ExportTable } from "@/server/services/exports/table";
 
 // DejaVu covers Latin, Cyrillic, Greek and more; PDF's built-in fonts cover Latin only. Found from
 // the project root at run time (the bundler must not rewrite the path).
@@ -16,12 +16,12 @@ const COLUMN_WIDTH = 62;
 // Colour-blind-safe palette; each bar segment is also labelled with its count in the legend.
 const PALETTE = ["#6b7280", "#d4a017", "#1d4ed8", "#7c3aed", "#15803d", "#9ca3af", "#b91c1c", "#0e7490"];
 
-function cellText(cell: ExportCell): string {
+function cellText(cell: ExportCell, locale: string): string {
   if (cell === null) return "";
-  return typeof cell === "number" ? (Number.isInteger(cell) ? String(cell) : cell.toFixed(1)) : cell;
+  return typeof cell === "number" ? formatNumber(cell, locale, Number.isInteger(cell) ? 0 : 1) : cell;
 }
 
-function drawTable(doc: PDFKit.PDFDocument, table: ExportTable) {
+function drawTable(doc: PDFKit.PDFDocument, table: ExportTable, document: ExportDocument) {
   const usable = doc.page.width - 2 * MARGIN;
   const restWidth = Math.max(COLUMN_WIDTH, Math.min(140, (usable - FIRST_COLUMN_WIDTH) / Math.max(1, table.columns.length - 1)));
   const perPage = Math.max(1, Math.floor((usable - FIRST_COLUMN_WIDTH) / restWidth));
@@ -42,7 +42,8 @@ function drawTable(doc: PDFKit.PDFDocument, table: ExportTable) {
       doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + widths.reduce((a, b) => a + b, 0), doc.y - 2).strokeColor("#999999").stroke();
       doc.font(FONT).fontSize(7.5);
     };
-    doc.font(FONT_BOLD).fontSize(10).text(columns.length < table.columns.length ? `${table.name} (columns ${start}–${columns[columns.length - 1]})` : table.name, MARGIN);
+    const part = document.words.columnGroup.replace("{table}", table.name).replace("{first}", String(start)).replace("{last}", String(columns[columns.length - 1]));
+    doc.font(FONT_BOLD).fontSize(10).text(columns.length < table.columns.length ? part : table.name, MARGIN);
     doc.moveDown(0.3);
     header();
     for (const row of table.rows) {
@@ -53,7 +54,7 @@ function drawTable(doc: PDFKit.PDFDocument, table: ExportTable) {
       let x = MARGIN;
       const y = doc.y;
       columns.forEach((index, position) => {
-        doc.text(cellText(row[index] ?? null), x + 2, y, { width: widths[position]! - 4, height: ROW_HEIGHT, ellipsis: true, lineBreak: false });
+        doc.text(cellText(row[index] ?? null, document.locale), x + 2, y, { width: widths[position]! - 4, height: ROW_HEIGHT, ellipsis: true, lineBreak: false });
         x += widths[position]!;
       });
       doc.y = y + ROW_HEIGHT;
@@ -105,13 +106,13 @@ export function pdfStream(document: ExportDocument): ReadableStream<Uint8Array> 
   doc.font(FONT_BOLD).fontSize(16).text(document.title);
   doc.font(FONT).fontSize(9).fillColor("#333333");
   for (const filter of document.filters) doc.text(filter);
-  doc.text(`Generated ${document.generatedAt.toISOString().replace("T", " ").slice(0, 16)} UTC`);
+  doc.text(document.words.generatedPdf);
   doc.fillColor("#000000").moveDown(1);
   for (const chart of document.charts) drawChart(doc, chart);
-  for (const table of document.tables) drawTable(doc, table);
+  for (const table of document.tables) drawTable(doc, table, document);
   if (document.notes.length) {
     if (doc.y + 60 > doc.page.height - MARGIN) doc.addPage();
-    doc.font(FONT_BOLD).fontSize(10).text("How the figures are computed", MARGIN);
+    doc.font(FONT_BOLD).fontSize(10).text(document.words.figuresTitle, MARGIN);
     doc.font(FONT).fontSize(8);
     for (const note of document.notes) doc.text(`• ${note}`, { width: doc.page.width - 2 * MARGIN });
   }

@@ -22,7 +22,7 @@ export function xlsxStream(document: ExportDocument): ReadableStream<Uint8Array>
         sheet.columns = table.columns.map((column) => ({ width: column.width ?? Math.min(Math.max(column.header.length + 2, 10), 60) }));
         sheet.addRow([document.title]).font = { bold: true, size: 14 };
         for (const filter of document.filters) sheet.addRow([filter]).commit();
-        sheet.addRow([`Generated ${document.generatedAt.toISOString()}`]).commit();
+        sheet.addRow([document.words.generated]).commit();
         const header = sheet.addRow(table.columns.map((column) => column.header));
         header.font = { bold: true };
         header.commit();

@@ -27,7 +27,7 @@ export async function GET(req: Request) {
     if (cause instanceof ServiceUnavailableError) return serviceUnavailable(cause.requestId);
     throw error;
   }
-  const { actor, requestId } = context;
+  const { actor, requestId, locale } = context;
   // Before any report work: a refused export costs one statement, not a report.
   try {
     await enforceClientLimit("exports", clientAddress(req.headers));
@@ -42,11 +42,12 @@ export async function GET(req: Request) {
     throw error;
   }
   try {
-    const { body, contentType, filename } = await buildExport(actor, exportApiParams(new URL(req.url).searchParams));
+    const { body, contentType, filename, unicodeFilename } = await buildExport(actor, exportApiParams(new URL(req.url).searchParams), locale);
     return new Response(body, {
       headers: {
         "content-type": contentType,
-        "content-disposition": `attachment; filename="${filename}"`,
+        // The file's name in the reader's language (RFC 6266), with an ASCII name for older clients.
+        "content-disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(unicodeFilename)}`,
         "cache-control": "no-store",
       },
     });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller, nullIfNotFound } from "@/server/api/server-caller";
@@ -10,19 +11,19 @@ import { ReportPage, readReportOptions, subjectReportLoader, type SubjectPagePro
 const loadReport = subjectReportLoader(async (id, filters) => nullIfNotFound((await getServerCaller()).reports.recommendation({ ...filters, recommendationId: id })));
 
 export async function generateMetadata(props: SubjectPageProps): Promise<Metadata> {
-  const { report } = await loadReport(props);
-  return { title: report ? `Recommendation ${report.recommendation.reference}` : "Recommendation not found" };
+  const [{ report }, t] = await Promise.all([loadReport(props), getTranslations("reports.recommendation")]);
+  return { title: report ? t("title", { reference: report.recommendation.reference }) : t("notFound") };
 }
 
 /** Public: one recommendation across the States it is addressed to. */
 export default async function RecommendationReportPage(props: SubjectPageProps) {
   const { report, filters } = await loadReport(props);
   if (!report) notFound();
-  const options = await readReportOptions(await getServerCaller());
+  const [options, t] = await Promise.all([readReportOptions(await getServerCaller()), getTranslations("reports.recommendation")]);
   return (
     <ReportPage
       section="/reports/recommendations"
-      title={`Recommendation ${report.recommendation.reference}`}
+      title={t("title", { reference: report.recommendation.reference })}
       lead={<RecommendationFacts recommendation={report.recommendation} />}
       filters={filters}
       options={options}
