@@ -6,11 +6,12 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
 import { leaveEndedSession } from "@/components/auth/sign-out";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 
 export function SignOutEverywhere() {
   const trpc = useTRPC();
   const t = useTranslations("account.signOutEverywhere");
+  const errorMessage = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const end = useMutation(

@@ -12,11 +12,12 @@ import { EvidenceList } from "@/components/commitments/evidence-list";
 import { ReviewStateBadge, StatusBadge } from "@/components/ui/status-badge";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 import { CommitmentTimeline } from "@/components/commitments/commitment-timeline";
 import { UpdateForm, contentFrom } from "@/components/commitments/update-form";
 import type { TCommitmentView, TTimeline, TUpdateView } from "@/components/commitments/types";
 import type { Role } from "@/prisma/generated/enums";
+import { RecommendationText } from "@/components/recommendations/recommendation-display";
 
 function SubmittedUpdate({ update }: { update: TUpdateView }) {
   const t = useTranslations("commitments.detail");
@@ -65,6 +66,7 @@ export function CommitmentDetail({
   initialHistory: TTimeline;
 }) {
   const t = useTranslations("commitments.detail");
+  const errorMessage = useErrorMessage();
   const refs = useReferenceLabels();
   const trpc = useTRPC();
   const commitmentQuery = useQuery(trpc.commitments.get.queryOptions({ id }, { initialData: initialCommitment }));
@@ -104,7 +106,7 @@ export function CommitmentDetail({
         <div className="stack">
           <section className="card" aria-labelledby="recommendation-title">
             <h2 id="recommendation-title">{t("recommendation")}</h2>
-            <p className="recommendation-text">{commitment.recommendation.text}</p>
+            <RecommendationText recommendation={commitment.recommendation} as="p" className="recommendation-text" />
             {commitment.recommendation.themes.length > 0 ? (
               <p className="muted">{t("themes", { themes: commitment.recommendation.themes.map((theme) => refs.theme(theme)).join(", ") })}</p>
             ) : null}

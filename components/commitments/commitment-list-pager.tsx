@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ListParams } from "@/components/commitments/commitment-list-params";
 import { toQueryString } from "@/components/commitments/commitment-list-params";
-import { CursorPager, pagePosition, rememberPage, usePageMemory, usePagePosition, type PageMemory } from "@/components/ui/cursor-pager";
+import { CursorPager, rememberPage, usePageMemory, usePagePosition, usePagePositionText, type PageMemory } from "@/components/ui/cursor-pager";
 
 /** Where the list remembers the way back from each page (sessionStorage). */
 const PAGES_STORE = "commitment-list-pages";
@@ -31,6 +31,7 @@ export function CommitmentListPager({
   onNavigate: (next: ListParams, memory: PageMemory | null) => void;
 }) {
   const t = useTranslations("commitments.pager");
+  const pagePosition = usePagePositionText();
   const memory = usePageMemory(PAGES_STORE, toQueryString(params));
   const pageCount = totalCount === null ? null : Math.max(1, Math.ceil(totalCount / params.size));
   // The remembered previous page's cursor; its filters are the current ones by construction.

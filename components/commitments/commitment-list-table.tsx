@@ -10,20 +10,13 @@ import type { ListParams } from "@/components/commitments/commitment-list-params
 import type { TCommitmentListPage } from "@/components/commitments/commitment-list";
 import { ReviewStateBadge, StatusBadge } from "@/components/ui/status-badge";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
+import { RecommendationText } from "@/components/recommendations/recommendation-display";
 
 /** A symbol for sighted readers beside the words that say the same. */
 const WARNING_SIGN = "⚠";
 
 const SHORT_TEXT = 110;
 
-/** The start of a recommendation's text, cut at a word boundary. */
-function shorten(text: string) {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= SHORT_TEXT) return flat;
-  const cut = flat.slice(0, SHORT_TEXT);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > SHORT_TEXT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
-}
 
 type Item = TCommitmentListPage["items"][number];
 
@@ -54,7 +47,7 @@ export function CommitmentListTable({
       key: "text",
       header: t("recommendation"),
       className: "commitment-list-text",
-      cell: (item) => <Link href={`/commitments/${item.id}`}>{shorten(item.recommendation.text)}</Link>,
+      cell: (item) => <Link href={`/commitments/${item.id}`}><RecommendationText recommendation={item.recommendation} maxLength={SHORT_TEXT} /></Link>,
     },
     showState && { key: "state", header: t("state"), sorted: sorted("state"), cell: (item) => refs.state(item.state) },
     { key: "source", header: t("source"), className: "commitment-list-source", cell: (item) => item.recommendation.source.title },

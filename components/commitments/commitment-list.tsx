@@ -9,7 +9,7 @@ import type { AppRouter } from "@/server/api/root";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { useTRPC } from "@/components/trpc-provider";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorCode, errorMessage } from "@/components/ui/api-errors";
+import { errorCode, useErrorMessage } from "@/components/ui/api-errors";
 import {
   hasFilters,
   parseListParams,
@@ -53,6 +53,7 @@ export function CommitmentList({
   initialPage: TCommitmentListPage | null;
 }) {
   const t = useTranslations("commitments.list");
+  const errorMessage = useErrorMessage();
   const refs = useReferenceLabels();
   const trpc = useTRPC();
   const pathname = usePathname();

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { useTRPC } from "@/components/trpc-provider";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 import { CalendarDate } from "@/components/ui/dates";
 import { DisclosureButton } from "@/components/ui/disclosure-button";
 import { EmptyState, NoMatches } from "@/components/ui/empty-state";
@@ -53,6 +53,7 @@ export function RecommendationList({
 }) {
   const trpc = useTRPC();
   const t = useTranslations("recommendations");
+  const errorMessage = useErrorMessage();
   const labels = useReferenceLabels();
   const publicationOptions = [
     { value: "DRAFT", label: t("publication.DRAFT") },

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { conflictOf, errorCode, errorMessage } from "@/components/ui/api-errors";
+import { conflictOf, errorCode, useErrorMessage } from "@/components/ui/api-errors";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { AddStatesForm } from "@/components/recommendations/add-states-form";
@@ -47,6 +47,7 @@ export function RecommendationView({
 }: RecommendationChoices & { initial: RecommendationDetail }) {
   const trpc = useTRPC();
   const t = useTranslations("recommendations");
+  const errorMessage = useErrorMessage();
   const labels = useReferenceLabels();
   const queryClient = useQueryClient();
   const router = useRouter();

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 import { DateTime } from "@/components/ui/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
@@ -11,6 +11,7 @@ import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 /** The commitment's history, newest first, so a reviewer sees earlier returns and assessments. */
 export function ReviewHistory({ commitmentId }: { commitmentId: string }) {
   const t = useTranslations("review.history");
+  const errorMessage = useErrorMessage();
   const refs = useReferenceLabels();
   const format = useFormatter();
   const trpc = useTRPC();

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
-import { errorCode, errorMessage } from "@/components/ui/api-errors";
+import { errorCode, useErrorMessage } from "@/components/ui/api-errors";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -12,6 +12,7 @@ import { AssessmentForm } from "@/components/review/assessment-form";
 import { ReviewDecisionForm } from "@/components/review/review-decision-form";
 import { ReviewHistory } from "@/components/review/review-history";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
+import { RecommendationText } from "@/components/recommendations/recommendation-display";
 import {
   ITEM_HEADING_ID,
   isModifiedClick,
@@ -62,6 +63,7 @@ export function ReviewItem({
   onReviewed: (updateId: string) => Promise<void>;
 }) {
   const t = useTranslations("review.item");
+  const errorMessage = useErrorMessage();
   const refs = useReferenceLabels();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -232,7 +234,7 @@ function CommitmentCard({ view }: { view: TCommitmentView }) {
       </dl>
       <div>
         <h3>{t("recommendationText")}</h3>
-        <p className="recommendation-text">{view.recommendation.text}</p>
+        <RecommendationText recommendation={view.recommendation} as="p" className="recommendation-text" />
       </div>
       <div>
         <h3>{t("latestAssessment")}</h3>

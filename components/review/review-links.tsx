@@ -49,11 +49,3 @@ export function isWebAddress(url: string) {
   }
 }
 
-/** A recommendation shortened at a word boundary for the queue. */
-export function shorten(text: string, max = 140) {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
-}

@@ -1,14 +1,15 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 import { DateTime } from "@/components/ui/dates";
 import { CountLine, DataTable } from "@/components/ui/data-table";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { isModifiedClick, queueLinkId, shorten, type TQueueItem } from "@/components/review/review-links";
+import { isModifiedClick, queueLinkId, type TQueueItem } from "@/components/review/review-links";
+import { RecommendationText } from "@/components/recommendations/recommendation-display";
 
 /** What the queue needs of its infinite query. */
 type TQueueQuery = {
@@ -38,6 +39,7 @@ export function ReviewQueue({
   onClearFilters: () => void;
 }) {
   const t = useTranslations("review.queue");
+  const errorMessage = useErrorMessage();
   const refs = useReferenceLabels();
   const format = useFormatter();
   if (queue.isPending) {
@@ -104,7 +106,7 @@ export function ReviewQueue({
                 >
                   {item.commitment.recommendation.reference}
                 </a>{" "}
-                <span className="muted">{shorten(item.commitment.recommendation.text)}</span>
+                <RecommendationText recommendation={item.commitment.recommendation} className="muted" maxLength={140} />
               </>
             ),
           },

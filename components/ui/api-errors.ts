@@ -36,13 +36,6 @@ export function useErrorMessage(): (error: unknown) => string {
   return (error) => describe(error, { fieldsNeedAttention: t("server.fieldsNeedAttention"), somethingWentWrong: t("server.somethingWentWrong"), unreachable: t("server.unreachable") });
 }
 
-/**
- * @deprecated Outside a component only: the API's message as it came (in the reader's language),
- * with English words for a network failure. In components use `useErrorMessage()`.
- */
-export function errorMessage(error: unknown): string {
-  return describe(error, { fieldsNeedAttention: "Some fields need attention.", somethingWentWrong: "Something went wrong.", unreachable: "The server could not be reached. Check your connection and try again." });
-}
 
 /**
  * Field errors by field path ("content.narrative", "content.evidence.0.url", ...), from zod

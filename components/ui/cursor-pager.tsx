@@ -183,10 +183,3 @@ export function usePagePositionText() {
   };
 }
 
-/** "Page 3 of 80", or what is known of it, in English (components use usePagePositionText). */
-export function pagePosition(pageNumber: number | null, pageCount: number | null): string {
-  if (pageNumber !== null && pageCount !== null) return `Page ${pageNumber.toLocaleString("en")} of ${pageCount.toLocaleString("en")}`;
-  if (pageNumber !== null) return `Page ${pageNumber.toLocaleString("en")}`;
-  if (pageCount !== null) return `${pageCount.toLocaleString("en")} pages`;
-  return "";
-}

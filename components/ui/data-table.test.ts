@@ -2,7 +2,6 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CountLine, DataTable, countOf, type Column } from "@/components/ui/data-table";
-import { pagePosition } from "@/components/ui/cursor-pager";
 import { FilterSelect, stateOptionGroups } from "@/components/ui/filter-bar";
 
 type Row = { id: string; name: string; score: number };
@@ -34,13 +33,6 @@ describe("the count line and the pager position", () => {
     expect(renderToStaticMarkup(createElement(CountLine, { busy: true, busyText: "Loading users…" }, "3 users"))).toBe('<p role="status">Loading users…</p>');
     expect(renderToStaticMarkup(createElement(CountLine, { busy: false, busyText: "Loading users…" }, countOf(1234, "user")))).toBe('<p role="status">1,234 users</p>');
     expect(countOf(1, "commitment")).toBe("1 commitment");
-  });
-
-  it("says where the reader is as far as it is known", () => {
-    expect(pagePosition(2, 80)).toBe("Page 2 of 80");
-    expect(pagePosition(3, null)).toBe("Page 3");
-    expect(pagePosition(null, 1200)).toBe("1,200 pages");
-    expect(pagePosition(null, null)).toBe("");
   });
 });
 

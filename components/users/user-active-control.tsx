@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 import type { UserSummary } from "@/components/users/user-detail";
 
 export function UserActiveControl({ user, self }: { user: UserSummary; self: boolean }) {
@@ -14,6 +14,7 @@ export function UserActiveControl({ user, self }: { user: UserSummary; self: boo
   const queryClient = useQueryClient();
   const [refusal, setRefusal] = useState<string | null>(null);
   const t = useTranslations("users.activity");
+  const errorMessage = useErrorMessage();
 
   const setActive = useMutation(
     trpc.users.setActive.mutationOptions({

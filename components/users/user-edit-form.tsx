@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { leaveEndedSession } from "@/components/auth/sign-out";
 import { InputField } from "@/components/ui/field";
 import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
 import { USER_NAME_MAX } from "@/server/schemas/limits";
@@ -31,6 +31,7 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
   const queryClient = useQueryClient();
   const [reloading, setReloading] = useState(false);
   const t = useTranslations("users.edit");
+  const errorMessage = useErrorMessage();
   const users = useTranslations("users");
   const conflict: ConflictWording = { what: t("conflictWhat"), someone: t("conflictSomeone"), detail: t("conflictDetail") };
   const input = (values: TEditUserForm) => ({

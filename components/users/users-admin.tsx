@@ -10,7 +10,7 @@ import type { Role } from "@/prisma/generated/enums";
 import { useTRPC } from "@/components/trpc-provider";
 import { DateTime } from "@/components/ui/dates";
 import { EmptyState, NoMatches } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/api-errors";
+import { useErrorMessage } from "@/components/ui/api-errors";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
@@ -36,6 +36,7 @@ export function UsersAdmin({
 }) {
   const trpc = useTRPC();
   const t = useTranslations("users");
+  const errorMessage = useErrorMessage();
   const common = useTranslations("common");
   const labels = useReferenceLabels();
   const roleOptions = useRoleOptions();

@@ -33,7 +33,7 @@ export async function GET(req: Request) {
     await enforceClientLimit("exports", clientAddress(req.headers));
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return Response.json({ error: { message: error.message } }, { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } });
+      return Response.json({ error: { message: error.localized(locale) } }, { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } });
     }
     if (isDatabaseUnavailable(error)) {
       logger.error({ event: "request.database_unavailable", requestId, path: "/api/reports/export", error: describeError(error) });
@@ -53,7 +53,7 @@ export async function GET(req: Request) {
     });
   } catch (error) {
     if (error instanceof DomainError) {
-      return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : error.code === "FORBIDDEN" ? 403 : 400 });
+      return Response.json({ error: { message: error.localized(locale).message } }, { status: error.code === "NOT_FOUND" ? 404 : error.code === "FORBIDDEN" ? 403 : 400 });
     }
     if (error instanceof ExportsBusyError) {
       return Response.json({ error: { message: error.message } }, { status: 503, headers: { "retry-after": String(error.retryAfterSeconds) } });
