@@ -1,15 +1,18 @@
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { DEMO_PASSWORD } from "@/server/services/demo-accounts";
 import { DemoDataBanner } from "@/components/layout/demo-data-banner";
 import { loadDemoDataExposed } from "@/server/api/page-loaders";
+import { messagesFor } from "@/server/i18n/catalogs";
 
-/** The banner as the root layout renders it. */
+/** The banner as the root layout renders it (in English). */
 async function bannerMarkup() {
-  const element = DemoDataBanner({ exposed: await loadDemoDataExposed() });
-  return element ? renderToStaticMarkup(element) : "";
+  const banner = createElement(DemoDataBanner, { exposed: await loadDemoDataExposed() });
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: await messagesFor("en"), timeZone: "UTC" }, banner));
 }
 
 describe("T26 the demo data banner", () => {
