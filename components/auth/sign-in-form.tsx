@@ -3,13 +3,14 @@
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { signInWithPassword } from "@/components/auth/sign-in";
-import { ACCOUNT_LOCKED_ERROR, SIGN_IN_UNAVAILABLE_ERROR } from "@/server/shared/sign-in-errors";
+import { SIGN_IN_UNAVAILABLE_ERROR, signInErrorKey } from "@/server/shared/sign-in-errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type Refusal = "generic" | "locked" | "unavailable";
+type Refusal = ReturnType<typeof signInErrorKey>;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
+  const errors = useTranslations("errors");
   const [error, setError] = useState<Refusal | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -22,14 +23,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       const refused = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
       if (refused) {
         // Only the app's own codes are shown; anything else is the generic refusal.
-        setError(refused === ACCOUNT_LOCKED_ERROR ? "locked" : refused === SIGN_IN_UNAVAILABLE_ERROR ? "unavailable" : "generic");
+        setError(signInErrorKey(refused));
         setPending(false);
         return;
       }
       // A full navigation, so that every server component renders with the new session.
       window.location.assign(callbackUrl);
     } catch {
-      setError("unavailable");
+      setError(signInErrorKey(SIGN_IN_UNAVAILABLE_ERROR));
       setPending(false);
     }
   }
@@ -38,7 +39,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form className="stack" method="post" onSubmit={onSubmit} noValidate>
       {error ? (
         <div role="alert" className="alert alert-error">
-          {t(`errors.${error}`)}
+          {errors(error)}
         </div>
       ) : null}
       <div className="field">
