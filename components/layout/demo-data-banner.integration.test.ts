@@ -12,7 +12,7 @@ import { messagesFor } from "@/server/i18n/catalogs";
 /** The banner as the root layout renders it (in English). */
 async function bannerMarkup() {
   const banner = createElement(DemoDataBanner, { exposed: await loadDemoDataExposed() });
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: await messagesFor("en"), timeZone: "UTC", children: banner }));
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: await messagesFor("en"), timeZone: "UTC" } as Parameters<typeof NextIntlClientProvider>[0], banner));
 }
 
 describe("T26 the demo data banner", () => {
