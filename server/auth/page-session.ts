@@ -37,12 +37,19 @@ export async function pageRead<T>(read: Promise<T>): Promise<T> {
  * rendering (the header and the page share it), so a database outage is logged once per request
  * and the page goes to the 503 page.
  */
-export const getPageActor = cache(async (): Promise<UserActor | null> => {
+export const getPageActor = cache(async (): Promise<UserActor | null> => pageRead(readPageActor()));
+
+/**
+ * The same read without the outage handling, for what only prefers the user's data (the page's
+ * language falls back to the cookie and the browser): an outage is logged and answered once, by
+ * getPageActor, even where Next.js renders the metadata apart from the page.
+ */
+export const readPageActor = cache(async (): Promise<UserActor | null> => {
   const headerList = await headers();
   const cookieStore = await cookies();
   const token = await readSessionToken({ headers: Object.fromEntries(headerList), cookies: cookieStore } as never);
   const { requestId } = await pageRequest();
-  return pageRead(loadActor(token, requestId));
+  return loadActor(token, requestId);
 });
 
 /**
