@@ -1,11 +1,2 @@
-import { useTranslations } from "next-intl";
-
-/** Shown while a recommendation report is computed on the server. */
-export default function RecommendationReportsLoading() {
-  const t = useTranslations("reports");
-  return (
-    <p role="status" className="muted">
-      {t("loading")}
-    </p>
-  );
-}
+// Shown while the report is computed on the server.
+export { ReportLoading as default } from "@/components/reports/report-loading";
