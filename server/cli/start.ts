@@ -9,6 +9,7 @@ import { DEFAULT_DATA_DIR, PROJECT_ROOT, openDatabase, prepareDatabase, runBin }
 import { buildIsCurrent } from "@/server/cli/build-freshness";
 import { assertSafeToServe, isLoopbackHost, serveHost } from "@/server/cli/serve-host";
 import { serverNodeOptions } from "@/server/cli/server-memory";
+import { onStopSignal } from "@/server/cli/signals";
 import { resolveSessionSecret } from "@/server/cli/session-secret";
 import { supervise, supervisedChild, type Supervisor } from "@/server/cli/supervisor";
 import { UserFacingError, runCli } from "@/server/cli/user-facing-error";
@@ -56,8 +57,7 @@ async function main() {
     await database.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  onStopSignal(() => void shutdown(0));
 
   try {
     const secret = await resolveSessionSecret({ embedded: database.embedded, dataDir });
