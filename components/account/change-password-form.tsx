@@ -11,7 +11,7 @@ import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { PASSWORD_INPUT_MAX } from "@/server/shared/password-policy";
 import { useHydrated } from "@/components/users/use-hydrated";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 type TChangePasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -77,11 +77,7 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
         <PasswordField label={t("new")} hint={t("newHint", PASSWORD_LIMITS)} {...field("newPassword")} />
         <PasswordField label={t("confirm")} {...field("confirmPassword")} />
         <p className="muted">{t("note")}</p>
-        <div className="actions">
-          <SubmitButton busy={pending} busyLabel={t("submitting")} disabled={pending || !hydrated}>
-            {t("submit")}
-          </SubmitButton>
-        </div>
+        <FormActions busy={pending} busyLabel={t("submitting")} disabled={pending || !hydrated} submit={t("submit")} />
       </form>
     </section>
   );

@@ -11,7 +11,7 @@ import { FieldError } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { RecommendationDetail, StateOption } from "@/components/recommendations/recommendation-display";
 import { StatePicker } from "@/components/recommendations/state-picker";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 /** The States a published recommendation does not reach yet. */
 function unaddressedStates(recommendation: RecommendationDetail, states: StateOption[]) {
@@ -93,11 +93,7 @@ export function AddStatesForm({
         onChange={(stateIds) => form.change({ stateIds })}
         describedById={error ? "add-states-error" : undefined}
       />
-      <div className="actions">
-        <SubmitButton busy={add.isPending} busyLabel={t("adding")}>
-          {chosen.length > 0 ? t("addStates.addCount", { count: chosen.length }) : t("addStates.title")}
-        </SubmitButton>
-      </div>
+      <FormActions busy={add.isPending} busyLabel={t("adding")} submit={chosen.length > 0 ? t("addStates.addCount", { count: chosen.length }) : t("addStates.title")} />
     </form>
   );
 }

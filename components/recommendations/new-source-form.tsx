@@ -12,7 +12,7 @@ import { useSourceKindLabel } from "@/components/recommendations/recommendation-
 import { DisclosureButton } from "@/components/ui/disclosure-button";
 import { LOCALES, LOCALE_NAMES, DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX, type TSourceKind } from "@/server/schemas/limits";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 // The form holds plain strings; empty optional fields are sent as null (the service stores null).
 type TSourceTranslation = { locale: Locale; title: string; description: string };
@@ -162,11 +162,7 @@ export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: s
             ))
           : null}
       </div>
-      <div className="actions">
-        <SubmitButton busy={create.isPending} busyLabel={t("form.adding")}>
-          {t("form.add")}
-        </SubmitButton>
-      </div>
+      <FormActions busy={create.isPending} busyLabel={t("form.adding")} submit={t("form.add")} />
     </form>
   );
 }

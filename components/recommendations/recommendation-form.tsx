@@ -27,7 +27,7 @@ import {
 } from "@/components/recommendations/translation-fields";
 import { DEFAULT_LOCALE } from "@/server/shared/locales";
 import { RECOMMENDATION_TEXT_MAX, REFERENCE_MAX, recommendationMessages } from "@/server/schemas/limits";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 // Selects and the date input hold "" until something is chosen.
 type TRecommendationForm = {
@@ -298,12 +298,9 @@ export function RecommendationForm({
         onChange={(translations) => change({ translations })}
       />
 
-      <div className="actions">
-        <SubmitButton busy={pending} busyLabel={t("saving")}>
-          {editing ? t("form.saveChanges") : t("form.createDraft")}
-        </SubmitButton>
+      <FormActions busy={pending} busyLabel={t("saving")} submit={editing ? t("form.saveChanges") : t("form.createDraft")}>
         {editing && dirty ? <span className="muted">{t("form.unsaved")}</span> : null}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { TextAreaField } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 import { useCheckedForm, type FormErrors } from "@/components/ui/use-checked-form";
 import type { RecommendationDetail } from "@/components/recommendations/recommendation-display";
 import { RECOMMENDATION_TEXT_MAX } from "@/server/schemas/limits";
@@ -122,11 +122,7 @@ export function RecommendationTranslationsForm({
         errors={form.errors}
         onChange={(translations) => form.change({ translations })}
       />
-      <div className="actions">
-        <SubmitButton busy={save.isPending} busyLabel={t("saving")}>
-          {t("translations.save")}
-        </SubmitButton>
-      </div>
+      <FormActions busy={save.isPending} busyLabel={t("saving")} submit={t("translations.save")} />
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import type { Column } from "@/components/ui/data-table";
-import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
+import { formatPercent, formatShare, type Figures } from "@/server/shared/figures";
 
 type FigureName = "commitments" | "counted" | "meanProgress" | "shareImplemented";
 
 const FORMAT: Record<FigureName, (figures: Figures, locale: string) => string | number> = {
   commitments: (figures) => figures.commitments,
   counted: (figures) => figures.counted,
-  meanProgress: (figures, locale) => formatProgress(figures.meanProgress, locale),
+  meanProgress: (figures, locale) => formatPercent(figures.meanProgress, locale),
   shareImplemented: (figures, locale) => formatShare(figures.shareImplemented, locale),
 };
 

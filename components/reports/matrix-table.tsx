@@ -2,7 +2,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { reportQuery, type ReportFilterValues } from "@/components/url-params";
 import { statusSymbol } from "@/components/ui/status-badge";
-import { formatPercent, formatProgress, formatShare, type Figures } from "@/server/shared/figures";
+import { formatPercent, formatShare, type Figures } from "@/server/shared/figures";
+import type { Locale } from "@/server/shared/locales";
 
 // The matrix is rendered on the server as plain HTML: up to 57 x 200 cells (the page shows 200
 // recommendations at a time), so no client
@@ -15,7 +16,7 @@ export type MatrixStatus = { key: string; label: string; countsTowardsAverage: b
 export type MatrixData = {
   statuses: MatrixStatus[];
   states: { id: string; name: string; iso2: string; figures: Figures }[];
-  recommendations: { id: string; reference: string; text: string; figures: Figures }[];
+  recommendations: { id: string; reference: string; text: string; textLang: Locale; figures: Figures }[];
   /** Per State, per recommendation column: the index into `statuses` (-1: not addressed) and the progress. */
   grid: { status: number[]; progress: number[] }[];
   totals: Figures;
@@ -23,7 +24,7 @@ export type MatrixData = {
 
 const FOOT_ROWS = [
   { figure: "shareImplemented", total: "totalShare", format: (figures: Figures, locale: string) => formatShare(figures.shareImplemented, locale) },
-  { figure: "meanProgress", total: "totalMean", format: (figures: Figures, locale: string) => formatProgress(figures.meanProgress, locale) },
+  { figure: "meanProgress", total: "totalMean", format: (figures: Figures, locale: string) => formatPercent(figures.meanProgress, locale) },
 ] as const;
 
 export function statusClass(key: string) {
@@ -55,7 +56,7 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
             </th>
             {matrix.recommendations.map((recommendation) => (
               <th scope="col" key={recommendation.id}>
-                <a href={`/reports/recommendations/${recommendation.id}${query}`} title={recommendation.text}>
+                <a href={`/reports/recommendations/${recommendation.id}${query}`} title={recommendation.text} lang={recommendation.textLang}>
                   {recommendation.reference}
                 </a>
               </th>
@@ -97,7 +98,7 @@ export function MatrixTable({ matrix, filters }: { matrix: MatrixData; filters: 
                   );
                 })}
                 <td className="matrix-figure">{formatShare(state.figures.shareImplemented, locale)}</td>
-                <td className="matrix-figure">{formatProgress(state.figures.meanProgress, locale)}</td>
+                <td className="matrix-figure">{formatPercent(state.figures.meanProgress, locale)}</td>
               </tr>
             );
           })}

@@ -5,6 +5,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { CalendarDate } from "@/components/ui/dates";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { RecommendationText } from "@/components/recommendations/recommendation-display";
+import type { Locale } from "@/server/shared/locales";
 
 export type OverdueState = {
   stateId: string;
@@ -12,7 +14,7 @@ export type OverdueState = {
   iso2: string;
   /** All of the State's overdue commitments; `commitments` may hold only the earliest due. */
   total: number;
-  commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; dueDate: string; status: { key: string; label: string }; progress: number }[];
+  commitments: { commitmentId: string; recommendationId: string; reference: string; text: string; textLang: Locale; isFallback: boolean; dueDate: string; status: { key: string; label: string }; progress: number }[];
 };
 
 /** Overdue commitments, one section per State: a heading with the count, then a table. */
@@ -57,7 +59,7 @@ export function OverdueList({ states, filters }: { states: OverdueState[]; filte
                   rowHeader: true,
                   cell: (commitment) => <a href={`/reports/recommendations/${commitment.recommendationId}${query}`}>{commitment.reference}</a>,
                 },
-                { key: "text", header: t("figures.recommendation"), className: "overdue-text", cell: (commitment) => commitment.text },
+                { key: "text", header: t("figures.recommendation"), className: "overdue-text", cell: (commitment) => <RecommendationText recommendation={commitment} /> },
                 { key: "due", header: t("figures.dueDate"), cell: (commitment) => <CalendarDate value={commitment.dueDate} /> },
                 { key: "status", header: t("figures.status"), cell: (commitment) => <StatusBadge statusKey={commitment.status.key} label={labels.status(commitment.status)} /> },
                 {

@@ -7,6 +7,7 @@ import { CalendarDate } from "@/components/ui/dates";
 import { statusColumns } from "@/components/reports/status-cells";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RecommendationText, TranslatedText } from "@/components/recommendations/recommendation-display";
 import { DistributionFigure, OdihrDistribution } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
 import { statusColor } from "@/components/reports/charts/chart-palette";
@@ -24,10 +25,12 @@ export function RecommendationFacts({ recommendation }: { recommendation: Recomm
       <h2 id="recommendation-facts-title" className="visually-hidden">
         {t("recommendation.factsTitle")}
       </h2>
-      <p className="recommendation-text">{recommendation.text}</p>
+      <RecommendationText recommendation={recommendation} as="p" className="recommendation-text" />
       <dl className="facts">
         <dt>{t("filters.source")}</dt>
-        <dd>{recommendation.source.title}</dd>
+        <dd>
+          <TranslatedText text={recommendation.source.title} lang={recommendation.source.titleLang} isFallback={recommendation.source.isFallback} />
+        </dd>
         <dt>{t("recommendation.themes")}</dt>
         <dd>{recommendation.themes.length ? recommendation.themes.map((theme) => labels.theme(theme)).join(", ") : t("recommendation.noThemes")}</dd>
         <dt>{t("figures.dueDate")}</dt>

@@ -4,6 +4,7 @@ import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RecommendationText, TranslatedText } from "@/components/recommendations/recommendation-display";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { OdihrDistribution } from "@/components/reports/charts/distribution-figure";
 import { FigureTiles } from "@/components/reports/charts/figure-tiles";
@@ -112,7 +113,7 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
   const t = useTranslations("reports");
   const figures = useTranslations("reports.figures");
   const labels = useReferenceLabels();
-  const sources = new Set(report.commitments.map((commitment) => commitment.sourceTitle));
+  const sources = new Set(report.commitments.map((commitment) => commitment.source.title));
   return (
     <section aria-labelledby="state-commitments-title">
       <h2 id="state-commitments-title">{t("state.commitmentsTitle", { count: report.commitments.length })}</h2>
@@ -128,9 +129,12 @@ function StateCommitmentsTable({ report, filters }: { report: StateReportData; f
             className: "report-text-cell",
             cell: (commitment) => (
               <>
-                {commitment.text}
-                {commitment.text.length >= 300 ? "…" : ""}
-                {sources.size > 1 ? <div className="muted">{commitment.sourceTitle}</div> : null}
+                <RecommendationText recommendation={{ ...commitment, text: commitment.text.length >= 300 ? `${commitment.text}…` : commitment.text }} />
+                {sources.size > 1 ? (
+                  <div className="muted">
+                    <TranslatedText text={commitment.source.title} lang={commitment.source.titleLang} isFallback={commitment.source.isFallback} />
+                  </div>
+                ) : null}
               </>
             ),
           },

@@ -9,7 +9,7 @@ import { SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { TScaleStatus } from "@/components/review/review-links";
 import { RATIONALE_MAX } from "@/server/schemas/limits";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 type TAssessmentForm = { statusId: string; rationale: string; isPublic: boolean };
@@ -95,11 +95,7 @@ export function AssessmentForm({
           {t("publicHint")}
         </p>
       </div>
-      <div className="actions">
-        <SubmitButton busy={record.isPending} busyLabel={t("saving")}>
-          {t("record")}
-        </SubmitButton>
-      </div>
+      <FormActions busy={record.isPending} busyLabel={t("saving")} submit={t("record")} />
     </form>
   );
 }

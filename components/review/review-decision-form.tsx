@@ -9,7 +9,7 @@ import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { TextAreaField } from "@/components/ui/field";
 import { useCheckedForm, type CheckingSchema } from "@/components/ui/use-checked-form";
 import { REVIEW_COMMENT_MAX } from "@/server/schemas/limits";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 type Decision = "accept" | "return";
 
@@ -90,14 +90,11 @@ export function ReviewDecisionForm({
         maxLength={REVIEW_COMMENT_MAX}
         {...form.field("comment")}
       />
-      <div className="actions">
-        <SubmitButton busy={pending === "accept"} busyLabel={t("accepting")} disabled={pending !== null}>
-          {t("accept")}
-        </SubmitButton>
+      <FormActions busy={pending === "accept"} busyLabel={t("accepting")} disabled={pending !== null} submit={t("accept")}>
         <button type="button" className="button button-secondary" disabled={pending !== null} onClick={() => void decide("return")}>
           {pending === "return" ? t("returning") : t("return")}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

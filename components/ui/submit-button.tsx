@@ -20,3 +20,16 @@ export function SubmitButton({
     </button>
   );
 }
+
+/**
+ * A form's footer: its submit button (`submit`, with the button's own props) and what goes beside
+ * it (`children`: a cancel button, a note).
+ */
+export function FormActions({ submit, children, ...button }: { submit: ReactNode; children?: ReactNode } & Omit<Parameters<typeof SubmitButton>[0], "children">) {
+  return (
+    <div className="actions">
+      <SubmitButton {...button}>{submit}</SubmitButton>
+      {children}
+    </div>
+  );
+}

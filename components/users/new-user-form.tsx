@@ -11,7 +11,7 @@ import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { Role } from "@/prisma/generated/enums";
 import { EMAIL_MAX, USER_NAME_MAX } from "@/server/schemas/limits";
 import { RoleAndStateFields, focalPointState, type StateOption } from "@/components/users/user-form-parts";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 // The select starts empty so that nobody gets a role by default.
 type TNewUserForm = { name: string; email: string; role: string; stateId: string; password: string };
@@ -77,14 +77,11 @@ export function NewUserForm({ states, onDone }: { states: StateOption[]; onDone:
           onRoleChange={(role, dropState) => change(dropState ? { role, stateId: "" } : { role })}
         />
         <PasswordField label={t("create.initialPassword")} hint={t("create.initialPasswordHint", PASSWORD_LIMITS)} {...field("password")} />
-        <div className="actions">
-          <SubmitButton busy={saving} busyLabel={t("create.submitting")}>
-            {t("create.submit")}
-          </SubmitButton>
+        <FormActions busy={saving} busyLabel={t("create.submitting")} submit={t("create.submit")}>
           <button type="button" className="button button-secondary" onClick={onDone} disabled={saving}>
             {common("cancel")}
           </button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

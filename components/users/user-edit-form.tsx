@@ -15,7 +15,7 @@ import { USER_NAME_MAX } from "@/server/schemas/limits";
 import type { UserSummary } from "@/components/users/user-detail";
 import { RoleAndStateFields, focalPointState, type StateOption } from "@/components/users/user-form-parts";
 import { useHydrated } from "@/components/users/use-hydrated";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 type TEditUserForm = { name: string; role: string; stateId: string };
 
@@ -96,11 +96,7 @@ export function UserEditForm({ user, states, self }: { user: UserSummary; states
           roleHint={self ? t("roleHintSelf") : t("roleHintOther")}
           onRoleChange={(role, dropState) => change(dropState ? { role, stateId: "" } : { role })}
         />
-        <div className="actions">
-          <SubmitButton busy={saving} busyLabel={t("submitting")} disabled={saving || reloading || !hydrated}>
-            {t("submit")}
-          </SubmitButton>
-        </div>
+        <FormActions busy={saving} busyLabel={t("submitting")} disabled={saving || reloading || !hydrated} submit={t("submit")} />
       </form>
     </section>
   );

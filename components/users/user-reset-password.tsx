@@ -12,7 +12,7 @@ import { FormAlerts } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { UserSummary } from "@/components/users/user-detail";
 import { useHydrated } from "@/components/users/use-hydrated";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/submit-button";
 
 const ID = "reset-password";
 const IDS = { newPassword: `${ID}-newPassword` };
@@ -74,11 +74,7 @@ export function UserResetPassword({ user, self }: { user: UserSummary; self: boo
       >
         <FormAlerts form={form} />
         <PasswordField label={t("newPassword")} hint={t("newPasswordHint", PASSWORD_LIMITS)} {...field("newPassword")} />
-        <div className="actions">
-          <SubmitButton className="button button-danger" busy={pending} busyLabel={t("submitting")} disabled={pending || !hydrated}>
-            {t("submit")}
-          </SubmitButton>
-        </div>
+        <FormActions className="button button-danger" busy={pending} busyLabel={t("submitting")} disabled={pending || !hydrated} submit={t("submit")} />
       </form>
       <ConfirmDialog dialogRef={dialog} title={t("confirmTitle", { name: user.name })} confirmLabel={t("submit")} onConfirm={() => void confirmed()}>
         <p>{t("confirmText", { email: user.email })}</p>

@@ -7,10 +7,11 @@ import { getPageActor, pageRead, requirePageActor } from "@/server/auth/page-ses
 import { describeActor, type ActorSummary } from "@/server/services/account";
 import { demoAccountsWithPublishedPassword } from "@/server/services/demo-accounts";
 import { listStatesForFilter } from "@/server/services/states";
+import { pageLocale } from "@/server/i18n/request-locale";
 
 /** All States for filter controls (public reference data). */
-export function loadStatesForFilter() {
-  return pageRead(listStatesForFilter());
+export async function loadStatesForFilter() {
+  return pageRead(listStatesForFilter(await pageLocale()));
 }
 
 /** Who is signed in, for the header on every page; null for a visitor. */

@@ -142,6 +142,14 @@ describe("commitments.list: sorting and keyset paging", () => {
 
     const byState = (await analyst.caller.commitments.list({ sourceId, sort: "state", limit: 100 })).items;
     expect(byState.map((item) => item.state.iso2)).toEqual([...Array(5).fill("AT"), ...Array(5).fill("FR"), ...Array(5).fill("DE"), ...Array(5).fill("IT")]);
+
+    // In Russian, by the Russian names (Австрия, Германия, Италия, Франция), also across pages.
+    const { createCaller } = await import("@/server/api/root");
+    const russian = createCaller({ actor: analyst.actor, requestId: null, locale: "ru" });
+    const pages = await listAll(russian, { sourceId, sort: "state", limit: 3 });
+    expect(pages.flat().map((item) => item.state.iso2)).toEqual([...Array(5).fill("AT"), ...Array(5).fill("DE"), ...Array(5).fill("IT"), ...Array(5).fill("FR")]);
+    const backwards = await listAll(russian, { sourceId, sort: "state", direction: "desc", limit: 7 });
+    expect(backwards.flat().map((item) => item.state.iso2)).toEqual([...Array(5).fill("FR"), ...Array(5).fill("IT"), ...Array(5).fill("DE"), ...Array(5).fill("AT")]);
   });
 
   it("refuses a tampered cursor, a cursor of another sort, and page sizes over 100", async () => {

@@ -33,7 +33,7 @@ export type SortSpec = {
   from: Prisma.Sql;
   orderBy: (direction: Direction) => Prisma.Sql;
   /** The sort value of a row as the list answers it (dates as Date). */
-  valueOf: (row: { updatedAt: Date; dueDate: Date | null; acceptedProgress: number; state: { name: string }; recommendation: { reference: string } }) => SortValue;
+  valueOf: (row: { updatedAt: Date; dueDate: Date | null; acceptedProgress: number; state: { iso2: string }; recommendation: { reference: string } }) => SortValue;
   after: (value: SortValue, id: string, direction: Direction) => Prisma.Sql;
   /** The page query (ids in order), when the plain "WHERE filters AND after ORDER BY LIMIT" is not the best shape. */
   page?: (query: PageQuery) => Prisma.Sql;
@@ -88,7 +88,21 @@ export function updatedSort(changedAt: Prisma.Sql): SortSpec {
   };
 }
 
-export const SORTS: Record<Sort, SortSpec> = {
+/**
+ * By State, in name order of the reader's language: `iso2InOrder` lists the States' codes in that
+ * order (state-names.ts decides it), and a row's rank is its State's place in the list.
+ */
+export function stateSort(iso2InOrder: string[]): SortSpec {
+  const rank = Prisma.sql`array_position(${iso2InOrder}::text[], s."iso2"::text)`;
+  return {
+    from: Prisma.sql`${WITH_RECOMMENDATION} JOIN "State" s ON s.id = c."stateId"`,
+    orderBy: (direction) => Prisma.sql`${rank} ${ORDER[direction]}, c.id ${ORDER[direction]}`,
+    valueOf: (row) => iso2InOrder.indexOf(row.state.iso2) + 1,
+    after: (value, id, direction) => Prisma.sql`(${rank}, c.id) ${AFTER[direction]} (${requireNumber(value)}::int, ${id}::uuid)`,
+  };
+}
+
+export const SORTS: Record<Exclude<Sort, "state">, SortSpec> = {
   reference: {
     from: Prisma.sql`"Commitment" c JOIN "Recommendation" r ON r.id = c."recommendationId"`,
     orderBy: (direction) => Prisma.sql`r."reference" ${ORDER[direction]}, c.id ${ORDER[direction]}`,
@@ -99,15 +113,6 @@ export const SORTS: Record<Sort, SortSpec> = {
       const reference = requireString(value);
       return Prisma.sql`r."reference" ${FROM_ON[direction]} ${reference}
         AND (r."reference", c.id) ${AFTER[direction]} (${reference}, ${id}::uuid)`;
-    },
-  },
-  state: {
-    from: Prisma.sql`${WITH_RECOMMENDATION} JOIN "State" s ON s.id = c."stateId"`,
-    orderBy: (direction) => Prisma.sql`s."name" ${ORDER[direction]}, c.id ${ORDER[direction]}`,
-    valueOf: (row) => row.state.name,
-    after: (value, id, direction) => {
-      const name = requireString(value);
-      return Prisma.sql`s."name" ${FROM_ON[direction]} ${name} AND (s."name", c.id) ${AFTER[direction]} (${name}, ${id}::uuid)`;
     },
   },
   progress: {

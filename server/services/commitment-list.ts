@@ -6,10 +6,11 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isFocalPoint } from "@/server/services/access";
 import { changedAtSql, commitmentSummarySelect, isOverdue } from "@/server/services/commitments";
-import { countSql, filtersFor, invalidCursor, pageRowsSql, SORTS, updatedSort, type Direction, type Sort } from "@/server/services/commitment-list.sql";
+import { countSql, filtersFor, invalidCursor, pageRowsSql, SORTS, stateSort, updatedSort, type Direction, type Sort } from "@/server/services/commitment-list.sql";
 import { decodeCursor, encodeCursor } from "@/server/services/core/cursor";
 import { chooseVersion } from "@/server/services/core/content-language";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
+import { sortStatesByName } from "@/server/shared/state-names";
 import type { TListCommitmentsInput } from "@/server/schemas/commitments";
 import { COMMITMENT_SORTS, ZListCommitmentsInput } from "@/server/schemas/commitments";
 import { zText } from "@/server/schemas/common";
@@ -114,7 +115,12 @@ function toListRow(row: PageRow, locale: Locale): ListRow {
  */
 export async function listCommitments(actor: Actor, rawInput: TListCommitmentsInput, locale: Locale = DEFAULT_LOCALE) {
   const input = ZListCommitmentsInput.parse(rawInput);
-  const spec = input.sort === "updated" ? updatedSort(changedAtSql(actor)) : SORTS[input.sort];
+  const spec =
+    input.sort === "updated"
+      ? updatedSort(changedAtSql(actor))
+      : input.sort === "state"
+        ? stateSort(sortStatesByName(await db.state.findMany({ select: { iso2: true, name: true } }), locale).map((state) => state.iso2))
+        : SORTS[input.sort];
   const cursor = readCursor(input.cursor, input.sort, input.direction);
   const withCount = input.count ?? cursor === null;
   if (input.stateId && isFocalPoint(actor) && input.stateId !== actor.stateId) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeFigures, type FigureCell } from "@/server/services/compliance-figures";
-import { formatProgress, formatShare } from "@/server/shared/figures";
+import { formatPercent, formatShare } from "@/server/shared/figures";
 
 const cell = (progress: number, odihrLevel: FigureCell["odihrLevel"], countsTowardsAverage = true): FigureCell => ({
   progress,
@@ -33,10 +33,10 @@ describe("compliance figures", () => {
   });
 
   it("formats with one decimal and a dash for nothing", () => {
-    expect(formatShare(0.25)).toBe("25.0%");
-    expect(formatShare(2 / 3)).toBe("66.7%");
-    expect(formatShare(null)).toBe("—");
-    expect(formatProgress(47.25)).toBe("47.3%");
-    expect(formatProgress(null)).toBe("—");
+    expect(formatShare(0.25, "en")).toBe("25.0%");
+    expect(formatShare(2 / 3, "en")).toBe("66.7%");
+    expect(formatShare(null, "en")).toBe("—");
+    expect(formatPercent(47.25, "en")).toBe("47.3%");
+    expect(formatPercent(null, "en")).toBe("—");
   });
 });

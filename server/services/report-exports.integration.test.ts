@@ -53,7 +53,7 @@ describe("exports", () => {
     const headerIndex = rows.findIndex((row) => row[0] === "State");
     const header = rows[headerIndex]!;
     const body = rows.slice(headerIndex + 1);
-    const matrix = await getMatrix(visitor, { sourceId: world.source.id });
+    const matrix = await getMatrix(visitor, { sourceId: world.source.id }, "en");
     expect(header.slice(2, -2)).toEqual(matrix.recommendations.map((recommendation) => recommendation.reference));
     for (const [index, state] of matrix.states.entries()) {
       const row = body.find((candidate) => candidate[1] === state.iso2)!;

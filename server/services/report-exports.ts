@@ -71,7 +71,7 @@ async function describeFilters({ t, labels, day }: ExportLanguage, filters: z.ou
 }
 
 export async function matrixDocument(actor: Actor, input: z.input<typeof ZMatrixInput>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
-  const [matrix, language] = await Promise.all([getMatrix(actor, input), exportLanguage(locale)]);
+  const [matrix, language] = await Promise.all([getMatrix(actor, input, locale), exportLanguage(locale)]);
   const { t, labels } = language;
   const statuses = matrix.statuses.map((status) => labels.status(status));
   // Each status and progress once: a matrix at OSCE scale has tens of thousands of cells.
@@ -114,7 +114,7 @@ export async function matrixDocument(actor: Actor, input: z.input<typeof ZMatrix
 }
 
 export async function recommendationDocument(actor: Actor, input: z.input<typeof ZRecommendationReportInput>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
-  const [report, language] = await Promise.all([getRecommendationReport(actor, input), exportLanguage(locale)]);
+  const [report, language] = await Promise.all([getRecommendationReport(actor, input, locale), exportLanguage(locale)]);
   const { t, labels, day } = language;
   return {
     title: t("titles.recommendation", { reference: report.recommendation.reference }),
@@ -172,7 +172,7 @@ export async function recommendationDocument(actor: Actor, input: z.input<typeof
  * says so, so that a forwarded file still shows what is not for publication.
  */
 export async function stateDocument(actor: Actor, input: z.input<typeof ZStateReportInput>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
-  const [report, language] = await Promise.all([getStateReport(actor, input), exportLanguage(locale)]);
+  const [report, language] = await Promise.all([getStateReport(actor, input, locale), exportLanguage(locale)]);
   const { t, labels, day } = language;
   const internal = report.commitments.some((commitment) => commitment.assessment !== null && !commitment.assessment.isPublic);
   const stateName = labels.state(report.state);
@@ -259,7 +259,7 @@ export async function trendDocument(actor: Actor, input: z.input<typeof ZTrendIn
 }
 
 export async function overdueDocument(actor: Actor, input: z.input<typeof ZReportFilters>, locale: Locale = DEFAULT_LOCALE): Promise<ExportDocument> {
-  const [report, language] = await Promise.all([getOverdue(actor, input), exportLanguage(locale)]);
+  const [report, language] = await Promise.all([getOverdue(actor, input, locale), exportLanguage(locale)]);
   const { t, labels, day } = language;
   return {
     title: t("titles.overdue"),

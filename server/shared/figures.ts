@@ -28,7 +28,7 @@ const percentFormats = new Map<string, Intl.NumberFormat>();
  * "12,5 %" in French; "—" when there is nothing to count. Rounded half up first, as the exports
  * round their numbers.
  */
-export function formatPercent(value: number | null, locale = "en", digits = 1): string {
+export function formatPercent(value: number | null, locale: string, digits = 1): string {
   if (value === null) return "—";
   const id = `${locale}/${digits}`;
   let format = percentFormats.get(id);
@@ -40,11 +40,7 @@ export function formatPercent(value: number | null, locale = "en", digits = 1): 
   return format.format(Math.round(value * scale) / scale / 100);
 }
 
-/** How a figure is shown: one decimal for percentages, "—" when there is nothing to count. */
-export function formatShare(share: number | null, locale = "en"): string {
+/** A share (0..1, such as the share implemented) as a percentage: `formatPercent` of its hundredfold. */
+export function formatShare(share: number | null, locale: string): string {
   return formatPercent(share === null ? null : share * 100, locale);
-}
-
-export function formatProgress(mean: number | null, locale = "en"): string {
-  return formatPercent(mean, locale);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stateName } from "@/server/shared/state-names";
+import { sortStatesByName, stateName } from "@/server/shared/state-names";
 
 describe("State names in the reader's language", () => {
   it("keeps the OSCE's English names in English", () => {
@@ -22,5 +22,15 @@ describe("State names in the reader's language", () => {
 
   it("falls back to the English name for a code no source knows", () => {
     expect(stateName("AA", "Somewhere", "de")).toBe("Somewhere");
+  });
+
+  it("orders States by their names in the reader's language", () => {
+    const english: Record<string, string> = { DE: "Germany", AT: "Austria", ES: "Spain", EE: "Estonia", RU: "Russian Federation" };
+    const states = Object.entries(english).map(([iso2, name]) => ({ iso2, name }));
+    const names = (locale: "en" | "fr" | "de" | "ru") => sortStatesByName(states, locale).map((state) => stateName(state.iso2, state.name, locale));
+    expect(names("en")).toEqual(["Austria", "Estonia", "Germany", "Russian Federation", "Spain"]);
+    expect(names("fr")).toEqual(["Allemagne", "Autriche", "Espagne", "Estonie", "Fédération de Russie"]);
+    expect(names("de")).toEqual(["Deutschland", "Estland", "Österreich", "Russische Föderation", "Spanien"]);
+    expect(names("ru")).toEqual(["Австрия", "Германия", "Испания", "Российская Федерация", "Эстония"]);
   });
 });

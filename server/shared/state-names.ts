@@ -52,3 +52,27 @@ export function stateName(iso2: string, englishName: string, locale: Locale): st
   }
   return names.of(iso2) ?? englishName;
 }
+
+const collators = new Map<Locale, Intl.Collator>();
+
+/**
+ * `states` (or items naming one, `stateOf`) in the order of their names in `locale`, as a reader of that language expects
+ * (Cyrillic alphabetical order in Russian, "É" beside "E" in French); a new array. The sort is
+ * stable, so a later sort by another key keeps this order among equals.
+ */
+export function sortStatesByName<T>(
+  states: readonly T[],
+  locale: Locale,
+  stateOf: (item: T) => { iso2: string; name: string } = (item) => item as { iso2: string; name: string },
+): T[] {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  const { compare } = collator;
+  return states
+    .map((state) => ({ state, name: stateName(stateOf(state).iso2, stateOf(state).name, locale) }))
+    .sort((a, b) => compare(a.name, b.name))
+    .map(({ state }) => state);
+}

@@ -1,21 +1,18 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getServerCaller } from "@/server/api/server-caller";
+import { reportMetadata } from "@/components/reports/report-metadata";
 import { MatrixLegend } from "@/components/reports/matrix-legend";
 import { MatrixColumnPager, MatrixSortLinks } from "@/components/reports/matrix-sort";
 import { MatrixTable } from "@/components/reports/matrix-table";
 import { readColumnPage, readReportFilters, readScoreSort, type SearchParams } from "@/components/url-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReportPage, readReportOptions } from "@/components/ui/report-page";
-import { formatProgress, formatShare } from "@/server/shared/figures";
+import { formatPercent, formatShare } from "@/server/shared/figures";
 import { MATRIX_PAGE_COLUMNS } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("reports.matrix");
-  return { title: t("title") };
-}
+export const generateMetadata = reportMetadata("matrix");
 
 // Public: reports show only published recommendations and accepted statuses, to anyone.
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -52,7 +49,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
               states: matrix.states.length,
               recommendations: matrix.columns.total,
               share: formatShare(matrix.totals.shareImplemented, locale),
-              mean: formatProgress(matrix.totals.meanProgress, locale),
+              mean: formatPercent(matrix.totals.meanProgress, locale),
               strong: (chunks) => <strong>{chunks}</strong>,
             })}
           </p>

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getServerCaller } from "@/server/api/server-caller";
+import { reportMetadata } from "@/components/reports/report-metadata";
 import { OverdueList } from "@/components/reports/overdue-list";
 import { readReportFilters, type SearchParams } from "@/components/url-params";
 import { CalendarDate } from "@/components/ui/dates";
@@ -10,10 +10,7 @@ import { OVERDUE_PER_STATE } from "@/server/schemas/reports";
 import "../../reports.css";
 import "../../reports-matrix.css";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("reports.overdue");
-  return { title: t("title") };
-}
+export const generateMetadata = reportMetadata("overdue");
 
 // Public: overdue is computed from published recommendations and accepted statuses only.
 export default async function OverduePage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller } from "@/server/api/server-caller";
+import { reportMetadata } from "@/components/reports/report-metadata";
 import { RecommendationIndexTable } from "@/components/reports/recommendation-index-table";
 import { readReportFilters, type SearchParams } from "@/components/url-params";
 import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("reports.recommendations");
-  return { title: t("title") };
-}
+export const generateMetadata = reportMetadata("recommendations");
 
 /** Public: the published recommendations of the filters, each opening its report. */
 export default async function RecommendationReportsIndex({ searchParams }: { searchParams: Promise<SearchParams> }) {

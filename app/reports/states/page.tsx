@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller } from "@/server/api/server-caller";
+import { reportMetadata } from "@/components/reports/report-metadata";
 import { StateIndexTable, StateSortLinks } from "@/components/reports/state-index-table";
 import { readReportFilters, readScoreSort, type SearchParams } from "@/components/url-params";
 import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("reports.states");
-  return { title: t("title") };
-}
+export const generateMetadata = reportMetadata("states");
 
 /** Public: the States of the chosen group with their score, each opening its report card. */
 export default async function StateReportsIndex({ searchParams }: { searchParams: Promise<SearchParams> }) {

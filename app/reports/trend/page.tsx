@@ -1,17 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import "@/app/reports.css";
 import "@/app/reports-charts.css";
 import { getServerCaller } from "@/server/api/server-caller";
+import { reportMetadata } from "@/components/reports/report-metadata";
 import { TrendPeriodForm } from "@/components/reports/trend-period-form";
 import { TrendReportBody } from "@/components/reports/trend-report";
 import { readReportFilters, readTrendOptions, type SearchParams } from "@/components/url-params";
 import { ReportPage, readReportOptions } from "@/components/ui/report-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("reports.trend");
-  return { title: t("title") };
-}
+export const generateMetadata = reportMetadata("trend");
 
 /** Public: how the accepted statuses of the selection changed, period by period. */
 export default async function TrendPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

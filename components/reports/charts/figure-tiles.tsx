@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatProgress, formatShare, type Figures } from "@/server/shared/figures";
+import { formatPercent, formatShare, type Figures } from "@/server/shared/figures";
 
 /** The headline figures of a report, as a definition list (words first, then the number). */
 export function FigureTiles({ figures, unit, scoreLabel }: { figures: Figures; unit: string; scoreLabel?: string }) {
@@ -17,7 +17,7 @@ export function FigureTiles({ figures, unit, scoreLabel }: { figures: Figures; u
       </div>
       <div>
         <dt>{scoreLabel ?? t("meanProgress")}</dt>
-        <dd>{formatProgress(figures.meanProgress, locale)}</dd>
+        <dd>{formatPercent(figures.meanProgress, locale)}</dd>
       </div>
       <div>
         <dt>{t("shareImplemented")}</dt>

@@ -14,6 +14,7 @@ import { REFERENCE_MAX } from "@/server/schemas/recommendations";
 import { chooseVersion, languageOf, translationFor } from "@/server/services/core/content-language";
 import { presentSourceReference, sourceReferenceSelect } from "@/server/services/sources";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
+import { sortStatesByName } from "@/server/shared/state-names";
 import { zText } from "@/server/schemas/common";
 import type { TGetRecommendationInput, TListRecommendationsInput } from "@/server/schemas/recommendations";
 
@@ -55,7 +56,6 @@ const summaryFields = {
 const detailFields = {
   addressees: {
     select: { state: { select: { id: true, name: true, iso2: true, kind: true } } },
-    orderBy: { state: { name: "asc" } },
   },
   scale: { select: { id: true, name: true, statuses: { select: scaleStatusSelect, orderBy: { position: "asc" } } } },
 } as const;
@@ -90,9 +90,19 @@ export function presentSummary<T extends SummaryRow>(row: T, locale: Locale) {
   return { ...presentReaderText(withThemes(row), locale), source: presentSourceReference(row.source, locale) };
 }
 
-/** One recommendation: as in the list, plus the original text and every translation (for the form). */
-export function presentDetail<T extends SummaryRow>(row: T, locale: Locale) {
-  return { ...presentSummary(row, locale), originalText: row.text, translations: row.translations };
+type AddresseeRow = { state: { iso2: string; name: string } };
+
+/**
+ * One recommendation: as in the list, plus the original text and every translation (for the
+ * form); the States it names in name order of the reader's language.
+ */
+export function presentDetail<T extends SummaryRow & { addressees: AddresseeRow[] }>(row: T, locale: Locale) {
+  return {
+    ...presentSummary(row, locale),
+    addressees: sortStatesByName<T["addressees"][number]>(row.addressees, locale, (addressee) => addressee.state),
+    originalText: row.text,
+    translations: row.translations,
+  };
 }
 
 const ZCursor = z.strictObject({ r: zText(REFERENCE_MAX), i: z.uuid() });

@@ -2,6 +2,8 @@ import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { cellsCte, whereFilters } from "@/server/services/reports/cells.sql";
 import type { ReportFilters } from "@/server/services/reports/cells";
+import { recommendationTextColumns } from "@/server/services/core/content-language.sql";
+import type { Locale } from "@/server/shared/locales";
 
 /** Every cell of the matrix: a commitment's State, recommendation, status and how it counts. */
 export const matrixCellsSql = (filters: ReportFilters) =>
@@ -10,9 +12,9 @@ export const matrixCellsSql = (filters: ReportFilters) =>
 /** Every State (a small table); the matrix keeps those with cells. */
 export const allStatesSql = () => Prisma.sql`SELECT id, name, iso2, kind::text AS kind FROM "State"`;
 
-/** The recommendations of the selection in reference order, with the start of their text. */
-export const matrixRecommendationsSql = (filters: ReportFilters) => Prisma.sql`
-      SELECT r.id, r.reference, left(r.text, 160) AS text FROM "Recommendation" r
+/** The recommendations of the selection in reference order, with the start of their text (and of its translation into `locale`). */
+export const matrixRecommendationsSql = (filters: ReportFilters, locale: Locale) => Prisma.sql`
+      SELECT r.id, r.reference, ${recommendationTextColumns(locale, 160)} FROM "Recommendation" r
       WHERE ${whereFilters({ ...filters, stateGroup: "all" })}
       ORDER BY r.reference, r.id`;
 

@@ -7,6 +7,9 @@ import type { OdihrLevel } from "@/server/shared/figures";
 import type { StatusRow } from "@/server/services/reports/cells";
 import { allStatesSql, allStatusesSql, matrixCellsSql, matrixRecommendationsSql } from "@/server/services/reports/matrix.sql";
 import { ZMatrixInput } from "@/server/schemas/reports";
+import { withShownText, type TextColumns } from "@/server/services/core/content-language.sql";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
+import { sortStatesByName } from "@/server/shared/state-names";
 
 export type MatrixReport = Awaited<ReturnType<typeof getMatrix>>;
 
@@ -19,13 +22,13 @@ export type MatrixRow = { status: number[]; progress: number[] };
  * the reference implementation, and `grid` holds the cells of the requested columns as flat
  * number arrays (114,000 cells serialise in milliseconds, unlike one small array per cell).
  */
-export async function getMatrix(_actor: Actor, rawInput: z.input<typeof ZMatrixInput>) {
+export async function getMatrix(_actor: Actor, rawInput: z.input<typeof ZMatrixInput>, locale: Locale = DEFAULT_LOCALE) {
   const input = ZMatrixInput.parse(rawInput);
   type Cell = { state_id: string; rec_id: string; status_id: string; progress: number; counts: boolean; odihr: OdihrLevel | null };
   const [cells, stateRows, recommendationRows, statusRows] = await Promise.all([
     queryRows<Cell>(matrixCellsSql(input)),
     queryRows<{ id: string; name: string; iso2: string; kind: string }>(allStatesSql()),
-    queryRows<{ id: string; reference: string; text: string }>(matrixRecommendationsSql(input)),
+    queryRows<{ id: string; reference: string } & TextColumns>(matrixRecommendationsSql(input, locale)),
     queryRows<StatusRow>(allStatusesSql()),
   ]);
 
@@ -44,17 +47,15 @@ export async function getMatrix(_actor: Actor, rawInput: z.input<typeof ZMatrixI
     statusUsed.add(cell.status_id);
   }
 
-  const states = stateRows
-    .filter((state) => stateFigures.has(state.id))
-    .map((state) => ({ ...state, figures: stateFigures.get(state.id)!.figures() }))
-    .sort((a, b) =>
-      input.sort === "score"
-        ? (b.figures.meanProgress ?? -1) - (a.figures.meanProgress ?? -1) || a.name.localeCompare(b.name)
-        : a.name.localeCompare(b.name),
-    );
+  // By name in the reader's language; by score, equal scores keep that order (a stable sort).
+  const states = sortStatesByName(
+    stateRows.filter((state) => stateFigures.has(state.id)).map((state) => ({ ...state, figures: stateFigures.get(state.id)!.figures() })),
+    locale,
+  );
+  if (input.sort === "score") states.sort((a, b) => (b.figures.meanProgress ?? -1) - (a.figures.meanProgress ?? -1));
   const allRecommendations = recommendationRows
     .filter((recommendation) => recommendationFigures.has(recommendation.id))
-    .map((recommendation) => ({ ...recommendation, figures: recommendationFigures.get(recommendation.id)!.figures() }));
+    .map((recommendation) => ({ ...withShownText(recommendation, locale), figures: recommendationFigures.get(recommendation.id)!.figures() }));
   const statuses = statusRows.filter((status) => statusUsed.has(status.id));
   const statusIndex = new Map(statuses.map((status, index) => [status.id, index]));
 

@@ -3,11 +3,16 @@ import { Prisma } from "@/prisma/generated/client";
 import { sqlIsoDay, sqlIsoTime } from "@/server/services/core/dates";
 import { cellsCte } from "@/server/services/reports/cells.sql";
 import type { ReportFilters } from "@/server/services/reports/cells";
+import { recommendationTextColumns, sourceTitleColumns } from "@/server/services/core/content-language.sql";
+import type { Locale } from "@/server/shared/locales";
 
-/** The published recommendation with its source, themes and scale in one statement (a nested Prisma read would take five). */
-export const recommendationWithScaleSql = (recommendationId: string) => Prisma.sql`
-      SELECT r.id, r.reference, r.text, ${sqlIsoDay(Prisma.sql`r."dueDate"`)} AS "dueDate",
-             json_build_object('id', so.id, 'title', so.title) AS source,
+/**
+ * The published recommendation with its source, themes and scale in one statement (a nested
+ * Prisma read would take five); its text and its source's title with their translations into `locale`.
+ */
+export const recommendationWithScaleSql = (recommendationId: string, locale: Locale) => Prisma.sql`
+      SELECT r.id, r.reference, ${recommendationTextColumns(locale)}, ${sqlIsoDay(Prisma.sql`r."dueDate"`)} AS "dueDate",
+             so.id AS source_id, ${sourceTitleColumns(locale)},
              COALESCE((SELECT json_agg(json_build_object('key', t.key, 'label', t.label) ORDER BY t."sortOrder", t.id)
                        FROM "RecommendationTheme" rt JOIN "Theme" t ON t.id = rt."themeId" WHERE rt."recommendationId" = r.id), '[]') AS themes,
              (SELECT json_agg(json_build_object('id', st.id, 'key', st.key, 'label', st.label, 'position', st.position,
@@ -33,4 +38,4 @@ export const recommendationStatesSql = (filters: ReportFilters & { recommendatio
         SELECT json_agg(json_build_object('title', e.title, 'url', e.url) ORDER BY e.position) AS links
         FROM "EvidenceLink" e WHERE e."updateId" = u.id AND e."isPublic"
       ) ev ON true
-      ORDER BY s.name`;
+      ORDER BY s.id`;

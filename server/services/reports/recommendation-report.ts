@@ -9,26 +9,25 @@ import { DomainError } from "@/server/services/errors";
 import { isOverdueOn, type StatusRow } from "@/server/services/reports/cells";
 import { recommendationStatesSql, recommendationWithScaleSql } from "@/server/services/reports/recommendation-report.sql";
 import { ZRecommendationReportInput } from "@/server/schemas/reports";
+import { shownSourceTitle, shownText, type SourceTitleColumns, type TextColumns } from "@/server/services/core/content-language.sql";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
+import { sortStatesByName } from "@/server/shared/state-names";
 
 /**
  * One recommendation across States: distribution by status and ODIHR level, each State's status
  * and the public part of its last accepted update (the note, which becomes public on acceptance,
  * and only the evidence links marked public), and the overdue States. One query for the rows
- * (evidence included), in parallel with the recommendation itself; figures from the rows.
+ * (evidence included), in parallel with the recommendation itself; figures from the rows. Text,
+ * source title and the order of the States follow the reader's language.
  */
-export async function getRecommendationReport(_actor: Actor, rawInput: z.input<typeof ZRecommendationReportInput>) {
+export async function getRecommendationReport(_actor: Actor, rawInput: z.input<typeof ZRecommendationReportInput>, locale: Locale = DEFAULT_LOCALE) {
   const input = ZRecommendationReportInput.parse(rawInput);
   const asOfEnd = input.asOf ? endOfDayUtc(input.asOf) : new Date();
   const [recommendation, rows] = await Promise.all([
-    queryRows<{
-      id: string;
-      reference: string;
-      text: string;
-      dueDate: string | null;
-      source: { id: string; title: string };
-      themes: { key: string; label: string }[];
-      statuses: StatusRow[];
-    }>(recommendationWithScaleSql(input.recommendationId)).then((rows) => rows[0] ?? null),
+    queryRows<
+      TextColumns &
+        SourceTitleColumns & { id: string; reference: string; dueDate: string | null; source_id: string; themes: { key: string; label: string }[]; statuses: StatusRow[] }
+    >(recommendationWithScaleSql(input.recommendationId, locale)).then((rows) => rows[0] ?? null),
     queryRows<{
       state_id: string;
       name: string;
@@ -49,7 +48,7 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
   const today = input.asOf ?? todayIsoUtc();
   const figures = new FigureAccumulator();
   const countByStatus = new Map<string, number>();
-  const states = rows.map((row) => {
+  const states = sortStatesByName(rows, locale).map((row) => {
     figures.add(row.progress, row.counts, row.odihr);
     countByStatus.set(row.status_id, (countByStatus.get(row.status_id) ?? 0) + 1);
     return {
@@ -67,7 +66,14 @@ export async function getRecommendationReport(_actor: Actor, rawInput: z.input<t
   });
   return {
     filters: input,
-    recommendation: { ...recommendation, statuses: undefined },
+    recommendation: {
+      id: recommendation.id,
+      reference: recommendation.reference,
+      ...shownText(recommendation, locale),
+      dueDate: recommendation.dueDate,
+      source: { id: recommendation.source_id, ...shownSourceTitle(recommendation, locale) },
+      themes: recommendation.themes,
+    },
     statuses: recommendation.statuses,
     distribution: recommendation.statuses.map((status) => ({ key: status.key, label: status.label, count: countByStatus.get(status.id) ?? 0 })),
     figures: figures.figures(),

@@ -3,6 +3,8 @@ import { Prisma } from "@/prisma/generated/client";
 import { sqlIsoDay, sqlIsoTime } from "@/server/services/core/dates";
 import { cellsCte } from "@/server/services/reports/cells.sql";
 import type { ReportFilters } from "@/server/services/reports/cells";
+import { recommendationTextColumns, sourceTitleColumns } from "@/server/services/core/content-language.sql";
+import type { Locale } from "@/server/shared/locales";
 
 /** The State of the report card. */
 export const reportStateSql = (stateId: string) => Prisma.sql`
@@ -10,11 +12,12 @@ export const reportStateSql = (stateId: string) => Prisma.sql`
 
 /**
  * The State's commitments with their cell, the time of the last accepted update and the latest
- * assessment until `asOfEnd` (internal ones only when `showInternal`).
+ * assessment until `asOfEnd` (internal ones only when `showInternal`); texts with their translations
+ * into `locale`.
  */
-export const stateCommitmentsSql = (filters: ReportFilters & { stateId: string }, asOfEnd: Date, showInternal: boolean) => Prisma.sql`
+export const stateCommitmentsSql = (filters: ReportFilters & { stateId: string }, asOfEnd: Date, showInternal: boolean, locale: Locale) => Prisma.sql`
       WITH ${cellsCte(filters, Prisma.sql`AND c."stateId" = ${filters.stateId}::uuid`)}
-      SELECT scored.id AS commitment_id, r.id AS rec_id, r.reference, left(r.text, 300) AS text, so.title AS source_title,
+      SELECT scored.id AS commitment_id, r.id AS rec_id, r.reference, ${recommendationTextColumns(locale, 300)}, ${sourceTitleColumns(locale)},
              scored.status_id, scored.status_key, scored.status_label, scored.progress, scored.counts, scored.odihr,
              ${sqlIsoTime(Prisma.sql`scored.accepted_at`)} AS accepted_at, ${sqlIsoDay(Prisma.sql`scored.due_date`)} AS due_date,
              ${sqlIsoTime(Prisma.sql`lu.reviewed_at`)} AS last_update_at,

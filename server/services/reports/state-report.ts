@@ -10,23 +10,25 @@ import { DomainError } from "@/server/services/errors";
 import { isOverdueOn } from "@/server/services/reports/cells";
 import { reportStateSql, stateCommitmentsSql } from "@/server/services/reports/state-report.sql";
 import { ZStateReportInput } from "@/server/schemas/reports";
+import { shownSourceTitle, shownText, type SourceTitleColumns, type TextColumns } from "@/server/services/core/content-language.sql";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 
 /**
  * One State's report card: its commitments, score, ODIHR distribution, and where the assessment
  * disagrees. One query for the rows, in parallel with the State itself; figures from the rows.
  */
-export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZStateReportInput>) {
+export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZStateReportInput>, locale: Locale = DEFAULT_LOCALE) {
   const input = ZStateReportInput.parse({ ...rawInput, stateGroup: "all" });
   const showInternal = isSecretariat(actor);
   const asOfEnd = input.asOf ? endOfDayUtc(input.asOf) : new Date();
   const [state, rows] = await Promise.all([
     queryRows<{ id: string; name: string; iso2: string; kind: "PARTICIPATING" | "PARTNER"; partnerGroup: string | null }>(reportStateSql(input.stateId)).then((rows) => rows[0] ?? null),
-    queryRows<{
+    queryRows<
+      TextColumns &
+        SourceTitleColumns & {
       commitment_id: string;
       rec_id: string;
       reference: string;
-      text: string;
-      source_title: string;
       status_id: string;
       status_key: string;
       status_label: string;
@@ -41,7 +43,8 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       assessment_label: string | null;
       assessment_rationale: string | null;
       assessment_public: boolean | null;
-    }>(stateCommitmentsSql(input, asOfEnd, showInternal)),
+        }
+    >(stateCommitmentsSql(input, asOfEnd, showInternal, locale)),
   ]);
   if (!state) throw new DomainError("NOT_FOUND", "notFound.state");
   const today = input.asOf ?? todayIsoUtc();
@@ -53,8 +56,8 @@ export async function getStateReport(actor: Actor, rawInput: z.input<typeof ZSta
       commitmentId: row.commitment_id,
       recommendationId: row.rec_id,
       reference: row.reference,
-      text: row.text,
-      sourceTitle: row.source_title,
+      ...shownText(row, locale),
+      source: shownSourceTitle(row, locale),
       status: { key: row.status_key, label: row.status_label },
       progress: row.progress,
       acceptedAt: row.accepted_at,
