@@ -53,6 +53,9 @@ test("an analyst adds a French translation; French and German readers see their 
   await frenchReader.page.locator("#filter-search").fill("audience");
   const row = frenchReader.page.getByRole("row").filter({ has: frenchReader.page.getByRole("link", { name: reference }) });
   await expect(row.locator('[lang="fr"]').first()).toContainText(`${reference} : Fournir`);
+  // The recommendation's report too, read by anyone.
+  await frenchReader.page.goto(`/reports/recommendations/${draft.id}`);
+  await expect(frenchReader.page.locator('p.recommendation-text[lang="fr"]')).toHaveText(french);
   await frenchReader.context.close();
 
   const germanReader = await pageIn(browser, session, "de-DE");
@@ -63,5 +66,8 @@ test("an analyst adds a French translation; French and German readers see their 
   await expect(note).toBeVisible();
   // The note is German, written in the page's language (no lang of its own).
   await expect(note).not.toHaveAttribute("lang", /.+/);
+  await germanReader.page.goto(`/reports/recommendations/${draft.id}`);
+  await expect(germanReader.page.locator('p.recommendation-text[lang="en"]')).toHaveText(english);
+  await expect(germanReader.page.getByText("(Original auf Englisch)")).toBeVisible();
   await germanReader.context.close();
 });
