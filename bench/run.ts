@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { PROJECT_ROOT } from "@/server/cli/database";
+import { PROJECT_ROOT, migrateDatabase } from "@/server/cli/database";
 import { runCli } from "@/server/cli/user-facing-error";
 import { BENCH_ADMIN_EMAIL, BENCH_ANALYST_EMAIL, BENCH_PASSWORD, focalPointEmail } from "@/bench/lib/accounts";
 import { measureUnderExports, type AttackResult } from "@/bench/lib/attack";
@@ -231,6 +231,8 @@ async function main() {
   try {
     database = await openBenchServer(DATA_DIR);
     if (!(await databaseExists(database))) throw new Error("No bench database: run `npm run seed:large` first.");
+    // Data seeded before the latest migrations is brought up to date (the app server does not migrate).
+    await migrateDatabase(database.url);
     pool = new pg.Pool({ connectionString: database.url, max: CLIENTS + 5 });
     // An idle connection closed by the server at shutdown must not crash the bench.
     pool.on("error", () => undefined);
