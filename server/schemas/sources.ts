@@ -47,3 +47,7 @@ export const ZListSourcesInput = z.optional(
   }),
 );
 export type TListSourcesInput = z.infer<typeof ZListSourcesInput>;
+
+/** Publishes every draft recommendation of the source. */
+export const ZPublishSourceDraftsInput = z.strictObject({ sourceId: zId });
+export type TPublishSourceDraftsInput = z.infer<typeof ZPublishSourceDraftsInput>;

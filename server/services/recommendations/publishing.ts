@@ -9,6 +9,7 @@ import type { ServiceActor } from "@/server/services/core/system-actor";
 import { DomainError } from "@/server/services/errors";
 import { resolveStateIds } from "@/server/services/recommendations/drafting";
 import type { TAddAddresseesInput, TPublishRecommendationInput } from "@/server/schemas/recommendations";
+import type { TPublishSourceDraftsInput } from "@/server/schemas/sources";
 
 // Publishing: a draft becomes final and every addressed State gets its commitment (the fan-out),
 // in one transaction; States addressed later get theirs at once.
@@ -79,41 +80,85 @@ async function createMissingCommitments(
 }
 
 /**
+ * Publishes one draft inside the caller's transaction and creates its commitments. A
+ * recommendation already published changes nothing and answers `created: 0`.
+ */
+async function publishDraft(tx: Tx, actor: ServiceActor, recommendationId: string, expectedVersion: number, publishedAt: Date) {
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: recommendationId, version: expectedVersion, publication: "DRAFT" },
+    data: { publication: "PUBLISHED", publishedAt, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const current = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { publication: true } });
+    if (!current) throw new DomainError("NOT_FOUND", "notFound.recommendation");
+    if (current.publication === "PUBLISHED") {
+      return { created: 0, total: await tx.commitment.count({ where: { recommendationId } }) };
+    }
+    throw await staleVersionError(tx, "Recommendation", recommendationId);
+  }
+  const recommendation = await tx.recommendation.findUniqueOrThrow({
+    where: { id: recommendationId },
+    select: { id: true, scaleId: true, dueDate: true, addressAllParticipating: true },
+  });
+  const commitments = await createMissingCommitments(tx, actor, recommendation, publishedAt);
+  await recordAudit(tx, actor, {
+    action: "recommendation.published",
+    entityType: "Recommendation",
+    entityId: recommendation.id,
+    before: { publication: "DRAFT", version: expectedVersion },
+    after: { publication: "PUBLISHED", publishedAt, created: commitments.length, stateIds: commitments.map((c) => c.stateId) },
+  });
+  const total = await tx.commitment.count({ where: { recommendationId: recommendation.id } });
+  return { created: commitments.length, total };
+}
+
+/**
  * Publishes a draft and creates every addressed State's commitment, all in one transaction.
  * Publishing a recommendation that is already published changes nothing and answers
  * `{ created: 0 }` (a repeated click or a re-run seed is harmless). `actor` null is the system.
  */
 export async function publishRecommendation(actor: ServiceActor, input: TPublishRecommendationInput) {
   assertSecretariat(actor);
+  return db.$transaction((tx) => publishDraft(tx, actor, input.recommendationId, input.expectedVersion, new Date()));
+}
+
+/**
+ * Publishes every draft of a source in one transaction, each as `publishRecommendation` does
+ * (its commitments, its audit events), plus one event on the source with the counts. When one
+ * draft cannot be published nothing is: the refusal names it.
+ */
+export async function publishSourceDrafts(actor: ServiceActor, input: TPublishSourceDraftsInput) {
+  assertSecretariat(actor);
   return db.$transaction(async (tx) => {
+    const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } });
+    if (!source) throw new DomainError("NOT_FOUND", "notFound.source");
+    const drafts = await tx.recommendation.findMany({
+      where: { sourceId: source.id, publication: "DRAFT" },
+      orderBy: [{ reference: "asc" }, { id: "asc" }],
+      select: { id: true, reference: true, version: true },
+    });
     const publishedAt = new Date();
-    const { count } = await tx.recommendation.updateMany({
-      where: { id: input.recommendationId, version: input.expectedVersion, publication: "DRAFT" },
-      data: { publication: "PUBLISHED", publishedAt, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const current = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { publication: true } });
-      if (!current) throw new DomainError("NOT_FOUND", "notFound.recommendation");
-      if (current.publication === "PUBLISHED") {
-        return { created: 0, total: await tx.commitment.count({ where: { recommendationId: input.recommendationId } }) };
-      }
-      throw await staleVersionError(tx, "Recommendation", input.recommendationId);
+    let created = 0;
+    for (const draft of drafts) {
+      const result = await publishDraft(tx, actor, draft.id, draft.version, publishedAt).catch((error: unknown) => {
+        throw draftRefusal(error, draft.reference);
+      });
+      created += result.created;
     }
-    const recommendation = await tx.recommendation.findUniqueOrThrow({
-      where: { id: input.recommendationId },
-      select: { id: true, scaleId: true, dueDate: true, addressAllParticipating: true },
-    });
-    const commitments = await createMissingCommitments(tx, actor, recommendation, publishedAt);
     await recordAudit(tx, actor, {
-      action: "recommendation.published",
-      entityType: "Recommendation",
-      entityId: recommendation.id,
-      before: { publication: "DRAFT", version: input.expectedVersion },
-      after: { publication: "PUBLISHED", publishedAt, created: commitments.length, stateIds: commitments.map((c) => c.stateId) },
+      action: "source.drafts_published",
+      entityType: "Source",
+      entityId: source.id,
+      after: { published: drafts.length, created, recommendationIds: drafts.map((draft) => draft.id) },
     });
-    const total = await tx.commitment.count({ where: { recommendationId: recommendation.id } });
-    return { created: commitments.length, total };
+    return { published: drafts.length, created };
   });
+}
+
+/** A draft's refusal during a whole-source publication, naming the draft (a conflict stays one). */
+function draftRefusal(error: unknown, reference: string) {
+  if (!(error instanceof DomainError) || error.code !== "BAD_REQUEST") return error;
+  return new DomainError("BAD_REQUEST", { key: "sources.draftNotPublished", values: { reference } });
 }
 
 /**
