@@ -160,3 +160,20 @@ test("a focal point reads the sources in French, without the secretariat's contr
   const response = await page.goto(`/sources/${hidden.id}`);
   expect(response?.status()).toBe(404);
 });
+
+test("a signed-out visitor reads the published sources, and a commitment's page links its source", async ({ page, analystPage, demo }) => {
+  const hidden = await newSource(analystPage);
+  await page.goto("/sources");
+  await expect(page.getByRole("heading", { level: 1, name: "Sources" })).toBeVisible();
+  await expect(page.getByRole("link", { name: hidden.title })).toHaveCount(0);
+  await page.getByRole("link", { name: DEMO_SOURCE }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: DEMO_SOURCE })).toBeVisible();
+  await expect(page.getByRole("link", { name: "AAT17-01" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Publish all drafts" })).toHaveCount(0);
+  expect((await page.goto(`/sources/${hidden.id}`))?.status()).toBe(404);
+
+  await analystPage.goto(`/commitments/${(await demo.commitment("AT", "AAT17-02")).id}`);
+  await analystPage.getByRole("link", { name: DEMO_SOURCE }).click();
+  await expect(analystPage.getByRole("heading", { level: 1, name: DEMO_SOURCE })).toBeVisible();
+  await expect(analystPage.getByRole("table", { name: /Recommendations of this source/ }).getByRole("link", { name: "AAT17-02" })).toBeVisible();
+});

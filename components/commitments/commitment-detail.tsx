@@ -98,7 +98,7 @@ export function CommitmentDetail({
           {commitment.recommendation.reference} · {refs.state(commitment.state)}
         </h1>
         <p className="muted">
-          {commitment.recommendation.source.title}
+          <Link href={`/sources/${commitment.recommendation.source.id}`}>{commitment.recommendation.source.title}</Link>
           {commitment.voluntary ? ` · ${t("voluntary")}` : ""}
         </p>
       </header>

@@ -4,22 +4,22 @@ import { getTranslations } from "next-intl/server";
 import "@/app/recommendations.css";
 import { SourceList } from "@/components/sources/source-list";
 import { getServerCaller } from "@/server/api/server-caller";
-import { requirePageActor } from "@/server/auth/page-session";
+import { readerOfPublicPage } from "@/server/auth/page-session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sources.list");
   return { title: t("pageTitle") };
 }
 
-/** Every source the reader may see: the secretariat all, others those with a published recommendation. */
+/** Every source the reader may see: the secretariat all, others (signed out too) those with a published recommendation. */
 export default async function SourcesPage() {
-  const actor = await requirePageActor("/sources");
+  const actor = await readerOfPublicPage("/sources");
   const caller = await getServerCaller();
   const t = await getTranslations("sources.list");
   const sources = await caller.sources.list();
   return (
     <section className="stack">
-      {actor.role === "FOCAL_POINT" ? null : (
+      {actor === null || actor.role === "FOCAL_POINT" ? null : (
         <p>
           <Link href="/recommendations">{t("back")}</Link>
         </p>

@@ -5,7 +5,7 @@ import "@/app/recommendations.css";
 import { SOURCE_RECOMMENDATIONS_PAGE_SIZE } from "@/components/sources/source-display";
 import { SourceView } from "@/components/sources/source-view";
 import { getServerCaller, nullIfNotFound } from "@/server/api/server-caller";
-import { requirePageActor } from "@/server/auth/page-session";
+import { readerOfPublicPage } from "@/server/auth/page-session";
 import { passes, zId } from "@/server/schemas/common";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor(`/sources/${id}`);
+  const actor = await readerOfPublicPage(`/sources/${id}`);
   // The API's own id rule: an id it would refuse is simply not found.
   if (!passes(zId, id)) notFound();
   const caller = await getServerCaller();
@@ -25,5 +25,5 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
   ]);
   // A source out of the reader's scope (no published recommendation yet) is "not found".
   if (!source || !firstPage) notFound();
-  return <SourceView initial={source} initialPage={firstPage} secretariat={actor.role !== "FOCAL_POINT"} />;
+  return <SourceView initial={source} initialPage={firstPage} secretariat={actor !== null && actor.role !== "FOCAL_POINT"} />;
 }
