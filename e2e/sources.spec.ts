@@ -78,10 +78,16 @@ test("an analyst finds a source from Recommendations, edits it through a conflic
   await expect(form.getByLabel("Location (optional)")).toHaveValue("Vienna");
   await form.getByLabel("Title", { exact: true }).fill(`${source.title} (edited)`);
   await form.getByRole("button", { name: "Add translations (optional)" }).click();
-  await form.getByLabel("Title in Français").fill(`Source E2E ${unique()}`);
+  const frenchTitle = `Source E2E ${unique()}`;
+  await form.getByLabel("Title in Français").fill(frenchTitle);
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${source.title} (edited)` })).toBeVisible();
   await expect(page.getByText("Vienna")).toBeVisible();
+  // The translation was saved with it, and the form shows it at once the next time.
+  await page.getByRole("button", { name: "Edit source" }).click();
+  await expect(form.getByLabel("Title in Français")).toHaveValue(frenchTitle);
+  await page.getByRole("button", { name: "Close the edit form" }).click();
+  await expect(form).toHaveCount(0);
 
   // Publish all drafts: each addressed State gets its commitment.
   await page.getByRole("button", { name: "Publish all drafts" }).click();

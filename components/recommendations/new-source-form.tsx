@@ -94,7 +94,8 @@ export function SourceForm({
   const queryClient = useQueryClient();
   const editing = source !== undefined;
   const empty = initialValues(source);
-  const [showTranslations, setShowTranslations] = useState(false);
+  // A source already translated shows its translations at once.
+  const [showTranslations, setShowTranslations] = useState((source?.translations.length ?? 0) > 0);
   const ids = {
     title: `${idPrefix}-title`,
     kind: `${idPrefix}-kind`,
