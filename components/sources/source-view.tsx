@@ -39,7 +39,7 @@ function PublishAllDrafts({ source, onPublished }: { source: SourceDetail; onPub
     setResult(null);
     setFailure(null);
     try {
-      const outcome = await publish.mutateAsync({ sourceId: source.id });
+      const outcome = await publish.mutateAsync({ sourceId: source.id, drafts: source.drafts });
       setResult(outcome);
       toast.success(t("done", outcome));
       await onPublished();

@@ -73,6 +73,18 @@ describe("publishing all drafts of a source", () => {
     expect(await db.auditEvent.count({ where: { OR: [{ entityId: source.id, action: "source.drafts_published" }, { entityId: { in: [good.id, bad.id] }, action: "recommendation.published" }] } })).toBe(0);
   });
 
+  it("publishes nothing when the drafts changed since the user counted them", async () => {
+    const source = await newSource();
+    await draft(source.id, { iso2s: ["AT"] });
+    await draft(source.id, { iso2s: ["FR"] });
+    await expect(analyst.caller.sources.publishDrafts({ sourceId: source.id, drafts: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("It now has 2 drafts"),
+    });
+    expect(await db.recommendation.count({ where: { sourceId: source.id, publication: "DRAFT" } })).toBe(2);
+    expect(await analyst.caller.sources.publishDrafts({ sourceId: source.id, drafts: 2 })).toEqual({ published: 2, created: 2 });
+  });
+
   it("is the secretariat's: a focal point is refused, and an unknown source is not found", async () => {
     const source = await newSource();
     await draft(source.id, { iso2s: ["IT"] });

@@ -203,6 +203,9 @@ export async function publishSourceDrafts(actor: ServiceActor, input: TPublishSo
       orderBy: [{ reference: "asc" }, { id: "asc" }],
       select: { id: true, reference: true, version: true },
     });
+    if (input.drafts !== undefined && input.drafts !== drafts.length) {
+      throw new DomainError("CONFLICT", { key: "sources.draftsChanged", values: { count: drafts.length } });
+    }
     const referenceOf = (id: string) => drafts.find((draft) => draft.id === id)?.reference ?? id;
     const published = await publishDrafts(tx, actor, drafts, (id) => new DomainError("BAD_REQUEST", { key: "sources.draftNotPublished", values: { reference: referenceOf(id) } }));
     const created = published.reduce((sum, recommendation) => sum + recommendation.created, 0);
