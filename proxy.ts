@@ -9,7 +9,7 @@ const RENAMED_PARAMS_PAGES = /^\/(reports|recommendations\/new)(\/|$)/;
 
 // Pages anyone may open. Everything else needs a session; the pages and procedures check again
 // on the server (this redirect is only for comfort).
-const PUBLIC_PAGES = [/^\/sign-in$/, /^\/reports(\/|$)/, /^\/$/, /^\/unavailable$/];
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/reports(\/|$)/, /^\/sources(\/|$)/, /^\/$/, /^\/unavailable$/];
 
 function contentSecurityPolicy(nonce: string) {
   return [

@@ -18,6 +18,7 @@ import { UpdateForm, contentFrom } from "@/components/commitments/update-form";
 import type { TCommitmentView, TTimeline, TUpdateView } from "@/components/commitments/types";
 import type { Role } from "@/prisma/generated/enums";
 import { RecommendationText } from "@/components/recommendations/recommendation-display";
+import { CommitmentDueDateForm } from "@/components/commitments/due-date-form";
 
 function SubmittedUpdate({ update }: { update: TUpdateView }) {
   const t = useTranslations("commitments.detail");
@@ -97,7 +98,7 @@ export function CommitmentDetail({
           {commitment.recommendation.reference} · {refs.state(commitment.state)}
         </h1>
         <p className="muted">
-          {commitment.recommendation.source.title}
+          <Link href={`/sources/${commitment.recommendation.source.id}`}>{commitment.recommendation.source.title}</Link>
           {commitment.voluntary ? ` · ${t("voluntary")}` : ""}
         </p>
       </header>
@@ -189,6 +190,11 @@ export function CommitmentDetail({
               </dd>
             </dl>
           </section>
+          {!isFocalPoint && commitment.version !== null ? (
+            <div className="card">
+              <CommitmentDueDateForm key={commitment.version} commitment={{ id: commitment.id, version: commitment.version, dueDate: commitment.dueDate }} onSaved={refresh} />
+            </div>
+          ) : null}
           <section className="card" aria-labelledby="assessment-title">
             <h2 id="assessment-title">{t("assessment")}</h2>
             {commitment.assessment ? (

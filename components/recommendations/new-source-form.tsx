@@ -18,17 +18,39 @@ import { FormActions } from "@/components/ui/submit-button";
 type TSourceTranslation = { locale: Locale; title: string; description: string };
 type TSourceForm = { title: string; kind: string; date: string; location: string; link: string; description: string; translations: TSourceTranslation[] };
 
-// Sources are written in English; the other languages can be given beside the original.
-const OTHER_LOCALES = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE);
-const EMPTY: TSourceForm = {
-  title: "",
-  kind: "",
-  date: "",
-  location: "",
-  link: "",
-  description: "",
-  translations: OTHER_LOCALES.map((locale) => ({ locale, title: "", description: "" })),
+/** A source as the edit form reads it (`sources.get`): the originals, every translation and the version. */
+export type EditedSource = {
+  id: string;
+  version: number;
+  language: Locale;
+  originalTitle: string;
+  originalDescription: string | null;
+  kind: string;
+  date: string;
+  location: string | null;
+  link: string | null;
+  translations: { locale: string; title: string; description?: string | null }[];
 };
+
+/** The languages a source can be translated into: all but its own (English for a new one). */
+function otherLocales(language: Locale) {
+  return LOCALES.filter((locale) => locale !== language);
+}
+
+function initialValues(source: EditedSource | undefined): TSourceForm {
+  return {
+    title: source?.originalTitle ?? "",
+    kind: source?.kind ?? "",
+    date: source?.date ?? "",
+    location: source?.location ?? "",
+    link: source?.link ?? "",
+    description: source?.originalDescription ?? "",
+    translations: otherLocales(source?.language ?? DEFAULT_LOCALE).map((locale) => {
+      const saved = source?.translations.find((item) => item.locale === locale);
+      return { locale, title: saved?.title ?? "", description: saved?.description ?? "" };
+    }),
+  };
+}
 
 function input(values: TSourceForm) {
   return {
@@ -48,11 +70,32 @@ export type CreatedSource = { id: string; title: string };
 
 /** A small form for a new source (a conference, an action plan, a monitoring cycle). */
 export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: string; onCreated?: (source: CreatedSource) => void }) {
+  return <SourceForm idPrefix={idPrefix} onSaved={onCreated} />;
+}
+
+/**
+ * A source's form: a new one, or with `source` the edit of an existing one (its version checked:
+ * a stale save says who changed it and keeps what was typed).
+ */
+export function SourceForm({
+  idPrefix = "source",
+  source,
+  onSaved,
+  onReload,
+}: {
+  idPrefix?: string;
+  source?: EditedSource;
+  onSaved?: (source: CreatedSource) => void;
+  onReload?: () => Promise<void>;
+}) {
   const trpc = useTRPC();
   const t = useTranslations("sources");
   const kindLabel = useSourceKindLabel();
   const queryClient = useQueryClient();
-  const [showTranslations, setShowTranslations] = useState(false);
+  const editing = source !== undefined;
+  const empty = initialValues(source);
+  // A source already translated shows its translations at once.
+  const [showTranslations, setShowTranslations] = useState((source?.translations.length ?? 0) > 0);
   const ids = {
     title: `${idPrefix}-title`,
     kind: `${idPrefix}-kind`,
@@ -62,16 +105,17 @@ export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: s
     description: `${idPrefix}-description`,
     translations: `${idPrefix}-translations`,
   };
+  const sent = (values: TSourceForm) => (source ? { id: source.id, expectedVersion: source.version, ...input(values) } : input(values));
   const form: ReturnType<typeof useCheckedForm<TSourceForm>> = useCheckedForm({
-    initial: EMPTY,
+    initial: empty,
     ids,
-    schema: () => import("@/server/schemas/sources").then((module) => module.ZCreateSourceInput),
-    input,
+    schema: () => import("@/server/schemas/sources").then((module) => (editing ? module.ZUpdateSourceInput : module.ZCreateSourceInput)),
+    input: sent,
     // The paths of the sent list (only the filled languages): "translations.0.title".
     idOf: (path) => {
       const [, index, name] = path.split(".");
-      const sent: { locale: Locale } | undefined = input(form.values).translations[Number(index)];
-      return sent ? `${idPrefix}-${name === "description" ? "description" : "title"}-${sent.locale}` : ids.translations;
+      const sentTranslation: { locale: Locale } | undefined = input(form.values).translations[Number(index)];
+      return sentTranslation ? `${idPrefix}-${name === "description" ? "description" : "title"}-${sentTranslation.locale}` : ids.translations;
     },
   });
   const { values, field, errors } = form;
@@ -83,30 +127,34 @@ export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: s
   const setTranslation = (locale: Locale, patch: Partial<TSourceTranslation>) =>
     form.change({ translations: values.translations.map((item) => (item.locale === locale ? { ...item, ...patch } : item)) });
   const create = useMutation(trpc.sources.create.mutationOptions());
+  const update = useMutation(trpc.sources.update.mutationOptions());
+  const busy = create.isPending || update.isPending;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (create.isPending) return;
-    let source: CreatedSource | undefined;
+    if (busy) return;
+    let saved: CreatedSource | undefined;
     const outcome = await form.submit(
       async () => {
-        source = await create.mutateAsync(input(values));
+        saved = source ? await update.mutateAsync({ id: source.id, expectedVersion: source.version, ...input(values) }) : await create.mutateAsync(input(values));
       },
-      (_outcome, message) => toast.error(message),
+      (refusal, message) => toast.error(refusal === "conflict" ? t("edit.notSavedConflict") : message),
     );
-    if (outcome === "sent" && source) {
+    if (outcome === "sent" && saved) {
       await queryClient.invalidateQueries({ queryKey: trpc.sources.pathKey() });
-      toast.success(t("added", { title: source.title }));
-      form.reset(EMPTY);
-      setShowTranslations(false);
-      onCreated?.({ id: source.id, title: source.title });
+      toast.success(editing ? t("edit.saved", { title: saved.title }) : t("added", { title: saved.title }));
+      if (!editing) {
+        form.reset(empty);
+        setShowTranslations(false);
+      }
+      onSaved?.({ id: saved.id, title: saved.title });
     }
   }
 
   return (
     <form className="stack" noValidate onSubmit={onSubmit} aria-labelledby={`${idPrefix}-title-heading`}>
-      <h2 id={`${idPrefix}-title-heading`}>{t("form.heading")}</h2>
-      <FormAlerts form={form} />
+      <h2 id={`${idPrefix}-title-heading`}>{editing ? t("edit.heading") : t("form.heading")}</h2>
+      <FormAlerts form={form} conflict={{ what: t("edit.conflictWhat"), after: t("edit.conflictAfter"), detail: t("edit.conflictDetail") }} onReload={onReload} />
       <InputField label={t("form.title")} type="text" maxLength={SOURCE_TITLE_MAX} {...field("title")} />
       <div className="rec-form-row">
         <SelectField label={t("form.kind")} {...field("kind")}>
@@ -162,7 +210,7 @@ export function NewSourceForm({ idPrefix = "source", onCreated }: { idPrefix?: s
             ))
           : null}
       </div>
-      <FormActions busy={create.isPending} busyLabel={t("form.adding")} submit={t("form.add")} />
+      <FormActions busy={busy} busyLabel={editing ? t("edit.saving") : t("form.adding")} submit={editing ? t("edit.save") : t("form.add")} />
     </form>
   );
 }

@@ -23,6 +23,7 @@ import {
 import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
 import { RecommendationTranslationsForm } from "@/components/recommendations/translation-fields";
+import { RecommendationDueDateForm } from "@/components/commitments/due-date-form";
 
 /** Who the recommendation is addressed to, in words. */
 function Addressees({ recommendation }: { recommendation: RecommendationDetail }) {
@@ -143,7 +144,9 @@ export function RecommendationView({
             : null}
         </dd>
         <dt>{t("view.source")}</dt>
-        <dd lang={recommendation.source.titleLang}>{formatSourceOption(recommendation.source)}</dd>
+        <dd lang={recommendation.source.titleLang}>
+          <Link href={`/sources/${recommendation.source.id}`}>{formatSourceOption(recommendation.source)}</Link>
+        </dd>
         <dt>{t("view.commitments")}</dt>
         <dd>
           {recommendation._count.commitments}
@@ -236,6 +239,9 @@ export function RecommendationView({
               onReload={refresh}
             />
           </section>
+          <div className="card">
+            <RecommendationDueDateForm key={recommendation.version} recommendation={recommendation} commitments={recommendation._count.commitments} onSaved={refresh} />
+          </div>
           <section className="card" aria-labelledby="add-states-title">
             <AddStatesForm
               recommendation={recommendation}

@@ -32,6 +32,7 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "sources.get": "public",
   "sources.create": "secretariat",
   "sources.update": "secretariat",
+  "sources.publishDrafts": "secretariat",
 
   "scales.list": "public",
   "scales.get": "public",
@@ -48,6 +49,7 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "recommendations.delete": "secretariat",
   "recommendations.publish": "secretariat",
   "recommendations.addAddressees": "secretariat",
+  "recommendations.setDueDate": "secretariat",
 
   "commitments.list": "public",
   "commitments.get": "public-read",

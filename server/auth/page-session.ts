@@ -63,6 +63,14 @@ export async function requirePageActor(pathname: string): Promise<UserActor> {
   return actor;
 }
 
+/**
+ * For pages anyone may open (signed out too): the signed-in user, held to the same rules as on
+ * other pages (a reset password is changed first), or null for a visitor.
+ */
+export async function readerOfPublicPage(pathname: string): Promise<UserActor | null> {
+  return (await getPageActor()) ? requirePageActor(pathname) : null;
+}
+
 /** For pages of the secretariat (analysts and administrators); others see "not found". */
 export async function requireSecretariatPage(pathname: string): Promise<UserActor> {
   const actor = await requirePageActor(pathname);

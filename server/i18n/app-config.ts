@@ -14,6 +14,7 @@ import type reference from "@/server/i18n/messages/en/reference.json";
 import type reports from "@/server/i18n/messages/en/reports.json";
 import type review from "@/server/i18n/messages/en/review.json";
 import type sources from "@/server/i18n/messages/en/sources.json";
+import type dueDates from "@/server/i18n/messages/en/dueDates.json";
 import type users from "@/server/i18n/messages/en/users.json";
 import type validation from "@/server/i18n/messages/en/validation.json";
 
@@ -27,6 +28,7 @@ export type AppMessages = {
   review: typeof review;
   recommendations: typeof recommendations;
   sources: typeof sources;
+  dueDates: typeof dueDates;
   reports: typeof reports;
   exports: typeof exportsCatalog;
   errors: typeof errors;

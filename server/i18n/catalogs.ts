@@ -19,6 +19,7 @@ export const NAMESPACES = [
   "review",
   "recommendations",
   "sources",
+  "dueDates",
   "reports",
   "exports",
   "errors",

@@ -71,6 +71,14 @@ export const ZSetDueDateInput = z.strictObject({
 });
 export type TSetDueDateInput = z.infer<typeof ZSetDueDateInput>;
 
+/** One due date (null: none) for a published recommendation and every one of its commitments. */
+export const ZSetRecommendationDueDateInput = z.strictObject({
+  recommendationId: zId,
+  expectedVersion: zVersion,
+  dueDate: z.nullable(zDateOnly),
+});
+export type TSetRecommendationDueDateInput = z.infer<typeof ZSetRecommendationDueDateInput>;
+
 export const ZCommitmentRef = z.strictObject({ id: zId });
 
 export const ZStatusAsOfInput = z.strictObject({ id: zId, date: zDateOnly });

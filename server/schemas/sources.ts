@@ -47,3 +47,10 @@ export const ZListSourcesInput = z.optional(
   }),
 );
 export type TListSourcesInput = z.infer<typeof ZListSourcesInput>;
+
+/**
+ * Publishes every draft recommendation of the source; `drafts`, the number the user was shown,
+ * refuses the publication when drafts were added or removed meanwhile.
+ */
+export const ZPublishSourceDraftsInput = z.strictObject({ sourceId: zId, drafts: z.optional(z.int().check(z.gte(0), z.lte(1_000_000))) });
+export type TPublishSourceDraftsInput = z.infer<typeof ZPublishSourceDraftsInput>;

@@ -140,7 +140,9 @@ export async function getSource(actor: Actor, input: TGetSourceInput, locale: Lo
     },
   });
   if (!source) throw new DomainError("NOT_FOUND", "notFound.source");
-  return presentSource(source, locale);
+  // The drafts waiting to be published: the secretariat's to see (others see published ones only).
+  const drafts = isSecretariat(actor) ? await db.recommendation.count({ where: { sourceId: source.id, publication: "DRAFT" } }) : 0;
+  return { ...presentSource(source, locale), drafts };
 }
 
 export async function createSource(actor: ServiceActor, input: TCreateSourceInput, locale: Locale = DEFAULT_LOCALE) {

@@ -103,6 +103,8 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
     };
   },
 
+  "sources.publishDrafts": async () => ({ sourceId: (await db.recommendation.findUniqueOrThrow({ where: { id: (await draftRecommendation()).id } })).sourceId }),
+
   "scales.list": async () => undefined,
   "scales.get": async () => ({ id: (await db.statusScale.findFirstOrThrow({ where: { isDefault: true } })).id }),
   "scales.create": async () => {
@@ -156,6 +158,10 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
   "recommendations.addAddressees": async () => {
     const { world } = await ownCommitment();
     return { recommendationId: world.recommendation.id, expectedVersion: 1, stateIds: [(await stateByIso2("FR")).id] };
+  },
+  "recommendations.setDueDate": async () => {
+    const { world } = await ownCommitment();
+    return { recommendationId: world.recommendation.id, expectedVersion: world.recommendation.version, dueDate: "2031-12-31" };
   },
 
   "commitments.list": async () => ({}),

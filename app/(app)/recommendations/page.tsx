@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import "@/app/recommendations.css";
 import { RECOMMENDATIONS_PAGE_SIZE } from "@/components/recommendations/recommendation-display";
@@ -15,6 +16,7 @@ export default async function RecommendationsPage() {
   await requireSecretariatPage("/recommendations");
   const caller = await getServerCaller();
   const t = await getTranslations("recommendations");
+  const sourcesText = await getTranslations("sources.list");
   const [initialPage, sources, themes] = await Promise.all([
     caller.recommendations.list({ limit: RECOMMENDATIONS_PAGE_SIZE }),
     caller.sources.list(),
@@ -24,6 +26,9 @@ export default async function RecommendationsPage() {
     <section>
       <h1>{t("list.pageTitle")}</h1>
       <p className="muted">{t("list.intro")}</p>
+      <p>
+        <Link href="/sources">{sourcesText("link")}</Link>
+      </p>
       <RecommendationList initialPage={initialPage} sources={sources} themes={themes} />
     </section>
   );

@@ -12,6 +12,8 @@ import {
   ZUpdateRecommendationInput,
 } from "@/server/schemas/recommendations";
 import { ZSaveRecommendationTranslationsInput } from "@/server/schemas/translations";
+import { ZSetRecommendationDueDateInput } from "@/server/schemas/commitments";
+import { setRecommendationDueDate } from "@/server/services/due-dates";
 import { createRecommendation, deleteRecommendation, saveRecommendationTranslations, updateRecommendation } from "@/server/services/recommendations/drafting";
 import { addAddressees, publishRecommendation } from "@/server/services/recommendations/publishing";
 import { getRecommendation, listRecommendations } from "@/server/services/recommendations/reading";
@@ -41,4 +43,8 @@ export const recommendationsRouter = router({
   addAddressees: secretariatProcedure
     .input(ZAddAddresseesInput)
     .mutation(({ ctx, input }) => wire(addAddressees(ctx.actor, input))),
+  /** One due date for a published recommendation and all its commitments. */
+  setDueDate: secretariatProcedure
+    .input(ZSetRecommendationDueDateInput)
+    .mutation(({ ctx, input }) => wire(setRecommendationDueDate(ctx.actor, input))),
 });

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/prisma/generated/client";
 import type { Tx } from "@/server/db/client";
 import { db } from "@/server/db/client";
 import { recordAudit, recordAuditMany } from "@/server/services/audit";
@@ -9,73 +8,162 @@ import type { ServiceActor } from "@/server/services/core/system-actor";
 import { DomainError } from "@/server/services/errors";
 import { resolveStateIds } from "@/server/services/recommendations/drafting";
 import type { TAddAddresseesInput, TPublishRecommendationInput } from "@/server/schemas/recommendations";
+import type { TPublishSourceDraftsInput } from "@/server/schemas/sources";
 
 // Publishing: a draft becomes final and every addressed State gets its commitment (the fan-out),
 // in one transaction; States addressed later get theirs at once.
 
+type Publishable = { id: string; scaleId: string; dueDate: Date | null; addressAllParticipating: boolean };
+
+// Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement.
+const ROWS_PER_INSERT = 2_000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const parts: T[][] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) parts.push(rows.slice(start, start + ROWS_PER_INSERT));
+  return parts;
+}
+
 /**
- * Creates the missing commitments of a published recommendation, set-based: one INSERT for the
- * commitments and one for their initial status rows (the start of "status as of date D"), and one
- * for their audit events. Every State addressed (all participating States when so marked, plus
- * the chosen ones) that has no commitment yet gets one, voluntary for Partners for Co-operation.
+ * Creates the missing commitments of published recommendations, set-based whatever their number:
+ * a few reads, then INSERTs of the commitments, their initial status rows (the start of "status as
+ * of date D") and their audit events. Every State addressed (all participating States when so
+ * marked, plus the chosen ones) that has no commitment yet gets one, voluntary for Partners for
+ * Co-operation, at the first status of the recommendation's scale. `refusal` words the error of a
+ * recommendation whose scale has no status.
  */
 async function createMissingCommitments(
   tx: Tx,
   actor: ServiceActor,
-  recommendation: { id: string; scaleId: string; dueDate: Date | null; addressAllParticipating: boolean },
+  recommendations: Publishable[],
   effectiveAt: Date,
+  refusal: (recommendationId: string) => DomainError = () => new DomainError("BAD_REQUEST", "recommendations.noStatuses"),
 ) {
-  const firstStatus = await tx.scaleStatus.findFirst({
-    where: { scaleId: recommendation.scaleId },
-    orderBy: { position: "asc" },
-    select: { id: true, defaultProgress: true },
+  if (recommendations.length === 0) return [];
+  const ids = recommendations.map((recommendation) => recommendation.id);
+  const statuses = await tx.scaleStatus.findMany({
+    where: { scaleId: { in: [...new Set(recommendations.map((recommendation) => recommendation.scaleId))] } },
+    orderBy: [{ scaleId: "asc" }, { position: "asc" }],
+    select: { id: true, scaleId: true, defaultProgress: true },
   });
-  if (!firstStatus) throw new DomainError("BAD_REQUEST", "recommendations.noStatuses");
+  const firstStatus = new Map<string, { id: string; defaultProgress: number }>();
+  for (const status of statuses) if (!firstStatus.has(status.scaleId)) firstStatus.set(status.scaleId, status);
+  const withoutStatus = recommendations.find((recommendation) => !firstStatus.has(recommendation.scaleId));
+  if (withoutStatus) throw refusal(withoutStatus.id);
 
-  const addressed: Prisma.StateWhereInput[] = [{ addressedBy: { some: { recommendationId: recommendation.id } } }];
-  if (recommendation.addressAllParticipating) addressed.push({ kind: "PARTICIPATING" });
-  const states = await tx.state.findMany({
-    where: { OR: addressed, commitments: { none: { recommendationId: recommendation.id } } },
-    select: { id: true, kind: true },
-    orderBy: { name: "asc" },
+  const stateSelect = { id: true, kind: true, name: true } as const;
+  const [chosen, participating, existing] = await Promise.all([
+    tx.recommendationAddressee.findMany({ where: { recommendationId: { in: ids } }, select: { recommendationId: true, state: { select: stateSelect } } }),
+    recommendations.some((recommendation) => recommendation.addressAllParticipating)
+      ? tx.state.findMany({ where: { kind: "PARTICIPATING" }, select: stateSelect })
+      : Promise.resolve([]),
+    tx.commitment.findMany({ where: { recommendationId: { in: ids } }, select: { recommendationId: true, stateId: true } }),
+  ]);
+  const has = new Set(existing.map((commitment) => `${commitment.recommendationId} ${commitment.stateId}`));
+  const data = recommendations.flatMap((recommendation) => {
+    const states = new Map<string, { id: string; kind: string; name: string }>();
+    if (recommendation.addressAllParticipating) for (const state of participating) states.set(state.id, state);
+    for (const row of chosen) if (row.recommendationId === recommendation.id) states.set(row.state.id, row.state);
+    const status = firstStatus.get(recommendation.scaleId)!;
+    return [...states.values()]
+      .filter((state) => !has.has(`${recommendation.id} ${state.id}`))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((state) => ({
+        recommendationId: recommendation.id,
+        stateId: state.id,
+        voluntary: state.kind === "PARTNER",
+        acceptedStatusId: status.id,
+        acceptedProgress: status.defaultProgress,
+        dueDate: recommendation.dueDate,
+      }));
   });
-  if (states.length === 0) return [];
 
-  const commitments = await tx.commitment.createManyAndReturn({
-    data: states.map((state) => ({
-      recommendationId: recommendation.id,
-      stateId: state.id,
-      voluntary: state.kind === "PARTNER",
-      acceptedStatusId: firstStatus.id,
-      acceptedProgress: firstStatus.defaultProgress,
-      dueDate: recommendation.dueDate,
-    })),
-    // The (recommendationId, stateId) unique index is the last word if two requests race.
-    skipDuplicates: true,
-    select: { id: true, stateId: true, voluntary: true, acceptedStatusId: true, acceptedProgress: true, dueDate: true },
-  });
+  const commitments = [];
+  for (const part of chunks(data)) {
+    commitments.push(
+      ...(await tx.commitment.createManyAndReturn({
+        data: part,
+        // The (recommendationId, stateId) unique index is the last word if two requests race.
+        skipDuplicates: true,
+        select: { id: true, recommendationId: true, stateId: true, voluntary: true, acceptedStatusId: true, acceptedProgress: true, dueDate: true },
+      })),
+    );
+  }
   const changedById = actor.kind === "user" ? actor.id : null;
-  await tx.commitmentStatusChange.createMany({
-    data: commitments.map((commitment) => ({
-      commitmentId: commitment.id,
-      statusId: firstStatus.id,
-      progress: firstStatus.defaultProgress,
-      effectiveAt,
-      updateId: null,
-      changedById,
-    })),
-  });
-  await recordAuditMany(
-    tx,
-    actor,
-    commitments.map((commitment) => ({
-      action: "commitment.created",
-      entityType: "Commitment",
-      entityId: commitment.id,
-      after: { recommendationId: recommendation.id, ...commitment },
-    })),
-  );
+  for (const part of chunks(commitments)) {
+    await tx.commitmentStatusChange.createMany({
+      data: part.map((commitment) => ({
+        commitmentId: commitment.id,
+        statusId: commitment.acceptedStatusId,
+        progress: commitment.acceptedProgress,
+        effectiveAt,
+        updateId: null,
+        changedById,
+      })),
+    });
+    await recordAuditMany(
+      tx,
+      actor,
+      part.map((commitment) => ({ action: "commitment.created", entityType: "Commitment", entityId: commitment.id, after: commitment })),
+    );
+  }
   return commitments;
+}
+
+/**
+ * Publishes drafts inside the caller's transaction, each at the version given, and creates their
+ * commitments; the recommendations that were published are answered, each with the number of
+ * commitments created. A recommendation already published is left as it is (a repeated click is
+ * harmless); one changed since it was read is a CONFLICT, and a missing one NOT_FOUND.
+ */
+async function publishDrafts(
+  tx: Tx,
+  actor: ServiceActor,
+  drafts: { id: string; version: number }[],
+  refusal?: (recommendationId: string) => DomainError,
+) {
+  const publishedAt = new Date();
+  const published: Publishable[] = [];
+  for (const part of chunks(drafts)) {
+    published.push(
+      ...(await tx.recommendation.updateManyAndReturn({
+        where: { publication: "DRAFT", OR: part.map((draft) => ({ id: draft.id, version: draft.version })) },
+        data: { publication: "PUBLISHED", publishedAt, version: { increment: 1 } },
+        select: { id: true, scaleId: true, dueDate: true, addressAllParticipating: true },
+      })),
+    );
+  }
+  if (published.length < drafts.length) {
+    const done = new Set(published.map((recommendation) => recommendation.id));
+    const others = drafts.filter((draft) => !done.has(draft.id));
+    const current = await tx.recommendation.findMany({ where: { id: { in: others.map((draft) => draft.id) } }, select: { id: true, publication: true } });
+    for (const draft of others) {
+      const row = current.find((item) => item.id === draft.id);
+      if (!row) throw new DomainError("NOT_FOUND", "notFound.recommendation");
+      if (row.publication === "DRAFT") throw await staleVersionError(tx, "Recommendation", draft.id);
+    }
+  }
+  const commitments = await createMissingCommitments(tx, actor, published, publishedAt, refusal);
+  const created = new Map<string, string[]>();
+  for (const commitment of commitments) created.set(commitment.recommendationId, [...(created.get(commitment.recommendationId) ?? []), commitment.stateId]);
+  const version = new Map(drafts.map((draft) => [draft.id, draft.version]));
+  for (const part of chunks(published)) {
+    await recordAuditMany(
+      tx,
+      actor,
+      part.map((recommendation) => {
+        const stateIds = created.get(recommendation.id) ?? [];
+        return {
+          action: "recommendation.published",
+          entityType: "Recommendation",
+          entityId: recommendation.id,
+          before: { publication: "DRAFT", version: version.get(recommendation.id) },
+          after: { publication: "PUBLISHED", publishedAt, created: stateIds.length, stateIds },
+        };
+      }),
+    );
+  }
+  return published.map((recommendation) => ({ id: recommendation.id, created: created.get(recommendation.id)?.length ?? 0 }));
 }
 
 /**
@@ -86,34 +174,49 @@ async function createMissingCommitments(
 export async function publishRecommendation(actor: ServiceActor, input: TPublishRecommendationInput) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
-    const publishedAt = new Date();
-    const { count } = await tx.recommendation.updateMany({
-      where: { id: input.recommendationId, version: input.expectedVersion, publication: "DRAFT" },
-      data: { publication: "PUBLISHED", publishedAt, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const current = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { publication: true } });
-      if (!current) throw new DomainError("NOT_FOUND", "notFound.recommendation");
-      if (current.publication === "PUBLISHED") {
-        return { created: 0, total: await tx.commitment.count({ where: { recommendationId: input.recommendationId } }) };
-      }
-      throw await staleVersionError(tx, "Recommendation", input.recommendationId);
-    }
-    const recommendation = await tx.recommendation.findUniqueOrThrow({
-      where: { id: input.recommendationId },
-      select: { id: true, scaleId: true, dueDate: true, addressAllParticipating: true },
-    });
-    const commitments = await createMissingCommitments(tx, actor, recommendation, publishedAt);
-    await recordAudit(tx, actor, {
-      action: "recommendation.published",
-      entityType: "Recommendation",
-      entityId: recommendation.id,
-      before: { publication: "DRAFT", version: input.expectedVersion },
-      after: { publication: "PUBLISHED", publishedAt, created: commitments.length, stateIds: commitments.map((c) => c.stateId) },
-    });
-    const total = await tx.commitment.count({ where: { recommendationId: recommendation.id } });
-    return { created: commitments.length, total };
+    const [published] = await publishDrafts(tx, actor, [{ id: input.recommendationId, version: input.expectedVersion }]);
+    const total = await tx.commitment.count({ where: { recommendationId: input.recommendationId } });
+    return { created: published?.created ?? 0, total };
   });
+}
+
+/**
+ * How long publishing a whole source may keep its transaction open. It writes thousands of rows at
+ * once (an imported UPR list: hundreds of drafts, then each State's commitment, its status row and
+ * the audit events), more than a request's usual transaction (TRANSACTION_TIMEOUT_MS) allows on a
+ * busy server; each statement keeps its own limit (STATEMENT_TIMEOUT_MS).
+ */
+const SOURCE_PUBLISHING_TIMEOUT_MS = 60_000;
+
+/**
+ * Publishes every draft of a source in one transaction, each as `publishRecommendation` does
+ * (its commitments, its audit events), plus one event on the source with the counts. When one
+ * draft cannot be published nothing is: the refusal names it.
+ */
+export async function publishSourceDrafts(actor: ServiceActor, input: TPublishSourceDraftsInput) {
+  assertSecretariat(actor);
+  return db.$transaction(async (tx) => {
+    const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } });
+    if (!source) throw new DomainError("NOT_FOUND", "notFound.source");
+    const drafts = await tx.recommendation.findMany({
+      where: { sourceId: source.id, publication: "DRAFT" },
+      orderBy: [{ reference: "asc" }, { id: "asc" }],
+      select: { id: true, reference: true, version: true },
+    });
+    if (input.drafts !== undefined && input.drafts !== drafts.length) {
+      throw new DomainError("CONFLICT", { key: "sources.draftsChanged", values: { count: drafts.length } });
+    }
+    const referenceOf = (id: string) => drafts.find((draft) => draft.id === id)?.reference ?? id;
+    const published = await publishDrafts(tx, actor, drafts, (id) => new DomainError("BAD_REQUEST", { key: "sources.draftNotPublished", values: { reference: referenceOf(id) } }));
+    const created = published.reduce((sum, recommendation) => sum + recommendation.created, 0);
+    await recordAudit(tx, actor, {
+      action: "source.drafts_published",
+      entityType: "Source",
+      entityId: source.id,
+      after: { published: published.length, created, recommendationIds: published.map((recommendation) => recommendation.id) },
+    });
+    return { published: published.length, created };
+  }, { timeout: SOURCE_PUBLISHING_TIMEOUT_MS });
 }
 
 /**
@@ -142,7 +245,7 @@ export async function addAddressees(actor: ServiceActor, input: TAddAddresseesIn
       skipDuplicates: true,
     });
     const commitments =
-      recommendation.publication === "PUBLISHED" ? await createMissingCommitments(tx, actor, recommendation, new Date()) : [];
+      recommendation.publication === "PUBLISHED" ? await createMissingCommitments(tx, actor, [recommendation], new Date()) : [];
     await recordAudit(tx, actor, {
       action: "recommendation.addressees_added",
       entityType: "Recommendation",
