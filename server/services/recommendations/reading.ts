@@ -52,7 +52,20 @@ const summaryFields = {
   _count: { select: { commitments: true, addressees: true } },
 } as const;
 
+/** The UPR fields of a recommendation (empty for other sources). */
+export const uprFieldsSelect = {
+  uprSession: true,
+  uprWgReport: true,
+  uprThemeHeading: true,
+  uprRecommendingStates: true,
+  uprPosition: true,
+  uprSourceOfPosition: true,
+  uprGroupsOfPersons: true,
+  uprSdgs: true,
+} as const;
+
 const detailFields = {
+  ...uprFieldsSelect,
   addressees: {
     select: { state: { select: { id: true, name: true, iso2: true, kind: true } } },
     orderBy: { state: { name: "asc" } },
