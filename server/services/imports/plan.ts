@@ -134,10 +134,9 @@ class Resolver {
 export async function planImport(tx: Tx, format: FileFormat, checked: CheckedRow[], rowProblems: RowProblem[]): Promise<ImportPlan> {
   const problems = [...rowProblems];
   const failedLines = new Set(problems.map((item) => item.line));
-  const [states, themes] = await Promise.all([
-    tx.state.findMany({ select: { id: true, name: true, iso2: true, iso3: true } }),
-    tx.theme.findMany({ select: { id: true, key: true, label: true } }),
-  ]);
+  // One connection per transaction: queries run one after the other.
+  const states = await tx.state.findMany({ select: { id: true, name: true, iso2: true, iso3: true } });
+  const themes = await tx.theme.findMany({ select: { id: true, key: true, label: true } });
   const resolve = new Resolver(states, themes);
   const problem = (line: number, column: FileColumn, key: RowProblem["key"], values?: RowProblem["values"]) => {
     problems.push({ line, column, key, ...(values ? { values } : {}) });
