@@ -53,6 +53,7 @@ export function RecommendationList({
 }) {
   const trpc = useTRPC();
   const t = useTranslations("recommendations");
+  const tImports = useTranslations("imports");
   const errorMessage = useErrorMessage();
   const labels = useReferenceLabels();
   const publicationOptions = [
@@ -107,6 +108,9 @@ export function RecommendationList({
       <div className="actions rec-page-actions">
         <Link href="/recommendations/new" className="button">
           {t("list.newRecommendation")}
+        </Link>
+        <Link href="/recommendations/import" className="button button-secondary">
+          {tImports("link")}
         </Link>
         <DisclosureButton className="button button-secondary" open={showSourceForm} controls="new-source-panel" onToggle={() => setShowSourceForm((open) => !open)}>
           {showSourceForm ? t("closeSourceForm") : t("list.newSource")}

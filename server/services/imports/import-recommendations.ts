@@ -79,7 +79,7 @@ async function presentPlan(file: UploadedFile, planned: Awaited<ReturnType<typeo
       format: null,
       counts: { new: 0, changed: 0, unchanged: 0, errors: 1 },
       rows: [],
-      problems: [t(`file.${key}`, values)],
+      problems: [t(`fileProblems.${key}`, values)],
       newSources: [],
       newThemes: [],
     };
