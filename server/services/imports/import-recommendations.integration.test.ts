@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { OWN_COLUMNS, UPR_COLUMNS, ordinal } from "@/server/schemas/recommendation-file";
 import { checkRecommendationFile, checksumOf, importRecommendationFile } from "@/server/services/imports/import-recommendations";
+import { recommendationsCsv, recommendationsXlsx } from "@/server/services/imports/export-recommendations";
 import { actorFor, createTestUser, uniqueSuffix } from "@/server/test/factories";
 import type { UserActor } from "@/server/services/access";
 
@@ -150,5 +151,27 @@ describe("importing recommendation files", () => {
 
   it("is for the secretariat only", async () => {
     await expect(checkRecommendationFile(focal, { name: "x.csv", bytes: uprFile(1, [{ ref: "1", text: "x" }]) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("reads its own export back as unchanged, CSV and Excel alike", async () => {
+    const session = sessionNumber();
+    const upr = uprFile(session, [
+      { ref: "3.1", text: "=Line one\nline two, \"quoted\"", themes: "children; prevention", recommending_states: "Chile; Japan", sdgs: "16.2" },
+      { ref: "3.2", text: "Второй текст", position: "Noted" },
+    ]);
+    const imported = await importRecommendationFile(analyst, { name: "upr.csv", bytes: upr }, checksumOf(upr));
+    if (imported.kind !== "imported") throw new Error(imported.kind);
+    const sourceId = imported.result.sources[0]!.id;
+    const first = await db.recommendation.findFirstOrThrow({ where: { sourceId, reference: "3.1" } });
+    await db.recommendation.update({ where: { id: first.id }, data: { dueDate: new Date("2028-03-31"), publication: "PUBLISHED" } });
+
+    const csvBytes = new TextEncoder().encode(await recommendationsCsv(analyst, { sourceId }));
+    expect((await checkRecommendationFile(analyst, { name: "export.csv", bytes: csvBytes })).counts).toEqual({ new: 0, changed: 0, unchanged: 2, errors: 0 });
+    const xlsxBytes = await recommendationsXlsx(analyst, { sourceId });
+    expect((await checkRecommendationFile(analyst, { name: "export.xlsx", bytes: xlsxBytes })).counts).toEqual({ new: 0, changed: 0, unchanged: 2, errors: 0 });
+
+    const edited = new TextEncoder().encode(new TextDecoder().decode(csvBytes).replace("Второй текст", "Второй текст (исправленный)"));
+    const preview = await checkRecommendationFile(analyst, { name: "export.csv", bytes: edited });
+    expect(preview.counts).toEqual({ new: 0, changed: 1, unchanged: 1, errors: 0 });
   });
 });
