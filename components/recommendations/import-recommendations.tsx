@@ -91,6 +91,7 @@ export function ImportRecommendations() {
       <form className="card stack" onSubmit={onCheck} noValidate>
         <Field id={FILE_ID} label={t("file")} hint={t("limits", { megabytes: MEGABYTES, rows: IMPORT_MAX_ROWS })}>
           <input
+            ref={input}
             id={FILE_ID}
             name="file"
             type="file"

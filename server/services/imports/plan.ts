@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/server/db/client";
 import { nameKey, stateNameKeys, uprSourceTitle, type FileColumn, type FileFormat } from "@/server/schemas/recommendation-file";
+import { uprFieldsSelect } from "@/server/services/recommendations/reading";
 import { sourceKeyOf, type CheckedRow, type RowProblem, type UprFields } from "@/server/services/imports/check-rows";
 
 // What importing checked rows would do, read from the database: each row's source (found, or a
@@ -57,34 +58,36 @@ const existingSelect = {
   version: true,
   addressAllParticipating: true,
   dueDate: true,
-  uprSession: true,
-  uprWgReport: true,
-  uprThemeHeading: true,
-  uprRecommendingStates: true,
-  uprPosition: true,
-  uprSourceOfPosition: true,
-  uprGroupsOfPersons: true,
-  uprSdgs: true,
+  ...uprFieldsSelect,
   themes: { select: { theme: { select: { key: true } } } },
   addressees: { select: { stateId: true } },
 } as const;
 
-/** Which column of each format holds a field (for "what changed" and the problems). */
-const FIELD_COLUMNS: Record<keyof RecommendationValues, { own: FileColumn; upr: FileColumn }> = {
-  text: { own: "text", upr: "text" },
-  themeKeys: { own: "themes", upr: "themes" },
-  addressAllParticipating: { own: "addressees", upr: "state_under_review" },
-  addresseeIds: { own: "addressees", upr: "state_under_review" },
-  dueDate: { own: "due_date", upr: "session" },
-  uprSession: { own: "session", upr: "session" },
-  uprWgReport: { own: "wg_report", upr: "wg_report" },
-  uprThemeHeading: { own: "theme_heading", upr: "theme_heading" },
-  uprRecommendingStates: { own: "recommending_states", upr: "recommending_states" },
-  uprPosition: { own: "position", upr: "position" },
-  uprSourceOfPosition: { own: "source_of_position", upr: "source_of_position" },
-  uprGroupsOfPersons: { own: "groups_of_persons", upr: "groups_of_persons" },
-  uprSdgs: { own: "sdgs", upr: "sdgs" },
+/** The own format's column of each field that is not a UPR field (a UPR field's column is its name in snake case). */
+const OWN_FIELD_COLUMNS: Record<"text" | "themeKeys" | "addressAllParticipating" | "addresseeIds" | "dueDate", FileColumn> = {
+  text: "text",
+  themeKeys: "themes",
+  addressAllParticipating: "addressees",
+  addresseeIds: "addressees",
+  dueDate: "due_date",
 };
+
+/** Which column of a format holds a field (for "what changed" and the problems). */
+function columnOf(field: keyof RecommendationValues, format: FileFormat): FileColumn {
+  if (field.startsWith("upr")) return field.slice(3).replace(/[A-Z]/g, (letter, index: number) => `${index > 0 ? "_" : ""}${letter.toLowerCase()}`) as FileColumn;
+  const column = OWN_FIELD_COLUMNS[field as keyof typeof OWN_FIELD_COLUMNS];
+  // The UPR format names the addressee in state_under_review, and has no due date.
+  return format === "upr" && column === "addressees" ? "state_under_review" : column;
+}
+
+const FIELDS: (keyof RecommendationValues)[] = [
+  "text",
+  "themeKeys",
+  "addressAllParticipating",
+  "addresseeIds",
+  "dueDate",
+  ...(Object.keys(uprFieldsSelect) as (keyof typeof uprFieldsSelect)[]),
+];
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -237,8 +240,8 @@ export async function planImport(tx: Tx, format: FileFormat, checked: CheckedRow
         uprSdgs: stored.uprSdgs,
       };
       if (keepsDueDate) values.dueDate = current.dueDate;
-      for (const field of Object.keys(FIELD_COLUMNS) as (keyof RecommendationValues)[]) {
-        const column = FIELD_COLUMNS[field][format];
+      for (const field of FIELDS) {
+        const column = columnOf(field, format);
         if (!sameValue(values[field], current[field]) && !changedColumns.includes(column)) changedColumns.push(column);
       }
       if (changedColumns.length > 0 && stored.publication !== "DRAFT") {

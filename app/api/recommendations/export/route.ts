@@ -1,19 +1,14 @@
 import * as z from "zod/mini";
-import { createRequestContext } from "@/server/api/trpc";
+import { noStoreJson, secretariatRequest } from "@/server/api/file-route";
 import { translatorFor } from "@/server/i18n/catalogs";
 import { clientAddress } from "@/server/platform/client-address";
 import { describeError, logger } from "@/server/platform/log";
 import { RateLimitedError, enforceClientLimit } from "@/server/platform/rate-limit";
 import { ZListRecommendationsInput } from "@/server/schemas/recommendations";
-import { isSecretariat } from "@/server/services/access";
 import { recommendationsCsv, recommendationsXlsx } from "@/server/services/imports/export-recommendations";
-import { ServiceUnavailableError, serviceUnavailableMessage } from "@/server/services/errors";
-import { DEFAULT_LOCALE } from "@/server/shared/locales";
+import { serviceUnavailableMessage } from "@/server/services/errors";
 
 export const dynamic = "force-dynamic";
-
-const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 
 /** The list's filters as the download links name them. */
 const ZExportFilters = z.strictObject({
@@ -29,17 +24,9 @@ const ZExportFilters = z.strictObject({
  * recommendations list under its filters, in the recommendation file format. The secretariat only.
  */
 export async function GET(req: Request) {
-  let context: Awaited<ReturnType<typeof createRequestContext>>;
-  try {
-    context = await createRequestContext(req);
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof ServiceUnavailableError) return json({ error: { message: serviceUnavailableMessage(cause.requestId) } }, 503);
-    throw error;
-  }
-  const { actor, requestId } = context;
-  const locale = context.locale ?? DEFAULT_LOCALE;
-  if (!isSecretariat(actor)) return json({ error: { message: (await translatorFor(locale, "imports"))("forbidden") } }, 403);
+  const request = await secretariatRequest(req);
+  if (request instanceof Response) return request;
+  const { actor, requestId, locale } = request;
   const params = ZExportFilters.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   const filters = params.success
     ? ZListRecommendationsInput.safeParse({
@@ -49,7 +36,7 @@ export async function GET(req: Request) {
         ...(params.data.q?.trim() ? { search: params.data.q.trim() } : {}),
       })
     : null;
-  if (!params.success || !filters?.success) return json({ error: { message: (await translatorFor(locale, "imports"))("export.invalid") } }, 400);
+  if (!params.success || !filters?.success) return noStoreJson({ error: { message: (await translatorFor(locale, "imports"))("export.invalid") } }, 400);
   try {
     await enforceClientLimit("exports", clientAddress(req.headers));
     const { limit: _limit, cursor: _cursor, ...where } = filters.data ?? {};
@@ -63,8 +50,8 @@ export async function GET(req: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof RateLimitedError) return json({ error: { message: error.localized(locale) } }, 429, { "retry-after": String(error.retryAfterSeconds) });
+    if (error instanceof RateLimitedError) return noStoreJson({ error: { message: error.localized(locale) } }, 429, { "retry-after": String(error.retryAfterSeconds) });
     logger.error({ event: "recommendations_export.error", requestId, error: describeError(error) });
-    return json({ error: { message: serviceUnavailableMessage(requestId, locale) } }, 500);
+    return noStoreJson({ error: { message: serviceUnavailableMessage(requestId, locale) } }, 500);
   }
 }
