@@ -13,6 +13,8 @@ import { withThemes } from "@/server/services/recommendations/themes";
 import { checkRows } from "@/server/services/imports/check-rows";
 import { planImport, type ImportPlan, type NewSource, type PlannedRow } from "@/server/services/imports/plan";
 import { FileRefused, readRecommendationFile } from "@/server/services/imports/read-file";
+import { insertLinksSql, insertRecommendationsSql } from "@/server/services/imports/write.sql";
+import { v7 as uuidv7 } from "uuid";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import type { FileColumn, FileFormat } from "@/server/schemas/recommendation-file";
 
@@ -152,15 +154,17 @@ async function writePlan(tx: Tx, actor: Actor, planned: ImportPlan, file: Upload
   const fresh = planned.rows.filter((row) => row.outcome === "new");
   const changed = planned.rows.filter((row) => row.outcome === "changed");
   const scaleId = fresh.length ? await resolveScaleId(tx, undefined) : null;
-  const idOf = new Map<PlannedRow, string>();
+  const idOf = new Map<PlannedRow, string>(fresh.map((row) => [row, uuidv7()]));
   for (let start = 0; start < fresh.length; start += BATCH) {
     const batch = fresh.slice(start, start + BATCH);
-    const created = await tx.recommendation.createManyAndReturn({
-      data: batch.map((row) => ({ ...recommendationData(row), sourceId: sourceIdOf(row), reference: row.reference, scaleId: scaleId! })),
-      select: { id: true, sourceId: true, reference: true },
-    });
-    const byKey = new Map(created.map((item) => [`${item.sourceId}#${item.reference}`, item.id]));
-    for (const row of batch) idOf.set(row, byKey.get(`${sourceIdOf(row)}#${row.reference}`)!);
+    await tx.$executeRaw(
+      insertRecommendationsSql(
+        batch.map((row) => {
+          const { themeKeys: _themes, addresseeIds: _addressees, ...fields } = row.values;
+          return { ...fields, id: idOf.get(row)!, sourceId: sourceIdOf(row), reference: row.reference, scaleId: scaleId! };
+        }),
+      ),
+    );
   }
 
   const before = await snapshots(tx, changed.map((row) => row.existing!.id));
@@ -179,12 +183,10 @@ async function writePlan(tx: Tx, actor: Actor, planned: ImportPlan, file: Upload
   const written = [...fresh, ...changed];
   for (let start = 0; start < written.length; start += BATCH) {
     const batch = written.slice(start, start + BATCH);
-    await tx.recommendationTheme.createMany({
-      data: batch.flatMap((row) => row.values.themeKeys.map((key) => ({ recommendationId: idOf.get(row)!, themeId: themeIds.get(key)! }))),
-    });
-    await tx.recommendationAddressee.createMany({
-      data: batch.flatMap((row) => row.values.addresseeIds.map((stateId) => ({ recommendationId: idOf.get(row)!, stateId }))),
-    });
+    const themeLinks = batch.flatMap((row) => row.values.themeKeys.map((key): [string, string] => [idOf.get(row)!, themeIds.get(key)!]));
+    const addresseeLinks = batch.flatMap((row) => row.values.addresseeIds.map((stateId): [string, string] => [idOf.get(row)!, stateId]));
+    if (themeLinks.length) await tx.$executeRaw(insertLinksSql("theme", themeLinks));
+    if (addresseeLinks.length) await tx.$executeRaw(insertLinksSql("addressee", addresseeLinks));
   }
 
   const after = await snapshots(tx, written.map((row) => idOf.get(row)!));
