@@ -41,6 +41,35 @@ function listInput(filters: Filters, cursor: string | undefined) {
   };
 }
 
+// The formats' own names, the same in every language.
+const DOWNLOADS = [
+  { format: "csv", label: "CSV" },
+  { format: "xlsx", label: "Excel" },
+] as const;
+
+/** The list under its filters as a recommendation file (the format the import reads back). */
+function ListDownloads({ filters }: { filters: Filters }) {
+  const t = useTranslations("imports.export");
+  const query = (format: string) =>
+    new URLSearchParams({
+      format,
+      ...(filters.sourceId ? { source: filters.sourceId } : {}),
+      ...(filters.publication ? { publication: filters.publication } : {}),
+      ...(filters.themeKey ? { theme: filters.themeKey } : {}),
+      ...(filters.search.trim() ? { q: filters.search.trim() } : {}),
+    }).toString();
+  return (
+    <div className="actions export-links" role="group" aria-label={t("label")}>
+      <span className="muted">{t("intro")}</span>
+      {DOWNLOADS.map(({ format, label }) => (
+        <a key={format} className="button button-secondary button-small" href={`/api/recommendations/export?${query(format)}`} download>
+          {label}
+        </a>
+      ))}
+    </div>
+  );
+}
+
 /** The secretariat's list of recommendations, drafts and published, with filters and pages. */
 export function RecommendationList({
   initialPage,
@@ -53,6 +82,7 @@ export function RecommendationList({
 }) {
   const trpc = useTRPC();
   const t = useTranslations("recommendations");
+  const tImports = useTranslations("imports");
   const errorMessage = useErrorMessage();
   const labels = useReferenceLabels();
   const publicationOptions = [
@@ -108,6 +138,9 @@ export function RecommendationList({
         <Link href="/recommendations/new" className="button">
           {t("list.newRecommendation")}
         </Link>
+        <Link href="/recommendations/import" className="button button-secondary">
+          {tImports("link")}
+        </Link>
         <DisclosureButton className="button button-secondary" open={showSourceForm} controls="new-source-panel" onToggle={() => setShowSourceForm((open) => !open)}>
           {showSourceForm ? t("closeSourceForm") : t("list.newSource")}
         </DisclosureButton>
@@ -141,6 +174,8 @@ export function RecommendationList({
         <FilterSelect id="filter-theme" label={t("list.theme")} allLabel={t("list.allThemes")} options={themeOptions(themes.map((theme) => ({ key: theme.key, label: labels.theme(theme) })))} value={filters.themeKey} onChange={(value) => setFilter("themeKey", value)} />
         <ClearFilters shown={filtered || searchText !== ""} onClear={clearFilters} />
       </FilterBar>
+
+      <ListDownloads filters={filters} />
 
       <CountLine busy={list.isFetching} busyText={t("loading")} className="muted">
         {list.isError || items.length === 0

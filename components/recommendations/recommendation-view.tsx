@@ -22,6 +22,7 @@ import {
 } from "@/components/recommendations/recommendation-display";
 import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
+import { UprDetails } from "@/components/recommendations/upr-details";
 import { RecommendationTranslationsForm } from "@/components/recommendations/translation-fields";
 import { RecommendationDueDateForm } from "@/components/commitments/due-date-form";
 
@@ -172,6 +173,7 @@ export function RecommendationView({
           </>
         ) : null}
       </dl>
+      <UprDetails recommendation={recommendation} />
 
       {isDraft ? (
         <>

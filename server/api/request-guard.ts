@@ -49,18 +49,30 @@ export async function guardApiRequest(req: Request): Promise<Request | Response>
   const batchRefusal = checkBatch(req);
   if (batchRefusal) return batchRefusal;
   if (req.method !== "POST") return req;
+  const refusal = crossSiteRefusal(req);
+  if (refusal) return refusal;
+  const body = await readBodyWithin(req, MAX_BODY_BYTES);
+  if (body instanceof Response) return body;
+  if (body === null) return req;
+  return new Request(req.url, { method: req.method, headers: req.headers, body });
+}
 
+/** A state-changing request from another site (CSRF) is refused: its Origin must be this host. */
+export function crossSiteRefusal(req: Request): Response | null {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   if (!origin || !host || originHost(origin) !== host) {
     return jsonError(403, errorText("request.crossSite", undefined, requestLocale(req)));
   }
+  return null;
+}
 
+/** A request's body, read up to `maxBytes` (413 past it, declared or counted); null without a body. */
+export async function readBodyWithin(req: Request, maxBytes: number): Promise<Buffer<ArrayBuffer> | Response | null> {
+  const tooLarge = () => jsonError(413, errorText("request.tooLarge", { kilobytes: Math.floor(maxBytes / 1024) }, requestLocale(req)));
   const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    return jsonError(413, errorText("request.tooLarge", { kilobytes: MAX_BODY_BYTES / 1024 }, requestLocale(req)));
-  }
-  if (!req.body) return req;
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
+  if (!req.body) return null;
 
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -69,14 +81,13 @@ export async function guardApiRequest(req: Request): Promise<Request | Response>
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > maxBytes) {
       await reader.cancel();
-      return jsonError(413, errorText("request.tooLarge", { kilobytes: MAX_BODY_BYTES / 1024 }, requestLocale(req)));
+      return tooLarge();
     }
     chunks.push(value);
   }
-  const body = Buffer.concat(chunks);
-  return new Request(req.url, { method: req.method, headers: req.headers, body });
+  return Buffer.concat(chunks);
 }
 
 /** The procedures named by a tRPC URL (`/api/trpc/a.b,c.d`), as tRPC itself reads them. */

@@ -7,6 +7,7 @@ import type auth from "@/server/i18n/messages/en/auth.json";
 import type commitments from "@/server/i18n/messages/en/commitments.json";
 import type common from "@/server/i18n/messages/en/common.json";
 import type errors from "@/server/i18n/messages/en/errors.json";
+import type imports from "@/server/i18n/messages/en/imports.json";
 import type exportsCatalog from "@/server/i18n/messages/en/exports.json";
 import type layout from "@/server/i18n/messages/en/layout.json";
 import type recommendations from "@/server/i18n/messages/en/recommendations.json";
@@ -34,6 +35,7 @@ export type AppMessages = {
   errors: typeof errors;
   validation: typeof validation;
   reference: typeof reference;
+  imports: typeof imports;
 };
 
 declare module "next-intl" {

@@ -25,6 +25,7 @@ export const NAMESPACES = [
   "errors",
   "validation",
   "reference",
+  "imports",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,11 +1,12 @@
 import "server-only";
 import { formatNumber, neutralizeFormula, type ExportCell, type ExportDocument } from "@/server/services/exports/table";
 
-const BOM = "\uFEFF";
+export const BOM = "\uFEFF";
 
 const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-function csvField(cell: ExportCell, locale = "en"): string {
+/** One CSV field: quoted when needed, a would-be formula neutralized. */
+export function csvField(cell: ExportCell, locale = "en"): string {
   if (cell === null) return "";
   if (typeof cell === "number") return Number.isFinite(cell) ? quoted(formatNumber(cell, locale)) : "";
   return quoted(neutralizeFormula(cell));

@@ -11,6 +11,7 @@ import { DomainError } from "@/server/services/errors";
 import { validationMessage } from "@/server/shared/message-keys";
 import { presentDetail, recommendationDetailSelect } from "@/server/services/recommendations/reading";
 import { withThemes } from "@/server/services/recommendations/themes";
+import { uprFieldsSelect } from "@/server/services/recommendations/reading";
 import { nonBlank, refuseOriginalLanguage } from "@/server/services/core/content-language";
 import type { TRecommendationTranslations, TSaveRecommendationTranslationsInput } from "@/server/schemas/translations";
 import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
@@ -22,7 +23,7 @@ import type { TCreateRecommendationInput, TDeleteRecommendationInput, TUpdateRec
 // recommendation is final (see publishing.ts).
 
 /** What the audit trail keeps of a recommendation, before and after a change. */
-const recommendationAuditSelect = {
+export const recommendationAuditSelect = {
   id: true,
   sourceId: true,
   reference: true,
@@ -34,6 +35,7 @@ const recommendationAuditSelect = {
   dueDate: true,
   addressAllParticipating: true,
   publishedAt: true,
+  ...uprFieldsSelect,
   version: true,
   themes: { select: { theme: { select: { key: true } } }, orderBy: { theme: { key: "asc" as const } } },
   addressees: { select: { stateId: true }, orderBy: { stateId: "asc" } },
@@ -88,7 +90,7 @@ export async function resolveStateIds(tx: Tx, stateIds: string[], field: string)
 }
 
 /** The chosen scale, or the default one; a share lock keeps its statuses while it comes into use. */
-async function resolveScaleId(tx: Tx, scaleId: string | undefined) {
+export async function resolveScaleId(tx: Tx, scaleId: string | undefined) {
   const scale = scaleId
     ? await tx.statusScale.findUnique({ where: { id: scaleId }, select: { id: true } })
     : await tx.statusScale.findFirst({ where: { isDefault: true }, orderBy: { createdAt: "asc" }, select: { id: true } });

@@ -53,7 +53,20 @@ const summaryFields = {
   _count: { select: { commitments: true, addressees: true } },
 } as const;
 
+/** The UPR fields of a recommendation (empty for other sources). */
+export const uprFieldsSelect = {
+  uprSession: true,
+  uprWgReport: true,
+  uprThemeHeading: true,
+  uprRecommendingStates: true,
+  uprPosition: true,
+  uprSourceOfPosition: true,
+  uprGroupsOfPersons: true,
+  uprSdgs: true,
+} as const;
+
 const detailFields = {
+  ...uprFieldsSelect,
   addressees: {
     select: { state: { select: { id: true, name: true, iso2: true, kind: true } } },
   },
@@ -114,8 +127,8 @@ function readCursor(cursor: string) {
   return after;
 }
 
-export async function listRecommendations(actor: Actor, input: TListRecommendationsInput, locale: Locale = DEFAULT_LOCALE) {
-  const limit = input?.limit ?? 50;
+/** The list's filters (source, publication, theme, search) in the actor's scope; the export applies the same. */
+export function recommendationFilters(actor: Actor, input: Omit<NonNullable<TListRecommendationsInput>, "limit" | "cursor"> | undefined) {
   const filters: Prisma.RecommendationWhereInput[] = [recommendationScope(actor)];
   if (input?.sourceId) filters.push({ sourceId: input.sourceId });
   if (input?.publication) filters.push({ publication: input.publication });
@@ -129,6 +142,12 @@ export async function listRecommendations(actor: Actor, input: TListRecommendati
       ],
     });
   }
+  return filters;
+}
+
+export async function listRecommendations(actor: Actor, input: TListRecommendationsInput, locale: Locale = DEFAULT_LOCALE) {
+  const limit = input?.limit ?? 50;
+  const filters = recommendationFilters(actor, input);
   if (input?.cursor) {
     const after = readCursor(input.cursor);
     filters.push({ OR: [{ reference: { gt: after.r } }, { reference: after.r, id: { gt: after.i } }] });
