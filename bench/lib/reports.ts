@@ -195,9 +195,12 @@ function compareRecommendation(rawApp: unknown, rawSql: unknown): string[] {
   const rows = rawSql as RecommendationSqlRow[];
   const mismatches = compareFigures("figures", app.figures, rows[0]);
   if (app.states.length !== rows.length) mismatches.push(`States: app ${app.states.length} vs SQL ${rows.length}`);
-  app.states.forEach((state, index) => {
-    const row = rows[index];
-    if (!row || row.state_id !== state.stateId || row.progress !== state.progress || row.status_key !== state.status.key || !sameTime(row.accepted_at, state.acceptedAt) || row.narrative !== state.note) {
+  // Matched by State: the app orders States by their names in the reader's language (Intl.Collator),
+  // which need not be the database's collation order ("Türkiye" and "Turkmenistan").
+  const byState = new Map(rows.map((row) => [row.state_id, row]));
+  app.states.forEach((state) => {
+    const row = byState.get(state.stateId);
+    if (!row || row.progress !== state.progress || row.status_key !== state.status.key || !sameTime(row.accepted_at, state.acceptedAt) || row.narrative !== state.note) {
       mismatches.push(`State ${state.iso2} differs`);
     }
   });
