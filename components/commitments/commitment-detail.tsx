@@ -101,6 +101,18 @@ export function CommitmentDetail({
           {commitment.voluntary ? ` · ${t("voluntary")}` : ""}
         </p>
       </header>
+      {isFocalPoint && returnedIsLatest && returned ? (
+        <div className="alert alert-warning" role="status">
+          <p className="alert-title">
+            <ReturnedTitle reviewerName={returned.reviewerName} reviewedAt={returned.reviewedAt} />
+          </p>
+          <p>
+            <span className="visually-hidden">{t("reviewComment")}</span>
+            {returned.reviewComment}
+          </p>
+          {!open ? <p>{t("startsFromReturned")}</p> : null}
+        </div>
+      ) : null}
 
       <div className="split">
         <div className="stack">
@@ -111,19 +123,6 @@ export function CommitmentDetail({
               <p className="muted">{t("themes", { themes: commitment.recommendation.themes.map((theme) => refs.theme(theme)).join(", ") })}</p>
             ) : null}
           </section>
-
-          {isFocalPoint && returnedIsLatest && returned ? (
-            <div className="alert alert-warning" role="status">
-              <p className="alert-title">
-                <ReturnedTitle reviewerName={returned.reviewerName} reviewedAt={returned.reviewedAt} />
-              </p>
-              <p>
-                <span className="visually-hidden">{t("reviewComment")}</span>
-                {returned.reviewComment}
-              </p>
-              {!open ? <p>{t("startsFromReturned")}</p> : null}
-            </div>
-          ) : null}
 
           {isFocalPoint && open?.reviewState === "SUBMITTED" ? <SubmittedUpdate update={open} /> : null}
           {isFocalPoint && open?.reviewState !== "SUBMITTED" ? (
