@@ -18,6 +18,7 @@ import { UpdateForm, contentFrom } from "@/components/commitments/update-form";
 import type { TCommitmentView, TTimeline, TUpdateView } from "@/components/commitments/types";
 import type { Role } from "@/prisma/generated/enums";
 import { RecommendationText } from "@/components/recommendations/recommendation-display";
+import { HistoryLink } from "@/components/history/history-link";
 
 function SubmittedUpdate({ update }: { update: TUpdateView }) {
   const t = useTranslations("commitments.detail");
@@ -101,6 +102,7 @@ export function CommitmentDetail({
           {commitment.voluntary ? ` · ${t("voluntary")}` : ""}
         </p>
       </header>
+      {isFocalPoint ? null : <HistoryLink entity="commitment" id={commitment.id} />}
       {isFocalPoint && returnedIsLatest && returned ? (
         <div className="alert alert-warning" role="status">
           <p className="alert-title">

@@ -23,6 +23,7 @@ import {
 import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
 import { RecommendationTranslationsForm } from "@/components/recommendations/translation-fields";
+import { HistoryLink } from "@/components/history/history-link";
 
 /** Who the recommendation is addressed to, in words. */
 function Addressees({ recommendation }: { recommendation: RecommendationDetail }) {
@@ -123,6 +124,7 @@ export function RecommendationView({
         <Link href="/recommendations">{t("view.back")}</Link>
       </p>
       <h1>{isDraft ? t("view.draftTitle", { reference: recommendation.reference }) : t("view.title", { reference: recommendation.reference })}</h1>
+      <HistoryLink entity="recommendation" id={recommendation.id} />
 
       {success ? (
         <div role="status" className="alert alert-success">

@@ -16,6 +16,7 @@ import type review from "@/server/i18n/messages/en/review.json";
 import type sources from "@/server/i18n/messages/en/sources.json";
 import type users from "@/server/i18n/messages/en/users.json";
 import type validation from "@/server/i18n/messages/en/validation.json";
+import type history from "@/server/i18n/messages/en/history.json";
 
 export type AppMessages = {
   common: typeof common;
@@ -32,6 +33,7 @@ export type AppMessages = {
   errors: typeof errors;
   validation: typeof validation;
   reference: typeof reference;
+  history: typeof history;
 };
 
 declare module "next-intl" {

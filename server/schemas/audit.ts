@@ -35,3 +35,6 @@ export type TAuditLogFilters = z.input<typeof ZAuditLogFilters>;
 
 export const ZAuditLogInput = z.strictObject({ ...ZAuditLogFilters.shape, ...zPage });
 export type TAuditLogInput = z.input<typeof ZAuditLogInput>;
+
+/** The most changes one CSV export of the audit log holds (the newest). */
+export const AUDIT_EXPORT_MAX = 50_000;

@@ -13,6 +13,8 @@ import {
   type EventCursor,
   type EventRow,
 } from "@/server/services/audit-history.sql";
+import { referenceLabelsFor } from "@/server/i18n/catalogs";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { ZAuditLogInput, ZEntityHistoryInput, type TAuditLogInput, type TEntityHistoryInput, type THistoryEntity } from "@/server/schemas/audit";
 
 // The audit trail, read-only: the History of one record for the secretariat, and the whole log
@@ -71,13 +73,40 @@ function presentEvent(row: EventRow) {
 }
 export type AuditEventView = ReturnType<typeof presentEvent>;
 
+// Snapshots name States and statuses by id: shown by their names in the reader's language.
+const STATE_FIELDS = new Set(["stateId"]);
+const STATUS_FIELDS = new Set(["statusId", "acceptedStatusId"]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function withNames(events: AuditEventView[], locale: Locale): Promise<AuditEventView[]> {
+  const ids = { states: new Set<string>(), statuses: new Set<string>() };
+  for (const change of events.flatMap((event) => event.changes)) {
+    const set = STATE_FIELDS.has(change.field) ? ids.states : STATUS_FIELDS.has(change.field) ? ids.statuses : null;
+    for (const value of [change.before, change.after]) if (set && value && UUID.test(value)) set.add(value);
+  }
+  if (ids.states.size === 0 && ids.statuses.size === 0) return events;
+  const [states, statuses, labels] = await Promise.all([
+    db.state.findMany({ where: { id: { in: [...ids.states] } }, select: { id: true, iso2: true, name: true } }),
+    db.scaleStatus.findMany({ where: { id: { in: [...ids.statuses] } }, select: { id: true, key: true, label: true } }),
+    referenceLabelsFor(locale),
+  ]);
+  const names = new Map([...states.map((state) => [state.id, labels.state(state)] as const), ...statuses.map((status) => [status.id, labels.status(status)] as const)]);
+  const named = (value: string | null) => (value === null ? null : (names.get(value) ?? value));
+  return events.map((event) => ({
+    ...event,
+    changes: event.changes.map((change) =>
+      STATE_FIELDS.has(change.field) || STATUS_FIELDS.has(change.field) ? { ...change, before: named(change.before), after: named(change.after) } : change,
+    ),
+  }));
+}
+
 /** One page of events matching `where`, newest first, with the cursor of the next page. */
-async function eventsPage(where: ReturnType<typeof logWhere>, rawCursor: string | undefined, limit: number) {
+async function eventsPage(where: ReturnType<typeof logWhere>, rawCursor: string | undefined, limit: number, locale: Locale) {
   const rows = await db.$queryRaw<EventRow[]>(eventsPageSql(where, readCursor(rawCursor), limit + 1));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(presentEvent),
+    items: await withNames(page.map(presentEvent), locale),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id } satisfies EventCursor) : null,
   };
 }
@@ -112,12 +141,12 @@ async function subjectOf(entity: THistoryEntity, id: string) {
  * secretariat (a user's for administrators, who manage users); anyone else gets NOT_FOUND, as for
  * a record that does not exist.
  */
-export async function getEntityHistory(actor: Actor, rawInput: TEntityHistoryInput) {
+export async function getEntityHistory(actor: Actor, rawInput: TEntityHistoryInput, locale: Locale = DEFAULT_LOCALE) {
   const input = ZEntityHistoryInput.parse(rawInput);
   const allowed = input.entity === "user" ? isAdmin(actor) : isSecretariat(actor);
   const subject = allowed ? await subjectOf(input.entity, input.id) : null;
   if (!subject) throw new DomainError("NOT_FOUND", `notFound.${input.entity}`);
-  const page = await eventsPage(entityEventsWhere(input.entity, input.id), input.cursor, input.limit);
+  const page = await eventsPage(entityEventsWhere(input.entity, input.id), input.cursor, input.limit, locale);
   return { entity: input.entity, id: input.id, subject, ...page };
 }
 
@@ -126,18 +155,18 @@ function assertAuditor(actor: Actor) {
 }
 
 /** The audit log for administrators: every event, filtered by person, kind of change and days, newest first, paged. */
-export async function getAuditLog(actor: Actor, rawInput: TAuditLogInput) {
+export async function getAuditLog(actor: Actor, rawInput: TAuditLogInput, locale: Locale = DEFAULT_LOCALE) {
   assertAuditor(actor);
   const input = ZAuditLogInput.parse(rawInput);
-  return eventsPage(logWhere(input), input.cursor, input.limit);
+  return eventsPage(logWhere(input), input.cursor, input.limit, locale);
 }
 
 /** The rows of an export of the log: the same filters, newest first, at most `max` (one more tells that it was cut). */
-export async function auditLogRows(actor: Actor, filters: Omit<TAuditLogInput, "cursor" | "limit">, max: number) {
+export async function auditLogRows(actor: Actor, filters: Omit<TAuditLogInput, "cursor" | "limit">, max: number, locale: Locale = DEFAULT_LOCALE) {
   assertAuditor(actor);
   const input = ZAuditLogInput.parse(filters);
   const rows = await db.$queryRaw<EventRow[]>(eventsPageSql(logWhere(input), null, max + 1));
-  return { items: rows.slice(0, max).map(presentEvent), truncated: rows.length > max };
+  return { items: await withNames(rows.slice(0, max).map(presentEvent), locale), truncated: rows.length > max };
 }
 
 /** The choices of the log's filters: the people who can act, and the kinds of change the trail holds. */

@@ -6,7 +6,7 @@ import { getAuditLog, getAuditLogOptions, getEntityHistory } from "@/server/serv
 
 /** The audit trail, read-only: a record's History, and the administrators' audit log. */
 export const auditRouter = router({
-  history: secretariatProcedure.input(ZEntityHistoryInput).query(({ ctx, input }) => wire(getEntityHistory(ctx.actor, input))),
-  log: adminProcedure.input(ZAuditLogInput).query(({ ctx, input }) => wire(getAuditLog(ctx.actor, input))),
+  history: secretariatProcedure.input(ZEntityHistoryInput).query(({ ctx, input }) => wire(getEntityHistory(ctx.actor, input, ctx.locale))),
+  log: adminProcedure.input(ZAuditLogInput).query(({ ctx, input }) => wire(getAuditLog(ctx.actor, input, ctx.locale))),
   logOptions: adminProcedure.query(({ ctx }) => wire(getAuditLogOptions(ctx.actor))),
 });
