@@ -68,10 +68,10 @@ export function AuditEventList({ events, showRecord = false, headingLevel = 2 }:
                       <tr key={change.field}>
                         <th scope="row">{labels.field(change.field)}</th>
                         <td className="audit-value audit-before">
-                          <Value value={change.before} />
+                          <Value value={change.before === null ? null : labels.value(change.field, change.before)} />
                         </td>
                         <td className="audit-value audit-after">
-                          <Value value={change.after} />
+                          <Value value={change.after === null ? null : labels.value(change.field, change.after)} />
                         </td>
                       </tr>
                     ))}

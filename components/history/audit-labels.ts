@@ -11,6 +11,7 @@ export type AuditActor = { id: string | null; name: string | null; email: string
 /** The audit trail's names in the reader's language; a kind of change or field the catalog does not know shows as recorded. */
 export function useAuditLabels() {
   const t = useTranslations("history");
+  const reviewStates = useTranslations("common.reviewStates");
   const refs = useReferenceLabels();
   const known = (key: string) => t.has(key as Parameters<typeof t.has>[0]);
   const say = (key: string, fallback: string) => (known(key) ? t(key as Parameters<typeof t>[0]) : fallback);
@@ -19,6 +20,12 @@ export function useAuditLabels() {
     field: (field: string) => say(`fields.${field}`, field),
     entityType: (type: string) => say(`entityTypes.${type}`, type),
     role: (role: string | null) => (role !== null && role in Role ? refs.role(role as Role) : null),
+    /** A recorded value: review states and roles by their names, anything else as recorded. */
+    value: (field: string, value: string) => {
+      if (field === "reviewState" && reviewStates.has(value as Parameters<typeof reviewStates.has>[0])) return reviewStates(value as Parameters<typeof reviewStates>[0]);
+      if (field === "role" && value in Role) return refs.role(value as Role);
+      return value;
+    },
     actor: (actor: AuditActor) => {
       if (actor.name ?? actor.email) return (actor.name ?? actor.email)!;
       if (actor.role === "SYSTEM") return t("actor.system");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { changedFields } from "@/server/services/audit-history";
+import { auditLogExport } from "@/server/services/audit-export";
 import { callerFor, createPublishedCommitments, createTestUser, uniqueSuffix } from "@/server/test/factories";
 
 describe("changedFields", () => {
@@ -96,5 +97,27 @@ describe("audit.log", () => {
     expect((await admin.caller.audit.log({ action, limit: 2, cursor: page.nextCursor! })).items.map((event) => event.entityId)).toEqual(["one"]);
     expect((await admin.caller.audit.logOptions()).actions).toContain(action);
     await expect(analyst.caller.audit.log({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the audit log's CSV export", () => {
+  it("holds the filtered log with headings and kinds of change in the reader's language, for administrators only", async () => {
+    const admin = await callerFor("ADMIN");
+    const analyst = await callerFor("ANALYST");
+    const user = await createTestUser({ role: "ANALYST" });
+    await admin.caller.users.setActive({ id: user.id, active: false });
+    const params = new URLSearchParams({ actorId: admin.user.id, action: "user.deactivated" });
+    const file = await auditLogExport(admin.actor, params, "fr");
+    expect(file.filename).toMatch(/^journal-d-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await new Response(file.body).text();
+    const lines = text.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe("Journal d'audit");
+    expect(lines).toContain(`Personne : ${admin.user.name} (${admin.user.email})`);
+    expect(lines).toContain("Heure (UTC),Personne,Adresse e-mail,Rôle,Type de modification,Élément,Identifiant de l'élément,Modifications");
+    const rows = lines.filter((line) => line.includes(user.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(`,${admin.user.name},${admin.user.email},Administrateur,Utilisateur désactivé,Utilisateur,${user.id},Actif : true → false`);
+    await expect(auditLogExport(analyst.actor, new URLSearchParams(), "en")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(auditLogExport(admin.actor, new URLSearchParams({ from: "yesterday" }), "en")).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

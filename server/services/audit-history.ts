@@ -138,12 +138,14 @@ async function subjectOf(entity: THistoryEntity, id: string) {
 
 /**
  * The History of a recommendation, commitment, user or source, newest first, paged. For the
- * secretariat (a user's for administrators, who manage users); anyone else gets NOT_FOUND, as for
- * a record that does not exist.
+ * secretariat (a user's for administrators, who manage users: an analyst gets NOT_FOUND, as for a
+ * user that does not exist).
  */
 export async function getEntityHistory(actor: Actor, rawInput: TEntityHistoryInput, locale: Locale = DEFAULT_LOCALE) {
+  if (!isSecretariat(actor)) throw new DomainError("FORBIDDEN", "access.secretariatOnly");
   const input = ZEntityHistoryInput.parse(rawInput);
-  const allowed = input.entity === "user" ? isAdmin(actor) : isSecretariat(actor);
+  // Users are the administrators' to manage: to an analyst, a user's History does not exist.
+  const allowed = input.entity !== "user" || isAdmin(actor);
   const subject = allowed ? await subjectOf(input.entity, input.id) : null;
   if (!subject) throw new DomainError("NOT_FOUND", `notFound.${input.entity}`);
   const page = await eventsPage(entityEventsWhere(input.entity, input.id), input.cursor, input.limit, locale);
