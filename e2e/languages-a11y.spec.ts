@@ -25,6 +25,8 @@ async function pagesToCheck(demo: DemoData): Promise<Pages> {
     { name: "recommendations", path: "/recommendations", signedIn: true },
     { name: "a recommendation", path: `/recommendations/${commitment.recommendationId}`, signedIn: true },
     { name: "users", path: "/admin/users", signedIn: true },
+    { name: "a commitment's history", path: `/commitments/${commitment.id}/history`, signedIn: true },
+    { name: "audit log", path: "/admin/audit", signedIn: true },
     { name: "reports", path: "/reports", signedIn: true },
     { name: "matrix", path: "/reports/matrix", signedIn: true },
     { name: "overdue", path: "/reports/overdue", signedIn: true },

@@ -19,6 +19,7 @@ import type { TCommitmentView, TTimeline, TUpdateView } from "@/components/commi
 import type { Role } from "@/prisma/generated/enums";
 import { RecommendationText } from "@/components/recommendations/recommendation-display";
 import { CommitmentDueDateForm } from "@/components/commitments/due-date-form";
+import { HistoryLink } from "@/components/history/history-link";
 
 function SubmittedUpdate({ update }: { update: TUpdateView }) {
   const t = useTranslations("commitments.detail");
@@ -102,6 +103,19 @@ export function CommitmentDetail({
           {commitment.voluntary ? ` · ${t("voluntary")}` : ""}
         </p>
       </header>
+      {isFocalPoint ? null : <HistoryLink entity="commitment" id={commitment.id} />}
+      {isFocalPoint && returnedIsLatest && returned ? (
+        <div className="alert alert-warning" role="status">
+          <p className="alert-title">
+            <ReturnedTitle reviewerName={returned.reviewerName} reviewedAt={returned.reviewedAt} />
+          </p>
+          <p>
+            <span className="visually-hidden">{t("reviewComment")}</span>
+            {returned.reviewComment}
+          </p>
+          {!open ? <p>{t("startsFromReturned")}</p> : null}
+        </div>
+      ) : null}
 
       <div className="split">
         <div className="stack">
@@ -112,19 +126,6 @@ export function CommitmentDetail({
               <p className="muted">{t("themes", { themes: commitment.recommendation.themes.map((theme) => refs.theme(theme)).join(", ") })}</p>
             ) : null}
           </section>
-
-          {isFocalPoint && returnedIsLatest && returned ? (
-            <div className="alert alert-warning" role="status">
-              <p className="alert-title">
-                <ReturnedTitle reviewerName={returned.reviewerName} reviewedAt={returned.reviewedAt} />
-              </p>
-              <p>
-                <span className="visually-hidden">{t("reviewComment")}</span>
-                {returned.reviewComment}
-              </p>
-              {!open ? <p>{t("startsFromReturned")}</p> : null}
-            </div>
-          ) : null}
 
           {isFocalPoint && open?.reviewState === "SUBMITTED" ? <SubmittedUpdate update={open} /> : null}
           {isFocalPoint && open?.reviewState !== "SUBMITTED" ? (

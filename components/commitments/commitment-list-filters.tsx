@@ -7,6 +7,8 @@ import { Field } from "@/components/ui/field";
 import { FilterBar, FilterSelect, sourceOptions, stateOptionGroups, themeOptions, toOptions } from "@/components/ui/filter-bar";
 import {
   PAGE_SIZES,
+  UPDATE_FILTERS,
+  UPDATE_FILTER_STATES,
   hasFilters,
   parseListParams,
   withoutFilters,
@@ -33,6 +35,8 @@ export function CommitmentListFilters({
   onApply: (next: ListParams) => void;
 }) {
   const t = useTranslations("commitments.filters");
+  const columns = useTranslations("commitments.table");
+  const reviewStates = useTranslations("common.reviewStates");
   const refs = useReferenceLabels();
   // The search box keeps what is typed until applied; a new URL (back button) replaces it.
   const [typed, setTyped] = useState(params.q);
@@ -43,7 +47,7 @@ export function CommitmentListFilters({
   }
 
   // A select applies at once: the list's own reading of the URL keeps only a valid choice.
-  const bound = (name: "state" | "status" | "theme" | "source" | "overdue" | "sort" | "dir" | "size") => ({
+  const bound = (name: "state" | "status" | "theme" | "source" | "overdue" | "update" | "sort" | "dir" | "size") => ({
     id: `commitment-${name === "dir" ? "direction" : name}`,
     name,
     value: String(params[name]),
@@ -100,6 +104,12 @@ export function CommitmentListFilters({
           { value: "yes", label: t("overdueOnly") },
           { value: "no", label: t("notOverdue") },
         ]}
+      />
+      <FilterSelect
+        {...bound("update")}
+        label={columns("openUpdate")}
+        allLabel={t("any")}
+        options={UPDATE_FILTERS.map((state) => ({ value: state, label: reviewStates(UPDATE_FILTER_STATES[state]) }))}
       />
       <FilterSelect
         {...bound("sort")}

@@ -9,6 +9,10 @@ import { readParam, type Getter } from "@/components/url-params";
 export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
 export type SortDirection = "asc" | "desc";
 export type OverdueFilter = "yes" | "no" | "";
+/** The open-update filter as the URL names it (`update=returned`). */
+export const UPDATE_FILTER_STATES = { draft: "DRAFT", submitted: "SUBMITTED", returned: "RETURNED" } as const;
+export const UPDATE_FILTERS = Object.keys(UPDATE_FILTER_STATES) as (keyof typeof UPDATE_FILTER_STATES)[];
+export type UpdateFilter = keyof typeof UPDATE_FILTER_STATES | "";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -19,6 +23,7 @@ export type ListParams = {
   theme: string;
   source: string;
   overdue: OverdueFilter;
+  update: UpdateFilter;
   q: string;
   sort: CommitmentSort;
   dir: SortDirection;
@@ -32,6 +37,7 @@ export const DEFAULT_PARAMS: ListParams = {
   theme: "",
   source: "",
   overdue: "",
+  update: "",
   q: "",
   sort: "reference",
   dir: "asc",
@@ -48,12 +54,14 @@ export function parseListParams(get: Getter): ListParams {
   const sort = text("sort");
   const size = Number(text("size"));
   const overdue = text("overdue");
+  const update = text("update");
   return {
     state: readParam.stateCode(get("state")) ?? "",
     status: readParam.key(get("status")) ?? "",
     theme: readParam.key(get("theme")) ?? "",
     source: readParam.id(get("source")) ?? "",
     overdue: overdue === "yes" || overdue === "no" ? overdue : "",
+    update: (UPDATE_FILTERS as readonly string[]).includes(update) ? (update as UpdateFilter) : "",
     // NUL would be refused by the API: drop it rather than show an error for a pasted URL.
     q: (get("q") ?? "").replaceAll("\u0000", "").slice(0, 200),
     sort: (COMMITMENT_SORTS as readonly string[]).includes(sort) ? (sort as CommitmentSort) : DEFAULT_PARAMS.sort,
@@ -66,7 +74,7 @@ export function parseListParams(get: Getter): ListParams {
 /** The query string for these parameters, defaults left out ("" for the plain first page). */
 export function toQueryString(params: ListParams): string {
   const query = new URLSearchParams();
-  for (const name of ["state", "status", "theme", "source", "overdue", "q", "sort", "dir", "size", "cursor"] as const) {
+  for (const name of ["state", "status", "theme", "source", "overdue", "update", "q", "sort", "dir", "size", "cursor"] as const) {
     const value = String(params[name]);
     if (value !== "" && value !== String(DEFAULT_PARAMS[name])) query.set(name, value);
   }
@@ -75,7 +83,7 @@ export function toQueryString(params: ListParams): string {
 }
 
 export function hasFilters(params: ListParams) {
-  return Boolean(params.state || params.status || params.theme || params.source || params.overdue || params.q.trim());
+  return Boolean(params.state || params.status || params.theme || params.source || params.overdue || params.update || params.q.trim());
 }
 
 /** The same view without filters (sort and page size kept), on its first page. */
@@ -92,6 +100,7 @@ export function toListInput(params: ListParams, stateIdOf: (iso2: string) => str
   if (params.theme) input.themeKey = params.theme;
   if (params.source) input.sourceId = params.source;
   if (params.overdue) input.overdue = params.overdue === "yes";
+  if (params.update) input.openUpdate = UPDATE_FILTER_STATES[params.update];
   if (params.q.trim()) input.search = params.q.trim();
   if (params.cursor) input.cursor = params.cursor;
   return input;

@@ -7,7 +7,7 @@ import { SiteNav, type NavItem } from "@/components/layout/site-nav";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import type { Role } from "@/prisma/generated/enums";
 
-type NavKey = "commitments" | "reports" | "review" | "recommendations" | "users";
+type NavKey = "commitments" | "reports" | "review" | "recommendations" | "users" | "audit";
 
 function navFor(role: Role | null): { href: string; key: NavKey }[] {
   if (role === null) return [{ href: "/reports", key: "reports" }];
@@ -18,7 +18,7 @@ function navFor(role: Role | null): { href: string; key: NavKey }[] {
     { href: "/recommendations", key: "recommendations" },
     { href: "/reports", key: "reports" },
   ] as const;
-  return role === "ADMIN" ? [...secretariat, { href: "/admin/users", key: "users" }] : [...secretariat];
+  return role === "ADMIN" ? [...secretariat, { href: "/admin/users", key: "users" }, { href: "/admin/audit", key: "audit" }] : [...secretariat];
 }
 
 /** The header on every page: product name, who is signed in (role and State), the language, sign-out. */

@@ -25,6 +25,7 @@ import { RecommendationForm, type Conflict } from "@/components/recommendations/
 import { UprDetails } from "@/components/recommendations/upr-details";
 import { RecommendationTranslationsForm } from "@/components/recommendations/translation-fields";
 import { RecommendationDueDateForm } from "@/components/commitments/due-date-form";
+import { HistoryLink } from "@/components/history/history-link";
 
 /** Who the recommendation is addressed to, in words. */
 function Addressees({ recommendation }: { recommendation: RecommendationDetail }) {
@@ -125,6 +126,7 @@ export function RecommendationView({
         <Link href="/recommendations">{t("view.back")}</Link>
       </p>
       <h1>{isDraft ? t("view.draftTitle", { reference: recommendation.reference }) : t("view.title", { reference: recommendation.reference })}</h1>
+      <HistoryLink entity="recommendation" id={recommendation.id} />
 
       {success ? (
         <div role="status" className="alert alert-success">

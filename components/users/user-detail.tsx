@@ -13,6 +13,7 @@ import { UserResetPassword } from "@/components/users/user-reset-password";
 import { UserActiveControl } from "@/components/users/user-active-control";
 import type { StateOption } from "@/components/users/user-form-parts";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
+import { HistoryLink } from "@/components/history/history-link";
 
 export type UserSummary = inferRouterOutputs<AppRouter>["users"]["get"];
 
@@ -46,6 +47,7 @@ export function UserDetail({
         {user.name}
         {self ? <span className="muted"> {common("you")}</span> : null}
       </h1>
+      <HistoryLink entity="user" id={user.id} />
       <dl className="facts">
         <dt>{t("email")}</dt>
         <dd className="users-email">{user.email}</dd>

@@ -153,6 +153,9 @@ beforeAll(async () => {
     "users.list": { search: "test", stateId: austria.id, limit: 10 },
     "users.get": { id: focal.id },
     "review.queue": { stateId: austria.id, sourceId: world.source.id, limit: 10 },
+    "audit.history": { entity: "commitment", id: commitmentId, limit: 10 },
+    "audit.log": { actorId: analyst.id, action: "commitment.created", from: "2024-01-01", to: "2030-12-31", limit: 10 },
+    "audit.logOptions": undefined,
   };
 });
 

@@ -71,4 +71,8 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "reports.state": "public",
   "reports.trend": "public",
   "reports.overdue": "public",
+
+  "audit.history": "secretariat",
+  "audit.log": "admin",
+  "audit.logOptions": "admin",
 };

@@ -10,6 +10,7 @@ import { sourcesRouter } from "@/server/api/routers/sources";
 import { usersRouter } from "@/server/api/routers/users";
 import { reportsRouter } from "@/server/api/routers/reports";
 import { reviewRouter } from "@/server/api/routers/review";
+import { auditRouter } from "@/server/api/routers/audit";
 
 export const appRouter = router({
   account: accountRouter,
@@ -20,6 +21,7 @@ export const appRouter = router({
   commitments: commitmentsRouter,
   review: reviewRouter,
   reports: reportsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,7 @@ import type sources from "@/server/i18n/messages/en/sources.json";
 import type dueDates from "@/server/i18n/messages/en/dueDates.json";
 import type users from "@/server/i18n/messages/en/users.json";
 import type validation from "@/server/i18n/messages/en/validation.json";
+import type history from "@/server/i18n/messages/en/history.json";
 
 export type AppMessages = {
   common: typeof common;
@@ -36,6 +37,7 @@ export type AppMessages = {
   validation: typeof validation;
   reference: typeof reference;
   imports: typeof imports;
+  history: typeof history;
 };
 
 declare module "next-intl" {

@@ -26,6 +26,7 @@ export const NAMESPACES = [
   "validation",
   "reference",
   "imports",
+  "history",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -93,6 +93,8 @@ export const ZListCommitmentsInput = z.strictObject({
   statusKey: z.optional(zText(50, "status")),
   themeKey: z.optional(zText(50, "theme")),
   overdue: z.optional(z.boolean()),
+  /** The state of the commitment's open update, or RETURNED: its latest update was returned and no revised one is open yet. */
+  openUpdate: z.optional(z.enum(["DRAFT", "SUBMITTED", "RETURNED"])),
   /** Literal, case-insensitive text in the recommendation's reference or text. */
   search: z.optional(zText(200, "search")),
   sort: z._default(z.enum(COMMITMENT_SORTS), "reference"),

@@ -430,6 +430,34 @@ describe("commitments.list: scope", () => {
     expect((await analyst.caller.commitments.list({ recommendationId })).totalCount).toBe(2);
   });
 
+  it("shows an update returned by the secretariat as RETURNED until the State opens a new one, and filters by it", async () => {
+    const world = await createPublishedCommitments(["AT", "IT"]);
+    const austria = await callerFor("FOCAL_POINT", "AT");
+    const analyst = await callerFor("ANALYST");
+    const recommendationId = world.recommendation.id;
+    const commitmentId = world.commitments.AT!.id;
+    const content = { statusId: world.statuses.planned!.id, progress: 10, narrative: "Planned.", evidence: [] };
+    const states = async (input: TListCommitmentsInput = {}) =>
+      (await austria.caller.commitments.list({ recommendationId, ...input })).items.map((item) => item.openUpdateReviewState);
+
+    const first = await austria.caller.commitments.saveAndSubmit({ commitmentId, content });
+    await analyst.caller.review.return({ updateId: first.id, expectedVersion: first.version, comment: "Attach the law." });
+    expect(await states()).toEqual(["RETURNED"]);
+    expect(await states({ openUpdate: "RETURNED" })).toEqual(["RETURNED"]);
+    expect(await states({ openUpdate: "DRAFT" })).toEqual([]);
+    const analystView = await analyst.caller.commitments.list({ recommendationId, sort: "state", openUpdate: "RETURNED" });
+    expect(analystView.items.map((item) => [item.state.iso2, item.openUpdateReviewState])).toEqual([["AT", "RETURNED"]]);
+
+    // A revised draft is the open update again; once accepted, nothing is open.
+    const revised = await austria.caller.commitments.saveDraft({ commitmentId, content: { ...content, narrative: "Law attached." } });
+    expect(await states()).toEqual(["DRAFT"]);
+    expect(await states({ openUpdate: "RETURNED" })).toEqual([]);
+    const submitted = await austria.caller.commitments.submitUpdate({ updateId: revised.id, expectedVersion: revised.version });
+    await analyst.caller.review.accept({ updateId: submitted.id, expectedVersion: submitted.version });
+    expect(await states()).toEqual([null]);
+    expect(await states({ openUpdate: "RETURNED" })).toEqual([]);
+  });
+
   it("gives an analyst any State with a State filter, including Partners", async () => {
     const world = await createPublishedCommitments(["IT", "DE", "JP"]);
     const analyst = await callerFor("ANALYST");

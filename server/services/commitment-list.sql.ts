@@ -161,6 +161,19 @@ function pageIds(spec: SortSpec, query: PageQuery): Prisma.Sql {
   return Prisma.sql`SELECT c.id FROM ${spec.from} WHERE ${query.filters} ${after} ORDER BY ${spec.orderBy(query.direction)} LIMIT ${query.take}`;
 }
 
+/**
+ * What the open-update column says of commitment c: the state of its latest update the actor may
+ * see when that one is open (DRAFT, SUBMITTED) or RETURNED (no revised update opened since), else
+ * NULL. The open update is always the latest: a commitment has at most one, and a new one starts
+ * only after the previous was reviewed. One probe of the (commitmentId, createdAt) index.
+ */
+function openUpdateStateSql(actor: Actor): Prisma.Sql {
+  return Prisma.sql`(SELECT NULLIF(latest."reviewState", 'ACCEPTED') FROM (
+    SELECT pu."reviewState" FROM "ProgressUpdate" pu
+    WHERE pu."commitmentId" = c.id AND ${updateScopeSql(actor)}
+    ORDER BY pu."createdAt" DESC, pu.id DESC LIMIT 1) latest)`;
+}
+
 /** The actor's scope and the filters, as SQL over c and r. */
 export function filtersFor(actor: Actor, input: z.output<typeof ZListCommitmentsInput>): Prisma.Sql {
   const today = sqlDate(startOfTodayUtc());
@@ -182,6 +195,7 @@ export function filtersFor(actor: Actor, input: z.output<typeof ZListCommitments
   if (input.overdue === false) {
     filters.push(Prisma.sql`(c."dueDate" IS NULL OR c."dueDate" >= ${today} OR c."acceptedAt" IS NOT NULL)`);
   }
+  if (input.openUpdate) filters.push(Prisma.sql`${openUpdateStateSql(actor)} = ${input.openUpdate}::"ReviewState"`);
   const search = input.search?.trim();
   if (search) {
     // Literal: % _ and \ in the search are escaped (\ is ILIKE's escape character).
@@ -217,11 +231,7 @@ export function pageRowsSql(actor: Actor, spec: SortSpec, query: PageQuery, loca
       LEFT JOIN "SourceTranslation" str ON str."sourceId" = src.id AND str."locale" = ${locale}
       JOIN "State" s ON s.id = c."stateId"
       JOIN "ScaleStatus" st ON st.id = c."acceptedStatusId"
-      LEFT JOIN LATERAL (
-        SELECT pu."reviewState" FROM "ProgressUpdate" pu
-        WHERE pu."commitmentId" = c.id AND pu."reviewState" IN ('DRAFT', 'SUBMITTED') AND ${updateScopeSql(actor)}
-        LIMIT 1
-      ) open_update ON TRUE
+      LEFT JOIN LATERAL (SELECT ${openUpdateStateSql(actor)} AS "reviewState") open_update ON TRUE
       ORDER BY ${spec.orderBy(direction)}`;
 }
 

@@ -37,7 +37,7 @@ function filtersFrom(params: URLSearchParams) {
   return raw;
 }
 
-function parse<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> {
+export function parse<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${validationText(issue.message)}`).join("; ");
@@ -72,11 +72,19 @@ export async function buildExport(actor: Actor, params: URLSearchParams, locale:
   const target = EXPORT_FORMATS[format];
   const name = (slug: string) => `${slug || report}${query.internal ? "-internal" : ""}-${new Date().toISOString().slice(0, 10)}.${target.extension}`;
   const body = releasePlace && format !== "csv" ? renderReserved(format, document, releasePlace) : target.write(document);
-  // `filename` in ASCII for every client (accents dropped; the report's key where nothing is left,
-  // as from a Russian title), `unicodeFilename` in the reader's language for those that read it.
-  const filename = name(slugOf(document.title.normalize("NFD").replace(/\p{M}/gu, ""), /[^a-z0-9]+/g));
-  const unicodeFilename = name(slugOf(document.title, /[^\p{L}\p{N}]+/gu));
-  return { body, contentType: target.type, filename, unicodeFilename };
+  return { body, contentType: target.type, ...downloadNames(document.title, name) };
+}
+
+/**
+ * A download's file names from its title: `filename` in ASCII for every client (accents dropped;
+ * `name` gets "" where nothing is left, as from a Russian title), `unicodeFilename` in the reader's
+ * language for those that read it.
+ */
+export function downloadNames(title: string, name: (slug: string) => string) {
+  return {
+    filename: name(slugOf(title.normalize("NFD").replace(/\p{M}/gu, ""), /[^a-z0-9]+/g)),
+    unicodeFilename: name(slugOf(title, /[^\p{L}\p{N}]+/gu)),
+  };
 }
 
 function slugOf(title: string, separators: RegExp) {

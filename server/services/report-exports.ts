@@ -28,7 +28,7 @@ const NOTES: FigureKey[] = ["counted", "shareImplemented", "meanProgress", "asOf
  * definitions of the report pages, the names of statuses, themes, ODIHR levels and States, and
  * dates (English keeps ISO 8601 days, as its files always had).
  */
-async function exportLanguage(locale: Locale) {
+export async function exportLanguage(locale: Locale) {
   const [t, figures, labels] = await Promise.all([translatorFor(locale, "exports"), translatorFor(locale, "reports"), referenceLabelsFor(locale)]);
   const dayFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
   const timeFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });

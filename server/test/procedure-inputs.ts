@@ -193,4 +193,8 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
   "reports.state": async () => ({ stateId: (await stateByIso2(OWN_STATE)).id, sourceId: (await ownCommitment()).world.source.id }),
   "reports.trend": async () => ({ sourceId: (await ownCommitment()).world.source.id }),
   "reports.overdue": async () => ({ sourceId: (await ownCommitment()).world.source.id }),
+
+  "audit.history": async () => ({ entity: "commitment", id: (await ownCommitment()).commitmentId }),
+  "audit.log": async () => ({ action: "commitment.created" }),
+  "audit.logOptions": async () => undefined,
 };
