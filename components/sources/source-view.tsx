@@ -1,5 +1,6 @@
 "use client";
 
+import { HistoryLink } from "@/components/history/history-link";
 import { useState } from "react";
 import Link from "next/link";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -197,6 +198,7 @@ export function SourceView({ initial, initialPage, secretariat }: { initial: Sou
 
       {secretariat ? (
         <>
+          <HistoryLink entity="source" id={source.id} />
           <PublishAllDrafts source={source} onPublished={refresh} />
           <div>
             <DisclosureButton className="button button-secondary" open={editing} controls="edit-source-panel" onToggle={() => setEditing((open) => !open)}>
