@@ -147,11 +147,11 @@ export async function saveUpdate(
 // Seeded data
 
 /** A demo commitment: one of the 2017 recommendations in one State. */
-export type SeededCommitment = { id: string; stateId: string; stateName: string; recommendationId: string; reference: string };
+export type SeededCommitment = { id: string; stateId: string; stateName: string; recommendationId: string; sourceId: string; reference: string };
 type CommitmentRow = {
   id: string;
   state: { id: string; name: string; iso2: string };
-  recommendation: { id: string; reference: string; source: { title: string } };
+  recommendation: { id: string; reference: string; source: { id: string; title: string } };
   openUpdateReviewState: string | null;
 };
 type NewAccount = { role: "ADMIN" | "ANALYST" | "FOCAL_POINT"; stateId?: string; name?: string; mustChangePassword?: boolean };
@@ -204,7 +204,7 @@ export class DemoData {
     const rows = await trpcQuery<{ items: CommitmentRow[] }>(this.analyst, "commitments.list", { search: reference, limit: 100 });
     const row = rows.items.find((item) => item.state.iso2 === iso2 && item.recommendation.reference === reference && item.recommendation.source.title === DEMO_SOURCE);
     expect(row, `the seed has ${iso2}'s commitment of ${reference}`).toBeTruthy();
-    return { id: row!.id, stateId: row!.state.id, stateName: row!.state.name, recommendationId: row!.recommendation.id, reference };
+    return { id: row!.id, stateId: row!.state.id, stateName: row!.state.name, recommendationId: row!.recommendation.id, sourceId: row!.recommendation.source.id, reference };
   }
 }
 
