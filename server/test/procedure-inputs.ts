@@ -112,7 +112,7 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
   "scales.update": async () => {
     const suffix = uniqueSuffix();
     const scale = await db.statusScale.create({ data: { name: `Scale ${suffix}`, statuses: { create: statuses(suffix).map((status, position) => ({ ...status, position, odihrLevel: status.odihrLevel as "FULLY" })) } } });
-    return { id: scale.id, name: `Renamed scale ${suffix}` };
+    return { id: scale.id, expectedVersion: scale.version, name: `Renamed scale ${suffix}` };
   },
 
   "recommendations.list": async () => ({}),
