@@ -115,6 +115,17 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
     return { id: scale.id, expectedVersion: scale.version, name: `Renamed scale ${suffix}` };
   },
 
+  "themes.list": async () => undefined,
+  "themes.create": async () => ({ label: `Theme ${uniqueSuffix()}` }),
+  "themes.rename": async () => {
+    const theme = await db.theme.create({ data: { key: `rename-${uniqueSuffix()}`, label: `Theme ${uniqueSuffix()}` } });
+    return { id: theme.id, expectedVersion: theme.version, label: `Renamed theme ${uniqueSuffix()}` };
+  },
+  "themes.merge": async () => {
+    const [from, into] = [await db.theme.create({ data: { key: `from-${uniqueSuffix()}`, label: `From ${uniqueSuffix()}` } }), await db.theme.create({ data: { key: `into-${uniqueSuffix()}`, label: `Into ${uniqueSuffix()}` } })];
+    return { id: from.id, expectedVersion: from.version, intoId: into.id, intoExpectedVersion: into.version };
+  },
+
   "recommendations.list": async () => ({}),
   "recommendations.get": async () => ({ id: (await ownCommitment()).world.recommendation.id }),
   "recommendations.themes": async () => undefined,
