@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "errors",
   "validation",
   "reference",
+  "settings",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
