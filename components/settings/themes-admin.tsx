@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -144,61 +144,65 @@ function NewThemeForm() {
   );
 }
 
-/** A panel's heading takes the focus when the panel opens, so keyboard and screen-reader users land in it. */
-function usePanelHeading() {
+/**
+ * The panel of an action on one theme (rename, merge): its heading takes the focus when it opens, so
+ * keyboard and screen-reader users land in it; a stale change offers to reload the themes; Cancel
+ * (or a change done) closes it. `send` makes the change and says what was done.
+ */
+function ThemePanel({
+  id,
+  title,
+  form,
+  send,
+  pending,
+  submit,
+  onDone,
+  children,
+}: {
+  id: string;
+  title: string;
+  form: ReturnType<typeof useCheckedForm<Record<string, string>>>;
+  send: () => Promise<string>;
+  pending: boolean;
+  submit: ReactNode;
+  onDone: () => void;
+  children: ReactNode;
+}) {
+  const t = useTranslations("settings.themes");
+  const refresh = useThemesRefresh();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  return heading;
-}
-
-function useConflictWording(): ConflictWording {
-  const t = useTranslations("settings.themes");
-  return { what: t("conflictWhat"), detail: t("conflictDetail") };
-}
-
-function RenameThemePanel({ theme, onDone }: { theme: Theme; onDone: () => void }) {
-  const trpc = useTRPC();
-  const t = useTranslations("settings.themes");
-  const labels = useReferenceLabels();
-  const refresh = useThemesRefresh();
-  const heading = usePanelHeading();
-  const conflict = useConflictWording();
-  const form = useCheckedForm({
-    initial: { label: theme.label },
-    ids: { label: "rename-theme-label" },
-    schema: () => schemas().then((module) => module.ZRenameThemeInput),
-    input: (values) => ({ id: theme.id, expectedVersion: theme.version, label: values.label }),
-  });
-  const rename = useMutation(trpc.themes.rename.mutationOptions());
+  const conflict: ConflictWording = { what: t("conflictWhat"), detail: t("conflictDetail") };
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (rename.isPending) return;
-    const sent = await form.submit(() => rename.mutateAsync({ id: theme.id, expectedVersion: theme.version, label: form.values.label }));
+    if (pending) return;
+    let done = "";
+    const sent = await form.submit(async () => {
+      done = await send();
+    });
     if (sent !== "sent") return;
-    toast.success(t("renamed", { label: form.values.label.trim() }));
+    toast.success(done);
     await refresh();
     onDone();
   }
 
   async function reload() {
-    // The fresh list brings the theme's new version and name; the panel opens again on them.
+    // The fresh list brings the themes' new versions and names; the panel opens again on them.
     await refresh();
     onDone();
   }
 
   return (
-    <section className="card theme-panel" aria-labelledby="rename-theme-title">
-      <h2 id="rename-theme-title" ref={heading} tabIndex={-1}>
-        {t("renameTitle", { label: labels.theme(theme) })}
+    <section className="card theme-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {title}
       </h2>
       <form className="stack" method="post" onSubmit={onSubmit} noValidate>
         <FormAlerts form={form} conflict={conflict} onReload={reload} />
-        <InputField label={t("label")} type="text" autoComplete="off" maxLength={THEME_LABEL_MAX} hint={t("renameHint")} {...form.field("label")} />
+        {children}
         <div className="actions">
-          <SubmitButton busy={rename.isPending} busyLabel={t("saving")}>
-            {t("saveName")}
-          </SubmitButton>
+          {submit}
           <button type="button" className="button button-secondary" onClick={onDone}>
             {t("cancel")}
           </button>
@@ -208,19 +212,53 @@ function RenameThemePanel({ theme, onDone }: { theme: Theme; onDone: () => void 
   );
 }
 
+function RenameThemePanel({ theme, onDone }: { theme: Theme; onDone: () => void }) {
+  const trpc = useTRPC();
+  const t = useTranslations("settings.themes");
+  const labels = useReferenceLabels();
+  const input = (values: Record<string, string>) => ({ id: theme.id, expectedVersion: theme.version, label: values.label ?? "" });
+  const form = useCheckedForm<Record<string, string>>({
+    initial: { label: theme.label },
+    ids: { label: "rename-theme-label" },
+    schema: () => schemas().then((module) => module.ZRenameThemeInput),
+    input,
+  });
+  const rename = useMutation(trpc.themes.rename.mutationOptions());
+
+  async function send() {
+    const renamed = await rename.mutateAsync(input(form.values));
+    return t("renamed", { label: renamed.label });
+  }
+
+  return (
+    <ThemePanel
+      id="rename-theme"
+      title={t("renameTitle", { label: labels.theme(theme) })}
+      form={form}
+      send={send}
+      pending={rename.isPending}
+      onDone={onDone}
+      submit={
+        <SubmitButton busy={rename.isPending} busyLabel={t("saving")}>
+          {t("saveName")}
+        </SubmitButton>
+      }
+    >
+      <InputField label={t("label")} type="text" autoComplete="off" maxLength={THEME_LABEL_MAX} hint={t("renameHint")} {...form.field("label")} />
+    </ThemePanel>
+  );
+}
+
 function MergeThemePanel({ theme, themes, onDone }: { theme: Theme; themes: Theme[]; onDone: () => void }) {
   const trpc = useTRPC();
   const t = useTranslations("settings.themes");
   const labels = useReferenceLabels();
-  const refresh = useThemesRefresh();
-  const heading = usePanelHeading();
-  const conflict = useConflictWording();
   const others = themes.filter((other) => other.id !== theme.id);
-  const input = (values: { intoId: string }) => {
+  const input = (values: Record<string, string>) => {
     const into = others.find((other) => other.id === values.intoId);
-    return { id: theme.id, expectedVersion: theme.version, intoId: values.intoId, intoExpectedVersion: into?.version ?? 1 };
+    return { id: theme.id, expectedVersion: theme.version, intoId: values.intoId ?? "", intoExpectedVersion: into?.version ?? 1 };
   };
-  const form = useCheckedForm({
+  const form = useCheckedForm<Record<string, string>>({
     initial: { intoId: "" },
     ids: { intoId: "merge-theme-into" },
     schema: () => schemas().then((module) => module.ZMergeThemeInput),
@@ -230,50 +268,35 @@ function MergeThemePanel({ theme, themes, onDone }: { theme: Theme; themes: Them
   const merge = useMutation(trpc.themes.merge.mutationOptions());
   const label = labels.theme(theme);
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (merge.isPending) return;
-    let moved = 0;
-    const sent = await form.submit(async () => {
-      moved = (await merge.mutateAsync(input(form.values))).moved;
-    });
-    if (sent !== "sent") return;
+  async function send() {
     const into = others.find((other) => other.id === form.values.intoId);
-    toast.success(t("merged", { from: label, into: into ? labels.theme(into) : "", count: moved }));
-    await refresh();
-    onDone();
-  }
-
-  async function reload() {
-    await refresh();
-    onDone();
+    const { moved } = await merge.mutateAsync(input(form.values));
+    return t("merged", { from: label, into: into ? labels.theme(into) : "", count: moved });
   }
 
   return (
-    <section className="card theme-panel" aria-labelledby="merge-theme-title">
-      <h2 id="merge-theme-title" ref={heading} tabIndex={-1}>
-        {t("mergeTitle", { label })}
-      </h2>
-      <form className="stack" method="post" onSubmit={onSubmit} noValidate>
-        <FormAlerts form={form} conflict={conflict} onReload={reload} />
-        <SelectField label={t("mergeInto")} {...form.field("intoId")}>
-          <option value="">{t("chooseTheme")}</option>
-          {others.map((other) => (
-            <option key={other.id} value={other.id}>
-              {labels.theme(other)}
-            </option>
-          ))}
-        </SelectField>
-        <p>{t("mergeEffect", { count: theme.recommendations, label })}</p>
-        <div className="actions">
-          <SubmitButton busy={merge.isPending} busyLabel={t("merging")} className="button button-danger">
-            {t("mergeSubmit")}
-          </SubmitButton>
-          <button type="button" className="button button-secondary" onClick={onDone}>
-            {t("cancel")}
-          </button>
-        </div>
-      </form>
-    </section>
+    <ThemePanel
+      id="merge-theme"
+      title={t("mergeTitle", { label })}
+      form={form}
+      send={send}
+      pending={merge.isPending}
+      onDone={onDone}
+      submit={
+        <SubmitButton busy={merge.isPending} busyLabel={t("merging")} className="button button-danger">
+          {t("mergeSubmit")}
+        </SubmitButton>
+      }
+    >
+      <SelectField label={t("mergeInto")} {...form.field("intoId")}>
+        <option value="">{t("chooseTheme")}</option>
+        {others.map((other) => (
+          <option key={other.id} value={other.id}>
+            {labels.theme(other)}
+          </option>
+        ))}
+      </SelectField>
+      <p>{t("mergeEffect", { count: theme.recommendations, label })}</p>
+    </ThemePanel>
   );
 }

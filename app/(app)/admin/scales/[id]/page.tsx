@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
-import { ScaleForm } from "@/components/settings/scale-form";
+import { ScalePage } from "@/components/settings/scale-page";
 import "@/app/settings.css";
 
 async function loadScale(id: string) {
@@ -21,19 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.scales"))("title") };
 }
 
-export default async function ScalePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditScalePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireAdminPage(`/admin/scales/${encodeURIComponent(id)}`);
   const scale = await loadScale(id);
   if (!scale) notFound();
   const t = await getTranslations("settings.scale");
-  return (
-    <section className="stack">
-      <p>
-        <Link href="/admin/scales">{t("back")}</Link>
-      </p>
-      <h1>{t("editTitle", { name: scale.name })}</h1>
-      <ScaleForm key={`${scale.id}-${scale.version}`} scale={scale} />
-    </section>
-  );
+  return <ScalePage title={t("editTitle", { name: scale.name })} scale={scale} />;
 }
