@@ -46,6 +46,14 @@ test("an administrator creates a status scale, orders its statuses from the keyb
   await expect(statusLegends(page)).toHaveText(["Status 1: Open", "Status 2: Halfway", "Status 3: Done"]);
   await expect(page.getByRole("button", { name: "Move “Halfway” up" })).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "“Halfway” is now at position 2 of 3." })).toBeAttached();
+  // At the top its Move up is disabled: the focus goes to its Move down, and back down it stays there.
+  await page.keyboard.press("Enter");
+  await expect(statusLegends(page)).toHaveText(["Status 1: Halfway", "Status 2: Open", "Status 3: Done"]);
+  await expect(page.getByRole("button", { name: "Move “Halfway” up" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Move “Halfway” down" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(statusLegends(page)).toHaveText(["Status 1: Open", "Status 2: Halfway", "Status 3: Done"]);
+  await expect(page.getByRole("button", { name: "Move “Halfway” down" })).toBeFocused();
   await expectNoSeriousAxeViolations(page);
 
   await page.getByRole("button", { name: "Create status scale" }).click();
