@@ -25,6 +25,9 @@ async function pagesToCheck(demo: DemoData): Promise<Pages> {
     { name: "recommendations", path: "/recommendations", signedIn: true },
     { name: "a recommendation", path: `/recommendations/${commitment.recommendationId}`, signedIn: true },
     { name: "users", path: "/admin/users", signedIn: true },
+    { name: "status scales", path: "/admin/scales", signedIn: true },
+    { name: "a new status scale", path: "/admin/scales/new", signedIn: true },
+    { name: "themes", path: "/admin/themes", signedIn: true },
     { name: "reports", path: "/reports", signedIn: true },
     { name: "matrix", path: "/reports/matrix", signedIn: true },
     { name: "overdue", path: "/reports/overdue", signedIn: true },
@@ -58,7 +61,7 @@ test.describe.configure({ mode: "parallel" });
 
 for (const locale of LOCALES) {
   test(`every page in ${locale}: the right lang and no serious accessibility violations`, async ({ browser, demo, sessions }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     const pages = await pagesToCheck(demo);
     const reader = await contextsIn(browser, demo, sessions, locale, 1280);
     try {
