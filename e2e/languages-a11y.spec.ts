@@ -13,7 +13,7 @@ type Locale = (typeof LOCALES)[number];
 
 // Each language's pages are checked in groups, one test each, so that a test stays well within its
 // time on a busy machine as pages are added.
-const GROUPS = ["work", "administration", "reports"] as const;
+const GROUPS = ["work", "administration", "settings", "reports"] as const;
 type Group = (typeof GROUPS)[number];
 type Pages = { name: string; path: string; signedIn: boolean; group: Group }[];
 
@@ -29,11 +29,14 @@ async function pagesToCheck(demo: DemoData): Promise<Pages> {
     { name: "recommendations", path: "/recommendations", signedIn: true, group: "administration" },
     { name: "a recommendation", path: `/recommendations/${commitment.recommendationId}`, signedIn: true, group: "administration" },
     { name: "users", path: "/admin/users", signedIn: true, group: "administration" },
-    { name: "a commitment's history", path: `/commitments/${commitment.id}/history`, signedIn: true, group: "administration" },
-    { name: "audit log", path: "/admin/audit", signedIn: true, group: "administration" },
     { name: "sources", path: "/sources", signedIn: true, group: "administration" },
     { name: "a source", path: `/sources/${commitment.sourceId}`, signedIn: true, group: "administration" },
     { name: "import", path: "/recommendations/import", signedIn: true, group: "administration" },
+    { name: "status scales", path: "/admin/scales", signedIn: true, group: "settings" },
+    { name: "a new status scale", path: "/admin/scales/new", signedIn: true, group: "settings" },
+    { name: "themes", path: "/admin/themes", signedIn: true, group: "settings" },
+    { name: "a commitment's history", path: `/commitments/${commitment.id}/history`, signedIn: true, group: "settings" },
+    { name: "audit log", path: "/admin/audit", signedIn: true, group: "settings" },
     { name: "reports", path: "/reports", signedIn: true, group: "reports" },
     { name: "matrix", path: "/reports/matrix", signedIn: true, group: "reports" },
     { name: "overdue", path: "/reports/overdue", signedIn: true, group: "reports" },

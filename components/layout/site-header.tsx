@@ -21,11 +21,21 @@ function navFor(role: Role | null): { href: string; key: NavKey }[] {
   return role === "ADMIN" ? [...secretariat, { href: "/admin/users", key: "users" }, { href: "/admin/audit", key: "audit" }] : [...secretariat];
 }
 
+/** The administrators' settings screens, after the rest of the navigation (their labels are in the settings catalog). */
+const SETTINGS_NAV = [
+  { href: "/admin/scales", key: "scales" },
+  { href: "/admin/themes", key: "themes" },
+] as const;
+
 /** The header on every page: product name, who is signed in (role and State), the language, sign-out. */
 export function SiteHeader({ me }: { me: ActorSummary | null }) {
   const t = useTranslations("layout");
   const labels = useReferenceLabels();
-  const items: NavItem[] = navFor(me?.role ?? null).map(({ href, key }) => ({ href, label: t(`nav.${key}`) }));
+  const settings = useTranslations("settings.nav");
+  const items: NavItem[] = [
+    ...navFor(me?.role ?? null).map(({ href, key }) => ({ href, label: t(`nav.${key}`) })),
+    ...(me?.role === "ADMIN" ? SETTINGS_NAV.map(({ href, key }) => ({ href, label: settings(key) })) : []),
+  ];
   return (
     <header className="site-header">
       <Link href="/" className="brand">

@@ -140,6 +140,7 @@ beforeAll(async () => {
     "recommendations.list": { sourceId: world.source.id, search: "x", themeKey: "children", limit: 10 },
     "recommendations.get": { id: world.recommendation.id },
     "recommendations.themes": undefined,
+    "themes.list": undefined,
     "commitments.list": { stateId: austria.id, sourceId: world.source.id, search: "residency", limit: 10 },
     "commitments.get": { id: commitmentId },
     "commitments.history": { id: commitmentId },

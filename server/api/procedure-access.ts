@@ -39,6 +39,11 @@ export const PROCEDURE_ACCESS: Record<string, Access> = {
   "scales.create": "admin",
   "scales.update": "admin",
 
+  "themes.list": "admin",
+  "themes.create": "admin",
+  "themes.rename": "admin",
+  "themes.merge": "admin",
+
   "recommendations.list": "public",
   "recommendations.get": "public",
   "recommendations.themes": "public",

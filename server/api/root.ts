@@ -6,6 +6,7 @@ import { accountRouter } from "@/server/api/routers/account";
 import { commitmentsRouter } from "@/server/api/routers/commitments";
 import { recommendationsRouter } from "@/server/api/routers/recommendations";
 import { scalesRouter } from "@/server/api/routers/scales";
+import { themesRouter } from "@/server/api/routers/themes";
 import { sourcesRouter } from "@/server/api/routers/sources";
 import { usersRouter } from "@/server/api/routers/users";
 import { reportsRouter } from "@/server/api/routers/reports";
@@ -17,6 +18,7 @@ export const appRouter = router({
   users: usersRouter,
   sources: sourcesRouter,
   scales: scalesRouter,
+  themes: themesRouter,
   recommendations: recommendationsRouter,
   commitments: commitmentsRouter,
   review: reviewRouter,

@@ -12,6 +12,7 @@ import type exportsCatalog from "@/server/i18n/messages/en/exports.json";
 import type layout from "@/server/i18n/messages/en/layout.json";
 import type recommendations from "@/server/i18n/messages/en/recommendations.json";
 import type reference from "@/server/i18n/messages/en/reference.json";
+import type settings from "@/server/i18n/messages/en/settings.json";
 import type reports from "@/server/i18n/messages/en/reports.json";
 import type review from "@/server/i18n/messages/en/review.json";
 import type sources from "@/server/i18n/messages/en/sources.json";
@@ -38,6 +39,7 @@ export type AppMessages = {
   reference: typeof reference;
   imports: typeof imports;
   history: typeof history;
+  settings: typeof settings;
 };
 
 declare module "next-intl" {

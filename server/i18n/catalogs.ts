@@ -27,6 +27,7 @@ export const NAMESPACES = [
   "reference",
   "imports",
   "history",
+  "settings",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

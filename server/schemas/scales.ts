@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { zId, zProgress, zRequiredText, zText } from "@/server/schemas/common";
+import { zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 import { validationMessage as message } from "@/server/shared/message-keys";
 
 export const ODIHR_LEVELS = ["FULLY", "MOSTLY", "PARTIALLY", "NOT_IMPLEMENTED"] as const;
@@ -48,10 +48,12 @@ export type TCreateScaleInput = z.infer<typeof ZCreateScaleInput>;
 
 /**
  * `statuses`, when given, is the whole ordered list, matched to the existing statuses by key:
- * new keys are added, missing keys removed (only while no recommendation uses the scale).
+ * new keys are added, missing keys removed (never one that commitments hold). `expectedVersion` is
+ * the version the editor read: a stale edit is refused.
  */
 export const ZUpdateScaleInput = z.strictObject({
   id: zId,
+  expectedVersion: zVersion,
   name: z.optional(zRequiredText(100, "name")),
   description: z.optional(z.nullable(zText(2000, "description"))),
   statuses: z.optional(zStatuses),

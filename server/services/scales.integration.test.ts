@@ -51,7 +51,7 @@ describe("status scales", () => {
     const name = `Forbidden ${uniqueSuffix()}`;
     for (const [caller, code] of [[analyst.caller, "FORBIDDEN"], [focal.caller, "FORBIDDEN"], [publicCaller, "UNAUTHORIZED"]] as const) {
       await expect(caller.scales.create({ name, statuses: THREE_STATUSES })).rejects.toMatchObject({ code });
-      await expect(caller.scales.update({ id: scale.id, name })).rejects.toMatchObject({ code });
+      await expect(caller.scales.update({ id: scale.id, expectedVersion: scale.version, name })).rejects.toMatchObject({ code });
     }
     expect(await db.statusScale.count({ where: { name } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityId: scale.id } })).toBe(1);
@@ -72,7 +72,7 @@ describe("status scales", () => {
       cause: { details: { fieldErrors: { name: [expect.any(String)] } } },
     });
     const other = await createScale();
-    await expect(admin.caller.scales.update({ id: other.id, name: existing.name })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(admin.caller.scales.update({ id: other.id, expectedVersion: other.version, name: existing.name })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("updates labels, defaults, order and adds statuses, with an audit event", async () => {
@@ -80,6 +80,7 @@ describe("status scales", () => {
     const name = `Renamed ${uniqueSuffix()}`;
     const updated = await admin.caller.scales.update({
       id: scale.id,
+      expectedVersion: scale.version,
       name,
       statuses: [
         { ...THREE_STATUSES[0]!, label: "Открыто" },
@@ -104,26 +105,59 @@ describe("status scales", () => {
     expect(event.before).toMatchObject({ name: scale.name });
   });
 
-  it("lets an unused scale drop a status but refuses it, naming the status, once a recommendation uses it", async () => {
+  it("lets a scale in use drop a status no commitment holds but refuses one they hold, naming it, nothing changed", async () => {
     const unused = await createScale();
-    const trimmed = await admin.caller.scales.update({ id: unused.id, statuses: [THREE_STATUSES[0]!, THREE_STATUSES[2]!] });
+    const trimmed = await admin.caller.scales.update({ id: unused.id, expectedVersion: unused.version, statuses: [THREE_STATUSES[0]!, THREE_STATUSES[2]!] });
     expect(trimmed.statuses.map((s) => s.key)).toEqual(["open", "done"]);
 
     const used = await createScale();
-    await useScale(used.id);
-    expect(await admin.caller.scales.get({ id: used.id })).toMatchObject({ inUse: true });
-    await expect(
-      admin.caller.scales.update({ id: used.id, statuses: [THREE_STATUSES[0]!, THREE_STATUSES[2]!] }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Halfway") });
-    const after = await admin.caller.scales.get({ id: used.id });
-    expect(after.statuses.map((s) => s.key)).toEqual(["open", "halfway", "done"]);
+    const recommendation = await useScale(used.id);
+    await analyst.caller.recommendations.publish({ recommendationId: recommendation.id, expectedVersion: recommendation.version });
+    const read = await admin.caller.scales.get({ id: used.id });
+    expect(read).toMatchObject({ inUse: true });
+    // Commitments start at the first status: that one is held, the others are not.
+    expect(read.statuses.map((s) => [s.key, s.held])).toEqual([["open", true], ["halfway", false], ["done", false]]);
+    expect((await publicCaller.scales.get({ id: used.id })).statuses.map((s) => s.held)).toEqual([null, null, null]);
 
-    // Adding a status and relabelling stay allowed on a scale in use.
+    await expect(
+      admin.caller.scales.update({ id: used.id, expectedVersion: read.version, statuses: [THREE_STATUSES[1]!, THREE_STATUSES[2]!] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Open") });
+    const unchanged = await admin.caller.scales.get({ id: used.id });
+    expect(unchanged.statuses.map((s) => s.key)).toEqual(["open", "halfway", "done"]);
+    expect(unchanged.version).toBe(read.version);
+
+    // Dropping a status nobody holds, adding one and relabelling stay allowed on a scale in use.
     const grown = await admin.caller.scales.update({
       id: used.id,
-      statuses: [...THREE_STATUSES.slice(0, 2), { ...THREE_STATUSES[2]!, label: "Completed" }, { key: "n_a", label: "N/A", defaultProgress: 0, countsTowardsAverage: false, odihrLevel: null }],
+      expectedVersion: read.version,
+      statuses: [THREE_STATUSES[0]!, { ...THREE_STATUSES[2]!, label: "Completed" }, { key: "n_a", label: "N/A", defaultProgress: 0, countsTowardsAverage: false, odihrLevel: null }],
     });
-    expect(grown.statuses.map((s) => s.label)).toEqual(["Open", "Halfway", "Completed", "N/A"]);
+    expect(grown.statuses.map((s) => s.label)).toEqual(["Open", "Completed", "N/A"]);
+    expect(grown.version).toBe(read.version + 1);
+  });
+
+  it("names a held built-in status in the reader's language when refusing its removal", async () => {
+    const scale = await createScale({ statuses: [{ ...THREE_STATUSES[0]!, key: "not_started", label: "Not started" }, ...THREE_STATUSES.slice(1)] });
+    const recommendation = await useScale(scale.id);
+    await analyst.caller.recommendations.publish({ recommendationId: recommendation.id, expectedVersion: recommendation.version });
+    const { createCaller } = await import("@/server/api/root");
+    const french = createCaller({ actor: admin.actor, requestId: admin.actor.requestId, locale: "fr" });
+    await expect(french.scales.update({ id: scale.id, expectedVersion: scale.version, statuses: THREE_STATUSES.slice(1) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Non commencé"),
+    });
+  });
+
+  it("refuses a stale edit with who changed the scale and when, and keeps the newer change", async () => {
+    const scale = await createScale();
+    const first = await admin.caller.scales.update({ id: scale.id, expectedVersion: scale.version, name: `First ${uniqueSuffix()}` });
+    expect(first.version).toBe(scale.version + 1);
+    await expect(admin.caller.scales.update({ id: scale.id, expectedVersion: scale.version, name: `Second ${uniqueSuffix()}` })).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { details: { conflict: { changedBy: admin.user.name, changedAt: expect.any(String) } } },
+    });
+    expect((await admin.caller.scales.get({ id: scale.id })).name).toBe(first.name);
+    expect(await db.auditEvent.count({ where: { entityId: scale.id, action: "scale.updated" } })).toBe(1);
   });
 
   it("starts commitments of a custom scale at its first status", async () => {

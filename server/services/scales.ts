@@ -3,7 +3,7 @@ import { assertAdmin } from "@/server/services/core/permissions";
 import type { ServiceActor } from "@/server/services/core/system-actor";
 import type { Prisma } from "@/prisma/generated/client";
 import { db } from "@/server/db/client";
-import type { Tx } from "@/server/db/client";
+import type { Db, Tx } from "@/server/db/client";
 import type { Actor } from "@/server/services/access";
 import { isSecretariat } from "@/server/services/access";
 import { recordAudit } from "@/server/services/audit";
@@ -11,6 +11,9 @@ import { DomainError } from "@/server/services/errors";
 import { validationMessage } from "@/server/shared/message-keys";
 import { isUniqueViolation } from "@/server/services/core/unique-violation";
 import { lockScaleSql } from "@/server/services/scales.sql";
+import { staleVersionError } from "@/server/services/core/conflict";
+import { referenceLabelsFor } from "@/server/i18n/catalogs";
+import { DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import type { TCreateScaleInput, TGetScaleInput, TUpdateScaleInput } from "@/server/schemas/scales";
 
 export const scaleStatusSelect = {
@@ -28,6 +31,7 @@ export const scaleSelect = {
   name: true,
   description: true,
   isDefault: true,
+  version: true,
   createdAt: true,
   statuses: { select: scaleStatusSelect, orderBy: { position: "asc" } },
 } as const;
@@ -42,9 +46,23 @@ function nameTaken(name: string) {
   });
 }
 
-/** Whether any recommendation (draft or published) uses the scale: its statuses are then fixed. */
-async function isScaleInUse(tx: Tx, scaleId: string) {
+/** Whether any recommendation (draft or published) uses the scale. */
+async function isScaleInUse(tx: Tx | Db, scaleId: string) {
   return (await tx.recommendation.count({ where: { scaleId }, take: 1 })) > 0;
+}
+
+/** A status that commitments hold: accepted, in an update, an assessment or a commitment's history. */
+const heldStatus = {
+  OR: [{ acceptedIn: { some: {} } }, { updates: { some: {} } }, { assessments: { some: {} } }, { statusChanges: { some: {} } }],
+} satisfies Prisma.ScaleStatusWhereInput;
+
+/** The ids of the scale's statuses (or of the given ones) that commitments hold: these cannot be removed. */
+async function heldStatusIds(tx: Tx | Db, scaleId: string, statusIds?: string[]) {
+  const rows = await tx.scaleStatus.findMany({
+    where: { scaleId, ...(statusIds ? { id: { in: statusIds } } : {}), ...heldStatus },
+    select: { id: true },
+  });
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function listScales(_actor: Actor) {
@@ -55,9 +73,10 @@ export async function listScales(_actor: Actor) {
 export async function getScale(actor: Actor, input: TGetScaleInput) {
   const scale = await db.statusScale.findUnique({ where: { id: input.id }, select: scaleSelect });
   if (!scale) throw new DomainError("NOT_FOUND", "notFound.scale");
-  // Only the secretariat edits scales, so only they need to know whether statuses can be removed.
-  const inUse = isSecretariat(actor) ? await isScaleInUse(db, scale.id) : null;
-  return { ...scale, inUse };
+  // Only the secretariat edits scales, so only they need to know which statuses can be removed.
+  if (!isSecretariat(actor)) return { ...scale, inUse: null, statuses: scale.statuses.map((status) => ({ ...status, held: null })) };
+  const [inUse, held] = await Promise.all([isScaleInUse(db, scale.id), heldStatusIds(db, scale.id)]);
+  return { ...scale, inUse, statuses: scale.statuses.map((status) => ({ ...status, held: held.has(status.id) })) };
 }
 
 export async function createScale(actor: ServiceActor, input: TCreateScaleInput) {
@@ -84,7 +103,7 @@ export async function createScale(actor: ServiceActor, input: TCreateScaleInput)
   }
 }
 
-export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput) {
+export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput, locale: Locale = DEFAULT_LOCALE) {
   assertAdmin(actor);
   try {
     return await db.$transaction(async (tx) => {
@@ -93,6 +112,7 @@ export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput)
       const locked = await tx.$queryRaw<{ id: string }[]>(lockScaleSql(input.id, "update"));
       if (locked.length === 0) throw new DomainError("NOT_FOUND", "notFound.scale");
       const before = await tx.statusScale.findUniqueOrThrow({ where: { id: input.id }, select: scaleSelect });
+      if (before.version !== input.expectedVersion) throw await staleVersionError(tx, "StatusScale", input.id);
 
       if (input.name !== undefined && input.name !== before.name) {
         const other = await tx.statusScale.findUnique({ where: { name: input.name }, select: { id: true } });
@@ -103,10 +123,11 @@ export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput)
         data: {
           name: input.name,
           description: input.description === undefined ? undefined : input.description?.trim() ? input.description : null,
+          version: { increment: 1 },
         },
       });
 
-      if (input.statuses) await replaceStatuses(tx, before, input.statuses);
+      if (input.statuses) await replaceStatuses(tx, before, input.statuses, locale);
 
       const after = await tx.statusScale.findUniqueOrThrow({ where: { id: input.id }, select: scaleSelect });
       await recordAudit(tx, actor, { action: "scale.updated", entityType: "StatusScale", entityId: after.id, before, after });
@@ -120,17 +141,22 @@ export async function updateScale(actor: ServiceActor, input: TUpdateScaleInput)
 
 type ExistingScale = { id: string; statuses: { id: string; key: string; label: string }[] };
 
-async function replaceStatuses(tx: Tx, scale: ExistingScale, statuses: NonNullable<TUpdateScaleInput["statuses"]>) {
+/** Refuses the removal of statuses that commitments hold, naming them in the reader's language. */
+async function refuseHeldRemovals(tx: Tx, scaleId: string, removed: ExistingScale["statuses"], locale: Locale) {
+  if (removed.length === 0) return;
+  const held = await heldStatusIds(tx, scaleId, removed.map((status) => status.id));
+  const refused = removed.filter((status) => held.has(status.id));
+  if (refused.length === 0) return;
+  const labels = await referenceLabelsFor(locale);
+  const statuses = new Intl.ListFormat(locale, { type: "conjunction" }).format(refused.map((status) => labels.status(status)));
+  const values = { statuses, count: refused.length };
+  throw new DomainError("BAD_REQUEST", { key: "scales.inUse", values }, { fieldErrors: { statuses: [validationMessage("scales.cannotRemove", values)] } });
+}
+
+async function replaceStatuses(tx: Tx, scale: ExistingScale, statuses: NonNullable<TUpdateScaleInput["statuses"]>, locale: Locale) {
   const wanted = new Set(statuses.map((status) => status.key));
   const removed = scale.statuses.filter((status) => !wanted.has(status.key));
-  if (removed.length > 0 && (await isScaleInUse(tx, scale.id))) {
-    const names = removed.map((status) => `"${status.label}" (${status.key})`).join(", ");
-    throw new DomainError(
-      "BAD_REQUEST",
-      { key: "scales.inUse", values: { statuses: names } },
-      { fieldErrors: { statuses: [validationMessage("scales.cannotRemove", { statuses: names })] } },
-    );
-  }
+  await refuseHeldRemovals(tx, scale.id, removed, locale);
   if (removed.length > 0) {
     await tx.scaleStatus.deleteMany({ where: { id: { in: removed.map((status) => status.id) } } });
   }

@@ -114,7 +114,18 @@ export const PROCEDURE_INPUTS: Record<string, InputBuilder> = {
   "scales.update": async () => {
     const suffix = uniqueSuffix();
     const scale = await db.statusScale.create({ data: { name: `Scale ${suffix}`, statuses: { create: statuses(suffix).map((status, position) => ({ ...status, position, odihrLevel: status.odihrLevel as "FULLY" })) } } });
-    return { id: scale.id, name: `Renamed scale ${suffix}` };
+    return { id: scale.id, expectedVersion: scale.version, name: `Renamed scale ${suffix}` };
+  },
+
+  "themes.list": async () => undefined,
+  "themes.create": async () => ({ label: `Theme ${uniqueSuffix()}` }),
+  "themes.rename": async () => {
+    const theme = await db.theme.create({ data: { key: `rename-${uniqueSuffix()}`, label: `Theme ${uniqueSuffix()}` } });
+    return { id: theme.id, expectedVersion: theme.version, label: `Renamed theme ${uniqueSuffix()}` };
+  },
+  "themes.merge": async () => {
+    const [from, into] = [await db.theme.create({ data: { key: `from-${uniqueSuffix()}`, label: `From ${uniqueSuffix()}` } }), await db.theme.create({ data: { key: `into-${uniqueSuffix()}`, label: `Into ${uniqueSuffix()}` } })];
+    return { id: from.id, expectedVersion: from.version, intoId: into.id, intoExpectedVersion: into.version };
   },
 
   "recommendations.list": async () => ({}),

@@ -9,5 +9,5 @@ export const scalesRouter = router({
   list: publicProcedure.query(({ ctx }) => wire(listScales(ctx.actor))),
   get: publicProcedure.input(ZGetScaleInput).query(({ ctx, input }) => wire(getScale(ctx.actor, input))),
   create: adminProcedure.input(ZCreateScaleInput).mutation(({ ctx, input }) => wire(createScale(ctx.actor, input))),
-  update: adminProcedure.input(ZUpdateScaleInput).mutation(({ ctx, input }) => wire(updateScale(ctx.actor, input))),
+  update: adminProcedure.input(ZUpdateScaleInput).mutation(({ ctx, input }) => wire(updateScale(ctx.actor, input, ctx.locale))),
 });

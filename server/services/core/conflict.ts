@@ -28,7 +28,7 @@ export async function lastAuditedChange(client: Tx | Db, entityType: string, ent
 }
 
 /** What a stale edit's message names: "This update was changed…". */
-export type ChangedRecord = "update" | "commitment" | "account" | "recommendation" | "source";
+export type ChangedRecord = "update" | "commitment" | "account" | "recommendation" | "source" | "scale" | "theme";
 /** The sentence after the time: reload (the default), reload it after opening it, reload it, or reload keeping the text. */
 export type ConflictAdvice = "reload" | "reopen" | "reloadIt" | "keepText";
 
@@ -58,10 +58,12 @@ export async function staleEditError(client: Tx | Db, what: ChangedRecord, chang
 }
 
 /**
- * The CONFLICT for a stale `expectedVersion` of an audited entity (a source, a recommendation):
+ * The CONFLICT for a stale `expectedVersion` of an audited entity (a source, a recommendation, a status scale, a theme):
  * who changed it last and when, from the audit trail.
  */
-export async function staleVersionError(client: Tx | Db, entityType: "Source" | "Recommendation", entityId: string): Promise<DomainError> {
-  const what = entityType === "Source" ? "source" : "recommendation";
+const VERSIONED_RECORDS = { Source: "source", Recommendation: "recommendation", StatusScale: "scale", Theme: "theme" } as const satisfies Record<string, ChangedRecord>;
+
+export async function staleVersionError(client: Tx | Db, entityType: keyof typeof VERSIONED_RECORDS, entityId: string): Promise<DomainError> {
+  const what = VERSIONED_RECORDS[entityType];
   return staleEditError(client, what, await lastAuditedChange(client, entityType, entityId), "reopen");
 }

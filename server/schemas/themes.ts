@@ -1,0 +1,29 @@
+import * as z from "zod/mini";
+import { zId, zRequiredText, zVersion } from "@/server/schemas/common";
+
+// The administrators' management of themes: a theme is named by its label; its key (kept in
+// filters and links) is made from the first label and never changes.
+
+export const THEME_LABEL_MAX = 100;
+
+export const ZCreateThemeByLabelInput = z.strictObject({
+  label: zRequiredText(THEME_LABEL_MAX, "label"),
+});
+export type TCreateThemeByLabelInput = z.infer<typeof ZCreateThemeByLabelInput>;
+
+/** `expectedVersion` is the version the editor read: a stale rename is refused. */
+export const ZRenameThemeInput = z.strictObject({
+  id: zId,
+  expectedVersion: zVersion,
+  label: zRequiredText(THEME_LABEL_MAX, "label"),
+});
+export type TRenameThemeInput = z.infer<typeof ZRenameThemeInput>;
+
+/** Merges the theme `id` into `intoId`: its recommendations move to `intoId`, then it is deleted. */
+export const ZMergeThemeInput = z.strictObject({
+  id: zId,
+  expectedVersion: zVersion,
+  intoId: zId,
+  intoExpectedVersion: zVersion,
+});
+export type TMergeThemeInput = z.infer<typeof ZMergeThemeInput>;
