@@ -9,9 +9,6 @@ import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 /** A State as the user screens need it (from the States list of the page). */
 export type StateOption = { id: string; name: string; iso2: string; kind: StateKind };
 
-/** Users per page of the administration list. */
-export const USERS_PAGE_SIZE = 25;
-
 const ROLES: readonly Role[] = ["FOCAL_POINT", "ANALYST", "ADMIN"];
 
 /** The roles as choices, named in the reader's language. */

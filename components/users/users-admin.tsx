@@ -16,7 +16,8 @@ import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
 import { CountLine, DataTable } from "@/components/ui/data-table";
 import { ClearFilters, FilterBar, FilterSearch, FilterSelect, useStateOptionGroups } from "@/components/ui/filter-bar";
-import { USERS_PAGE_SIZE, useRoleOptions, type StateOption } from "@/components/users/user-form-parts";
+import { useRoleOptions, type StateOption } from "@/components/users/user-form-parts";
+import { USERS_PAGE_SIZE } from "@/server/schemas/limits";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 
 type UserPage = inferRouterOutputs<AppRouter>["users"]["list"];

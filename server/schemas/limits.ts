@@ -17,6 +17,8 @@ export const RECOMMENDATION_TEXT_MAX = 20_000;
 export const MAX_THEMES = 50;
 /** 57 participating States + 11 Partners for Co-operation. */
 export const MAX_ADDRESSEES = 68;
+/** Users per page of the administrators' users list. */
+export const USERS_PAGE_SIZE = 25;
 
 // The messages are keys of the `validation` catalog (server/shared/message-keys.ts), which the
 // form and the API translate for the reader.

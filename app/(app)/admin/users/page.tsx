@@ -4,7 +4,7 @@ import { requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { loadStatesForFilter } from "@/server/api/page-loaders";
 import { UsersAdmin } from "@/components/users/users-admin";
-import { USERS_PAGE_SIZE } from "@/components/users/user-form-parts";
+import { USERS_PAGE_SIZE } from "@/server/schemas/limits";
 import "@/app/users.css";
 
 export async function generateMetadata(): Promise<Metadata> {
