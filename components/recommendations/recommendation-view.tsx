@@ -23,6 +23,7 @@ import {
 import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
 import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
 import { UprDetails } from "@/components/recommendations/upr-details";
+import { SourcePassage } from "@/components/recommendations/source-passage";
 import { RecommendationTranslationsForm } from "@/components/recommendations/translation-fields";
 import { RecommendationDueDateForm } from "@/components/commitments/due-date-form";
 import { HistoryLink } from "@/components/history/history-link";
@@ -175,6 +176,7 @@ export function RecommendationView({
           </>
         ) : null}
       </dl>
+      <SourcePassage recommendation={recommendation} />
       <UprDetails recommendation={recommendation} />
 
       {isDraft ? (

@@ -12,6 +12,6 @@ runCli(() =>
       create: { key: "demo_seeded_at", value: new Date().toISOString() },
       update: {},
     });
-    console.log("Seeded: States, themes, the default status scale, the 2017 Alliance source and the demo accounts.");
+    console.log("Seeded: States, themes, the default status scale, the demo accounts, the 2017 Alliance source with its demo history, and a demo UPR list.");
   }),
 );

@@ -54,7 +54,7 @@ const ONE_OPEN_UPDATE = "ProgressUpdate_one_open_per_commitment";
  * trip and atomic without a transaction block. A second open update is refused by the partial
  * unique index (the caller turns that into a CONFLICT), so nothing is read first.
  */
-async function createUpdate(actor: UserActor, commitmentId: string, content: TUpdateContent, submit: boolean) {
+async function createUpdate(actor: UserActor, commitmentId: string, content: TUpdateContent, submit: boolean, now: Date) {
   const update: NewUpdate = {
     id: uuidv7(),
     commitmentId,
@@ -68,15 +68,17 @@ async function createUpdate(actor: UserActor, commitmentId: string, content: TUp
   const { evidence, commitmentId: _commitment, ...fields } = update;
   const after = { ...fields, version: 1, reviewComment: null, evidence: evidence.map(({ title, url, isPublic }) => ({ title, url, isPublic })), commitmentId };
   const action = submit ? "update.submitted" : "update.draft_created";
-  const [created] = await queryRows<{ id: string; reviewState: ReviewState; version: number }>(createUpdateSql(actor, update, new Date(), action, after));
+  const [created] = await queryRows<{ id: string; reviewState: ReviewState; version: number }>(createUpdateSql(actor, update, now, action, after));
   return created!;
 }
 
 /**
  * Saves a draft update (new, or an edit of the actor's State's draft), and submits it for review
- * when `submit` is set: both in one transaction, version-checked.
+ * when `submit` is set: both in one transaction, version-checked. `now` is the time of the write
+ * (the demo history writes in the past).
  */
-export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, options: { submit: boolean }) {
+export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, options: { submit: boolean; now?: Date }) {
+  const now = options.now ?? new Date();
   assertReporter(actor);
   // The commitment in the actor's scope, found only when the chosen status is of its scale: one
   // query on the normal path; the second query only tells the two refusals apart.
@@ -93,7 +95,7 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
   const commitment = found;
 
   try {
-    if (!input.updateId) return await createUpdate(actor, commitment.id, input.content, options.submit);
+    if (!input.updateId) return await createUpdate(actor, commitment.id, input.content, options.submit, now);
     const ref = { updateId: input.updateId, expectedVersion: input.expectedVersion, commitmentId: commitment.id };
     return await db.$transaction(async (tx) => {
       if (ref.expectedVersion === undefined) throw new DomainError("BAD_REQUEST", "updates.versionRequired");
@@ -104,7 +106,7 @@ export async function writeUpdate(actor: Actor, input: TWriteUpdateInput, option
         narrative: input.content.narrative,
         reportingPeriod: input.content.reportingPeriod ?? null,
         updatedById: actor.id,
-        ...(options.submit ? { submittedAt: new Date() } : {}),
+        ...(options.submit ? { submittedAt: now } : {}),
       });
       await tx.evidenceLink.deleteMany({ where: { updateId: ref.updateId } });
       await tx.evidenceLink.createMany({ data: evidenceRows(input.content).map((row) => ({ ...row, updateId: ref.updateId })) });

@@ -22,11 +22,12 @@ function assertReviewer(actor: Actor): asserts actor is UserActor {
  * Accepts a submitted update: the commitment's accepted status, progress and date take its
  * values. One statement on the normal path (version-checked update, the commitment with its
  * previous values locked and returned, the status history, both audit rows), atomic without a
- * transaction block; when it matches nothing, a second read says why.
+ * transaction block; when it matches nothing, a second read says why. `acceptedAt` is now, except
+ * for the demo history.
  */
-export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput) {
+export async function acceptUpdate(actor: Actor, input: TAcceptUpdateInput, acceptedAt = new Date()) {
   assertReviewer(actor);
-  const [accepted] = await queryRows<{ id: string; version: number }>(acceptUpdateSql(actor, input, input.comment || null, new Date()));
+  const [accepted] = await queryRows<{ id: string; version: number }>(acceptUpdateSql(actor, input, input.comment || null, acceptedAt));
   if (!accepted) throw await refusalOf(db, actor, "accept", input);
   return { id: accepted.id, reviewState: "ACCEPTED" as const, version: accepted.version };
 }

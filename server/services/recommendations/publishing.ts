@@ -120,9 +120,9 @@ async function publishDrafts(
   tx: Tx,
   actor: ServiceActor,
   drafts: { id: string; version: number }[],
-  refusal?: (recommendationId: string) => DomainError,
+  options: { refusal?: (recommendationId: string) => DomainError; publishedAt: Date },
 ) {
-  const publishedAt = new Date();
+  const { refusal, publishedAt } = options;
   const published: Publishable[] = [];
   for (const part of chunks(drafts)) {
     published.push(
@@ -169,12 +169,13 @@ async function publishDrafts(
 /**
  * Publishes a draft and creates every addressed State's commitment, all in one transaction.
  * Publishing a recommendation that is already published changes nothing and answers
- * `{ created: 0 }` (a repeated click or a re-run seed is harmless). `actor` null is the system.
+ * `{ created: 0 }` (a repeated click or a re-run seed is harmless). `publishedAt` is now, except
+ * for the demo history, which publishes on the source's date.
  */
-export async function publishRecommendation(actor: ServiceActor, input: TPublishRecommendationInput) {
+export async function publishRecommendation(actor: ServiceActor, input: TPublishRecommendationInput, publishedAt = new Date()) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
-    const [published] = await publishDrafts(tx, actor, [{ id: input.recommendationId, version: input.expectedVersion }]);
+    const [published] = await publishDrafts(tx, actor, [{ id: input.recommendationId, version: input.expectedVersion }], { publishedAt });
     const total = await tx.commitment.count({ where: { recommendationId: input.recommendationId } });
     return { created: published?.created ?? 0, total };
   });
@@ -193,7 +194,7 @@ const SOURCE_PUBLISHING_TIMEOUT_MS = 60_000;
  * (its commitments, its audit events), plus one event on the source with the counts. When one
  * draft cannot be published nothing is: the refusal names it.
  */
-export async function publishSourceDrafts(actor: ServiceActor, input: TPublishSourceDraftsInput) {
+export async function publishSourceDrafts(actor: ServiceActor, input: TPublishSourceDraftsInput, publishedAt = new Date()) {
   assertSecretariat(actor);
   return db.$transaction(async (tx) => {
     const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } });
@@ -207,7 +208,8 @@ export async function publishSourceDrafts(actor: ServiceActor, input: TPublishSo
       throw new DomainError("CONFLICT", { key: "sources.draftsChanged", values: { count: drafts.length } });
     }
     const referenceOf = (id: string) => drafts.find((draft) => draft.id === id)?.reference ?? id;
-    const published = await publishDrafts(tx, actor, drafts, (id) => new DomainError("BAD_REQUEST", { key: "sources.draftNotPublished", values: { reference: referenceOf(id) } }));
+    const refusal = (id: string) => new DomainError("BAD_REQUEST", { key: "sources.draftNotPublished", values: { reference: referenceOf(id) } });
+    const published = await publishDrafts(tx, actor, drafts, { refusal, publishedAt });
     const created = published.reduce((sum, recommendation) => sum + recommendation.created, 0);
     await recordAudit(tx, actor, {
       action: "source.drafts_published",

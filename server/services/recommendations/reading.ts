@@ -67,6 +67,9 @@ export const uprFieldsSelect = {
 
 const detailFields = {
   ...uprFieldsSelect,
+  sourcePassage: true,
+  sourcePassageBy: true,
+  fromSpeech: true,
   addressees: {
     select: { state: { select: { id: true, name: true, iso2: true, kind: true } } },
   },
