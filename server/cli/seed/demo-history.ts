@@ -23,8 +23,8 @@ import { ALLIANCE_2017_SOURCE } from "@/server/cli/seed/alliance-2017";
  * the journeys from the first update.
  */
 export const DEMO_HISTORY_STATES = [
-  "AL", "AD", "AM", "AZ", "BE", "BA", "BG", "CA", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "GE",
-  "GR", "HU", "IE", "KZ", "LV", "LT", "LU", "MT", "ME", "NL", "MK", "NO", "PL", "RO", "RS", "SK",
+  "AL", "AM", "AZ", "BE", "BA", "BG", "CA", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "GE",
+  "GR", "HU", "IE", "KZ", "LV", "LT", "LU", "KG", "MN", "ME", "NL", "MK", "NO", "PL", "RO", "RS", "SK",
   "SI", "ES", "SE", "CH", "TR", "UA", "GB", "US",
 ] as const;
 
