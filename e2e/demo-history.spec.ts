@@ -3,7 +3,7 @@ import { DEMO_SOURCE, expect, expectNoSeriousAxeViolations, test } from "./fixtu
 // The demo data of a fresh install shows the product: the 2017 recommendations with the press
 // release's words, a history over the years, work waiting for the secretariat, a UPR list.
 
-test("a 2017 recommendation shows the press release's sentence, who said it and that it was a speech; the source links the release", async ({ analystPage: page, demo }) => {
+test("a 2017 recommendation shows the press release's sentence, who said it and that it was a speech; the source links the release", async ({ analystPage: page, focalPointPage, demo }) => {
   const temporaryResidency = await demo.commitment("PT", "AAT17-01");
   await page.goto(`/recommendations/${temporaryResidency.recommendationId}`);
   const passage = page.getByRole("region", { name: "Drawn from the source" });
@@ -15,6 +15,11 @@ test("a 2017 recommendation shows the press release's sentence, who said it and 
   const closingCall = await demo.commitment("PT", "AAT17-04");
   await page.goto(`/recommendations/${closingCall.recommendationId}`);
   await expect(page.getByRole("region", { name: "Drawn from the source" })).toContainText("A call of the conference");
+
+  // The commitment's page shows it too, to the State's focal point.
+  const focal = await focalPointPage("AT");
+  await focal.goto(`/commitments/${(await demo.commitment("AT", "AAT17-04")).id}`);
+  await expect(focal.getByRole("region", { name: "Drawn from the source" })).toContainText("urging all participants to adopt a regional and multi-stakeholder response");
 
   await page.getByRole("link", { name: DEMO_SOURCE }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: DEMO_SOURCE })).toBeVisible();

@@ -18,6 +18,7 @@ import { UpdateForm, contentFrom } from "@/components/commitments/update-form";
 import type { TCommitmentView, TTimeline, TUpdateView } from "@/components/commitments/types";
 import type { Role } from "@/prisma/generated/enums";
 import { RecommendationText } from "@/components/recommendations/recommendation-display";
+import { SourcePassage } from "@/components/recommendations/source-passage";
 import { CommitmentDueDateForm } from "@/components/commitments/due-date-form";
 import { HistoryLink } from "@/components/history/history-link";
 
@@ -125,6 +126,7 @@ export function CommitmentDetail({
             {commitment.recommendation.themes.length > 0 ? (
               <p className="muted">{t("themes", { themes: commitment.recommendation.themes.map((theme) => refs.theme(theme)).join(", ") })}</p>
             ) : null}
+            <SourcePassage recommendation={commitment.recommendation} level={3} />
           </section>
 
           {isFocalPoint && open?.reviewState === "SUBMITTED" ? <SubmittedUpdate update={open} /> : null}

@@ -1,19 +1,19 @@
 import { useTranslations } from "next-intl";
-import type { RecommendationDetail } from "@/components/recommendations/recommendation-display";
 
-type PassageFields = Pick<RecommendationDetail, "sourcePassage" | "sourcePassageBy" | "fromSpeech" | "language">;
+type PassageFields = { sourcePassage: string | null; sourcePassageBy: string | null; fromSpeech: boolean; language: string };
 
 /**
  * The passage of its source a recommendation is drawn from, as published (in the source's own
  * language), who said it, and whether it was one speaker's words or a call of the conference:
  * nothing when none was recorded.
  */
-export function SourcePassage({ recommendation }: { recommendation: PassageFields }) {
+export function SourcePassage({ recommendation, level = 2 }: { recommendation: PassageFields; level?: 2 | 3 }) {
   const t = useTranslations("recommendations.view");
   if (!recommendation.sourcePassage) return null;
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <section className="stack" aria-labelledby="source-passage-title">
-      <h2 id="source-passage-title">{t("passageHeading")}</h2>
+      <Heading id="source-passage-title">{t("passageHeading")}</Heading>
       <figure className="source-passage">
         <blockquote lang={recommendation.language}>
           <p>{recommendation.sourcePassage}</p>
