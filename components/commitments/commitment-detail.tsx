@@ -21,6 +21,7 @@ import { RecommendationText } from "@/components/recommendations/recommendation-
 import { SourcePassage } from "@/components/recommendations/source-passage";
 import { CommitmentDueDateForm } from "@/components/commitments/due-date-form";
 import { HistoryLink } from "@/components/history/history-link";
+import { BackLink } from "@/components/ui/back-link";
 
 function SubmittedUpdate({ update }: { update: TUpdateView }) {
   const t = useTranslations("commitments.detail");
@@ -92,9 +93,7 @@ export function CommitmentDetail({
 
   return (
     <article className="stack">
-      <p>
-        <Link href="/commitments">{t("back")}</Link>
-      </p>
+      <BackLink href="/commitments">{t("back")}</BackLink>
       <header>
         <h1>
           {commitment.recommendation.reference} · {refs.state(commitment.state)}

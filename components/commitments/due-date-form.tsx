@@ -13,58 +13,55 @@ type TDueDateForm = { dueDate: string };
 
 /**
  * A due date's form (empty: no due date), version-checked: a stale save says who changed the
- * record and when, and keeps the date typed. `send` saves it and answers what the page says.
+ * record and when, and keeps the date typed. `mutation` saves `input(dueDate)`; `said` is what
+ * the page then says.
  */
-function DueDateForm({
+function DueDateForm<Input, Result>({
   idPrefix,
-  heading,
-  hint,
+  texts,
   initial,
   schema,
   input,
-  send,
-  conflictWhat,
-  busy,
+  mutation,
+  said,
   onSaved,
-  onReload,
 }: {
   idPrefix: string;
-  heading: string;
-  hint: string;
+  texts: { heading: string; hint: string; conflict: string };
   initial: string | null;
   schema: () => Promise<CheckingSchema>;
-  input: (dueDate: string | null) => unknown;
-  send: (dueDate: string | null) => Promise<string>;
-  conflictWhat: string;
-  busy: boolean;
+  input: (dueDate: string | null) => Input;
+  mutation: { mutateAsync: (input: Input) => Promise<Result>; isPending: boolean };
+  said: (dueDate: string | null, result: Result) => string;
   onSaved: () => Promise<void>;
-  onReload: () => Promise<void>;
 }) {
   const t = useTranslations("dueDates");
   const ids = { dueDate: `${idPrefix}-due-date` };
   const form = useCheckedForm<TDueDateForm>({ initial: { dueDate: initial ?? "" }, ids, schema, input: (values) => input(values.dueDate || null) });
+  const busy = mutation.isPending;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    let said: string | null = null;
+    let saying: string | null = null;
     const outcome = await form.submit(
       async () => {
-        said = await send(form.values.dueDate || null);
+        const dueDate = form.values.dueDate || null;
+        saying = said(dueDate, await mutation.mutateAsync(input(dueDate)));
       },
       (refusal, message) => toast.error(refusal === "conflict" ? t("notSavedConflict") : message),
     );
-    if (outcome === "sent" && said) {
-      toast.success(said);
+    if (outcome === "sent" && saying) {
+      toast.success(saying);
       await onSaved();
     }
   }
 
   return (
     <form className="stack" noValidate onSubmit={onSubmit} aria-labelledby={`${idPrefix}-heading`}>
-      <h2 id={`${idPrefix}-heading`}>{heading}</h2>
-      <FormAlerts form={form} conflict={{ what: conflictWhat, after: t("conflictAfter"), detail: t("conflictDetail") }} onReload={onReload} />
-      <InputField label={t("dueDate")} hint={hint} type="date" {...form.field("dueDate")} />
+      <h2 id={`${idPrefix}-heading`}>{texts.heading}</h2>
+      <FormAlerts form={form} conflict={{ what: texts.conflict, after: t("conflictAfter"), detail: t("conflictDetail") }} onReload={onSaved} />
+      <InputField label={t("dueDate")} hint={texts.hint} type="date" {...form.field("dueDate")} />
       <div className="actions">
         <SubmitButton busy={busy} busyLabel={t("saving")}>
           {t("save")}
@@ -82,26 +79,18 @@ export function CommitmentDueDateForm({
   commitment: { id: string; version: number; dueDate: string | null };
   onSaved: () => Promise<void>;
 }) {
-  const trpc = useTRPC();
   const t = useTranslations("dueDates");
-  const setDueDate = useMutation(trpc.commitments.setDueDate.mutationOptions());
-  const input = (dueDate: string | null) => ({ commitmentId: commitment.id, expectedVersion: commitment.version, dueDate });
+  const setDueDate = useMutation(useTRPC().commitments.setDueDate.mutationOptions());
   return (
     <DueDateForm
+      texts={{ heading: t("commitmentHeading"), hint: t("commitmentHint"), conflict: t("commitmentConflict") }}
       idPrefix="commitment"
-      heading={t("commitmentHeading")}
-      hint={t("commitmentHint")}
       initial={commitment.dueDate}
       schema={() => import("@/server/schemas/commitments").then((module) => module.ZSetDueDateInput)}
-      input={input}
-      send={async (dueDate) => {
-        await setDueDate.mutateAsync(input(dueDate));
-        return dueDate ? t("commitmentSaved") : t("commitmentCleared");
-      }}
-      conflictWhat={t("commitmentConflict")}
-      busy={setDueDate.isPending}
+      input={(dueDate) => ({ commitmentId: commitment.id, expectedVersion: commitment.version, dueDate })}
+      mutation={setDueDate}
+      said={(dueDate) => (dueDate ? t("commitmentSaved") : t("commitmentCleared"))}
       onSaved={onSaved}
-      onReload={onSaved}
     />
   );
 }
@@ -116,26 +105,18 @@ export function RecommendationDueDateForm({
   commitments: number;
   onSaved: () => Promise<void>;
 }) {
-  const trpc = useTRPC();
   const t = useTranslations("dueDates");
-  const setDueDate = useMutation(trpc.recommendations.setDueDate.mutationOptions());
-  const input = (dueDate: string | null) => ({ recommendationId: recommendation.id, expectedVersion: recommendation.version, dueDate });
+  const setDueDate = useMutation(useTRPC().recommendations.setDueDate.mutationOptions());
   return (
     <DueDateForm
+      texts={{ heading: t("allHeading"), hint: t("allHint", { count: commitments }), conflict: t("recommendationConflict") }}
       idPrefix="recommendation"
-      heading={t("allHeading")}
-      hint={t("allHint", { count: commitments })}
       initial={recommendation.dueDate}
       schema={() => import("@/server/schemas/commitments").then((module) => module.ZSetRecommendationDueDateInput)}
-      input={input}
-      send={async (dueDate) => {
-        const result = await setDueDate.mutateAsync(input(dueDate));
-        return dueDate ? t("allSaved", { count: result.commitments }) : t("allCleared", { count: result.commitments });
-      }}
-      conflictWhat={t("recommendationConflict")}
-      busy={setDueDate.isPending}
+      input={(dueDate) => ({ recommendationId: recommendation.id, expectedVersion: recommendation.version, dueDate })}
+      mutation={setDueDate}
+      said={(dueDate, result) => (dueDate ? t("allSaved", { count: result.commitments }) : t("allCleared", { count: result.commitments }))}
       onSaved={onSaved}
-      onReload={onSaved}
     />
   );
 }

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/components/trpc-provider";
-import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
+import { InputField, PERCENT_INPUT, SelectField, TextAreaField } from "@/components/ui/field";
 import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { TUpdateContent } from "@/server/schemas/commitments";
@@ -174,16 +174,7 @@ export function UpdateForm({
         ))}
       </SelectField>
 
-      <InputField
-        label={t("progress")}
-        hint={t("progressHint")}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={100}
-        step={1}
-        {...field("progress")}
-      />
+      <InputField label={t("progress")} hint={t("progressHint")} {...PERCENT_INPUT} {...field("progress")} />
 
       <TextAreaField
         label={t("narrative")}

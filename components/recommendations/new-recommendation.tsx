@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DisclosureButton } from "@/components/ui/disclosure-button";
+import { DisclosureButton, DisclosurePanel } from "@/components/ui/disclosure-button";
 import { NewSourceForm } from "@/components/recommendations/new-source-form";
 import type { ScaleOption, SourceOption, StateOption, ThemeOption } from "@/components/recommendations/recommendation-display";
 import { RecommendationForm } from "@/components/recommendations/recommendation-form";
@@ -44,17 +44,15 @@ export function NewRecommendation({
           </DisclosureButton>
         </div>
       )}
-      <div id="new-source-panel" className="card" hidden={!showSourceForm}>
-        {showSourceForm ? (
-          <NewSourceForm
-            idPrefix="new-source"
-            onCreated={(source) => {
-              setChosenSourceId(source.id);
-              setShowSourceForm(false);
-            }}
-          />
-        ) : null}
-      </div>
+      <DisclosurePanel id="new-source-panel" className="card" open={showSourceForm}>
+        <NewSourceForm
+          idPrefix="new-source"
+          onCreated={(source) => {
+            setChosenSourceId(source.id);
+            setShowSourceForm(false);
+          }}
+        />
+      </DisclosurePanel>
       <RecommendationForm
         {...{ sources, themes, scales, states }}
         initialSourceId={initialSourceId}

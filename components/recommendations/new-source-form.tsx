@@ -9,7 +9,7 @@ import { FormAlerts } from "@/components/ui/form-alerts";
 import { InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { useSourceKindLabel } from "@/components/recommendations/recommendation-display";
-import { DisclosureButton } from "@/components/ui/disclosure-button";
+import { Disclosure } from "@/components/ui/disclosure-button";
 import { LOCALES, LOCALE_NAMES, DEFAULT_LOCALE, type Locale } from "@/server/shared/locales";
 import { SOURCE_DESCRIPTION_MAX, SOURCE_KINDS, SOURCE_LOCATION_MAX, SOURCE_TITLE_MAX, type TSourceKind } from "@/server/schemas/limits";
 import { FormActions } from "@/components/ui/submit-button";
@@ -170,46 +170,41 @@ export function SourceForm({
       <InputField label={t("form.location")} type="text" maxLength={SOURCE_LOCATION_MAX} {...field("location")} />
       <InputField label={t("form.link")} hint={t("form.linkHint")} type="url" inputMode="url" maxLength={2000} {...field("link")} />
       <TextAreaField label={t("form.description")} rows={3} maxLength={SOURCE_DESCRIPTION_MAX} {...field("description")} />
-      <div>
-        <DisclosureButton
-          className="button button-secondary button-small"
-          open={showTranslations}
-          controls={`${idPrefix}-translations`}
-          onToggle={() => setShowTranslations((open) => !open)}
-        >
-          {showTranslations ? t("form.hideTranslations") : t("form.showTranslations")}
-        </DisclosureButton>
-      </div>
       {/* Rendered only when opened: the original's fields stay the only "Title" and "Description". */}
-      <div id={`${idPrefix}-translations`} className="stack" hidden={!showTranslations}>
-        {showTranslations
-          ? values.translations.map((item) => (
-              <fieldset key={item.locale} className="stack">
-                <legend lang={item.locale}>{LOCALE_NAMES[item.locale]}</legend>
-                <InputField
-                  id={`${idPrefix}-title-${item.locale}`}
-                  label={t("form.titleIn", { language: LOCALE_NAMES[item.locale] })}
-                  type="text"
-                  lang={item.locale}
-                  maxLength={SOURCE_TITLE_MAX}
-                  value={item.title}
-                  error={translationError(item.locale, "title")}
-                  onChange={(event) => setTranslation(item.locale, { title: event.target.value })}
-                />
-                <TextAreaField
-                  id={`${idPrefix}-description-${item.locale}`}
-                  label={t("form.descriptionIn", { language: LOCALE_NAMES[item.locale] })}
-                  rows={2}
-                  lang={item.locale}
-                  maxLength={SOURCE_DESCRIPTION_MAX}
-                  value={item.description}
-                  error={translationError(item.locale, "description")}
-                  onChange={(event) => setTranslation(item.locale, { description: event.target.value })}
-                />
-              </fieldset>
-            ))
-          : null}
-      </div>
+      <Disclosure
+        id={`${idPrefix}-translations`}
+        open={showTranslations}
+        onToggle={() => setShowTranslations((open) => !open)}
+        buttonClassName="button button-secondary button-small"
+        label={showTranslations ? t("form.hideTranslations") : t("form.showTranslations")}
+        className="stack"
+      >
+        {values.translations.map((item) => (
+          <fieldset key={item.locale} className="stack">
+            <legend lang={item.locale}>{LOCALE_NAMES[item.locale]}</legend>
+            <InputField
+              id={`${idPrefix}-title-${item.locale}`}
+              label={t("form.titleIn", { language: LOCALE_NAMES[item.locale] })}
+              type="text"
+              lang={item.locale}
+              maxLength={SOURCE_TITLE_MAX}
+              value={item.title}
+              error={translationError(item.locale, "title")}
+              onChange={(event) => setTranslation(item.locale, { title: event.target.value })}
+            />
+            <TextAreaField
+              id={`${idPrefix}-description-${item.locale}`}
+              label={t("form.descriptionIn", { language: LOCALE_NAMES[item.locale] })}
+              rows={2}
+              lang={item.locale}
+              maxLength={SOURCE_DESCRIPTION_MAX}
+              value={item.description}
+              error={translationError(item.locale, "description")}
+              onChange={(event) => setTranslation(item.locale, { description: event.target.value })}
+            />
+          </fieldset>
+        ))}
+      </Disclosure>
       <FormActions busy={busy} busyLabel={editing ? t("edit.saving") : t("form.adding")} submit={editing ? t("edit.save") : t("form.add")} />
     </form>
   );

@@ -7,15 +7,13 @@ import { useTranslations } from "next-intl";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { useTRPC } from "@/components/trpc-provider";
 import { useErrorMessage } from "@/components/ui/api-errors";
-import { CalendarDate } from "@/components/ui/dates";
-import { DisclosureButton } from "@/components/ui/disclosure-button";
+import { DisclosureButton, DisclosurePanel } from "@/components/ui/disclosure-button";
 import { EmptyState, NoMatches } from "@/components/ui/empty-state";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
 import { CountLine, DataTable } from "@/components/ui/data-table";
 import { ClearFilters, FilterBar, FilterSearch, FilterSelect, sourceOptions, themeOptions } from "@/components/ui/filter-bar";
 import {
   RECOMMENDATIONS_PAGE_SIZE as PAGE_SIZE,
-  PublicationBadge,
   RecommendationText,
   TranslatedText,
   formatSourceOption,
@@ -24,6 +22,7 @@ import {
   type ThemeOption,
 } from "@/components/recommendations/recommendation-display";
 import { NewSourceForm } from "@/components/recommendations/new-source-form";
+import { publicationColumns } from "@/components/recommendations/recommendation-columns";
 
 
 type Filters = { sourceId: string; publication: "" | "DRAFT" | "PUBLISHED"; themeKey: string; search: string };
@@ -155,17 +154,15 @@ export function RecommendationList({
         </div>
       ) : null}
 
-      <div id="new-source-panel" className="card" hidden={!showSourceForm}>
-        {showSourceForm ? (
-          <NewSourceForm
-            idPrefix="list-source"
-            onCreated={(source) => {
-              setNewSource(source);
-              setShowSourceForm(false);
-            }}
-          />
-        ) : null}
-      </div>
+      <DisclosurePanel id="new-source-panel" className="card" open={showSourceForm}>
+        <NewSourceForm
+          idPrefix="list-source"
+          onCreated={(source) => {
+            setNewSource(source);
+            setShowSourceForm(false);
+          }}
+        />
+      </DisclosurePanel>
 
       <FilterBar label={t("list.filterLabel")} className="rec-filters" onSubmit={(event) => event.preventDefault()}>
         <FilterSearch id="filter-search" placeholder={t("list.searchPlaceholder")} value={searchText} onChange={setSearchText} />
@@ -219,14 +216,7 @@ export function RecommendationList({
               header: t("list.themes"),
               cell: (item) => (item.themes.length > 0 ? item.themes.map((theme) => labels.theme(theme)).join(", ") : <span className="muted">{t("none")}</span>),
             },
-            { key: "status", header: t("list.status"), cell: (item) => <PublicationBadge publication={item.publication} /> },
-            {
-              key: "due",
-              header: t("list.dueDate"),
-              className: "rec-nowrap",
-              cell: (item) => (item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">{t("none")}</span>),
-            },
-            { key: "commitments", header: t("list.commitments"), className: "rec-numeric", cell: (item) => item._count.commitments },
+            ...publicationColumns({ publication: t("list.status"), dueDate: t("list.dueDate"), commitments: t("list.commitments"), none: t("none") }),
           ]}
         />
       )}

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { useTRPC } from "@/components/trpc-provider";
-import { FieldError, InputField, SelectField, TextAreaField } from "@/components/ui/field";
+import { FieldError, InputField, PERCENT_INPUT, SelectField, TextAreaField } from "@/components/ui/field";
 import { FormAlerts, type ConflictWording } from "@/components/ui/form-alerts";
 import { useErrorMessage } from "@/components/ui/api-errors";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
@@ -233,15 +233,7 @@ export function ScaleForm({ scale }: { scale: ScaleDetail | null }) {
                     ) : (
                       <InputField label={t("key")} type="text" autoComplete="off" maxLength={50} hint={t("keyHint")} {...rowField(index, "key")} />
                     )}
-                    <InputField
-                      label={t("defaultProgress")}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      max={100}
-                      step={1}
-                      {...rowField(index, "defaultProgress")}
-                    />
+                    <InputField label={t("defaultProgress")} {...PERCENT_INPUT} {...rowField(index, "defaultProgress")} />
                     <SelectField
                       id={idOf(levelPath)}
                       name={levelPath}

@@ -10,20 +10,21 @@ import { toast } from "@/components/ui/toast";
 import { errorCode, useErrorMessage } from "@/components/ui/api-errors";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { CalendarDate } from "@/components/ui/dates";
-import { DisclosureButton } from "@/components/ui/disclosure-button";
+import { Disclosure } from "@/components/ui/disclosure-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorAlert } from "@/components/ui/form-alerts";
 import { PageButtons, useCursorPages } from "@/components/ui/cursor-pager";
 import { CountLine, DataTable } from "@/components/ui/data-table";
 import {
-  PublicationBadge,
   RecommendationText,
   TranslatedText,
   useSourceKindLabel,
   type RecommendationSummary,
 } from "@/components/recommendations/recommendation-display";
 import { SourceForm } from "@/components/recommendations/new-source-form";
+import { publicationColumns } from "@/components/recommendations/recommendation-columns";
 import { SOURCE_RECOMMENDATIONS_PAGE_SIZE, type SourceDetail } from "@/components/sources/source-display";
+import { BackLink } from "@/components/ui/back-link";
 
 type RecommendationPage = { items: RecommendationSummary[]; nextCursor: string | null };
 
@@ -117,14 +118,7 @@ function SourceRecommendations({ sourceId, initialPage, linked }: { sourceId: st
             cell: (item) => (linked ? <Link href={`/recommendations/${item.id}`}>{item.reference}</Link> : item.reference),
           },
           { key: "text", header: t("recommendation"), className: "rec-excerpt", cell: (item) => <RecommendationText recommendation={item} maxLength={200} /> },
-          { key: "status", header: t("publication"), cell: (item) => <PublicationBadge publication={item.publication} /> },
-          {
-            key: "due",
-            header: t("dueDate"),
-            className: "rec-nowrap",
-            cell: (item) => (item.dueDate ? <CalendarDate value={item.dueDate} /> : <span className="muted">{t("none")}</span>),
-          },
-          { key: "commitments", header: t("commitments"), className: "rec-numeric", cell: (item) => item._count.commitments },
+          ...publicationColumns({ publication: t("publication"), dueDate: t("dueDate"), commitments: t("commitments"), none: t("none") }),
         ]}
       />
       <PageButtons pages={pages} nextCursor={list.data?.nextCursor} busy={list.isFetching} />
@@ -155,9 +149,7 @@ export function SourceView({ initial, initialPage, secretariat }: { initial: Sou
 
   return (
     <article className="stack">
-      <p>
-        <Link href="/sources">{t("back")}</Link>
-      </p>
+      <BackLink href="/sources">{t("back")}</BackLink>
       <header>
         <h1>
           <TranslatedText text={source.title} lang={source.titleLang} isFallback={source.isFallback} />
@@ -200,25 +192,25 @@ export function SourceView({ initial, initialPage, secretariat }: { initial: Sou
         <>
           <HistoryLink entity="source" id={source.id} />
           <PublishAllDrafts source={source} onPublished={refresh} />
-          <div>
-            <DisclosureButton className="button button-secondary" open={editing} controls="edit-source-panel" onToggle={() => setEditing((open) => !open)}>
-              {editing ? t("closeEdit") : t("edit")}
-            </DisclosureButton>
-          </div>
-          <div id="edit-source-panel" className="card" hidden={!editing}>
-            {editing ? (
-              <SourceForm
-                key={source.version}
-                idPrefix="edit-source"
-                source={source}
-                onSaved={() => {
-                  setEditing(false);
-                  void refresh();
-                }}
-                onReload={refresh}
-              />
-            ) : null}
-          </div>
+          <Disclosure
+            id="edit-source-panel"
+            open={editing}
+            onToggle={() => setEditing((open) => !open)}
+            buttonClassName="button button-secondary"
+            label={editing ? t("closeEdit") : t("edit")}
+            className="card"
+          >
+            <SourceForm
+              key={source.version}
+              idPrefix="edit-source"
+              source={source}
+              onSaved={() => {
+                setEditing(false);
+                void refresh();
+              }}
+              onReload={refresh}
+            />
+          </Disclosure>
         </>
       ) : null}
 

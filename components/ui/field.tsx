@@ -85,6 +85,9 @@ export function TextAreaField({ id, label, error, hint, ...textarea }: Wiring & 
 }
 
 /** The password policy's lengths, for the hints of new-password fields ("8–128 characters…"). */
+/** A whole-number percentage input (0 to 100), as progress is entered: spread into an InputField. */
+export const PERCENT_INPUT = { type: "number", inputMode: "numeric", min: 0, max: 100, step: 1 } as const;
+
 export const PASSWORD_LIMITS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
 
 /**

@@ -56,6 +56,9 @@ export const zId = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
 /** Optimistic concurrency: the version the client read. */
 export const zVersion = z.int().check(z.gte(1), z.lte(2_147_483_647));
 
+/** The fields of a versioned write's target: the record's id and the version the editor read (a stale write is refused). */
+export const versionedId = { id: zId, expectedVersion: zVersion };
+
 /** An http(s) URL, nothing else (no javascript:, data:, file:). */
 export function zHttpUrl(label: FieldKey = "url") {
   return zRequiredText(2000, label).check(z.refine(isHttpUrl, textMessages.notHttpUrl(label)));

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { zId, zRequiredText, zVersion } from "@/server/schemas/common";
+import { versionedId, zId, zRequiredText, zVersion } from "@/server/schemas/common";
 
 // The administrators' management of themes: a theme is named by its label; its key (kept in
 // filters and links) is made from the first label and never changes.
@@ -13,16 +13,14 @@ export type TCreateThemeByLabelInput = z.infer<typeof ZCreateThemeByLabelInput>;
 
 /** `expectedVersion` is the version the editor read: a stale rename is refused. */
 export const ZRenameThemeInput = z.strictObject({
-  id: zId,
-  expectedVersion: zVersion,
+  ...versionedId,
   label: zRequiredText(THEME_LABEL_MAX, "label"),
 });
 export type TRenameThemeInput = z.infer<typeof ZRenameThemeInput>;
 
 /** Merges the theme `id` into `intoId`: its recommendations move to `intoId`, then it is deleted. */
 export const ZMergeThemeInput = z.strictObject({
-  id: zId,
-  expectedVersion: zVersion,
+  ...versionedId,
   intoId: zId,
   intoExpectedVersion: zVersion,
 });

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import "@/app/recommendations.css";
 import { SourceList } from "@/components/sources/source-list";
 import { getServerCaller } from "@/server/api/server-caller";
 import { readerOfPublicPage } from "@/server/auth/page-session";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sources.list");
@@ -20,9 +20,7 @@ export default async function SourcesPage() {
   return (
     <section className="stack">
       {actor === null || actor.role === "FOCAL_POINT" ? null : (
-        <p>
-          <Link href="/recommendations">{t("back")}</Link>
-        </p>
+        <BackLink href="/recommendations">{t("back")}</BackLink>
       )}
       <h1>{t("pageTitle")}</h1>
       <p className="muted">{t("intro")}</p>

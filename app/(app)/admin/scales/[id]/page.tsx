@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { requireAdminPage } from "@/server/auth/page-session";
 import { getServerCaller } from "@/server/api/server-caller";
 import { ScalePage } from "@/components/settings/scale-page";
+import { settingsMetadata } from "@/components/settings/settings-metadata";
 import "@/app/settings.css";
 
 async function loadScale(id: string) {
@@ -16,9 +16,7 @@ async function loadScale(id: string) {
   });
 }
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("settings.scales"))("title") };
-}
+export const generateMetadata = settingsMetadata("scales");
 
 export default async function EditScalePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
