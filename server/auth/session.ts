@@ -1,9 +1,8 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
-import { isLocale } from "@/server/shared/locales";
 import { Prisma } from "@/prisma/generated/client";
 import { queryRows } from "@/server/db/client";
-import type { UserActor } from "@/server/services/access";
+import { userActorOf, type UserActor } from "@/server/services/access";
 import { SESSION_ABSOLUTE_SECONDS } from "@/server/auth/session-config";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,17 +56,5 @@ export async function loadActor(token: JWT | null, requestId: string | null): Pr
     FROM "User" u LEFT JOIN "State" s ON s.id = u."stateId"
     WHERE u.id = ${claims.uid}::uuid`);
   if (!user || !user.active || user.revoked || user.sessionVersion !== claims.sv) return null;
-  return {
-    kind: "user",
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    stateId: user.stateId,
-    stateName: user.stateName,
-    stateIso2: user.stateIso2,
-    mustChangePassword: user.mustChangePassword,
-    locale: isLocale(user.locale) ? user.locale : null,
-    requestId,
-  };
+  return userActorOf(user, requestId);
 }

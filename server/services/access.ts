@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import type { Role } from "@/prisma/generated/enums";
 import { errorText } from "@/server/i18n/server-messages";
-import type { Locale } from "@/server/shared/locales";
+import { isLocale, type Locale } from "@/server/shared/locales";
 
 /** Who is acting. Identity, role and State come only from the session and the database. */
 export type UserActor = {
@@ -19,6 +19,26 @@ export type UserActor = {
   locale: Locale | null;
   requestId: string | null;
 };
+/** A user as read from the database, with their State's name and code. */
+export type ActorRow = Pick<UserActor, "id" | "email" | "name" | "role" | "stateId" | "stateName" | "stateIso2" | "mustChangePassword"> & { locale: string | null };
+
+/** The actor a user acts as, from their row. */
+export function userActorOf(user: ActorRow, requestId: string | null): UserActor {
+  return {
+    kind: "user",
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    stateId: user.stateId,
+    stateName: user.stateName,
+    stateIso2: user.stateIso2,
+    mustChangePassword: user.mustChangePassword,
+    locale: isLocale(user.locale) ? user.locale : null,
+    requestId,
+  };
+}
+
 export type PublicActor = { kind: "public"; requestId: string | null };
 export type Actor = UserActor | PublicActor;
 

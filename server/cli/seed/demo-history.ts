@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import type { UserActor } from "@/server/services/access";
+import { userActorOf, type UserActor } from "@/server/services/access";
 import { recordAssessment } from "@/server/services/assessments";
 import { importRecommendationFile, checkRecommendationFile } from "@/server/services/imports/import-recommendations";
 import { acceptUpdate, returnUpdate } from "@/server/services/progress-updates/review";
@@ -69,20 +69,8 @@ function quarterOf(date: Date) {
 }
 
 async function userActor(db: Db, email: string): Promise<UserActor> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { state: true } });
-  return {
-    kind: "user",
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    stateId: user.stateId,
-    stateName: user.state?.name ?? null,
-    stateIso2: user.state?.iso2 ?? null,
-    mustChangePassword: false,
-    locale: null,
-    requestId: null,
-  };
+  const { state, ...user } = await db.user.findUniqueOrThrow({ where: { email }, include: { state: true } });
+  return userActorOf({ ...user, stateName: state?.name ?? null, stateIso2: state?.iso2 ?? null, mustChangePassword: false }, null);
 }
 
 /**
