@@ -12,7 +12,7 @@ import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { Field } from "@/components/ui/field";
 import { AuditEventList } from "@/components/history/audit-event-list";
 import { useAuditLabels } from "@/components/history/audit-labels";
-import { AUDIT_EXPORT_MAX } from "@/server/schemas/audit";
+import { AUDIT_EXPORT_MAX } from "@/server/schemas/limits";
 
 type Outputs = inferRouterOutputs<AppRouter>["audit"];
 type Filters = { actorId: string; action: string; from: string; to: string };

@@ -14,7 +14,8 @@ import { useCheckedForm } from "@/components/ui/use-checked-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { toast } from "@/components/ui/toast";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
-import { MAX_SCALE_STATUSES, ODIHR_LEVELS } from "@/server/schemas/scales";
+import { MAX_SCALE_STATUSES } from "@/server/schemas/limits";
+import { ODIHR_LEVELS } from "@/server/shared/odihr-levels";
 import type { OdihrLevel } from "@/server/shared/figures";
 
 export type ScaleDetail = inferRouterOutputs<AppRouter>["scales"]["get"];

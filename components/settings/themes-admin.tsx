@@ -14,7 +14,7 @@ import { CountLine, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toast";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
-import { THEME_LABEL_MAX } from "@/server/schemas/themes";
+import { THEME_LABEL_MAX } from "@/server/schemas/limits";
 import { validationMessage } from "@/server/shared/message-keys";
 
 type Theme = inferRouterOutputs<AppRouter>["themes"]["list"][number];

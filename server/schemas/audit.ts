@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { zDateOnly, zId, zText } from "@/server/schemas/common";
+import { AUDIT_EXPORT_MAX } from "@/server/schemas/limits";
 
 // The audit trail's read-only views: one record's history, and the administrators' audit log.
 
@@ -36,5 +37,4 @@ export type TAuditLogFilters = z.input<typeof ZAuditLogFilters>;
 export const ZAuditLogInput = z.strictObject({ ...ZAuditLogFilters.shape, ...zPage });
 export type TAuditLogInput = z.input<typeof ZAuditLogInput>;
 
-/** The most changes one CSV export of the audit log holds (the newest). */
-export const AUDIT_EXPORT_MAX = 50_000;
+export { AUDIT_EXPORT_MAX };

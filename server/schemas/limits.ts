@@ -17,6 +17,12 @@ export const RECOMMENDATION_TEXT_MAX = 20_000;
 export const MAX_THEMES = 50;
 /** 57 participating States + 11 Partners for Co-operation. */
 export const MAX_ADDRESSEES = 68;
+/** The most statuses a status scale has. */
+export const MAX_SCALE_STATUSES = 30;
+/** The longest name of a theme. */
+export const THEME_LABEL_MAX = 100;
+/** The most changes one CSV export of the audit log holds (the newest). */
+export const AUDIT_EXPORT_MAX = 50_000;
 /** Users per page of the administrators' users list. */
 export const USERS_PAGE_SIZE = 25;
 

@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
 import { zId, zProgress, zRequiredText, zText, zVersion } from "@/server/schemas/common";
 import { validationMessage as message } from "@/server/shared/message-keys";
+import { ODIHR_LEVELS } from "@/server/shared/odihr-levels";
+import { MAX_SCALE_STATUSES } from "@/server/schemas/limits";
 
-export const ODIHR_LEVELS = ["FULLY", "MOSTLY", "PARTIALLY", "NOT_IMPLEMENTED"] as const;
+export { ODIHR_LEVELS, MAX_SCALE_STATUSES };
 export const ZOdihrLevel = z.enum(ODIHR_LEVELS, { error: message("scales.chooseOdihrLevel") });
 
-export const MAX_SCALE_STATUSES = 30;
 
 export const ZStatusKey = z.string().check(
   z.trim(),

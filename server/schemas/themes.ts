@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
 import { versionedId, zId, zRequiredText, zVersion } from "@/server/schemas/common";
+import { THEME_LABEL_MAX } from "@/server/schemas/limits";
 
 // The administrators' management of themes: a theme is named by its label; its key (kept in
 // filters and links) is made from the first label and never changes.
 
-export const THEME_LABEL_MAX = 100;
+export { THEME_LABEL_MAX };
 
 export const ZCreateThemeByLabelInput = z.strictObject({
   label: zRequiredText(THEME_LABEL_MAX, "label"),

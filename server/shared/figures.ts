@@ -3,8 +3,10 @@
 // (reference: odihrLevels; reports: definitions). The figures themselves (the SQL and the
 // reference implementation) are computed in server/services/compliance-figures.ts.
 
-export type OdihrLevel = "FULLY" | "MOSTLY" | "PARTIALLY" | "NOT_IMPLEMENTED";
-export const ODIHR_LEVELS: OdihrLevel[] = ["FULLY", "MOSTLY", "PARTIALLY", "NOT_IMPLEMENTED"];
+import { ODIHR_LEVELS } from "@/server/shared/odihr-levels";
+
+export { ODIHR_LEVELS };
+export type OdihrLevel = (typeof ODIHR_LEVELS)[number];
 
 /** The figures printed under the reports, each defined in words in the catalogs (reports.definitions). */
 export const FIGURE_KEYS = ["counted", "shareImplemented", "meanProgress", "asOf", "overdue", "disagreement"] as const;
