@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc-provider";
@@ -8,8 +9,6 @@ import { CalendarDate, DateTime } from "@/components/ui/dates";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { AssessmentForm } from "@/components/review/assessment-form";
-import { ReviewDecisionForm } from "@/components/review/review-decision-form";
 import { ReviewHistory } from "@/components/review/review-history";
 import { useReferenceLabels } from "@/components/i18n/use-reference-labels";
 import { RecommendationText } from "@/components/recommendations/recommendation-display";
@@ -22,6 +21,10 @@ import {
   type TReviewUpdate,
   type TTimeline,
 } from "@/components/review/review-links";
+
+// The decision and assessment forms load with an opened update, not with the queue's first load.
+const ReviewDecisionForm = dynamic(() => import("@/components/review/review-decision-form").then((module) => module.ReviewDecisionForm));
+const AssessmentForm = dynamic(() => import("@/components/review/assessment-form").then((module) => module.AssessmentForm));
 
 /**
  * The submitted update of the commitment. `openUpdate` is used only when it is SUBMITTED: for the
