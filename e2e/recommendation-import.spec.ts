@@ -81,6 +81,7 @@ test("the secretariat imports a UPR list of 31 recommendations as drafts, once, 
   const sourceLink = page.getByRole("link", { name: `UPR ${number}th session: Slovenia` });
   await expect(sourceLink).toHaveAttribute("href", /^\/sources\/[0-9a-f-]{36}$/);
   await expectNoSeriousAxeViolations(page);
+  const sourceHref = await sourceLink.getAttribute("href");
 
   // The same file again changes nothing.
   await checkFile(page, file);
@@ -97,6 +98,18 @@ test("the secretariat imports a UPR list of 31 recommendations as drafts, once, 
   await expect(upr).toContainText("Austria, Brazil");
   await expect(upr).toContainText("Supported");
   await expect(upr).toContainText("women & girls, children");
+
+  // Publish all drafts: each recommendation becomes Slovenia's commitment, found under Slovenia.
+  await page.goto(sourceHref!);
+  await page.getByRole("button", { name: "Publish all drafts" }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish all drafts of this source?" });
+  await expect(dialog).toContainText("Publish 31 drafts?");
+  await dialog.getByRole("button", { name: "Publish all drafts" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "31 recommendations published: 31 commitments created." })).toBeVisible();
+  await page.goto(`/commitments?state=SI&q=${token}&size=50`);
+  const commitments = page.getByRole("table", { name: /Commitments of Slovenia/ });
+  await expect(commitments.getByRole("rowheader")).toHaveCount(31);
+  await expect(commitments.getByRole("rowheader", { name: `${number}.1`, exact: true })).toBeVisible();
 });
 
 test("a broken file shows each row's problem and imports nothing", async ({ analystPage: page }) => {
