@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from "@/server/cli/database";
 import { db } from "@/server/db/client";
 import { findFreePort } from "@/server/cli/postgres/embedded";
 import { ALLIANCE_2017_RECOMMENDATIONS, ALLIANCE_2017_SOURCE } from "@/server/cli/seed/alliance-2017";
+import { DEMO_HISTORY_STATES, DEMO_UPR_FILE } from "@/server/cli/seed/demo-history";
 import { readStates } from "@/server/cli/seed/reference-data";
 import { DEMO_USERS } from "@/server/services/demo-accounts";
 import { withDatabase } from "@/server/test/database-url";
@@ -68,14 +69,17 @@ describe("T25 several instances: starting together", () => {
       });
       expect(counts.applied).toEqual(migrations.map((migration) => ({ migration_name: migration, runs: 1, finished: 1 })));
       const participating = readStates().filter((state) => state.kind === "PARTICIPATING").length;
+      const uprRows = fs.readFileSync(DEMO_UPR_FILE, "utf8").trim().split("\n").length - 1;
       expect(counts).toMatchObject({
         states: readStates().length,
         participating,
         default_scales: 1,
         demo_sources: 1,
-        recommendations: ALLIANCE_2017_RECOMMENDATIONS.length,
-        commitments: ALLIANCE_2017_RECOMMENDATIONS.length * participating,
-        users: DEMO_USERS.length,
+        // The 2017 recommendations for every participating State, and the demo UPR list's for its one State.
+        recommendations: ALLIANCE_2017_RECOMMENDATIONS.length + uprRows,
+        commitments: ALLIANCE_2017_RECOMMENDATIONS.length * participating + uprRows,
+        // The demo accounts, and the deactivated focal points who signed the demo history.
+        users: DEMO_USERS.length + DEMO_HISTORY_STATES.length,
         demo_markers: 1,
       });
     } finally {

@@ -47,7 +47,29 @@ function createPool() {
   // pg-pool removes it (and any connection released after an error), and the next query opens
   // a fresh one, or fails fast with a connection error that the API answers with 503.
   pool.on("error", () => undefined);
+  pool.on("connect", queueQueries);
   return pool;
+}
+
+/**
+ * Makes a connection run its queries one after another, in the order they were issued. Prisma's
+ * adapter starts a transaction's nested reads (a select of several relations) together on the
+ * transaction's one connection; pg queued them itself until 8.19, now warns, and pg 9 will refuse.
+ * Only promise queries are queued: a callback or streaming query is pg-pool's or a COPY's, on a
+ * connection nobody else is using at that moment.
+ */
+function queueQueries(client: pg.PoolClient) {
+  const run = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  let last: Promise<unknown> = Promise.resolve();
+  const queued = (...args: unknown[]) => {
+    const [config, values, callback] = args;
+    const submittable = typeof config === "object" && config !== null && typeof (config as { submit?: unknown }).submit === "function";
+    if (submittable || typeof values === "function" || typeof callback === "function") return run(...args);
+    const result = last.then(() => run(...args));
+    last = result.catch(() => undefined);
+    return result;
+  };
+  (client as unknown as { query: typeof queued }).query = queued;
 }
 
 function createClient(pool: pg.Pool) {
