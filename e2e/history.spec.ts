@@ -103,6 +103,20 @@ test("an administrator reads a user's History and the audit log, filters it and 
   await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "User created" }) })).toHaveCount(0);
   await expectNoSeriousAxeViolations(page);
 
+  // The filters are in the address: a reload (or the link shared) shows the same filtered log.
+  await expect(page).toHaveURL(new RegExp(`action=user\\.deactivated.*from=${today}&to=${today}`));
+  const filtered = page.url();
+  await page.reload();
+  await expect(page.getByLabel("Kind of change")).toHaveValue("user.deactivated");
+  await expect(page.getByLabel("From")).toHaveValue(today);
+  await expect(page.getByRole("listitem").filter({ hasText: userId })).toHaveCount(1);
+  // Values the page does not offer are left out.
+  await page.goto(`/admin/audit?action=no.such.kind&from=2023-02-30&actorId=${userId}`);
+  await expect(page.getByLabel("Kind of change")).toHaveValue("");
+  await expect(page.getByLabel("From")).toHaveValue("");
+  await page.goto(filtered);
+  await expect(page.getByLabel("Person")).not.toHaveValue("");
+
   // A start after the end is said, not sent.
   await page.getByLabel("From").fill("2031-01-02");
   await page.getByLabel("To").fill("2031-01-01");

@@ -229,8 +229,9 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
     const analystLoop = async () => {
       let lastExport = 0;
       for (let n = 0; flowing; n++) {
-        const queue = await analyst.trpc<{ items: { id: string; version: number }[] }>("reviewQueue", "review.queue", { limit: 10 }, "query");
-        for (const item of queue.data?.items ?? []) {
+        // The demo's own waiting updates stand first in the queue (the oldest): the analyst accepts this flow's only.
+        const queue = await analyst.trpc<{ items: { id: string; version: number; narrative: string }[] }>("reviewQueue", "review.queue", { limit: 50 }, "query");
+        for (const item of (queue.data?.items ?? []).filter((update) => update.narrative.startsWith("T17 flow "))) {
           const result = await analyst.trpc<{ id: string; version: number }>("acceptUpdate", "review.accept", { updateId: item.id, expectedVersion: item.version }, "mutation");
           if (result.data) accepted.push(result.data);
         }
@@ -239,7 +240,7 @@ test("T17 npm start under a flow of updates: PostgreSQL killed, then the app ser
           await analyst.send("export", "/api/reports/export?report=overdue&format=csv");
         }
         if (queue.outcome.kind !== "response") await sleep(200);
-        else if (!queue.data?.items.length) await sleep(50);
+        else if (!queue.data?.items.some((update) => update.narrative.startsWith("T17 flow "))) await sleep(50);
       }
     };
     const flow = Promise.all([...focal.map((f, i) => focalLoop(f, i)), analystLoop()]);

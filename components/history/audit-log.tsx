@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -12,13 +13,26 @@ import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { Field } from "@/components/ui/field";
 import { AuditEventList } from "@/components/history/audit-event-list";
 import { useAuditLabels } from "@/components/history/audit-labels";
-import { AUDIT_EXPORT_MAX } from "@/server/schemas/limits";
+import { AUDIT_EXPORT_MAX, isCalendarDate } from "@/server/schemas/limits";
 
 type Outputs = inferRouterOutputs<AppRouter>["audit"];
 type Filters = { actorId: string; action: string; from: string; to: string };
 const NO_FILTERS: Filters = { actorId: "", action: "", from: "", to: "" };
 
-/** The query string of the filters that are set (the export takes the same names). */
+/** The filters a link or a reload carries: each kept only when it is one the page offers. */
+function filtersFrom(get: (name: keyof Filters) => string | null, options: Outputs["logOptions"]): Filters {
+  const actorId = get("actorId") ?? "";
+  const action = get("action") ?? "";
+  const day = (value: string | null) => (value && isCalendarDate(value) ? value : "");
+  return {
+    actorId: options.people.some((person) => person.id === actorId) ? actorId : "",
+    action: options.actions.includes(action) ? action : "",
+    from: day(get("from")),
+    to: day(get("to")),
+  };
+}
+
+/** The query string of the filters that are set (the page's address and the export take the same names). */
 function filterQuery(filters: Filters): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
@@ -27,7 +41,8 @@ function filterQuery(filters: Filters): string {
 
 /**
  * The administrators' audit log: every recorded change, newest first, filtered by person, kind of
- * change and days (UTC), a page at a time, and the filtered log as a CSV download.
+ * change and days (UTC), a page at a time, and the filtered log as a CSV download. The filters are
+ * kept in the page's address.
  */
 export function AuditLog({ initialPage, options }: { initialPage: Outputs["log"]; options: Outputs["logOptions"] }) {
   const t = useTranslations("history.log");
@@ -35,7 +50,8 @@ export function AuditLog({ initialPage, options }: { initialPage: Outputs["log"]
   const labels = useAuditLabels();
   const trpc = useTRPC();
   const pages = useCursorPages();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const searchParams = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom((name) => searchParams.get(name), options));
   const badRange = Boolean(filters.from && filters.to && filters.from > filters.to);
   const applied = badRange ? { ...filters, from: "", to: "" } : filters;
   const input = {
@@ -55,6 +71,11 @@ export function AuditLog({ initialPage, options }: { initialPage: Outputs["log"]
     pages.reset();
   };
   const query = filterQuery(applied);
+  // The address says what is shown: a reload or a shared link opens the same filtered log.
+  const address = filterQuery(filters);
+  useEffect(() => {
+    window.history.replaceState(null, "", address ? `?${address}` : window.location.pathname);
+  }, [address]);
 
   return (
     <div className="stack">

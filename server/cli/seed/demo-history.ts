@@ -15,7 +15,7 @@ import { acceptUpdate, returnUpdate } from "@/server/services/progress-updates/r
 import { writeUpdate } from "@/server/services/progress-updates/focal-point";
 import { publishSourceDrafts } from "@/server/services/recommendations/publishing";
 import { updateSource } from "@/server/services/sources";
-import { ALLIANCE_2017_SOURCE } from "@/server/cli/seed/alliance-2017";
+import { ALLIANCE_2017_CLOSED, ALLIANCE_2017_SOURCE } from "@/server/cli/seed/alliance-2017";
 
 /**
  * The States with a demo history: a few dozen participating States. The States of the demo focal
@@ -106,12 +106,16 @@ async function submit(reporter: UserActor, commitmentId: string, status: Status,
  * Idempotent: nothing is written when the demo reporters already have updates.
  */
 export async function seedDemoHistory(db: Db) {
+  const source = await db.source.findFirstOrThrow({ where: { title: ALLIANCE_2017_SOURCE.title } });
+  // A demo seeded before there was a history published its 2017 recommendations on its first day,
+  // later than the updates would be dated: a history there would contradict them, so none is written.
+  const first = await db.recommendation.findFirst({ where: { sourceId: source.id }, orderBy: { publishedAt: "asc" }, select: { publishedAt: true } });
+  if (first?.publishedAt?.getTime() !== ALLIANCE_2017_CLOSED.getTime()) return { updates: 0 };
   const analyst = await userActor(db, "analyst@demo.test");
   const reporters = await demoReporters(db);
   const written = await db.progressUpdate.count({ where: { author: { email: { startsWith: "demo.reporter." } } } });
   if (written > 0) return { updates: 0 };
 
-  const source = await db.source.findFirstOrThrow({ where: { title: ALLIANCE_2017_SOURCE.title } });
   const scale = await db.statusScale.findFirstOrThrow({
     where: { isDefault: true },
     include: { statuses: { orderBy: { position: "asc" }, select: { id: true, key: true, defaultProgress: true } } },
