@@ -120,7 +120,7 @@ export async function seedDemoHistory(db: Db) {
     where: { isDefault: true },
     include: { statuses: { orderBy: { position: "asc" }, select: { id: true, key: true, defaultProgress: true } } },
   });
-  // The steps a State climbs: every status after the first that counts towards averages.
+  // The steps a State climbs: the statuses after the first that a focal point has words for (NARRATIVES).
   const steps = scale.statuses.slice(1).filter((status) => status.key in NARRATIVES);
   const random = randomFrom(2017);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
