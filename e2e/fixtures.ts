@@ -10,7 +10,7 @@ import { BASE_URL } from "./base-url";
 export { expect };
 
 export const DEMO_PASSWORD = "demo-password-2017";
-/** The demo accounts of the seed (server/db/seed-data/demo-accounts.ts). */
+/** The demo accounts of the seed (server/services/demo-accounts.ts). */
 export const DEMO = {
   admin: "admin@demo.test",
   analyst: "analyst@demo.test",

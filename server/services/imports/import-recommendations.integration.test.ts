@@ -19,8 +19,9 @@ function csv(columns: readonly string[], rows: Record<string, string>[]) {
   return new TextEncoder().encode([columns.join(","), ...rows.map((row) => columns.map((column) => csvCell(row[column] ?? "")).join(","))].join("\r\n"));
 }
 
-/** A UPR session number no other test uses, so each test's sources are its own. */
-const sessionNumber = () => 500 + Math.floor(Math.random() * 9000);
+/** A UPR session number no other test uses, so each test's sources are its own (each run has a fresh database). */
+let lastSession = 500;
+const sessionNumber = () => ++lastSession;
 
 function uprFile(session: number, rows: Partial<Record<(typeof UPR_COLUMNS)[number], string>>[]) {
   return csv(
