@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
@@ -19,9 +20,12 @@ import type { TCommitmentView, TTimeline, TUpdateView } from "@/components/commi
 import type { Role } from "@/prisma/generated/enums";
 import { RecommendationText } from "@/components/recommendations/recommendation-display";
 import { SourcePassage } from "@/components/recommendations/source-passage";
-import { CommitmentDueDateForm } from "@/components/commitments/due-date-form";
 import { HistoryLink } from "@/components/history/history-link";
 import { BackLink } from "@/components/ui/back-link";
+
+// The secretariat's due-date form is not part of a focal point's page: it loads for the secretariat
+// only, once the page is interactive.
+const CommitmentDueDateForm = dynamic(() => import("@/components/commitments/due-date-form").then((module) => module.CommitmentDueDateForm), { ssr: false });
 
 function SubmittedUpdate({ update }: { update: TUpdateView }) {
   const t = useTranslations("commitments.detail");

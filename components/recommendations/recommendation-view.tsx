@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -11,7 +12,6 @@ import { useTRPC } from "@/components/trpc-provider";
 import { conflictOf, errorCode, useErrorMessage } from "@/components/ui/api-errors";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { CalendarDate, DateTime } from "@/components/ui/dates";
-import { AddStatesForm } from "@/components/recommendations/add-states-form";
 import {
   PublicationBadge,
   RecommendationText,
@@ -21,12 +21,19 @@ import {
   type RecommendationDetail,
 } from "@/components/recommendations/recommendation-display";
 import { ConflictAlert, ErrorAlert } from "@/components/ui/form-alerts";
-import { RecommendationForm, type Conflict } from "@/components/recommendations/recommendation-form";
+import type { Conflict } from "@/components/recommendations/recommendation-form";
 import { UprDetails } from "@/components/recommendations/upr-details";
 import { SourcePassage } from "@/components/recommendations/source-passage";
-import { RecommendationTranslationsForm } from "@/components/recommendations/translation-fields";
-import { RecommendationDueDateForm } from "@/components/commitments/due-date-form";
 import { HistoryLink } from "@/components/history/history-link";
+
+// A draft shows the recommendation form, a published recommendation its translations, due date and
+// addressees: each page loads the forms of its own kind only. The published recommendation's three
+// forms are secondary to what the page shows and load once it is interactive (their code is not in
+// the page's first load, which would otherwise pass the workspace budget).
+const RecommendationForm = dynamic(() => import("@/components/recommendations/recommendation-form").then((module) => module.RecommendationForm));
+const RecommendationTranslationsForm = dynamic(() => import("@/components/recommendations/translation-fields").then((module) => module.RecommendationTranslationsForm), { ssr: false });
+const RecommendationDueDateForm = dynamic(() => import("@/components/commitments/due-date-form").then((module) => module.RecommendationDueDateForm), { ssr: false });
+const AddStatesForm = dynamic(() => import("@/components/recommendations/add-states-form").then((module) => module.AddStatesForm), { ssr: false });
 
 /** Who the recommendation is addressed to, in words. */
 function Addressees({ recommendation }: { recommendation: RecommendationDetail }) {
